@@ -32,8 +32,10 @@ create table account_secret (
     master_key_version integer     not null,
     wrapped_data_key   bytea       not null,
     refresh_token      bytea       not null,
+    -- kSync: the 64-byte root key bundle that decrypts crypto/keys.
     sync_key_bundle    bytea       not null,
-    key_rotation       bytea       not null,
+    -- X-KeyID: the key rotation timestamp (ms) and the client state, as the tokenserver wants them.
+    key_id             bytea       not null,
     updated_at         timestamptz not null default now()
 );
 
