@@ -1,0 +1,330 @@
+package io.fxhome.sync.client;
+
+import io.fxhome.sync.crypto.CollectionKeys;
+import io.fxhome.sync.crypto.EncryptedPayload;
+import io.fxhome.sync.crypto.RecordCipher;
+import io.fxhome.sync.error.AuthenticationException;
+import io.fxhome.sync.error.BackedOffException;
+import io.fxhome.sync.error.CryptoException;
+import io.fxhome.sync.error.FxaException;
+import io.fxhome.sync.error.KeysInvalidException;
+import io.fxhome.sync.error.NodeReassignedException;
+import io.fxhome.sync.error.ServerProtocolException;
+import io.fxhome.sync.error.StorageHttpException;
+import io.fxhome.sync.error.StorageVersionException;
+import io.fxhome.sync.error.SyncException;
+import io.fxhome.sync.error.TokenServerException;
+import io.fxhome.sync.fxa.AccessToken;
+import io.fxhome.sync.fxa.FxaClient;
+import io.fxhome.sync.fxa.SyncCredentials;
+import io.fxhome.sync.hawk.HawkSigner;
+import io.fxhome.sync.hawk.NonceSource;
+import io.fxhome.sync.http.BackoffTracker;
+import io.fxhome.sync.http.HttpTransport;
+import io.fxhome.sync.json.Json;
+import io.fxhome.sync.storage.Bso;
+import io.fxhome.sync.storage.DownloadRequest;
+import io.fxhome.sync.storage.DownloadResult;
+import io.fxhome.sync.storage.InfoCollections;
+import io.fxhome.sync.storage.InfoConfiguration;
+import io.fxhome.sync.storage.MetaGlobal;
+import io.fxhome.sync.storage.RecordSink;
+import io.fxhome.sync.storage.ServerTimestamp;
+import io.fxhome.sync.storage.StorageClient;
+import io.fxhome.sync.storage.StorageSession;
+import io.fxhome.sync.token.StorageNode;
+import io.fxhome.sync.token.SyncToken;
+import io.fxhome.sync.token.TokenServerClient;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The façade the worker and the doctor use to read one account's Sync data with stored {@link SyncCredentials}:
+ * OAuth access token from the refresh token when needed, tokenserver token cached until a minute before expiry,
+ * info/collections, meta/global, crypto/keys and collection downloads. Never writes to the server.
+ *
+ * <p>Failures are {@link SyncException}s: a storage 401 gets one new token and one retry (refreshing the OAuth
+ * token first when the tokenserver says {@code invalid-credentials}); a second 401 or a refused refresh token is
+ * an {@link AuthenticationException}; a token for another endpoint or uid than {@link Builder#knownNode} (or the
+ * previous token) is a {@link NodeReassignedException}, after which this client carries on with the new node.
+ *
+ * <p>One instance per account and sync cycle; thread-safe.
+ */
+public final class SyncClient {
+    private static final System.Logger LOG = System.getLogger(SyncClient.class.getName());
+    /** Renew tokens this long before they expire (clocks and request latency). */
+    static final Duration TOKEN_MARGIN = Duration.ofSeconds(60);
+
+    private final SyncClientConfig config;
+    private final SyncCredentials credentials;
+    private final FxaClient fxa;
+    private final TokenServerClient tokenServer;
+    private final StorageClient storage;
+    private final BackoffTracker backoff;
+    private final Clock clock;
+
+    private AccessToken accessToken;
+    private SyncToken token;
+    private StorageNode knownNode;
+    private InfoConfiguration infoConfiguration;
+
+    private SyncClient(Builder b) {
+        this.config = b.config;
+        this.credentials = b.credentials;
+        this.clock = b.config.clock();
+        HttpTransport http = b.http != null ? b.http : HttpTransport.create(b.config.userAgent());
+        HawkSigner signer = new HawkSigner(clock, b.nonces != null ? b.nonces : NonceSource.secureRandom());
+        this.backoff = new BackoffTracker(clock);
+        this.fxa = b.fxa != null ? b.fxa : new FxaClient(b.config.fxa(), http, signer, clock);
+        this.tokenServer = new TokenServerClient(b.config.tokenserverUrl(), http, clock, backoff, signer);
+        this.storage = new StorageClient(http, new Session(), signer, backoff, clock);
+        this.accessToken = b.accessToken;
+        this.knownNode = b.knownNode;
+    }
+
+    /** A client with its own HTTP transport. */
+    public static SyncClient create(SyncClientConfig config, SyncCredentials credentials) {
+        return builder(config, credentials).build();
+    }
+
+    public static Builder builder(SyncClientConfig config, SyncCredentials credentials) {
+        return new Builder(config, credentials);
+    }
+
+    // ------------------------------------------------------------------ what callers read
+
+    /** A valid tokenserver token, fetched or renewed as needed. */
+    public synchronized SyncToken token() {
+        if (token != null && !token.expiresWithin(TOKEN_MARGIN, clock.instant())) {
+            return token;
+        }
+        return fetchToken();
+    }
+
+    /** The storage node of the current token (fetching one if needed); persist it to detect reassignment later. */
+    public StorageNode node() {
+        return token().node();
+    }
+
+    /**
+     * {@code GET /info/collections}. @param ifModifiedSince the store timestamp from the previous cycle, or null
+     * @return empty when nothing changed since then (304)
+     */
+    public Optional<InfoCollections> infoCollections(ServerTimestamp ifModifiedSince) {
+        return storage.infoCollections(ifModifiedSince);
+    }
+
+    /** {@code GET /info/configuration}, cached for this client; 404 gives the defaults. */
+    public synchronized InfoConfiguration infoConfiguration() {
+        if (infoConfiguration == null) {
+            infoConfiguration = storage.infoConfiguration();
+        }
+        return infoConfiguration;
+    }
+
+    /**
+     * {@code meta/global}. @return empty when the account has no Sync data yet (404); never creates it
+     * @throws StorageVersionException when the storage version is not 5 (stop: too new, or obsolete data)
+     */
+    public Optional<MetaGlobal> metaGlobal() {
+        Optional<Bso> bso = storage.fetchRecord("meta", "global");
+        if (bso.isEmpty()) {
+            return Optional.empty();
+        }
+        MetaGlobal meta;
+        try {
+            meta = MetaGlobal.parse(bso.get().payload(), bso.get().modified());
+        } catch (IllegalArgumentException e) {
+            throw new ServerProtocolException("GET /storage/meta/global", e.getMessage(), e);
+        }
+        if (meta.storageVersion() != StorageVersionException.SUPPORTED) {
+            throw new StorageVersionException(meta.storageVersion());
+        }
+        return Optional.of(meta);
+    }
+
+    /**
+     * {@code crypto/keys}, decrypted with kSync. @return empty when absent (404): no usable data, do not write
+     * @throws KeysInvalidException when it does not verify with our kSync (stale keys: re-authenticate)
+     */
+    public Optional<CollectionKeys> collectionKeys() {
+        String route = "GET /storage/crypto/keys";
+        Optional<Bso> bso = storage.fetchRecord("crypto", "keys");
+        if (bso.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            EncryptedPayload envelope = EncryptedPayload.parse(bso.get().payload());
+            byte[] clear = new RecordCipher(credentials.syncKeys()).decrypt(envelope);
+            return Optional.of(CollectionKeys.fromCleartext(Json.MAPPER.readTree(clear)));
+        } catch (CryptoException e) {
+            if (e.problem() == CryptoException.Problem.BAD_HMAC) {
+                throw new KeysInvalidException("crypto/keys does not verify with our sync key; re-authentication needed",
+                        e);
+            }
+            throw new ServerProtocolException(route, "crypto/keys is malformed (" + e.problem() + ")", e);
+        } catch (IOException e) {
+            throw new ServerProtocolException(route, "crypto/keys cleartext is not JSON", e);
+        }
+    }
+
+    /**
+     * Downloads a collection into {@code sink} (see {@link StorageClient#download}); the page size is capped by
+     * the server's {@code max_total_records}.
+     */
+    public DownloadResult download(DownloadRequest request, CollectionKeys keys, RecordSink sink) {
+        int capped = configurationOrDefaults().capPageSize(request.pageSize());
+        return storage.download(capped == request.pageSize() ? request : request.withPageSize(capped), keys, sink);
+    }
+
+    /** Incremental full-record download, oldest first, with the configured page size. */
+    public DownloadResult download(String collection, ServerTimestamp newer, CollectionKeys keys, RecordSink sink) {
+        return download(DownloadRequest.incremental(collection, newer).withPageSize(config.pageSize()), keys, sink);
+    }
+
+    /** Until when a server asked us to back off (X-Weave-Backoff, X-Backoff, Retry-After), if still in the future. */
+    public Optional<Instant> backoffUntil() {
+        return backoff.backoffUntil();
+    }
+
+    /** The access token in use, so that a caller may keep it for its remaining lifetime. */
+    public synchronized Optional<AccessToken> accessToken() {
+        return Optional.ofNullable(accessToken);
+    }
+
+    // ------------------------------------------------------------------ tokens
+
+    private InfoConfiguration configurationOrDefaults() {
+        try {
+            return infoConfiguration();
+        } catch (StorageHttpException | ServerProtocolException e) {
+            LOG.log(Level.INFO, "info/configuration unavailable ({0}); using client defaults", e.getMessage());
+            return InfoConfiguration.defaults();
+        }
+    }
+
+    private synchronized SyncToken fetchToken() {
+        Optional<Instant> hard = backoff.hardBackoffUntil();
+        if (hard.isPresent()) {
+            throw new BackedOffException("GET /1.0/sync/1.5", hard.get());
+        }
+        SyncToken fresh;
+        try {
+            fresh = tokenServer.fetch(currentAccessToken(false), credentials.keyId(), null);
+        } catch (TokenServerException e) {
+            if (e.kind() != TokenServerException.Kind.INVALID_CREDENTIALS) {
+                throw asAuthFailure(e);
+            }
+            LOG.log(Level.DEBUG, "tokenserver says invalid-credentials; refreshing the OAuth token once");
+            try {
+                fresh = tokenServer.fetch(currentAccessToken(true), credentials.keyId(), null);
+            } catch (TokenServerException again) {
+                throw asAuthFailure(again);
+            }
+        }
+        StorageNode node = fresh.node();
+        StorageNode previous = knownNode;
+        token = fresh;
+        knownNode = node;
+        if (previous != null && !previous.equals(node)) {
+            throw new NodeReassignedException(previous.apiEndpoint(), previous.uid(), node.apiEndpoint(), node.uid());
+        }
+        return fresh;
+    }
+
+    private static SyncException asAuthFailure(TokenServerException e) {
+        if (e.httpStatus() == 401 || e.httpStatus() == 403) {
+            return new AuthenticationException("the tokenserver refused our credentials ("
+                    + (e.statusText() != null ? e.statusText() : "HTTP " + e.httpStatus()) + ")", e);
+        }
+        return e;
+    }
+
+    private String currentAccessToken(boolean forceRefresh) {
+        if (!forceRefresh && accessToken != null && !accessToken.expiresWithin(TOKEN_MARGIN, clock.instant())) {
+            return accessToken.token();
+        }
+        try {
+            accessToken = fxa.refresh(credentials.refreshToken());
+            return accessToken.token();
+        } catch (FxaException e) {
+            if (e.kind() == FxaException.Kind.INVALID_TOKEN) {
+                throw new AuthenticationException("Firefox Accounts rejected the refresh token; re-authentication needed",
+                        e);
+            }
+            throw e;
+        }
+    }
+
+    /** Gives the storage client the current token and renews it after a 401. */
+    private final class Session implements StorageSession {
+        @Override
+        public SyncToken currentToken() {
+            return token();
+        }
+
+        @Override
+        public SyncToken renewAfterUnauthorized(SyncToken rejected) {
+            synchronized (SyncClient.this) {
+                if (token != null && token != rejected) {
+                    return token;
+                }
+                token = null;
+                return fetchToken();
+            }
+        }
+    }
+
+    /** Options for {@link SyncClient}. */
+    public static final class Builder {
+        private final SyncClientConfig config;
+        private final SyncCredentials credentials;
+        private HttpTransport http;
+        private FxaClient fxa;
+        private NonceSource nonces;
+        private AccessToken accessToken;
+        private StorageNode knownNode;
+
+        private Builder(SyncClientConfig config, SyncCredentials credentials) {
+            this.config = config;
+            this.credentials = credentials;
+        }
+
+        /** Share an HTTP transport (connection pool) between clients. */
+        public Builder http(HttpTransport transport) {
+            this.http = transport;
+            return this;
+        }
+
+        /** Use this FxA client for refreshing access tokens. */
+        public Builder fxaClient(FxaClient client) {
+            this.fxa = client;
+            return this;
+        }
+
+        public Builder nonces(NonceSource source) {
+            this.nonces = source;
+            return this;
+        }
+
+        /** An access token still valid (e.g. from the link step), to skip one refresh. */
+        public Builder accessToken(AccessToken token) {
+            this.accessToken = token;
+            return this;
+        }
+
+        /** The node seen in the previous cycle; a token for another node raises {@link NodeReassignedException}. */
+        public Builder knownNode(StorageNode node) {
+            this.knownNode = node;
+            return this;
+        }
+
+        public SyncClient build() {
+            return new SyncClient(this);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.fxhome.sync.http;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Remembers until when servers asked us to stay away. "Soft" back-off (X-Weave-Backoff or Retry-After on a
+ * successful answer) is only reported; "hard" back-off (503/429) also makes further requests fail fast until it ends.
+ * Keeps the latest of all requested times. Thread-safe.
+ */
+public final class BackoffTracker {
+    private final Clock clock;
+    private Instant softUntil;
+    private Instant hardUntil;
+
+    public BackoffTracker(Clock clock) {
+        this.clock = clock;
+    }
+
+    public synchronized void backOff(Duration duration, boolean hard) {
+        Instant until = clock.instant().plus(duration);
+        if (softUntil == null || until.isAfter(softUntil)) {
+            softUntil = until;
+        }
+        if (hard && (hardUntil == null || until.isAfter(hardUntil))) {
+            hardUntil = until;
+        }
+    }
+
+    /** The latest back-off end still in the future, if any. */
+    public synchronized Optional<Instant> backoffUntil() {
+        Instant now = clock.instant();
+        return softUntil != null && softUntil.isAfter(now) ? Optional.of(softUntil) : Optional.empty();
+    }
+
+    /** The end of a hard back-off still in force, if any. */
+    public synchronized Optional<Instant> hardBackoffUntil() {
+        Instant now = clock.instant();
+        return hardUntil != null && hardUntil.isAfter(now) ? Optional.of(hardUntil) : Optional.empty();
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}

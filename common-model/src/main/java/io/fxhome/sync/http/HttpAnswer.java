@@ -1,0 +1,92 @@
+package io.fxhome.sync.http;
+
+import io.fxhome.sync.error.NetworkException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A received HTTP response whose body has not been read yet. The body stream is transparently gunzipped.
+ * Close it (try-with-resources) so the connection returns to the pool.
+ */
+public final class HttpAnswer implements AutoCloseable {
+    /** Non-streamed bodies (JSON documents, error bodies) larger than this are refused. */
+    public static final int MAX_BUFFERED_BODY = 32 * 1024 * 1024;
+
+    private final String route;
+    private final HttpResponse<InputStream> response;
+    private InputStream body;
+
+    HttpAnswer(String route, HttpResponse<InputStream> response) {
+        this.route = route;
+        this.response = response;
+    }
+
+    public String route() {
+        return route;
+    }
+
+    public int status() {
+        return response.statusCode();
+    }
+
+    public HttpHeaders headers() {
+        return response.headers();
+    }
+
+    public Optional<String> header(String name) {
+        return response.headers().firstValue(name);
+    }
+
+    /** The (decompressed) body stream. Reading it may throw {@link UncheckedIOException}-free IOExceptions. */
+    public InputStream body() throws IOException {
+        if (body == null) {
+            InputStream raw = response.body();
+            boolean gzip = header("Content-Encoding").map(v -> v.trim().equalsIgnoreCase("gzip")).orElse(false);
+            body = gzip ? new GZIPInputStream(raw, 64 * 1024) : raw;
+        }
+        return body;
+    }
+
+    /** Reads the whole body (bounded). @throws NetworkException when the connection fails mid-body */
+    public byte[] bodyBytes() {
+        try {
+            InputStream in = body();
+            byte[] bytes = in.readNBytes(MAX_BUFFERED_BODY + 1);
+            if (bytes.length > MAX_BUFFERED_BODY) {
+                throw new NetworkException(route, new IOException("response body exceeds " + MAX_BUFFERED_BODY
+                        + " bytes"));
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new NetworkException(route, e);
+        }
+    }
+
+    public String bodyText() {
+        return new String(bodyBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** True when the Content-Type is JSON (used to tell FxA errors from WAF pages). */
+    public boolean isJson() {
+        return header("Content-Type").map(v -> v.toLowerCase(java.util.Locale.ROOT).contains("json")).orElse(false);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (body != null) {
+                body.close();
+            } else {
+                response.body().close();
+            }
+        } catch (IOException ignored) {
+            // Closing only returns or drops the connection; nothing useful to report.
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.fxhome.sync.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fxhome.sync.crypto.EncryptedPayload;
+import io.fxhome.sync.crypto.KeyBundle;
+import io.fxhome.sync.crypto.RecordCipher;
+import io.fxhome.sync.error.CryptoException;
+import io.fxhome.sync.json.Json;
+import java.io.IOException;
+
+/**
+ * Turns one encrypted BSO into a {@link DecryptedRecord} or a {@link SkipReason} (§6.4 steps 1–7). One instance per
+ * download and thread: it owns a {@link RecordCipher}.
+ */
+final class BsoDecoder {
+    private final RecordCipher cipher;
+    private SkipReason lastSkip;
+
+    BsoDecoder(KeyBundle keys) {
+        this.cipher = new RecordCipher(keys);
+    }
+
+    /** The record, or null with {@link #lastSkip()} set. */
+    DecryptedRecord decode(String id, ServerTimestamp modified, Integer sortindex, String payload) {
+        if (id == null || modified == null || payload == null) {
+            return skip(SkipReason.BAD_BSO);
+        }
+        EncryptedPayload envelope;
+        try {
+            envelope = EncryptedPayload.parse(payload);
+        } catch (CryptoException e) {
+            return skip(SkipReason.BAD_ENVELOPE);
+        }
+        byte[] clear;
+        try {
+            clear = cipher.decrypt(envelope);
+        } catch (CryptoException e) {
+            return skip(e.problem() == CryptoException.Problem.BAD_HMAC ? SkipReason.BAD_HMAC
+                    : SkipReason.DECRYPT_FAILED);
+        }
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(clear);
+        } catch (IOException e) {
+            return skip(SkipReason.NOT_JSON);
+        }
+        if (json == null || !json.isObject()) {
+            return skip(SkipReason.NOT_JSON);
+        }
+        JsonNode cleartextId = json.get("id");
+        // Some writers omit the id; when present it must be the BSO's (application-services bso/content.rs).
+        if (cleartextId != null && !cleartextId.isNull() && !(cleartextId.isTextual() && id.equals(cleartextId.asText()))) {
+            return skip(SkipReason.ID_MISMATCH);
+        }
+        JsonNode deleted = json.get("deleted");
+        boolean tombstone = deleted != null && !deleted.isNull() && !(deleted.isBoolean() && !deleted.asBoolean());
+        return new DecryptedRecord(id, modified, sortindex, (ObjectNode) json, tombstone, clear);
+    }
+
+    SkipReason lastSkip() {
+        return lastSkip;
+    }
+
+    private DecryptedRecord skip(SkipReason reason) {
+        lastSkip = reason;
+        return null;
+    }
+}
