@@ -1,0 +1,49 @@
+package io.fxhome.worker.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+
+/**
+ * Turns {@code fxhome.worker.*} memory settings into the messaging settings that bound the work in flight: the prefetch
+ * of each lane and the size of the worker pool that runs syncs. Environment variables and system properties still
+ * override it, so an operator can pin any of them.
+ */
+public class WorkerConcurrencyConfigSourceFactory implements ConfigSourceFactory {
+    /** Above application.properties (250), which holds build-time placeholders; below env variables (300). */
+    static final int ORDINAL = 275;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        WorkerConcurrency c = WorkerConcurrency.of(Runtime.getRuntime().maxMemory(),
+                bytes(context, "fxhome.worker.memory-reserve", 128L << 20),
+                bytes(context, "fxhome.worker.memory-per-account", 48L << 20),
+                integer(context, "fxhome.worker.concurrency").orElse(0));
+        return List.of(new PropertiesConfigSource(Map.of(
+                "mp.messaging.incoming.sync-interactive.max-outstanding-messages", Integer.toString(c.interactive()),
+                "mp.messaging.incoming.sync-scheduled.max-outstanding-messages", Integer.toString(c.scheduled()),
+                "smallrye.messaging.worker.sync-pool.max-concurrency", Integer.toString(c.total()),
+                "fxhome.worker.effective-concurrency", Integer.toString(c.total())),
+                "fxhome-worker-concurrency", ORDINAL));
+    }
+
+    private static long bytes(ConfigSourceContext context, String name, long fallback) {
+        ConfigValue value = context.getValue(name);
+        return value == null || value.getValue() == null ? fallback : MemorySize.parse(value.getValue(), name);
+    }
+
+    private static OptionalInt integer(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        if (value == null || value.getValue() == null || value.getValue().isBlank()) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(Integer.parseInt(value.getValue().strip()));
+    }
+}

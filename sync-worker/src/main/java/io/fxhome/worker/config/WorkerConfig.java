@@ -1,0 +1,40 @@
+package io.fxhome.worker.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The sync worker's knobs. Every one has a default that suits the demo and a small install. */
+@ConfigMapping(prefix = "fxhome.worker")
+public interface WorkerConfig {
+    /**
+     * {@code fxhome.worker.concurrency}: accounts synced at once by this process. Unset (the default), it follows the
+     * heap: (max heap - {@code memory-reserve}) / {@code memory-per-account}, at least 1.
+     */
+    Optional<Integer> concurrency();
+
+    /** {@code fxhome.worker.memory-per-account}: heap one in-flight account may need. */
+    @WithDefault("48M")
+    String memoryPerAccount();
+
+    /** {@code fxhome.worker.memory-reserve}: heap kept for everything but account syncs. */
+    @WithDefault("128M")
+    String memoryReserve();
+
+    /** {@code fxhome.worker.effective-concurrency}: computed at start from the three above; read-only. */
+    int effectiveConcurrency();
+
+    /** {@code fxhome.worker.max-attempts}: deliveries of one job before it goes to the dead-letter queue. */
+    @WithDefault("6")
+    int maxAttempts();
+
+    /** {@code fxhome.worker.page-size}: records per storage request (Firefox desktop uses 1000). */
+    @WithDefault("1000")
+    int pageSize();
+
+    /** {@code fxhome.worker.min-backoff}: the least "not before" applied after a failed sync. */
+    @WithDefault("PT1M")
+    Duration minBackoff();
+}

@@ -1,0 +1,35 @@
+package io.fxhome.worker.job;
+
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Takes sync jobs from the two lanes. Both run on the {@code sync-pool} worker pool, whose size and the lanes' prefetch
+ * follow the heap (see WorkerConcurrencyConfigSourceFactory); the interactive lane has slots of its own, so a user
+ * waiting on the screen never queues behind scheduled work. A message is acknowledged only once its job is settled.
+ */
+@ApplicationScoped
+public class SyncJobConsumer {
+    private final SyncJobHandler handler;
+
+    public SyncJobConsumer(SyncJobHandler handler) {
+        this.handler = handler;
+    }
+
+    @Incoming("sync-interactive")
+    @Blocking(value = "sync-pool", ordered = false)
+    public CompletionStage<Void> interactive(Message<byte[]> message) {
+        return handler.handle(message);
+    }
+
+    @Incoming("sync-scheduled")
+    @Blocking(value = "sync-pool", ordered = false)
+    public CompletionStage<Void> scheduled(Message<byte[]> message) {
+        return handler.handle(message);
+    }
+}

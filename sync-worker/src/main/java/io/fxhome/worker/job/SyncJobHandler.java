@@ -1,0 +1,85 @@
+package io.fxhome.worker.job;
+
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.fxhome.job.InvalidSyncJobException;
+import io.fxhome.job.SyncJob;
+import io.fxhome.job.SyncJobCodec;
+import io.fxhome.job.SyncJobPublisher;
+import io.fxhome.job.SyncTopology;
+import io.fxhome.worker.config.WorkerConfig;
+import io.fxhome.worker.sync.AccountSyncer;
+import io.fxhome.worker.sync.SyncOutcome;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Settles one delivery: runs the sync, then acknowledges, or re-publishes the job to a retry tier with a growing delay,
+ * or dead-letters it after {@code fxhome.worker.max-attempts}. The retry is published (and confirmed) before the
+ * original is acknowledged, so a crash in between duplicates a job at worst (dropped cheaply by the lease), never
+ * loses one. If even the retry cannot be published, the delivery is nacked and the broker delivers it again.
+ */
+@ApplicationScoped
+public class SyncJobHandler {
+    private final AccountSyncer syncer;
+    private final SyncJobPublisher publisher;
+    private final SyncTopology topology;
+    private final WorkerConfig config;
+    private final MeterRegistry metrics;
+
+    public SyncJobHandler(AccountSyncer syncer, SyncJobPublisher publisher, SyncTopology topology, WorkerConfig config,
+            MeterRegistry metrics) {
+        this.syncer = syncer;
+        this.publisher = publisher;
+        this.topology = topology;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    public CompletionStage<Void> handle(Message<byte[]> message) {
+        SyncJob job;
+        try {
+            job = SyncJobCodec.decode(message.getPayload());
+        } catch (InvalidSyncJobException e) {
+            // Nothing any worker could do with it: keep it for operators instead of looping on it.
+            Log.errorf("dead-lettering an unreadable sync job: %s", e.getMessage());
+            metrics.counter("fxhome.worker.jobs", "outcome", "invalid").increment();
+            return message.nack(e);
+        }
+        SyncOutcome outcome;
+        try {
+            outcome = syncer.sync(job);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "sync of account %s failed unexpectedly", job.accountId());
+            outcome = SyncOutcome.retry("unexpected: " + e.getClass().getSimpleName());
+        }
+        metrics.counter("fxhome.worker.jobs", "outcome", outcome.kind().name().toLowerCase(java.util.Locale.ROOT)).increment();
+        try {
+            switch (outcome.kind()) {
+                case DONE, SKIPPED, DUPLICATE, NEEDS_REAUTH, BACKED_OFF -> {
+                    return message.ack();
+                }
+                case RETRY -> {
+                    SyncJob next = job.nextAttempt();
+                    if (next.attempt() >= config.maxAttempts()) {
+                        publisher.publishDead(next, outcome.reason());
+                        syncer.recordDeadLetter(job, outcome.reason());
+                        Log.warnf("account %s: job dead-lettered after %d attempts: %s", job.accountId(), next.attempt(), outcome.reason());
+                    } else {
+                        publisher.publishRetry(next, topology.retryTierFor(next.attempt()));
+                        Log.infof("account %s: retry %d in %s: %s", job.accountId(), next.attempt(),
+                                topology.retryTierFor(next.attempt()).delay(), outcome.reason());
+                    }
+                    return message.ack();
+                }
+                default -> throw new IllegalStateException("unhandled outcome " + outcome.kind());
+            }
+        } catch (RuntimeException e) {
+            Log.errorf("account %s: could not re-publish the job (%s); the broker will deliver it again", job.accountId(), e.getMessage());
+            return message.nack(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.fxhome.worker.sync;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.fxhome.model.account.AccountStatus;
+import io.fxhome.secrets.SealedAccountSecrets;
+
+/** The part of an account the worker reads before a sync. */
+record AccountRow(UUID id, AccountStatus status, Instant backoffUntil) {
+
+    static Optional<AccountRow> load(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select status, backoff_until from account where id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Timestamp backoff = rs.getTimestamp(2);
+                return Optional.of(new AccountRow(id, AccountStatus.fromDb(rs.getString(1)), backoff == null ? null : backoff.toInstant()));
+            }
+        }
+    }
+
+    static SealedAccountSecrets loadSecrets(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select master_key_version, wrapped_data_key, refresh_token, sync_key_bundle, key_id
+                  from account_secret where account_id = ?""")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("account " + id + " has no stored secrets");
+                }
+                return new SealedAccountSecrets(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4), rs.getBytes(5));
+            }
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package io.fxhome.worker.sync;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.agroal.api.AgroalDataSource;
+import io.fxhome.job.SyncJob;
+import io.fxhome.model.account.AccountStatus;
+import io.fxhome.secrets.AccountSecrets;
+import io.fxhome.secrets.AccountSecretsCipher;
+import io.fxhome.secrets.SealedAccountSecrets;
+import io.fxhome.sync.client.SyncClient;
+import io.fxhome.sync.client.SyncClientConfig;
+import io.fxhome.sync.crypto.CollectionKeys;
+import io.fxhome.sync.crypto.KeyBundle;
+import io.fxhome.sync.error.BackedOffException;
+import io.fxhome.sync.error.NodeReassignedException;
+import io.fxhome.sync.error.SyncException;
+import io.fxhome.sync.fxa.FxaConfig;
+import io.fxhome.sync.fxa.SyncCredentials;
+import io.fxhome.sync.storage.DownloadResult;
+import io.fxhome.sync.storage.InfoCollections;
+import io.fxhome.sync.storage.MetaGlobal;
+import io.fxhome.sync.storage.ServerTimestamp;
+import io.fxhome.sync.token.StorageNode;
+import io.fxhome.upstream.UpstreamConfig;
+import io.fxhome.worker.config.WorkerConfig;
+import io.fxhome.worker.db.DatabaseException;
+import io.fxhome.worker.db.Transactions;
+import io.fxhome.worker.state.AccountSyncState;
+import io.fxhome.worker.state.CollectionState;
+import io.fxhome.worker.state.SyncStateRepository;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Brings one account's copy up to date. Holds the account's lease for the whole sync: a PostgreSQL advisory lock on
+ * a connection of its own, which the database releases by itself if this process dies, so a redelivered job after a
+ * crash is never blocked by a stale lease, and two workers never sync one account at once.
+ */
+@ApplicationScoped
+public class AccountSyncer {
+    /** The collections fxhome mirrors, in the order Firefox syncs them (devices before their tabs). */
+    private static final String[] COLLECTIONS = {"clients", "tabs", "bookmarks", "history"};
+
+    private final AgroalDataSource dataSource;
+    private final Transactions tx;
+    private final AccountSecretsCipher cipher;
+    private final SyncClientConfig clientConfig;
+    private final WorkerConfig config;
+    private final Clock clock;
+
+    public AccountSyncer(AgroalDataSource dataSource, AccountSecretsCipher cipher, UpstreamConfig upstream, WorkerConfig config) {
+        this.dataSource = dataSource;
+        this.tx = new Transactions(dataSource);
+        this.cipher = cipher;
+        this.config = config;
+        this.clock = Clock.systemUTC();
+        FxaConfig fxa = FxaConfig.production().withAuthUrl(URI.create(upstream.fxa().authUrl()))
+                .withContentUrl(URI.create(upstream.fxa().contentUrl())).withClientId(upstream.fxa().clientId())
+                .withUserAgent(upstream.sync().userAgent());
+        this.clientConfig = SyncClientConfig.production().withFxa(fxa)
+                .withTokenserverUrl(URI.create(upstream.sync().tokenserverUrl()))
+                .withUserAgent(upstream.sync().userAgent()).withPageSize(config.pageSize());
+    }
+
+    public SyncOutcome sync(SyncJob job) {
+        UUID accountId = job.accountId();
+        try (Connection lease = dataSource.getConnection()) {
+            if (!tryLease(lease, accountId)) {
+                return SyncOutcome.duplicate();
+            }
+            try {
+                return syncLeased(job);
+            } finally {
+                releaseLease(lease, accountId);
+            }
+        } catch (SQLException e) {
+            return SyncOutcome.retry(new DatabaseException(e).getMessage());
+        }
+    }
+
+    private SyncOutcome syncLeased(SyncJob job) {
+        UUID accountId = job.accountId();
+        Optional<AccountRow> account = tx.inTransaction(c -> AccountRow.load(c, accountId));
+        if (account.isEmpty()) {
+            return SyncOutcome.skipped("no such account");
+        }
+        if (account.get().status() != AccountStatus.ACTIVE) {
+            return SyncOutcome.skipped("account is " + account.get().status().dbValue());
+        }
+        if (account.get().backoffUntil() != null && account.get().backoffUntil().isAfter(clock.instant())) {
+            return SyncOutcome.backedOff("server backoff until " + account.get().backoffUntil());
+        }
+        AccountSecrets secrets = cipher.open(accountId, tx.inTransaction(c -> AccountRow.loadSecrets(c, accountId)));
+        SyncCredentials credentials = new SyncCredentials(secrets.refreshToken(), KeyBundle.fromKSync(secrets.syncKeyBundle()),
+                secrets.keyId(), secrets.keyRotationTimestamp());
+        SyncRunRecorder run = new SyncRunRecorder(tx, accountId, job, clock);
+        SyncOutcome outcome;
+        SyncClient client = null;
+        try {
+            AccountSyncState state = tx.inTransaction(c -> new SyncStateRepository(c).load(accountId));
+            SyncClient.Builder builder = SyncClient.builder(clientConfig, credentials);
+            if (state.apiEndpoint() != null && state.storageUid() != null) {
+                builder.knownNode(new StorageNode(URI.create(state.apiEndpoint()), Long.parseLong(state.storageUid())));
+            }
+            client = builder.build();
+            try {
+                outcome = syncWith(client, accountId, state, run);
+            } catch (NodeReassignedException e) {
+                // The data moved (or the keys changed): forget everything we knew about the old node and start over.
+                Log.infof("account %s: storage node reassigned, full resync", accountId);
+                tx.inTransaction(c -> {
+                    new SyncStateRepository(c).save(accountId, AccountSyncState.EMPTY);
+                    new SyncStateRepository(c).resetCollections(accountId);
+                    return null;
+                });
+                outcome = syncWith(client, accountId, AccountSyncState.EMPTY, run);
+            }
+            markSynced(accountId, client.backoffUntil());
+        } catch (BackedOffException e) {
+            markBackoff(accountId, e.until());
+            outcome = SyncOutcome.backedOff(e.getMessage());
+        } catch (SyncException e) {
+            outcome = switch (e.status()) {
+                case AUTH -> {
+                    markNeedsReauth(accountId, e.getMessage());
+                    yield SyncOutcome.needsReauth(e.getMessage());
+                }
+                default -> SyncOutcome.retry(e.status() + ": " + e.getMessage());
+            };
+        } catch (DatabaseException e) {
+            outcome = SyncOutcome.retry(e.getMessage());
+        }
+        if (outcome.kind() == SyncOutcome.Kind.RETRY) {
+            tx.inTransaction(c -> execute(c, "update account set failure_count = failure_count + 1 where id = ?", accountId));
+        }
+        run.finish(outcome);
+        Log.infof("account %s: %s in %d ms (%d applied, %d skipped)%s", accountId, outcome.kind(),
+                java.time.Duration.between(run.startedAt(), clock.instant()).toMillis(), run.applied(),
+                run.skippedRecords().size(), outcome.reason() == null ? "" : ": " + outcome.reason());
+        return outcome;
+    }
+
+    private SyncOutcome syncWith(SyncClient client, UUID accountId, AccountSyncState state, SyncRunRecorder run) {
+        StorageNode node = client.node();
+        boolean sameNode = node.apiEndpoint().toString().equals(state.apiEndpoint())
+                && Long.toString(node.uid()).equals(state.storageUid());
+        ServerTimestamp ifModifiedSince = sameNode && state.storeLastModified() != null
+                ? ServerTimestamp.parse(state.storeLastModified()) : null;
+        Optional<InfoCollections> info = client.infoCollections(ifModifiedSince);
+        if (info.isEmpty()) {
+            return SyncOutcome.done();
+        }
+        Optional<MetaGlobal> meta = client.metaGlobal();
+        Optional<CollectionKeys> keys = meta.isPresent() ? client.collectionKeys() : Optional.empty();
+        if (meta.isEmpty() || keys.isEmpty()) {
+            // No Sync data set up yet (or being re-uploaded): nothing to mirror, and never anything to write upstream.
+            return SyncOutcome.done();
+        }
+        String fingerprint = fingerprint(keys.get());
+        boolean resetAll = !sameNode || !meta.get().syncId().equals(state.globalSyncId())
+                || !fingerprint.equals(state.keysFingerprint());
+        Map<String, CollectionState> collections = tx.inTransaction(c -> new SyncStateRepository(c).loadCollections(accountId));
+        CollectionSyncs syncs = new CollectionSyncs(client, keys.get(), tx, accountId, config.pageSize(), run);
+        for (String name : COLLECTIONS) {
+            if (!meta.get().isEnabled(name) && !name.equals("clients")) {
+                continue;
+            }
+            CollectionState current = collections.getOrDefault(name, CollectionState.empty(name));
+            MetaGlobal.EngineInfo engine = meta.get().engine(name).orElse(null);
+            boolean reset = resetAll || current.highWaterMark() == null
+                    || (engine != null && (!engine.syncId().equals(current.syncId()) || !Integer.valueOf(engine.version()).equals(current.engineVersion())));
+            ServerTimestamp mark = reset ? null : ServerTimestamp.parse(current.highWaterMark());
+            Optional<ServerTimestamp> modified = info.get().modified(name);
+            if (modified.isPresent() && mark != null && !modified.get().isAfter(mark)) {
+                continue;
+            }
+            DownloadResult result = switch (name) {
+                case "clients" -> syncs.clients();
+                case "tabs" -> syncs.tabs();
+                case "bookmarks" -> syncs.bookmarks(mark);
+                default -> syncs.history(mark);
+            };
+            // The mark moves only now, after every page of the collection is committed.
+            CollectionState done = new CollectionState(name, result.lastModified() == null ? null : result.lastModified().text(),
+                    engine == null ? null : engine.syncId(), engine == null ? null : engine.version(), fingerprint);
+            tx.inTransaction(c -> {
+                new SyncStateRepository(c).saveCollection(accountId, done);
+                return null;
+            });
+        }
+        AccountSyncState next = new AccountSyncState(node.apiEndpoint().toString(), Long.toString(node.uid()),
+                meta.get().syncId(), meta.get().storageVersion(), info.get().lastModified().text(),
+                info.get().modified("crypto").map(ServerTimestamp::text).orElse(null), fingerprint);
+        tx.inTransaction(c -> {
+            new SyncStateRepository(c).save(accountId, next);
+            return null;
+        });
+        return SyncOutcome.done();
+    }
+
+    /** A one-way digest of the bulk keys: tells that crypto/keys changed without storing anything secret. */
+    private static String fingerprint(CollectionKeys keys) {
+        StringBuilder all = new StringBuilder(keys.defaultKeys().fingerprint());
+        keys.collections().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> all.append('|').append(e.getKey()).append('=').append(e.getValue().fingerprint()));
+        return Integer.toHexString(all.toString().hashCode()) + ":" + all.length();
+    }
+
+    public void recordDeadLetter(SyncJob job, String reason) {
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update account set status_reason = ? where id = ?")) {
+                ps.setString(1, "sync job dead-lettered after " + (job.attempt() + 1) + " attempts: " + reason);
+                ps.setObject(2, job.accountId());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private void markSynced(UUID accountId, Optional<Instant> backoff) {
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update account set last_sync_at = now(), failure_count = 0, backoff_until = ? where id = ?")) {
+                ps.setTimestamp(1, backoff.map(Timestamp::from).orElse(null));
+                ps.setObject(2, accountId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private void markBackoff(UUID accountId, Instant until) {
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update account set backoff_until = ? where id = ?")) {
+                ps.setTimestamp(1, until == null ? null : Timestamp.from(until));
+                ps.setObject(2, accountId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private void markNeedsReauth(UUID accountId, String reason) {
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update account set status = 'needs_reauth', status_reason = ? where id = ?")) {
+                ps.setString(1, reason);
+                ps.setObject(2, accountId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static int execute(Connection c, String sql, UUID accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, accountId);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static boolean tryLease(Connection c, UUID accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+            ps.setLong(1, leaseKey(accountId));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void releaseLease(Connection c, UUID accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?)")) {
+            ps.setLong(1, leaseKey(accountId));
+            ps.executeQuery().close();
+        }
+    }
+
+    /** 64 bits of the account id; the namespace bit keeps it apart from Flyway's and Quartz's locks. */
+    private static long leaseKey(UUID accountId) {
+        return (accountId.getMostSignificantBits() ^ accountId.getLeastSignificantBits()) | Long.MIN_VALUE;
+    }
+}

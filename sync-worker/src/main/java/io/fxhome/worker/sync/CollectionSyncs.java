@@ -1,0 +1,153 @@
+package io.fxhome.worker.sync;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.fxhome.sync.client.SyncClient;
+import io.fxhome.sync.crypto.CollectionKeys;
+import io.fxhome.sync.storage.DecryptedRecord;
+import io.fxhome.sync.storage.DownloadRequest;
+import io.fxhome.sync.storage.DownloadResult;
+import io.fxhome.sync.storage.ServerTimestamp;
+import io.fxhome.sync.storage.SortOrder;
+import io.fxhome.worker.bookmarks.BookmarkNormalizer;
+import io.fxhome.worker.bookmarks.BookmarkRow;
+import io.fxhome.worker.bookmarks.BookmarkWriter;
+import io.fxhome.worker.db.Transactions;
+import io.fxhome.worker.devices.DeviceNormalizer;
+import io.fxhome.worker.devices.DeviceRow;
+import io.fxhome.worker.devices.DeviceWriter;
+import io.fxhome.worker.history.HistoryNormalizer;
+import io.fxhome.worker.history.HistoryPlaceRow;
+import io.fxhome.worker.history.HistoryWriter;
+import io.fxhome.worker.tabs.DeviceTabsRow;
+import io.fxhome.worker.tabs.TabsNormalizer;
+import io.fxhome.worker.tabs.TabsWriter;
+
+/**
+ * Downloads one collection and writes it, page by page, each page in its own transaction. Bookmarks, tabs and devices
+ * mirror the server; history merges (see HistoryWriter).
+ */
+final class CollectionSyncs {
+    private final SyncClient client;
+    private final CollectionKeys keys;
+    private final Transactions tx;
+    private final UUID accountId;
+    private final int pageSize;
+    private final SyncRunRecorder run;
+
+    CollectionSyncs(SyncClient client, CollectionKeys keys, Transactions tx, UUID accountId, int pageSize, SyncRunRecorder run) {
+        this.client = client;
+        this.keys = keys;
+        this.tx = tx;
+        this.accountId = accountId;
+        this.pageSize = pageSize;
+        this.run = run;
+    }
+
+    /** History since {@code newer} (null: everything), oldest first so an interrupted download resumes cleanly. */
+    DownloadResult history(ServerTimestamp newer) {
+        run.progress("history");
+        return download("history", newer, page -> {
+            List<HistoryPlaceRow> places = new ArrayList<>(page.size());
+            List<String> tombstones = new ArrayList<>();
+            for (DecryptedRecord r : page) {
+                if (r.tombstone()) {
+                    tombstones.add(r.id());
+                } else {
+                    HistoryNormalizer.normalize(r).ifPresentOrElse(places::add,
+                            () -> run.skipped(new SkippedRecord("history", r.id(), "NO_URL")));
+                }
+            }
+            tx.inTransaction(c -> {
+                HistoryWriter writer = new HistoryWriter(c);
+                run.applied(writer.write(accountId, places));
+                run.deleted(writer.delete(accountId, tombstones));
+                return null;
+            });
+            run.advance(page.size());
+        });
+    }
+
+    /**
+     * Bookmarks since {@code newer}; with {@code newer} null it is a full download, after which rows the server no
+     * longer has are removed (bookmarks mirror the server).
+     */
+    DownloadResult bookmarks(ServerTimestamp newer) {
+        run.progress("bookmarks");
+        Set<String> live = new HashSet<>();
+        DownloadResult result = download("bookmarks", newer, page -> {
+            List<BookmarkRow> rows = new ArrayList<>(page.size());
+            List<String> tombstones = new ArrayList<>();
+            for (DecryptedRecord r : page) {
+                if (r.tombstone()) {
+                    tombstones.add(r.id());
+                    continue;
+                }
+                Optional<BookmarkRow> row = BookmarkNormalizer.normalize(r);
+                row.ifPresentOrElse(b -> {
+                    rows.add(b);
+                    live.add(b.guid());
+                }, () -> run.skipped(new SkippedRecord("bookmarks", r.id(), "IGNORED_TYPE")));
+            }
+            tx.inTransaction(c -> {
+                BookmarkWriter writer = new BookmarkWriter(c);
+                run.applied(writer.write(accountId, rows));
+                run.deleted(writer.delete(accountId, tombstones));
+                return null;
+            });
+            run.advance(page.size());
+        }, live::clear);
+        tx.inTransaction(c -> {
+            BookmarkWriter writer = new BookmarkWriter(c);
+            if (newer == null) {
+                run.deleted(writer.deleteAllExcept(accountId, live));
+            }
+            writer.reposition(accountId);
+            return null;
+        });
+        return result;
+    }
+
+    /** The clients collection, always in full: records expire without tombstones. */
+    DownloadResult clients() {
+        run.progress("clients");
+        List<DeviceRow> devices = new ArrayList<>();
+        DownloadResult result = download("clients", null, page -> page.stream().filter(r -> !r.tombstone())
+                .map(DeviceNormalizer::normalize).forEach(devices::add), devices::clear);
+        tx.inTransaction(c -> {
+            run.deleted(new DeviceWriter(c).replaceAll(accountId, devices));
+            return null;
+        });
+        run.applied(devices.size());
+        return result;
+    }
+
+    /** The tabs collection, in full: one small record per device, each replacing that device's tabs. */
+    DownloadResult tabs() {
+        run.progress("tabs");
+        List<DeviceTabsRow> devices = new ArrayList<>();
+        DownloadResult result = download("tabs", null, page -> page.stream().filter(r -> !r.tombstone())
+                .map(TabsNormalizer::normalize).forEach(devices::add), devices::clear);
+        tx.inTransaction(c -> new TabsWriter(c).replaceAll(accountId, devices));
+        run.applied(devices.size());
+        return result;
+    }
+
+    private DownloadResult download(String collection, ServerTimestamp newer, java.util.function.Consumer<List<DecryptedRecord>> writePage) {
+        return download(collection, newer, writePage, () -> { });
+    }
+
+    private DownloadResult download(String collection, ServerTimestamp newer,
+            java.util.function.Consumer<List<DecryptedRecord>> writePage, Runnable onRestart) {
+        PagedSink sink = new PagedSink(collection, writePage, run.skippedRecords(), onRestart);
+        DownloadRequest request = new DownloadRequest(collection, Optional.ofNullable(newer), SortOrder.OLDEST, pageSize, true);
+        DownloadResult result = client.download(request, keys, sink);
+        sink.endOfPage(false);
+        return result;
+    }
+}

@@ -1,0 +1,142 @@
+package io.fxhome.worker.sync;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.fxhome.job.SyncJob;
+import io.fxhome.worker.db.Transactions;
+
+/**
+ * Counts what one sync run does and stores it: live progress while it runs (for the web app's first-sync screen,
+ * written at most every half second), then the run's counts, duration, outcome and skipped records.
+ */
+final class SyncRunRecorder {
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
+
+    private final Transactions tx;
+    private final UUID accountId;
+    private final SyncJob job;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final List<SkippedRecord> skipped = new ArrayList<>();
+    private long applied;
+    private long deleted;
+    private String collection;
+    private int collectionDone;
+    private Instant lastProgressWrite = Instant.EPOCH;
+
+    SyncRunRecorder(Transactions tx, UUID accountId, SyncJob job, Clock clock) {
+        this.tx = tx;
+        this.accountId = accountId;
+        this.job = job;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    List<SkippedRecord> skippedRecords() {
+        return skipped;
+    }
+
+    void skipped(SkippedRecord record) {
+        skipped.add(record);
+    }
+
+    void applied(long n) {
+        applied += n;
+    }
+
+    void deleted(long n) {
+        deleted += n;
+    }
+
+    long applied() {
+        return applied;
+    }
+
+    void progress(String collection) {
+        this.collection = collection;
+        this.collectionDone = 0;
+        writeProgress(true);
+    }
+
+    void advance(int records) {
+        collectionDone += records;
+        writeProgress(false);
+    }
+
+    private void writeProgress(boolean force) {
+        Instant now = clock.instant();
+        if (!force && Duration.between(lastProgressWrite, now).compareTo(PROGRESS_INTERVAL) < 0) {
+            return;
+        }
+        lastProgressWrite = now;
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into sync_progress (account_id, run_started_at, collection, records_done, updated_at)
+                    values (?, ?, ?, ?, now())
+                    on conflict (account_id) do update
+                       set run_started_at = excluded.run_started_at, collection = excluded.collection,
+                           records_done = excluded.records_done, updated_at = now()""")) {
+                ps.setObject(1, accountId);
+                ps.setTimestamp(2, Timestamp.from(startedAt));
+                ps.setString(3, collection);
+                ps.setInt(4, collectionDone);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Stores the finished run and clears the live progress. */
+    void finish(SyncOutcome outcome) {
+        Instant finished = clock.instant();
+        tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into sync_run (account_id, started_at, finished_at, reason, attempt, outcome, error,
+                                          records_applied, records_skipped, records_deleted, duration_ms)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                ps.setObject(1, accountId);
+                ps.setTimestamp(2, Timestamp.from(startedAt));
+                ps.setTimestamp(3, Timestamp.from(finished));
+                ps.setString(4, job.reason().name().toLowerCase(java.util.Locale.ROOT));
+                ps.setInt(5, job.attempt());
+                ps.setString(6, outcome.kind().name().toLowerCase(java.util.Locale.ROOT));
+                ps.setString(7, outcome.reason());
+                ps.setLong(8, applied);
+                ps.setLong(9, skipped.size());
+                ps.setLong(10, deleted);
+                ps.setLong(11, Duration.between(startedAt, finished).toMillis());
+                ps.executeUpdate();
+            }
+            if (!skipped.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        insert into sync_skipped_record (account_id, started_at, collection, record_id, reason)
+                        values (?, ?, ?, ?, ?) on conflict do nothing""")) {
+                    for (SkippedRecord s : skipped) {
+                        ps.setObject(1, accountId);
+                        ps.setTimestamp(2, Timestamp.from(startedAt));
+                        ps.setString(3, s.collection());
+                        ps.setString(4, s.id());
+                        ps.setString(5, s.reason());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("delete from sync_progress where account_id = ?")) {
+                ps.setObject(1, accountId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+}
