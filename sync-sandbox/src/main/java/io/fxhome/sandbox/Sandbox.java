@@ -1,0 +1,409 @@
+package io.fxhome.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fxhome.sandbox.crypto.Hex;
+import io.fxhome.sandbox.crypto.Hmacs;
+import io.fxhome.sandbox.crypto.PasswordVerifier;
+import io.fxhome.sandbox.crypto.QuickStretch;
+import io.fxhome.sandbox.crypto.SyncKeys;
+import io.fxhome.sandbox.crypto.Totp;
+import io.fxhome.sandbox.faults.FaultPlan;
+import io.fxhome.sandbox.faults.Faults;
+import io.fxhome.sandbox.firefox.SimulatedFirefox;
+import io.fxhome.sandbox.fxa.Account;
+import io.fxhome.sandbox.fxa.EmailOutbox;
+import io.fxhome.sandbox.fxa.FxaTokens;
+import io.fxhome.sandbox.fxa.OAuthTokens;
+import io.fxhome.sandbox.fxa.OutboxEmail;
+import io.fxhome.sandbox.fxa.VerificationMode;
+import io.fxhome.sandbox.generator.CleartextTruth;
+import io.fxhome.sandbox.generator.GeneratedProfile;
+import io.fxhome.sandbox.generator.ProfileGenerator;
+import io.fxhome.sandbox.generator.ProfileSpec;
+import io.fxhome.sandbox.generator.Randoms;
+import io.fxhome.sandbox.generator.SkipReason;
+import io.fxhome.sandbox.hawk.HawkVerifier;
+import io.fxhome.sandbox.storage.UserStorage;
+import io.fxhome.sandbox.tokenserver.SyncUser;
+import io.fxhome.sandbox.tokenserver.TokenMinter;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The sandbox's state and its Java admin API: accounts (FxA side), the tokenserver's users, storage per uid, the
+ * simulated Firefox that writes each account's data, and the fault plans. Thread-safe; no framework needed.
+ */
+public final class Sandbox {
+    private static final Logger LOG = System.getLogger(Sandbox.class.getName());
+
+    private final SandboxOptions options;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, AccountState> byUid = new ConcurrentHashMap<>();
+    private final Map<String, String> uidByEmail = new ConcurrentHashMap<>();
+    private final Map<Long, UserStorage> storages = new ConcurrentHashMap<>();
+    private final Map<String, Long> tokenEpochs = new ConcurrentHashMap<>();
+    private final AtomicLong nextStorageUid = new AtomicLong(1_000_001);
+    private final FxaTokens fxaTokens = new FxaTokens(random);
+    private final OAuthTokens oauthTokens = new OAuthTokens(random);
+    private final EmailOutbox outbox = new EmailOutbox();
+    private final Faults faults = new Faults();
+    private final TokenMinter minter;
+    private final HawkVerifier fxaHawk;
+    private final HawkVerifier storageHawk;
+    private volatile DemoAccount demo;
+
+    /** One account: FxA record, tokenserver record, and the Firefox that uploaded its data. */
+    public record AccountState(Account account, SyncUser syncUser, SimulatedFirefox firefox) {
+    }
+
+    public Sandbox(SandboxOptions options) {
+        this.options = options;
+        this.minter = new TokenMinter(options.masterSecret());
+        this.fxaHawk = new HawkVerifier(options.hawkSkewSeconds());
+        this.storageHawk = new HawkVerifier(options.hawkSkewSeconds());
+        if (options.demoAccount()) {
+            long started = System.nanoTime();
+            createAccount(NewAccount.of(options.demoEmail(), options.demoPassword())
+                    .withProfile(ProfileSpec.medium(options.demoSeed())));
+            demo = new DemoAccount(options.demoEmail(), options.demoPassword());
+            LOG.log(Level.INFO, "demo account {0} ready in {1} ms", options.demoEmail(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    // ------------------------------------------------------------------ accounts
+
+    public AccountInfo createAccount(NewAccount spec) {
+        String key = spec.email().toLowerCase(Locale.ROOT);
+        if (uidByEmail.containsKey(key)) {
+            throw new IllegalStateException("account exists: " + spec.email());
+        }
+        SplittableRandom r = spec.seed() == null ? null : Randoms.stream(spec.seed(), "account", 0);
+        byte[] authSalt = bytes(r, 32);
+        byte[] kA = bytes(r, 32);
+        byte[] wrapKB = bytes(r, 32);
+        String uid = Hex.encode(bytes(r, 16));
+        byte[] totp = spec.verification() == VerificationMode.TOTP_2FA ? bytes(r, 20) : null;
+
+        QuickStretch qs = QuickStretch.of(spec.email(), spec.password());
+        PasswordVerifier.Stretched stretched = PasswordVerifier.stretch(qs.authPW(), authSalt, options.scryptN());
+        byte[] kB = Hmacs.xor(wrapKB, qs.unwrapBKey());
+        long now = now();
+        Account account = new Account(uid, spec.email(), PasswordVerifier.fromStretch(authSalt, options.scryptN(),
+                stretched), kA, Hmacs.xor(wrapKB, stretched.wrapwrapKey()), now, now, spec.verification(), totp);
+
+        long storageUid = nextStorageUid.getAndIncrement();
+        UserStorage storage = new UserStorage(storageUid);
+        storages.put(storageUid, storage);
+        SyncUser user = new SyncUser(uid, storageUid, now, now, SyncKeys.clientStateHex(kB));
+        long seed = spec.seed() != null ? spec.seed() : random.nextLong();
+        List<String> perCollection = spec.profile() == null ? List.of("bookmarks")
+                : spec.profile().perCollectionKeys();
+        SimulatedFirefox firefox = new SimulatedFirefox(kB, seed, perCollection);
+        if (spec.profile() != null) {
+            GeneratedProfile profile = ProfileGenerator.generate(spec.profile());
+            firefox.uploadProfile(profile, storage, now);
+        }
+        if (uidByEmail.putIfAbsent(key, uid) != null) {
+            storages.remove(storageUid);
+            throw new IllegalStateException("account exists: " + spec.email());
+        }
+        byUid.put(uid, new AccountState(account, user, firefox));
+        return info(byUid.get(uid));
+    }
+
+    private byte[] bytes(SplittableRandom r, int n) {
+        if (r != null) {
+            return Randoms.bytes(r, n);
+        }
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    public Optional<AccountInfo> account(String email) {
+        return findByEmail(email).map(this::info);
+    }
+
+    public List<AccountInfo> accounts() {
+        List<AccountInfo> out = new ArrayList<>();
+        byUid.values().forEach(s -> out.add(info(s)));
+        out.sort(Comparator.comparing(AccountInfo::email));
+        return out;
+    }
+
+    public void deleteAccount(String email) {
+        AccountState s = require(email);
+        byUid.remove(s.account().uid());
+        uidByEmail.values().removeIf(uid -> uid.equals(s.account().uid()));
+        storages.remove(s.syncUser().uid());
+        fxaTokens.destroyAllFor(s.account().uid());
+        oauthTokens.destroyAllFor(s.account().uid());
+        faults.forget(s.account().uid());
+    }
+
+    /** Makes {@code newEmail} the primary address; sign-in still stretches with the original one (errno 120). */
+    public void changePrimaryEmail(String email, String newEmail) {
+        AccountState s = require(email);
+        s.account().changePrimaryEmail(newEmail);
+        uidByEmail.put(newEmail.toLowerCase(Locale.ROOT), s.account().uid());
+    }
+
+    public Optional<DemoAccount> demoAccount() {
+        return Optional.ofNullable(demo);
+    }
+
+    public CleartextTruth truth(String email) {
+        return require(email).firefox().truth();
+    }
+
+    public List<OutboxEmail> outbox(String email) {
+        return outbox.to(email);
+    }
+
+    /** The code of the latest sign-in confirmation e-mail sent to this address. */
+    public String latestEmailCode(String email) {
+        List<OutboxEmail> mails = outbox.to(email);
+        if (mails.isEmpty()) {
+            throw new NoSuchElementException("no e-mail sent to " + email);
+        }
+        return mails.get(mails.size() - 1).code();
+    }
+
+    public String currentTotpCode(String email) {
+        byte[] secret = require(email).account().totpSecret();
+        if (secret == null) {
+            throw new IllegalStateException("account has no TOTP");
+        }
+        return Totp.code(secret, options.clock().instant());
+    }
+
+    /** The storage currently serving the account. */
+    public UserStorage storage(String email) {
+        return storages.get(require(email).syncUser().uid());
+    }
+
+    // ------------------------------------------------------------------ faults
+
+    private FaultPlan plan(String emailOrNull) {
+        return emailOrNull == null ? faults.global() : faults.account(require(emailOrNull).account().uid());
+    }
+
+    /** The next {@code count} storage answers (of this account, or of anyone when null) are 503 + Retry-After. */
+    public void storageUnavailable(String emailOrNull, int count, int retryAfterSeconds) {
+        plan(emailOrNull).storageUnavailable.arm(count, retryAfterSeconds);
+    }
+
+    public void tokenserverUnavailable(String emailOrNull, int count, int retryAfterSeconds) {
+        plan(emailOrNull).tokenserverUnavailable.arm(count, retryAfterSeconds);
+    }
+
+    /** The next {@code count} storage answers carry {@code X-Weave-Backoff: seconds}. */
+    public void backoff(String emailOrNull, int count, int seconds) {
+        plan(emailOrNull).backoff.arm(count, seconds);
+    }
+
+    /** Every answer (FxA, tokenserver, storage) is delayed by this many ms; 0 stops it. */
+    public void latency(String emailOrNull, long millis) {
+        plan(emailOrNull).latencyMillis(millis);
+    }
+
+    /** The next {@code count} sign-ins answer 429 errno 114 with retryAfter. */
+    public void throttleSignIn(String emailOrNull, int count, int retryAfterSeconds) {
+        plan(emailOrNull).signInThrottled.arm(count, retryAfterSeconds);
+    }
+
+    /** The next {@code count} sign-ins answer 400 errno 125 (request blocked). */
+    public void blockSignIn(String emailOrNull, int count) {
+        plan(emailOrNull).signInBlocked.arm(count, 0);
+    }
+
+    /** The next {@code count} auth-server answers are 503 errno 201 with retryAfter. */
+    public void fxaUnavailable(String emailOrNull, int count, int retryAfterSeconds) {
+        plan(emailOrNull).fxaUnavailable.arm(count, retryAfterSeconds);
+    }
+
+    public void clearFaults(String emailOrNull) {
+        if (emailOrNull == null) {
+            faults.clearAll();
+        } else {
+            plan(emailOrNull).clear();
+        }
+    }
+
+    /** Every token issued so far stops working at the storage (401) until the client fetches a new one. */
+    public void expireTokens(String email) {
+        require(email).syncUser().expireTokens();
+    }
+
+    /**
+     * Moves the account to a new storage uid on the other node; the tokenserver hands out the new endpoint and the
+     * old one answers 401. The new storage is empty unless {@code copyData}.
+     */
+    public AccountInfo reassignNode(String email, boolean copyData) {
+        AccountState s = require(email);
+        synchronized (s) {
+            long newUid = nextStorageUid.getAndIncrement();
+            UserStorage fresh = new UserStorage(newUid);
+            UserStorage old = storages.get(s.syncUser().uid());
+            if (copyData && old != null) {
+                fresh.copyFrom(old);
+            } else {
+                s.firefox().forgetServerState();
+            }
+            storages.put(newUid, fresh);
+            s.syncUser().reassign(newUid);
+            if (old != null) {
+                storages.remove(old.uid());
+            }
+        }
+        return info(s);
+    }
+
+    /** Server wipe: new global syncID and keys; the data re-uploaded by a fresh Firefox, or the storage left empty. */
+    public void wipeServer(String email, boolean reupload) {
+        AccountState s = require(email);
+        s.firefox().wipe(storages.get(s.syncUser().uid()), reupload, now());
+    }
+
+    /** New bulk keys in crypto/keys, every record re-encrypted with them. */
+    public void rotateKeys(String email) {
+        AccountState s = require(email);
+        s.firefox().rotateKeys(storages.get(s.syncUser().uid()), now());
+    }
+
+    public String injectBadHmacRecord(String email, String collection) {
+        AccountState s = require(email);
+        return s.firefox().injectCorrupt(storages.get(s.syncUser().uid()), collection, SkipReason.BAD_HMAC, now());
+    }
+
+    public String injectNotJsonRecord(String email, String collection) {
+        AccountState s = require(email);
+        return s.firefox().injectCorrupt(storages.get(s.syncUser().uid()), collection, SkipReason.NOT_JSON, now());
+    }
+
+    // ------------------------------------------------------------------ records "as another Firefox"
+
+    /** Adds or changes a record (cleartext without an id gets a new one); returns the id. */
+    public String upsertRecord(String email, String collection, ObjectNode cleartext) {
+        AccountState s = require(email);
+        return s.firefox().upsert(storages.get(s.syncUser().uid()), collection, cleartext, now());
+    }
+
+    /** Deletes a record by uploading a tombstone {@code {"id","deleted":true}}. */
+    public void deleteRecord(String email, String collection, String id) {
+        AccountState s = require(email);
+        s.firefox().delete(storages.get(s.syncUser().uid()), collection, id, now());
+    }
+
+    /** Removes a record from the server without a tombstone (as tabs and clients records disappear). */
+    public void purgeRecord(String email, String collection, String id) {
+        AccountState s = require(email);
+        s.firefox().purge(storages.get(s.syncUser().uid()), collection, id, now());
+    }
+
+    // ------------------------------------------------------------------ internals for the route classes
+
+    public SandboxOptions options() {
+        return options;
+    }
+
+    public Clock clock() {
+        return options.clock();
+    }
+
+    public long now() {
+        return options.clock().millis();
+    }
+
+    public FxaTokens fxaTokens() {
+        return fxaTokens;
+    }
+
+    public OAuthTokens oauthTokens() {
+        return oauthTokens;
+    }
+
+    public EmailOutbox emailOutbox() {
+        return outbox;
+    }
+
+    public Faults faultRegistry() {
+        return faults;
+    }
+
+    public TokenMinter tokenMinter() {
+        return minter;
+    }
+
+    public HawkVerifier fxaHawk() {
+        return fxaHawk;
+    }
+
+    public HawkVerifier storageHawk() {
+        return storageHawk;
+    }
+
+    public SecureRandom random() {
+        return random;
+    }
+
+    public Optional<AccountState> findByEmail(String email) {
+        String uid = email == null ? null : uidByEmail.get(email.toLowerCase(Locale.ROOT));
+        return Optional.ofNullable(uid == null ? null : byUid.get(uid));
+    }
+
+    public Optional<AccountState> findByUid(String uid) {
+        return Optional.ofNullable(uid == null ? null : byUid.get(uid));
+    }
+
+    public UserStorage storageByUid(long uid) {
+        return storages.get(uid);
+    }
+
+    /** Remembers the token epoch of the user at mint time (the "expire tokens" fault compares with it). */
+    public void recordToken(String tokenId, long epoch) {
+        if (tokenEpochs.size() > 200_000) {
+            tokenEpochs.clear();
+        }
+        tokenEpochs.put(tokenId, epoch);
+    }
+
+    public Long tokenEpoch(String tokenId) {
+        return tokenEpochs.get(tokenId);
+    }
+
+    /** Consumes one occurrence of a fault for an answer to this account (uid may be null). */
+    public int takeFault(String fxaUid, Function<FaultPlan, io.fxhome.sandbox.faults.CountedFault> which) {
+        return faults.take(fxaUid, which);
+    }
+
+    private AccountState require(String email) {
+        return findByEmail(email).orElseThrow(() -> new NoSuchElementException("no account " + email));
+    }
+
+    private AccountInfo info(AccountState s) {
+        Account a = s.account();
+        SyncUser u = s.syncUser();
+        byte[] secret = a.totpSecret();
+        String path = (u.onNode2() ? "/node2" : "") + "/1.5/" + u.uid();
+        String cs = u.clientState();
+        String kid = a.keysChangedAt() + "-" + io.fxhome.sandbox.crypto.Base64s.urlNoPad(Hex.decode(cs));
+        return new AccountInfo(a.primaryEmail(), a.saltEmail(), a.uid(), a.verificationMode(),
+                secret == null ? null : Totp.base32Encode(secret), u.uid(), u.onNode2(), path, a.keysChangedAt(), kid,
+                cs);
+    }
+}

@@ -1,0 +1,51 @@
+package io.fxhome.sandbox.faults;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Global and per-account fault plans. An answer for an account consumes that account's armed fault first, then a
+ * global one; latency is the larger of the two.
+ */
+public final class Faults {
+    private final FaultPlan global = new FaultPlan();
+    private final Map<String, FaultPlan> byAccount = new ConcurrentHashMap<>();
+
+    public FaultPlan global() {
+        return global;
+    }
+
+    /** The plan of an account, by FxA uid. */
+    public FaultPlan account(String fxaUid) {
+        return byAccount.computeIfAbsent(fxaUid, k -> new FaultPlan());
+    }
+
+    /** Consumes one occurrence of a fault for an answer to this account (null: unknown account, global only). */
+    public int take(String fxaUid, Function<FaultPlan, CountedFault> which) {
+        if (fxaUid != null) {
+            FaultPlan p = byAccount.get(fxaUid);
+            if (p != null) {
+                int s = which.apply(p).take();
+                if (s >= 0) {
+                    return s;
+                }
+            }
+        }
+        return which.apply(global).take();
+    }
+
+    public long latencyMillis(String fxaUid) {
+        FaultPlan p = fxaUid == null ? null : byAccount.get(fxaUid);
+        return Math.max(global.latencyMillis(), p == null ? 0 : p.latencyMillis());
+    }
+
+    public void forget(String fxaUid) {
+        byAccount.remove(fxaUid);
+    }
+
+    public void clearAll() {
+        global.clear();
+        byAccount.values().forEach(FaultPlan::clear);
+    }
+}

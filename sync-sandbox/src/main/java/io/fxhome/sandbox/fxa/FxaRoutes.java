@@ -1,0 +1,117 @@
+package io.fxhome.sandbox.fxa;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fxhome.sandbox.Sandbox;
+import io.fxhome.sandbox.faults.FaultPlan;
+import io.fxhome.sandbox.http.HttpSupport;
+import io.fxhome.sandbox.http.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/**
+ * The Firefox Accounts auth server under {@code /v1}: sign-in, session verification, key fetch, scoped-key data and
+ * the OAuth token endpoints, plus the discovery documents. Every answer carries a {@code Timestamp} header; errors
+ * are FxA's JSON errors.
+ */
+public final class FxaRoutes {
+    private static final Logger LOG = System.getLogger(FxaRoutes.class.getName());
+
+    /** A route body that may fail with an FxA error. */
+    @FunctionalInterface
+    interface Handler {
+        Object handle(RoutingContext ctx) throws FxaError;
+    }
+
+    private final Sandbox sandbox;
+
+    private FxaRoutes(Sandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    public static void install(Router router, Sandbox sandbox) {
+        FxaRoutes routes = new FxaRoutes(sandbox);
+        FxaAuthenticator auth = new FxaAuthenticator(sandbox);
+        SignInHandlers signIn = new SignInHandlers(sandbox, auth);
+        OAuthHandlers oauth = new OAuthHandlers(sandbox, auth);
+        router.route("/v1/*").handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+        routes.post(router, "/v1/account/login", signIn::login);
+        routes.post(router, "/v1/account/status", signIn::accountStatus);
+        routes.post(router, "/v1/account/credentials/status", signIn::credentialsStatus);
+        routes.get(router, "/v1/account/keys", signIn::accountKeys);
+        routes.post(router, "/v1/account/scoped-key-data", oauth::scopedKeyData);
+        routes.get(router, "/v1/session/status", signIn::sessionStatus);
+        routes.post(router, "/v1/session/verify_code", signIn::verifyCode);
+        routes.post(router, "/v1/session/resend_code", signIn::resendCode);
+        routes.post(router, "/v1/session/verify/totp", signIn::verifyTotp);
+        routes.post(router, "/v1/session/reauth", signIn::reauth);
+        routes.post(router, "/v1/session/destroy", signIn::destroySession);
+        for (String path : new String[] {"/v1/oauth/token", "/v1/token"}) {
+            routes.post(router, path, oauth::token);
+        }
+        for (String path : new String[] {"/v1/oauth/destroy", "/v1/destroy"}) {
+            routes.post(router, path, oauth::destroy);
+        }
+        router.get("/.well-known/fxa-client-configuration").handler(ctx -> routes.respond(ctx,
+                c -> discovery(c, false)));
+        router.get("/.well-known/openid-configuration").handler(ctx -> routes.respond(ctx, c -> discovery(c, true)));
+        router.route("/v1/*").handler(ctx -> routes.respond(ctx, c -> {
+            throw FxaError.notFound();
+        }));
+    }
+
+    private void post(Router router, String path, Handler h) {
+        router.post(path).blockingHandler(ctx -> respond(ctx, h), false);
+    }
+
+    private void get(Router router, String path, Handler h) {
+        router.get(path).blockingHandler(ctx -> respond(ctx, h), false);
+    }
+
+    private void respond(RoutingContext ctx, Handler h) {
+        ctx.response().putHeader("Timestamp", Long.toString(sandbox.now() / 1000));
+        try {
+            Object body = h.handle(ctx);
+            if (!ctx.response().ended()) {
+                HttpSupport.sendJson(ctx, 200, body);
+            }
+        } catch (FxaError e) {
+            e.headers().forEach((k, v) -> ctx.response().putHeader(k, v));
+            HttpSupport.sendJson(ctx, e.code(), e.toJson());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "auth-server route failed: " + ctx.request().path(), e);
+            HttpSupport.sendJson(ctx, 500, new FxaError(500, 999, "Internal Server Error", "Unspecified error")
+                    .toJson());
+        }
+    }
+
+    /** Applies latency and the "auth server unavailable" fault for an account (or globally when null). */
+    static void applyFaults(Sandbox sandbox, RoutingContext ctx, String uid) throws FxaError {
+        long latency = sandbox.faultRegistry().latencyMillis(uid);
+        if (latency > 0) {
+            ctx.put(HttpSupport.LATENCY_KEY, latency);
+        }
+        int retryAfter = sandbox.takeFault(uid, (FaultPlan p) -> p.fxaUnavailable);
+        if (retryAfter >= 0) {
+            throw FxaError.serviceUnavailable(retryAfter);
+        }
+    }
+
+    private static Object discovery(RoutingContext ctx, boolean openid) {
+        String base = HttpSupport.origin(ctx);
+        ObjectNode o = Json.object();
+        if (openid) {
+            o.put("issuer", base).put("authorization_endpoint", base + "/authorization")
+                    .put("token_endpoint", base + "/v1/oauth/token")
+                    .put("introspection_endpoint", base + "/v1/introspect")
+                    .put("revocation_endpoint", base + "/v1/oauth/destroy")
+                    .put("userinfo_endpoint", base + "/v1/profile");
+        } else {
+            o.put("auth_server_base_url", base).put("oauth_server_base_url", base)
+                    .put("profile_server_base_url", base).put("sync_tokenserver_base_url", base);
+        }
+        return o;
+    }
+}

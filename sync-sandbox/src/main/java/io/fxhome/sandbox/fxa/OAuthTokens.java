@@ -1,0 +1,81 @@
+package io.fxhome.sandbox.fxa;
+
+import io.fxhome.sandbox.crypto.Hex;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** OAuth access tokens, refresh tokens and authorization codes (all 64 hex), with what they grant. */
+public final class OAuthTokens {
+    private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
+    private final Map<String, RefreshToken> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
+    private final SecureRandom random;
+
+    public OAuthTokens(SecureRandom random) {
+        this.random = random;
+    }
+
+    /** What an access token grants; {@code generation} is the account's verifierSetAt ("fxa-generation"). */
+    public record AccessToken(String uid, String clientId, Set<String> scope, long expiresAtMillis, long generation,
+            long authAt) {
+    }
+
+    public record RefreshToken(String uid, String clientId, Set<String> scope, long authAt) {
+    }
+
+    /** A pending authorization code of the PKCE flow (15 minutes, single use). */
+    public record AuthorizationCode(String uid, String clientId, Set<String> scope, String codeChallenge,
+            String keysJwe, boolean offline, long authAt, long expiresAtMillis, String redirectUri) {
+    }
+
+    private String newHex() {
+        byte[] b = new byte[32];
+        random.nextBytes(b);
+        return Hex.encode(b);
+    }
+
+    public String issueAccessToken(AccessToken grant) {
+        String token = newHex();
+        accessTokens.put(token, grant);
+        return token;
+    }
+
+    public String issueRefreshToken(RefreshToken grant) {
+        String token = newHex();
+        refreshTokens.put(token, grant);
+        return token;
+    }
+
+    public String issueCode(AuthorizationCode code) {
+        String c = newHex();
+        codes.put(c, code);
+        return c;
+    }
+
+    /** The grant of a live access token, else null. */
+    public AccessToken access(String token, long now) {
+        AccessToken t = token == null ? null : accessTokens.get(token);
+        return t != null && t.expiresAtMillis() > now ? t : null;
+    }
+
+    public RefreshToken refresh(String token) {
+        return token == null ? null : refreshTokens.get(token);
+    }
+
+    public AuthorizationCode consumeCode(String code) {
+        return code == null ? null : codes.remove(code);
+    }
+
+    /** Destroys whichever kind of token this is; true if one was found. */
+    public boolean destroy(String token) {
+        return token != null && (accessTokens.remove(token) != null | refreshTokens.remove(token) != null);
+    }
+
+    public void destroyAllFor(String uid) {
+        accessTokens.values().removeIf(t -> t.uid().equals(uid));
+        refreshTokens.values().removeIf(t -> t.uid().equals(uid));
+        codes.values().removeIf(c -> c.uid().equals(uid));
+    }
+}

@@ -1,0 +1,87 @@
+package io.fxhome.sandbox.http;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+
+/** Small request/response helpers shared by the route classes. */
+public final class HttpSupport {
+    private HttpSupport() {
+    }
+
+    public static void sendJson(RoutingContext ctx, int status, Object body) {
+        send(ctx, status, "application/json", Buffer.buffer(Json.writeBytes(body)));
+    }
+
+    public static void sendJsonText(RoutingContext ctx, int status, String json) {
+        send(ctx, status, "application/json", Buffer.buffer(json));
+    }
+
+    /** Context key of the latency fault: answers are held back this many ms. */
+    public static final String LATENCY_KEY = "fxhome.sandbox.latency";
+
+    public static void send(RoutingContext ctx, int status, String contentType, Buffer body) {
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
+        ctx.response().setStatusCode(status);
+        if (contentType != null) {
+            ctx.response().putHeader("Content-Type", contentType);
+        }
+        Long delay = ctx.get(LATENCY_KEY);
+        if (delay != null && delay > 0) {
+            ctx.vertx().setTimer(delay, id -> {
+                if (!ctx.response().ended() && !ctx.response().closed()) {
+                    ctx.response().end(body);
+                }
+            });
+        } else {
+            ctx.response().end(body);
+        }
+    }
+
+    /** Percent-decodes one path segment ('+' stays '+'). */
+    public static String decodeSegment(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        byte[] raw = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length);
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '%') {
+                if (i + 2 >= raw.length) {
+                    throw new IllegalArgumentException("bad percent-encoding");
+                }
+                int hi = Character.digit(raw[i + 1], 16);
+                int lo = Character.digit(raw[i + 2], 16);
+                if (hi < 0 || lo < 0) {
+                    throw new IllegalArgumentException("bad percent-encoding");
+                }
+                out.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                out.write(raw[i]);
+            }
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public static byte[] bodyBytes(RoutingContext ctx) {
+        return ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    }
+
+    /** True when the request was received over TLS or a proxy says it was. */
+    public static boolean isHttps(RoutingContext ctx) {
+        String proto = ctx.request().getHeader("X-Forwarded-Proto");
+        return ctx.request().isSSL() || (proto != null && proto.toLowerCase(Locale.ROOT).startsWith("https"));
+    }
+
+    /** scheme://host[:port] as the client addressed this server. */
+    public static String origin(RoutingContext ctx) {
+        String host = ctx.request().getHeader("Host");
+        if (host == null || host.isBlank()) {
+            host = ctx.request().localAddress().host() + ":" + ctx.request().localAddress().port();
+        }
+        return (isHttps(ctx) ? "https://" : "http://") + host;
+    }
+}

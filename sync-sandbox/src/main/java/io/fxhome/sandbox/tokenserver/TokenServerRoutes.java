@@ -1,0 +1,206 @@
+package io.fxhome.sandbox.tokenserver;
+
+import io.fxhome.sandbox.Sandbox;
+import io.fxhome.sandbox.crypto.Base64s;
+import io.fxhome.sandbox.crypto.Hex;
+import io.fxhome.sandbox.crypto.SyncKeys;
+import io.fxhome.sandbox.faults.FaultPlan;
+import io.fxhome.sandbox.fxa.OAuthTokens;
+import io.fxhome.sandbox.http.HttpSupport;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /1.0/sync/1.5}: OAuth bearer token plus X-KeyID in, a tokenlib token for the user's storage node out,
+ * with syncstorage-rs's checks and error bodies (§3).
+ */
+public final class TokenServerRoutes {
+    private static final Pattern CLIENT_STATE = Pattern.compile("[a-zA-Z0-9._-]{1,32}");
+
+    private final Sandbox sandbox;
+
+    private TokenServerRoutes(Sandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    public static void install(Router router, Sandbox sandbox) {
+        TokenServerRoutes routes = new TokenServerRoutes(sandbox);
+        router.route("/1.0/:app/:version").blockingHandler(routes::handle, false);
+    }
+
+    private void handle(RoutingContext ctx) {
+        long now = sandbox.now();
+        ctx.response().putHeader("X-Timestamp", Long.toString(now / 1000));
+        try {
+            if (!"GET".equals(ctx.request().method().name())) {
+                HttpSupport.send(ctx, 405, "application/json", Buffer.buffer("{\"status\":\"error\"}"));
+                return;
+            }
+            if (!"sync".equals(ctx.pathParam("app"))) {
+                throw new TokenServerError(404, "error", "url", "application", "Unsupported application");
+            }
+            if (!"1.5".equals(ctx.pathParam("version"))) {
+                throw new TokenServerError(404, "error", "url", ctx.pathParam("version"),
+                        "Unsupported application version");
+            }
+            OAuthTokens.AccessToken grant = verifyBearer(ctx, now);
+            Sandbox.AccountState account = sandbox.findByUid(grant.uid())
+                    .orElseThrow(TokenServerError::invalidCredentials);
+            String fxaUid = account.account().uid();
+            long latency = sandbox.faultRegistry().latencyMillis(fxaUid);
+            if (latency > 0) {
+                ctx.put(HttpSupport.LATENCY_KEY, latency);
+            }
+            int retryAfter = sandbox.takeFault(fxaUid, (FaultPlan p) -> p.tokenserverUnavailable);
+            if (retryAfter >= 0) {
+                ctx.response().putHeader("Retry-After", Integer.toString(retryAfter));
+                throw TokenServerError.unavailable();
+            }
+            KeyId keyId = KeyId.parse(ctx.request().getHeader("X-KeyID"), ctx.request().getHeader("X-Client-State"));
+            SyncUser user = account.syncUser();
+            validate(user, keyId, grant.generation());
+            issue(ctx, account, user, keyId, now);
+        } catch (TokenServerError e) {
+            HttpSupport.send(ctx, e.httpStatus(), "application/json", Buffer.buffer(e.toJson()));
+        }
+    }
+
+    /** Authorization: Bearer <access token>; the scheme word is case-insensitive, one space. */
+    private OAuthTokens.AccessToken verifyBearer(RoutingContext ctx, long now) throws TokenServerError {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null) {
+            throw TokenServerError.unauthorized("Unauthorized");
+        }
+        int space = header.indexOf(' ');
+        if (space < 0) {
+            throw TokenServerError.unauthorized("Unauthorized");
+        }
+        if (!header.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
+            throw TokenServerError.unauthorized("Unsupported");
+        }
+        OAuthTokens.AccessToken grant = sandbox.oauthTokens().access(header.substring(space + 1), now);
+        if (grant == null || !grant.scope().contains(SyncKeys.OLDSYNC_SCOPE)) {
+            throw TokenServerError.invalidCredentials();
+        }
+        return grant;
+    }
+
+    /** X-KeyID (required) and X-Client-State (optional, must agree), as syncstorage-rs extracts them. */
+    record KeyId(long keysChangedAt, String clientState) {
+        static KeyId parse(String keyIdHeader, String clientStateHeader) throws TokenServerError {
+            if (keyIdHeader == null) {
+                throw TokenServerError.invalidKeyId("Missing X-KeyID header");
+            }
+            if (!keyIdHeader.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                throw TokenServerError.invalidKeyId("Invalid X-KeyID header");
+            }
+            int dash = keyIdHeader.indexOf('-');
+            if (dash < 0) {
+                throw TokenServerError.invalidCredentials();
+            }
+            String clientStateHex;
+            try {
+                String encoded = keyIdHeader.substring(dash + 1);
+                if (encoded.contains("=") || encoded.contains("+") || encoded.contains("/")) {
+                    throw new IllegalArgumentException("not url-safe without padding");
+                }
+                clientStateHex = Hex.encode(Base64s.fromUrl(encoded));
+            } catch (IllegalArgumentException e) {
+                throw TokenServerError.invalidCredentials();
+            }
+            if (clientStateHeader != null) {
+                if (!CLIENT_STATE.matcher(clientStateHeader).matches()) {
+                    throw new TokenServerError(400, "error", "header", "X-Client-State",
+                            "Invalid client state value");
+                }
+                if (!clientStateHeader.equals(clientStateHex)) {
+                    throw new TokenServerError(401, "invalid-client-state", "body", "", "Unauthorized");
+                }
+            }
+            long kca;
+            try {
+                kca = Long.parseLong(keyIdHeader.substring(0, dash));
+            } catch (NumberFormatException e) {
+                throw TokenServerError.invalidCredentials();
+            }
+            return new KeyId(kca, clientStateHex);
+        }
+    }
+
+    /**
+     * syncstorage-rs's consistency rules on generation, keys_changed_at and client state. The sandbox's user record
+     * starts with the account's true values (the Firefox that uploaded the data already fetched a token), so a
+     * client state that is not SHA-256(kB)[0:16] or a timestamp that is not the key rotation timestamp is refused.
+     */
+    private static void validate(SyncUser user, KeyId key, long authGeneration) throws TokenServerError {
+        Long authKca = key.keysChangedAt() == 0 ? null : key.keysChangedAt();
+        long userKca = user.keysChangedAt();
+        long userGeneration = user.generation();
+        if (authKca != null && authKca > userKca && authGeneration < authKca) {
+            throw TokenServerError.invalidKeysChangedAt();
+        }
+        if (!user.clientState().isEmpty() && key.clientState().isEmpty()) {
+            throw TokenServerError.invalidClientState("Unacceptable client-state value empty string");
+        }
+        if (user.isOldClientState(key.clientState())) {
+            throw TokenServerError.invalidClientState("Unacceptable client-state value stale value");
+        }
+        boolean newClientState = !key.clientState().equals(user.clientState());
+        if (newClientState && authGeneration <= userGeneration) {
+            throw TokenServerError.invalidClientState(
+                    "Unacceptable client-state value new value with no generation change");
+        }
+        if (newClientState && authKca != null && authKca <= userKca) {
+            throw TokenServerError.invalidClientState(
+                    "Unacceptable client-state value new value with no keys_changed_at change");
+        }
+        if (userGeneration > authGeneration) {
+            throw TokenServerError.invalidGeneration();
+        }
+        if (authKca != null && userKca > authKca) {
+            throw TokenServerError.invalidKeysChangedAt();
+        }
+        if (authKca == null && userKca != 0) {
+            throw TokenServerError.invalidKeysChangedAt();
+        }
+    }
+
+    private void issue(RoutingContext ctx, Sandbox.AccountState account, SyncUser user, KeyId key, long now) {
+        long duration = sandbox.options().tokenDurationSeconds();
+        String requested = ctx.queryParams().get("duration");
+        if (requested != null) {
+            try {
+                long d = Long.parseLong(requested);
+                if (d >= 0 && d <= duration) {
+                    duration = d;
+                }
+            } catch (NumberFormatException ignored) {
+                // an invalid duration never fails the request; the default applies
+            }
+        }
+        String base = sandbox.options().publicBaseUrl() != null ? sandbox.options().publicBaseUrl()
+                : HttpSupport.origin(ctx);
+        base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        String node = user.onNode2() ? base + "/node2" : base;
+        String fxaUid = account.account().uid();
+        String secret = sandbox.options().metricsHashSecret();
+        String hashedFxaUid = TokenMinter.metricsHash(secret, fxaUid).substring(0, 32);
+        String hashedDeviceId = TokenMinter.metricsHash(secret, hashedFxaUid + "none").substring(0, 32);
+        String fxaKid = String.format(Locale.ROOT, "%013d", key.keysChangedAt()) + "-"
+                + Base64s.urlNoPad(Hex.decode(key.clientState()));
+        long uid = user.uid();
+        TokenPayload payload = new TokenPayload(node, fxaKid, fxaUid, hashedDeviceId, hashedFxaUid,
+                now / 1000 + duration, uid, "rust", sandbox.tokenMinter().newSalt());
+        TokenMinter.Minted minted = sandbox.tokenMinter().mint(payload);
+        sandbox.recordToken(minted.id(), user.tokenEpoch());
+        String body = "{\"id\":\"" + minted.id() + "\",\"key\":\"" + minted.key() + "\",\"uid\":" + uid
+                + ",\"api_endpoint\":\"" + node + "/1.5/" + uid + "\",\"duration\":" + duration
+                + ",\"hashed_fxa_uid\":\"" + hashedFxaUid + "\",\"hashalg\":\"sha256\",\"node_type\":\""
+                + sandbox.options().nodeType() + "\"}";
+        ctx.response().putHeader("X-Content-Type-Options", "nosniff");
+        HttpSupport.send(ctx, 200, "application/json", Buffer.buffer(body));
+    }
+}
