@@ -19,7 +19,9 @@ import java.util.Map;
 public final class SyncTestClient {
     public static final String CLIENT_ID = "e7ce535d93522896";
     public static final String OLDSYNC = "https://identity.mozilla.com/apps/oldsync";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Sync timestamps stay exact decimals (as a careful client keeps them), not doubles. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
