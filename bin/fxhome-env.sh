@@ -91,6 +91,18 @@ fx_create_databases() {
     done
 }
 
+# Drops and recreates the per-module test databases, so that a test run never depends on what an earlier run (or an
+# older checkout's migrations) left behind.
+fx_fresh_test_databases() {
+    local host=${FXHOME_PG_HOST:-127.0.0.1} port=${FXHOME_PG_PORT:-5432} db
+    for db in $FX_DATABASES; do
+        case "$db" in
+            fxhome_test_*) psql -h "$host" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -Atq \
+                -c "drop database if exists $db with (force)" -c "create database $db owner fxhome" || return 1 ;;
+        esac
+    done
+}
+
 fx_ensure_services() {
     fx_ensure_postgres && fx_create_databases && fx_ensure_rabbitmq
 }
