@@ -148,6 +148,19 @@ public final class SyncJobPublisher implements AutoCloseable {
         return isConnected();
     }
 
+    /** Messages ready in a queue (a passive declare on a short-lived channel), or -1 when the broker cannot be asked. */
+    public long messageCount(String queue) {
+        Connection current = connection;
+        if (current == null || !current.isOpen()) {
+            return -1;
+        }
+        try (Channel ch = current.createChannel()) {
+            return ch.queueDeclarePassive(queue).getMessageCount();
+        } catch (IOException | TimeoutException | ShutdownSignalException e) {
+            return -1;
+        }
+    }
+
     private AMQP.BasicProperties properties(SyncJob job, Map<String, Object> extraHeaders) {
         Map<String, Object> headers = extraHeaders.isEmpty()
                 ? Map.of(SyncMessageHeaders.JOB_VERSION, job.version())

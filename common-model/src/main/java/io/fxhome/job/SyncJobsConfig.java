@@ -31,6 +31,22 @@ public interface SyncJobsConfig {
     @WithDefault("30s")
     Duration confirmTimeout();
 
+    /** Interactive ("sync now") requests, see {@link InteractiveSyncRequests}. */
+    Interactive interactive();
+
+    interface Interactive {
+        /** {@code fxhome.jobs.interactive.min-interval}: at most one interactive job per account per this much time. */
+        @WithDefault("30s")
+        Duration minInterval();
+
+        /**
+         * {@code fxhome.jobs.interactive.next-scheduled-after}: after an interactive job the account's next scheduled
+         * sync is due no sooner than this (the default matches the scheduler's interval for a recently used account).
+         */
+        @WithDefault("15m")
+        Duration nextScheduledAfter();
+    }
+
     default SyncTopology topology() {
         return SyncTopology.of(namespace(), retryDelays());
     }

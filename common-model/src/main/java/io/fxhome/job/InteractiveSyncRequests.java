@@ -1,0 +1,56 @@
+package io.fxhome.job;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/**
+ * "Sync this account now", for the web app (sign-in, first link, the sync button) and operators: see
+ * {@link InteractiveSyncRequester}. Runs in a transaction of its own, committed only after the broker confirmed.
+ */
+@ApplicationScoped
+public class InteractiveSyncRequests {
+    @Inject
+    DataSource dataSource;
+    @Inject
+    SyncJobPublisher publisher;
+    @Inject
+    SyncJobsConfig config;
+    /** The application's clock if it has one (tests control time through it), else the system clock. */
+    @Inject
+    Instance<Clock> clock;
+
+    private InteractiveSyncRequester requester;
+
+    @PostConstruct
+    void init() {
+        requester = new InteractiveSyncRequester(publisher, clock.isResolvable() ? clock.get() : Clock.systemUTC(),
+                config.interactive().minInterval(), config.interactive().nextScheduledAfter());
+    }
+
+    /**
+     * Un-pauses the account if it was paused for disuse, records the use, and enqueues one job on the interactive
+     * lane, unless another was enqueued within {@code fxhome.jobs.interactive.min-interval}.
+     *
+     * @param reason {@link SyncReason#INTERACTIVE} or {@link SyncReason#FIRST_LINK}
+     * @throws SyncJobPublishException if the broker did not confirm the job (nothing is recorded then)
+     */
+    public InteractiveSyncOutcome request(UUID accountId, SyncReason reason) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return requester.request(connection, accountId, reason);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot record the sync request of account " + accountId + ": " + e.getMessage(), e);
+            }
+        });
+    }
+}

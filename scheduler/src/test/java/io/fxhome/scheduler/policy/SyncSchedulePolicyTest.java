@@ -1,0 +1,170 @@
+package io.fxhome.scheduler.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.DoubleSupplier;
+
+import org.junit.jupiter.api.Test;
+
+import io.fxhome.scheduler.testsupport.TestConfigs;
+
+class SyncSchedulePolicyTest {
+    private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+    /** 0.5 is the middle of the jitter range: no jitter at all. */
+    private static final DoubleSupplier MIDDLE = () -> 0.5;
+
+    private final SyncSchedulePolicy policy = new SyncSchedulePolicy(TestConfigs.scheduler().policy(), MIDDLE);
+
+    private static AccountActivity usedAgo(Duration ago) {
+        return new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(400)), NOW.minus(ago), null, null);
+    }
+
+    private Duration intervalOf(ScheduleDecision decision) {
+        assertThat(decision).isInstanceOf(ScheduleDecision.Enqueue.class);
+        var enqueue = (ScheduleDecision.Enqueue) decision;
+        assertThat(enqueue.nextDueAt()).isEqualTo(NOW.plus(enqueue.interval()));
+        return enqueue.interval();
+    }
+
+    @Test
+    void usedWithinADaySyncsEveryFifteenMinutes() {
+        assertThat(intervalOf(policy.decide(usedAgo(Duration.ofMinutes(5)), NOW))).isEqualTo(Duration.ofMinutes(15));
+        assertThat(intervalOf(policy.decide(usedAgo(Duration.ofHours(24)), NOW))).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void usedWithinAWeekSyncsHourly() {
+        assertThat(intervalOf(policy.decide(usedAgo(Duration.ofHours(24).plusSeconds(1)), NOW))).isEqualTo(Duration.ofHours(1));
+        assertThat(intervalOf(policy.decide(usedAgo(Duration.ofDays(7)), NOW))).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void usedWithinAMonthSyncsEverySixHours() {
+        assertThat(intervalOf(policy.decide(usedAgo(Duration.ofDays(8)), NOW))).isEqualTo(Duration.ofHours(6));
+        assertThat(intervalOf(policy.decide(usedAgo(Duration.ofDays(30)), NOW))).isEqualTo(Duration.ofHours(6));
+    }
+
+    @Test
+    void usedLongerAgoSyncsDaily() {
+        assertThat(intervalOf(policy.decide(usedAgo(Duration.ofDays(31)), NOW))).isEqualTo(Duration.ofHours(24));
+        assertThat(intervalOf(policy.decide(usedAgo(Duration.ofDays(90)), NOW))).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void notUsedForNinetyDaysIsPaused() {
+        ScheduleDecision decision = policy.decide(usedAgo(Duration.ofDays(90).plusSeconds(1)), NOW);
+        assertThat(decision).isInstanceOf(ScheduleDecision.Pause.class);
+        assertThat(((ScheduleDecision.Pause) decision).reason()).isEqualTo("not used for 90 days");
+    }
+
+    @Test
+    void neverSeenCountsFromTheLink() {
+        var justLinked = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofHours(1)), null, null, null);
+        assertThat(intervalOf(policy.decide(justLinked, NOW))).isEqualTo(Duration.ofMinutes(15));
+        var linkedLongAgoNeverSeen = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(100)), null, null, null);
+        assertThat(policy.decide(linkedLongAgoNeverSeen, NOW)).isInstanceOf(ScheduleDecision.Pause.class);
+    }
+
+    @Test
+    void serverBackoffDefersToJustAfterIt() {
+        Instant backoffUntil = NOW.plus(Duration.ofMinutes(40));
+        var account = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofMinutes(1)), backoffUntil, null);
+        // Spread after the backoff: up to jitter (10 %) of the 15-minute interval, i.e. 90 s; the middle is 45 s.
+        assertThat(policy.decide(account, NOW)).isEqualTo(new ScheduleDecision.Defer(backoffUntil.plusSeconds(45)));
+        assertThat(new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.0).decide(account, NOW))
+                .isEqualTo(new ScheduleDecision.Defer(backoffUntil));
+    }
+
+    @Test
+    void aPassedBackoffNoLongerMatters() {
+        var account = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofMinutes(1)), NOW.minusSeconds(1), null);
+        assertThat(intervalOf(policy.decide(account, NOW))).isEqualTo(Duration.ofMinutes(15));
+        var endingNow = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofMinutes(1)), NOW, null);
+        assertThat(policy.decide(endingNow, NOW)).isInstanceOf(ScheduleDecision.Enqueue.class);
+    }
+
+    @Test
+    void disuseWinsOverBackoff() {
+        var account = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(120)),
+                NOW.plus(Duration.ofHours(1)), null);
+        assertThat(policy.decide(account, NOW)).isInstanceOf(ScheduleDecision.Pause.class);
+    }
+
+    @Test
+    void busyAccountsSyncSooner() {
+        var recentAndBusy = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofHours(1)),
+                null, NOW.minus(Duration.ofHours(2)));
+        assertThat(intervalOf(policy.decide(recentAndBusy, NOW))).isEqualTo(Duration.ofMinutes(5));
+        var weeklyAndBusy = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofDays(3)),
+                null, NOW.minus(Duration.ofHours(24)));
+        assertThat(intervalOf(policy.decide(weeklyAndBusy, NOW))).isEqualTo(Duration.ofMinutes(20));
+    }
+
+    @Test
+    void oldChangesOrClockSkewDoNotCountAsBusy() {
+        var changedLongAgo = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofDays(3)),
+                null, NOW.minus(Duration.ofHours(25)));
+        assertThat(intervalOf(policy.decide(changedLongAgo, NOW))).isEqualTo(Duration.ofHours(1));
+        var changedInTheFuture = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofDays(3)),
+                null, NOW.plus(Duration.ofHours(1)));
+        assertThat(intervalOf(policy.decide(changedInTheFuture, NOW))).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void busySpeedupStopsAtTheMinimumIntervalAndNeverSlowsDown() {
+        var busy = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofMinutes(1)),
+                null, NOW.minus(Duration.ofMinutes(1)));
+        var sixMinutes = new SyncSchedulePolicy(TestConfigs.scheduler(Map.of("fxhome.scheduler.policy.recent-interval", "6m")).policy(), MIDDLE);
+        assertThat(intervalOf(sixMinutes.decide(busy, NOW))).isEqualTo(Duration.ofMinutes(5));
+        var threeMinutes = new SyncSchedulePolicy(TestConfigs.scheduler(Map.of("fxhome.scheduler.policy.recent-interval", "3m")).policy(), MIDDLE);
+        assertThat(intervalOf(threeMinutes.decide(busy, NOW))).isEqualTo(Duration.ofMinutes(3));
+    }
+
+    @Test
+    void jitterMovesTheDueTimeByUpToTenPercentEitherWay() {
+        var account = usedAgo(Duration.ofMinutes(1));
+        var earliest = (ScheduleDecision.Enqueue) new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.0).decide(account, NOW);
+        var latest = (ScheduleDecision.Enqueue) new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.999999).decide(account, NOW);
+        assertThat(earliest.interval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(earliest.nextDueAt()).isEqualTo(NOW.plus(Duration.ofSeconds(810)));
+        assertThat(Duration.between(NOW, latest.nextDueAt())).isBetween(Duration.ofSeconds(989), Duration.ofSeconds(990));
+    }
+
+    @Test
+    void firstDueTimeOfJustLinkedAccountsSpreadsOverOneInterval() {
+        assertThat(new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.0).firstDueAt(NOW)).isEqualTo(NOW);
+        assertThat(new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.5).firstDueAt(NOW)).isEqualTo(NOW.plus(Duration.ofSeconds(450)));
+        assertThat(new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.999999).firstDueAt(NOW)).isBefore(NOW.plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void everyThresholdAndIntervalIsConfigurable() {
+        var custom = new SyncSchedulePolicy(TestConfigs.scheduler(Map.of(
+                "fxhome.scheduler.policy.recent-use", "2h",
+                "fxhome.scheduler.policy.recent-interval", "10m",
+                "fxhome.scheduler.policy.weekly-use", "3d",
+                "fxhome.scheduler.policy.weekly-interval", "30m",
+                "fxhome.scheduler.policy.monthly-use", "10d",
+                "fxhome.scheduler.policy.monthly-interval", "2h",
+                "fxhome.scheduler.policy.idle-interval", "12h",
+                "fxhome.scheduler.policy.pause-after", "20d")).policy(), MIDDLE);
+        assertThat(intervalOf(custom.decide(usedAgo(Duration.ofHours(1)), NOW))).isEqualTo(Duration.ofMinutes(10));
+        assertThat(intervalOf(custom.decide(usedAgo(Duration.ofHours(3)), NOW))).isEqualTo(Duration.ofMinutes(30));
+        assertThat(intervalOf(custom.decide(usedAgo(Duration.ofDays(5)), NOW))).isEqualTo(Duration.ofHours(2));
+        assertThat(intervalOf(custom.decide(usedAgo(Duration.ofDays(15)), NOW))).isEqualTo(Duration.ofHours(12));
+        assertThat(custom.decide(usedAgo(Duration.ofDays(21)), NOW)).isInstanceOf(ScheduleDecision.Pause.class);
+    }
+
+    @Test
+    void nonsensicalSettingsAreRefused() {
+        assertThatThrownBy(() -> new SyncSchedulePolicy(TestConfigs.scheduler(Map.of("fxhome.scheduler.policy.jitter", "1")).policy(), MIDDLE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jitter");
+        assertThatThrownBy(() -> new SyncSchedulePolicy(TestConfigs.scheduler(Map.of("fxhome.scheduler.policy.busy-speedup", "0")).policy(), MIDDLE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("busy-speedup");
+    }
+}
