@@ -23,13 +23,13 @@ public class SyncJobConsumer {
 
     @Incoming("sync-interactive")
     @Blocking(value = "sync-pool", ordered = false)
-    public CompletionStage<Void> interactive(Message<byte[]> message) {
+    public CompletionStage<Void> interactive(Message<Object> message) {
         return handler.handle(message);
     }
 
     @Incoming("sync-scheduled")
     @Blocking(value = "sync-pool", ordered = false)
-    public CompletionStage<Void> scheduled(Message<byte[]> message) {
+    public CompletionStage<Void> scheduled(Message<Object> message) {
         return handler.handle(message);
     }
 }

@@ -39,10 +39,10 @@ public class SyncJobHandler {
         this.metrics = metrics;
     }
 
-    public CompletionStage<Void> handle(Message<byte[]> message) {
+    public CompletionStage<Void> handle(Message<?> message) {
         SyncJob job;
         try {
-            job = SyncJobCodec.decode(message.getPayload());
+            job = SyncJobCodec.decode(MessageBodies.bytes(message.getPayload()));
         } catch (InvalidSyncJobException e) {
             // Nothing any worker could do with it: keep it for operators instead of looping on it.
             Log.errorf("dead-lettering an unreadable sync job: %s", e.getMessage());
