@@ -22,6 +22,7 @@ import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.job.SyncReason;
 import io.fxhome.sandbox.NewAccount;
+import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.generator.CleartextTruth;
 import io.fxhome.sandbox.generator.ProfileSpec;

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.secrets.AccountSecrets;
 import io.fxhome.secrets.AccountSecretsCipher;
 import io.fxhome.secrets.SealedAccountSecrets;

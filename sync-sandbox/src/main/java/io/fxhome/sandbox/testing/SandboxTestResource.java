@@ -1,4 +1,4 @@
-package io.fxhome.worker.e2e;
+package io.fxhome.sandbox.testing;
 
 import java.util.Map;
 
@@ -7,8 +7,10 @@ import io.fxhome.sandbox.SandboxServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Starts the sync-sandbox in-process, on a real port, and points the worker's upstream URLs at it: the worker talks
- * to it over real HTTP exactly as it would to Mozilla.
+ * For other modules' {@code @QuarkusTest}s ({@code @WithTestResource(SandboxTestResource.class)}): starts the sandbox
+ * in-process on a real port and points fxhome's upstream URLs ({@code fxhome.fxa.auth-url},
+ * {@code fxhome.sync.tokenserver-url}) at it, so the code under test talks to it over real HTTP exactly as it would to
+ * Mozilla. {@link #server()} gives tests the admin API.
  */
 public class SandboxTestResource implements QuarkusTestResourceLifecycleManager {
     private static volatile SandboxServer server;
