@@ -1,0 +1,17 @@
+package io.fxhome.scheduler.config;
+
+import io.fxhome.job.SyncJobPublisher;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** Connects the publisher and declares the topology at start, so readiness is known at once; a down broker is no error. */
+@ApplicationScoped
+public class BrokerWarmup {
+    void connect(@Observes StartupEvent event, SyncJobPublisher publisher) {
+        if (!publisher.checkConnection()) {
+            Log.warnf("RabbitMQ is not reachable yet; %s stays not ready and retries", publisher);
+        }
+    }
+}
