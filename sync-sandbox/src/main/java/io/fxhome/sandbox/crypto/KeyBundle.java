@@ -8,6 +8,8 @@ import java.util.List;
 public final class KeyBundle {
     private final byte[] encKey;
     private final byte[] hmacKey;
+    private final javax.crypto.spec.SecretKeySpec aesSpec;
+    private final javax.crypto.spec.SecretKeySpec hmacSpec;
 
     public KeyBundle(byte[] encKey, byte[] hmacKey) {
         if (encKey.length != 32 || hmacKey.length != 32) {
@@ -15,6 +17,17 @@ public final class KeyBundle {
         }
         this.encKey = encKey.clone();
         this.hmacKey = hmacKey.clone();
+        this.aesSpec = new javax.crypto.spec.SecretKeySpec(this.encKey, "AES");
+        this.hmacSpec = new javax.crypto.spec.SecretKeySpec(this.hmacKey, "HmacSHA256");
+    }
+
+    /** The keys as JCE specs, built once (encrypting 100,000 records reuses them). */
+    javax.crypto.spec.SecretKeySpec aesSpec() {
+        return aesSpec;
+    }
+
+    javax.crypto.spec.SecretKeySpec hmacSpec() {
+        return hmacSpec;
     }
 
     public static KeyBundle fromKSync(byte[] kSync) {

@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Firefox's record envelope (storage format 5): AES-256-CBC with PKCS#7 over the UTF-8 cleartext, then
@@ -45,7 +44,7 @@ public final class RecordCipher {
         }
         try {
             Cipher aes = AES.get();
-            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keys.encKey(), "AES"), new IvParameterSpec(iv));
+            aes.init(Cipher.ENCRYPT_MODE, keys.aesSpec(), new IvParameterSpec(iv));
             String ciphertext = Base64s.std(aes.doFinal(cleartext));
             return new Envelope(ciphertext, Base64s.std(iv), hmacHex(ciphertext, keys));
         } catch (GeneralSecurityException e) {
@@ -61,7 +60,7 @@ public final class RecordCipher {
     public static String hmacHex(String ciphertextBase64, KeyBundle keys) {
         try {
             Mac mac = HMAC.get();
-            mac.init(new SecretKeySpec(keys.hmacKey(), "HmacSHA256"));
+            mac.init(keys.hmacSpec());
             return Hex.encode(mac.doFinal(ciphertextBase64.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC failed", e);

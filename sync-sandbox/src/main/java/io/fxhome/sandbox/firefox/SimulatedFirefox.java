@@ -1,7 +1,6 @@
 package io.fxhome.sandbox.firefox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.crypto.Hmacs;
 import io.fxhome.sandbox.crypto.KeyBundle;
 import io.fxhome.sandbox.crypto.RecordCipher;
 import io.fxhome.sandbox.generator.CleartextTruth;
@@ -14,7 +13,6 @@ import io.fxhome.sandbox.http.Json;
 import io.fxhome.sandbox.storage.StoredBso;
 import io.fxhome.sandbox.storage.SyncTimestamps;
 import io.fxhome.sandbox.storage.UserStorage;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,7 +34,7 @@ public final class SimulatedFirefox {
             15_552_000);
 
     private final KeyBundle rootKeys;
-    private final byte[] ivKey;
+    private final long ivSeed;
     private final SplittableRandom random;
     private final List<String> perCollectionKeyNames;
     private final Map<String, LinkedHashMap<String, GeneratedRecord>> records = new TreeMap<>();
@@ -47,7 +45,7 @@ public final class SimulatedFirefox {
     public SimulatedFirefox(byte[] kB, long seed, List<String> perCollectionKeyNames) {
         this.rootKeys = KeyBundle.fromKB(kB);
         this.random = Randoms.stream(seed, "firefox", 0);
-        this.ivKey = Randoms.bytes(random, 32);
+        this.ivSeed = random.nextLong();
         this.perCollectionKeyNames = List.copyOf(perCollectionKeyNames);
     }
 
@@ -81,7 +79,10 @@ public final class SimulatedFirefox {
                 first = Math.min(first, r.uploadedAt());
             }
         }
-        long start = SyncTimestamps.truncate(Math.min(first == Long.MAX_VALUE ? now : first - 1_000, now));
+        // Uploads keep their spacing but end by now even when the profile's anchor lies in the past, so that
+        // records with a ttl (history: 60 days) are still on the server.
+        long shift = Math.max(0, now - profile.spec().anchor().toEpochMilli());
+        long start = SyncTimestamps.truncate(Math.min(first == Long.MAX_VALUE ? now : first - 1_000 + shift, now));
         storage.writeStored("meta", List.of(new StoredBso("global", start - 10, null, meta.cleartext(),
                 Long.MAX_VALUE)));
         storage.writeStored("crypto", List.of(keysBso(start)));
@@ -94,7 +95,7 @@ public final class SimulatedFirefox {
             StoredBso[] built = new StoredBso[list.size()];
             java.util.stream.IntStream.range(0, list.size()).parallel().forEach(i -> {
                 GeneratedRecord r = list.get(i);
-                long t = SyncTimestamps.truncate(Math.min(r.uploadedAt(), now));
+                long t = SyncTimestamps.truncate(Math.min(r.uploadedAt() + shift, now));
                 built[i] = encrypt(r, t, base + i);
             });
             Arrays.sort(built, (a, b) -> Long.compare(a.modified(), b.modified()));
@@ -109,9 +110,20 @@ public final class SimulatedFirefox {
         return new StoredBso("keys", t, null, payload, Long.MAX_VALUE);
     }
 
+    /**
+     * A deterministic, never-zero IV per upload revision (the same account re-generated gets the same ciphertexts;
+     * syncstorage-rs refuses all-zero IVs).
+     */
     private byte[] iv(String collection, String id, long rev) {
-        byte[] h = Hmacs.hmacSha256(ivKey, (collection + "/" + id + "/" + rev).getBytes(StandardCharsets.UTF_8));
-        return Arrays.copyOf(h, 16);
+        SplittableRandom r = new SplittableRandom(ivSeed ^ (rev * 0x9E3779B97F4A7C15L) ^ collection.hashCode());
+        byte[] iv = new byte[16];
+        long a = r.nextLong();
+        long b = r.nextLong() | 1L;
+        for (int i = 0; i < 8; i++) {
+            iv[i] = (byte) (a >>> (8 * i));
+            iv[8 + i] = (byte) (b >>> (8 * i));
+        }
+        return iv;
     }
 
     private StoredBso encrypt(GeneratedRecord r, long modified, long rev) {

@@ -1,8 +1,6 @@
 package io.fxhome.sandbox.generator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.http.Json;
+import io.fxhome.sandbox.http.JsonText;
 import java.util.SplittableRandom;
 
 /**
@@ -81,23 +79,25 @@ final class HistoryGenerator {
                 : anchor - 30 * DAY - r.nextLong(3 * 365 * DAY);
         lastVisit = Math.min(lastVisit, anchor - 1000);
 
-        ObjectNode o = Json.object();
-        o.put("id", id).put("histUri", url);
+        JsonText o = new JsonText(256 + title.length() + url.length() + visits * 40);
+        o.beginObject().field("id", id).field("histUri", url);
         double titleChoice = r.nextDouble();
         if (titleChoice < 0.02) {
-            o.putNull("title");
+            o.nullField("title");
         } else if (titleChoice >= 0.04) {
-            o.put("title", title);
+            o.field("title", title);
         }
-        ArrayNode v = o.putArray("visits");
+        o.beginArray("visits");
         long date = lastVisit;
         for (int k = 0; k < visits; k++) {
-            v.addObject().put("date", date * 1000 + r.nextInt(1000)).put("type", TYPES[Randoms.weighted(r, TYPE_WEIGHTS)]);
+            o.beginObject().field("date", date * 1000 + r.nextInt(1000))
+                    .field("type", TYPES[Randoms.weighted(r, TYPE_WEIGHTS)]).endObject();
             date -= 1000 + (long) (-Math.log(1 - r.nextDouble()) * 2 * DAY);
         }
+        o.endArray().endObject();
         double ageDays = (anchor - lastVisit) / (double) DAY;
         int frecency = (int) Math.max(1, visits * 100 / (1 + ageDays / 30));
-        return new GeneratedRecord("history", id, Json.write(o), false, frecency, TTL_SECONDS, null,
+        return new GeneratedRecord("history", id, o.toString(), false, frecency, TTL_SECONDS, null,
                 uploadTime(r, anchor, lastVisit));
     }
 

@@ -57,7 +57,9 @@ public final class Json {
 
     /** A JSON string literal, quotes included. */
     public static String quote(String s) {
-        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        JsonText.quote(sb, s);
+        return sb.toString();
     }
 
     /** UTF-8 bytes of a JSON string literal, quotes included. */

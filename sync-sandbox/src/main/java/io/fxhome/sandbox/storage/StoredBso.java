@@ -1,6 +1,8 @@
 package io.fxhome.sandbox.storage;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fxhome.sandbox.http.Json;
+import io.fxhome.sandbox.http.JsonText;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,7 +14,7 @@ public final class StoredBso {
     private final String id;
     private final long modified;
     private final Integer sortindex;
-    private final String payload;
+    private final int payloadSize;
     private final long expiresAt;
     private final byte[] json;
     private final byte[] idJson;
@@ -21,12 +23,14 @@ public final class StoredBso {
         this.id = id;
         this.modified = modified;
         this.sortindex = sortindex;
-        this.payload = payload;
+        this.payloadSize = payload.length();
         this.expiresAt = expiresAt;
         this.idJson = Json.quoteUtf8(id);
-        StringBuilder sb = new StringBuilder(payload.length() + id.length() + 80);
-        sb.append("{\"id\":").append(Json.quote(id)).append(",\"modified\":").append(SyncTimestamps.json(modified))
-                .append(",\"payload\":").append(Json.quote(payload));
+        StringBuilder sb = new StringBuilder(payload.length() + payload.length() / 8 + id.length() + 80);
+        sb.append("{\"id\":");
+        JsonText.quote(sb, id);
+        sb.append(",\"modified\":").append(SyncTimestamps.json(modified)).append(",\"payload\":");
+        JsonText.quote(sb, payload);
         if (sortindex != null) {
             sb.append(",\"sortindex\":").append(sortindex.intValue());
         }
@@ -45,8 +49,10 @@ public final class StoredBso {
         return sortindex;
     }
 
+    /** The payload, read back from the rendered JSON (only partial updates need it; it is not kept twice). */
     public String payload() {
-        return payload;
+        JsonNode n = Json.parseOrNull(json);
+        return n == null ? "" : n.path("payload").asText("");
     }
 
     /** Epoch millis after which the BSO is gone; {@link Long#MAX_VALUE} without ttl. */
@@ -70,6 +76,6 @@ public final class StoredBso {
 
     /** Approximate stored size, counted like syncstorage-rs: payload characters. */
     public int payloadSize() {
-        return payload.length();
+        return payloadSize;
     }
 }
