@@ -39,6 +39,7 @@ import io.fxhome.worker.db.Transactions;
 import io.fxhome.worker.state.AccountSyncState;
 import io.fxhome.worker.state.CollectionState;
 import io.fxhome.worker.state.SyncStateRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -58,9 +59,12 @@ public class AccountSyncer {
     private final SyncClientConfig clientConfig;
     private final WorkerConfig config;
     private final Clock clock;
+    private final SyncMetrics metrics;
 
-    public AccountSyncer(AgroalDataSource dataSource, AccountSecretsCipher cipher, UpstreamConfig upstream, WorkerConfig config) {
+    public AccountSyncer(AgroalDataSource dataSource, AccountSecretsCipher cipher, UpstreamConfig upstream, WorkerConfig config,
+            MeterRegistry registry) {
         this.dataSource = dataSource;
+        this.metrics = new SyncMetrics(registry);
         this.tx = new Transactions(dataSource);
         this.cipher = cipher;
         this.config = config;
@@ -79,9 +83,11 @@ public class AccountSyncer {
             if (!tryLease(lease, accountId)) {
                 return SyncOutcome.duplicate();
             }
+            metrics.started();
             try {
                 return syncLeased(job);
             } finally {
+                metrics.finished();
                 releaseLease(lease, accountId);
             }
         } catch (SQLException e) {
@@ -89,66 +95,71 @@ public class AccountSyncer {
         }
     }
 
+    /** Every job leaves a run row, even one that had nothing to do: operators see why an account did not sync. */
     private SyncOutcome syncLeased(SyncJob job) {
         UUID accountId = job.accountId();
         Optional<AccountRow> account = tx.inTransaction(c -> AccountRow.load(c, accountId));
         if (account.isEmpty()) {
             return SyncOutcome.skipped("no such account");
         }
-        if (account.get().status() != AccountStatus.ACTIVE) {
-            return SyncOutcome.skipped("account is " + account.get().status().dbValue());
+        SyncRunRecorder run = new SyncRunRecorder(tx, accountId, job, clock);
+        SyncOutcome outcome = syncAccount(job, account.get(), run);
+        if (outcome.kind() == SyncOutcome.Kind.RETRY) {
+            tx.inTransaction(c -> execute(c, "update account set failure_count = failure_count + 1 where id = ?", accountId));
         }
-        if (account.get().backoffUntil() != null && account.get().backoffUntil().isAfter(clock.instant())) {
-            return SyncOutcome.backedOff("server backoff until " + account.get().backoffUntil());
+        run.finish(outcome);
+        metrics.record(outcome, run);
+        Log.infof("account %s: %s in %d ms (%d applied, %d skipped)%s", accountId, outcome.kind(), run.elapsed().toMillis(),
+                run.applied(), run.skippedRecords().size(), outcome.reason() == null ? "" : ": " + outcome.reason());
+        return outcome;
+    }
+
+    private SyncOutcome syncAccount(SyncJob job, AccountRow account, SyncRunRecorder run) {
+        UUID accountId = job.accountId();
+        if (account.status() != AccountStatus.ACTIVE) {
+            return SyncOutcome.skipped("account is " + account.status().dbValue());
+        }
+        if (account.backoffUntil() != null && account.backoffUntil().isAfter(clock.instant())) {
+            return SyncOutcome.backedOff("server backoff until " + account.backoffUntil());
         }
         AccountSecrets secrets = cipher.open(accountId, tx.inTransaction(c -> AccountRow.loadSecrets(c, accountId)));
         SyncCredentials credentials = new SyncCredentials(secrets.refreshToken(), KeyBundle.fromKSync(secrets.syncKeyBundle()),
                 secrets.keyId(), secrets.keyRotationTimestamp());
-        SyncRunRecorder run = new SyncRunRecorder(tx, accountId, job, clock);
-        SyncOutcome outcome;
-        SyncClient client = null;
         try {
             AccountSyncState state = tx.inTransaction(c -> new SyncStateRepository(c).load(accountId));
             SyncClient.Builder builder = SyncClient.builder(clientConfig, credentials);
             if (state.apiEndpoint() != null && state.storageUid() != null) {
                 builder.knownNode(new StorageNode(URI.create(state.apiEndpoint()), Long.parseLong(state.storageUid())));
             }
-            client = builder.build();
+            SyncClient client = builder.build();
+            SyncOutcome outcome;
             try {
                 outcome = syncWith(client, accountId, state, run);
             } catch (NodeReassignedException e) {
                 // The data moved (or the keys changed): forget everything we knew about the old node and start over.
                 Log.infof("account %s: storage node reassigned, full resync", accountId);
                 tx.inTransaction(c -> {
-                    new SyncStateRepository(c).save(accountId, AccountSyncState.EMPTY);
-                    new SyncStateRepository(c).resetCollections(accountId);
+                    SyncStateRepository repository = new SyncStateRepository(c);
+                    repository.save(accountId, AccountSyncState.EMPTY);
+                    repository.resetCollections(accountId);
                     return null;
                 });
                 outcome = syncWith(client, accountId, AccountSyncState.EMPTY, run);
             }
-            markSynced(accountId, client.backoffUntil());
+            markSynced(accountId, client.backoffUntil(), run.applied() > 0 || run.deletedCount() > 0);
+            return outcome;
         } catch (BackedOffException e) {
             markBackoff(accountId, e.until());
-            outcome = SyncOutcome.backedOff(e.getMessage());
+            return SyncOutcome.backedOff(e.getMessage());
         } catch (SyncException e) {
-            outcome = switch (e.status()) {
-                case AUTH -> {
-                    markNeedsReauth(accountId, e.getMessage());
-                    yield SyncOutcome.needsReauth(e.getMessage());
-                }
-                default -> SyncOutcome.retry(e.status() + ": " + e.getMessage());
-            };
+            if (e.status() == io.fxhome.sync.error.SyncStatus.AUTH) {
+                markNeedsReauth(accountId, e.getMessage());
+                return SyncOutcome.needsReauth(e.getMessage());
+            }
+            return SyncOutcome.retry(e.status() + ": " + e.getMessage());
         } catch (DatabaseException e) {
-            outcome = SyncOutcome.retry(e.getMessage());
+            return SyncOutcome.retry(e.getMessage());
         }
-        if (outcome.kind() == SyncOutcome.Kind.RETRY) {
-            tx.inTransaction(c -> execute(c, "update account set failure_count = failure_count + 1 where id = ?", accountId));
-        }
-        run.finish(outcome);
-        Log.infof("account %s: %s in %d ms (%d applied, %d skipped)%s", accountId, outcome.kind(),
-                java.time.Duration.between(run.startedAt(), clock.instant()).toMillis(), run.applied(),
-                run.skippedRecords().size(), outcome.reason() == null ? "" : ": " + outcome.reason());
-        return outcome;
     }
 
     private SyncOutcome syncWith(SyncClient client, UUID accountId, AccountSyncState state, SyncRunRecorder run) {
@@ -227,12 +238,14 @@ public class AccountSyncer {
         });
     }
 
-    private void markSynced(UUID accountId, Optional<Instant> backoff) {
+    /** Also notes when the server's data last changed: the scheduler syncs such accounts sooner. */
+    private void markSynced(UUID accountId, Optional<Instant> backoff, boolean dataChanged) {
         tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update account set last_sync_at = now(), failure_count = 0, backoff_until = ? where id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("update account set last_sync_at = now(), failure_count = 0, "
+                    + "backoff_until = ?, data_changed_at = case when ? then now() else data_changed_at end where id = ?")) {
                 ps.setTimestamp(1, backoff.map(Timestamp::from).orElse(null));
-                ps.setObject(2, accountId);
+                ps.setBoolean(2, dataChanged);
+                ps.setObject(3, accountId);
                 return ps.executeUpdate();
             }
         });

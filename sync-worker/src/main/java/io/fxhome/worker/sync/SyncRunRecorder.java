@@ -63,6 +63,14 @@ final class SyncRunRecorder {
         return applied;
     }
 
+    long deletedCount() {
+        return deleted;
+    }
+
+    Duration elapsed() {
+        return Duration.between(startedAt, clock.instant());
+    }
+
     void progress(String collection) {
         this.collection = collection;
         this.collectionDone = 0;
