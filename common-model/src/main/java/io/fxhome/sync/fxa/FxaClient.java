@@ -152,10 +152,18 @@ public final class FxaClient {
 
     // ------------------------------------------------------------------ session verification
 
-    /** Verifies the session with the numeric code FxA emailed ({@code email-otp}). @return the same sign-in, verified */
+    /**
+     * Verifies the session with the code FxA emailed: {@code POST /v1/session/verify_code} for {@code email-otp},
+     * {@code POST /v1/session/verify/token} for the older {@code email-2fa} token codes.
+     *
+     * @return the same sign-in, verified
+     * @throws FxaException INVALID_CODE when the server rejects the code
+     */
     public PendingSignIn verifyEmailCode(PendingSignIn pending, String code) {
         ObjectNode body = Json.object().put("code", code.trim());
-        call("POST", "/session/verify_code", body, sessionCredentials(pending)).orThrow();
+        boolean tokenCode = pending.verificationMethod().orElse(null) == VerificationMethod.EMAIL_2FA;
+        call("POST", tokenCode ? "/session/verify/token" : "/session/verify_code", body, sessionCredentials(pending))
+                .orThrow();
         pending.markVerified();
         return pending;
     }

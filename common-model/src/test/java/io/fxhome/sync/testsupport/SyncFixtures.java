@@ -22,7 +22,13 @@ public final class SyncFixtures {
     /** A BSO object {@code {id, modified, sortindex?, payload}} whose payload encrypts {@code cleartext}. */
     public static ObjectNode encryptedBso(KeyBundle keys, String id, String modified, Integer sortindex,
             String cleartext) {
-        EncryptedPayload p = new RecordCipher(keys).encrypt(cleartext.getBytes(StandardCharsets.UTF_8));
+        return encryptedBso(new RecordCipher(keys), id, modified, sortindex, cleartext);
+    }
+
+    /** Same, reusing a cipher (for generating many records). */
+    public static ObjectNode encryptedBso(RecordCipher cipher, String id, String modified, Integer sortindex,
+            String cleartext) {
+        EncryptedPayload p = cipher.encrypt(cleartext.getBytes(StandardCharsets.UTF_8));
         return bso(id, modified, sortindex, p.toJson());
     }
 
