@@ -13,10 +13,6 @@ public final class HttpSupport {
         send(ctx, status, "application/json", Buffer.buffer(Json.writeBytes(body)));
     }
 
-    public static void sendJsonText(RoutingContext ctx, int status, String json) {
-        send(ctx, status, "application/json", Buffer.buffer(json));
-    }
-
     /** Context key of the latency fault: answers are held back this many ms. */
     public static final String LATENCY_KEY = "fxhome.sandbox.latency";
 

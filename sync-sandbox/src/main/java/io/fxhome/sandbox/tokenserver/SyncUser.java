@@ -1,21 +1,18 @@
 package io.fxhome.sandbox.tokenserver;
 
-import java.util.HashSet;
-import java.util.Set;
-
 /**
  * The tokenserver's record of one FxA user: which storage uid and node serve them, and the key-change bookkeeping
- * (generation, keys_changed_at, client state and retired client states) that syncstorage-rs validates. Guarded by
- * its own monitor.
+ * (generation, keys_changed_at, client state) that syncstorage-rs validates. Sandbox accounts never change kB, so
+ * these stay as created; node reassignment and the "expire tokens" fault move the uid and the token epoch. Guarded
+ * by its own monitor.
  */
 public final class SyncUser {
     private final String fxaUid;
     private long uid;
     private boolean node2;
-    private long generation;
-    private long keysChangedAt;
-    private String clientState;
-    private final Set<String> oldClientStates = new HashSet<>();
+    private final long generation;
+    private final long keysChangedAt;
+    private final String clientState;
     private long tokenEpoch;
 
     public SyncUser(String fxaUid, long uid, long generation, long keysChangedAt, String clientState) {
@@ -48,26 +45,6 @@ public final class SyncUser {
 
     public synchronized String clientState() {
         return clientState;
-    }
-
-    public synchronized boolean isOldClientState(String cs) {
-        return oldClientStates.contains(cs);
-    }
-
-    public synchronized void update(long newGeneration, long newKeysChangedAt) {
-        generation = Math.max(generation, newGeneration);
-        keysChangedAt = Math.max(keysChangedAt, newKeysChangedAt);
-    }
-
-    /** A new client state with a keys change: retire the old one and move to a new storage uid. */
-    public synchronized void replace(long newUid, String newClientState, long newGeneration, long newKeysChangedAt) {
-        if (!clientState.isEmpty()) {
-            oldClientStates.add(clientState);
-        }
-        clientState = newClientState;
-        uid = newUid;
-        update(newGeneration, newKeysChangedAt);
-        tokenEpoch++;
     }
 
     /** Node reassignment: a new uid on the other node; tokens for the old uid stop working. */

@@ -145,9 +145,6 @@ public final class TokenServerRoutes {
         if (!user.clientState().isEmpty() && key.clientState().isEmpty()) {
             throw TokenServerError.invalidClientState("Unacceptable client-state value empty string");
         }
-        if (user.isOldClientState(key.clientState())) {
-            throw TokenServerError.invalidClientState("Unacceptable client-state value stale value");
-        }
         boolean newClientState = !key.clientState().equals(user.clientState());
         if (newClientState && authGeneration <= userGeneration) {
             throw TokenServerError.invalidClientState(

@@ -3,7 +3,6 @@ package io.fxhome.sandbox.generator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fxhome.sandbox.testsupport.SyncTestClient;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -38,10 +37,5 @@ final class ProfileTruths {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         t.records().forEach((id, text) -> out.put(id, SyncTestClient.parse(text)));
         return out;
-    }
-
-    @SuppressWarnings("unused")
-    private static List<String> ids(CollectionTruth t) {
-        return List.copyOf(t.records().keySet());
     }
 }
