@@ -86,7 +86,10 @@ public final class SyncClient {
         this.knownNode = b.knownNode;
     }
 
-    /** A client with its own HTTP transport. */
+    /**
+     * A client with its own HTTP transport (its own connection pool and selector thread). A worker serving many
+     * accounts should share one {@link HttpTransport} through {@link Builder#http}.
+     */
     public static SyncClient create(SyncClientConfig config, SyncCredentials credentials) {
         return builder(config, credentials).build();
     }

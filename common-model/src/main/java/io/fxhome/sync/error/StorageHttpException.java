@@ -32,8 +32,12 @@ public final class StorageHttpException extends SyncException {
         return weaveErrorCode;
     }
 
+    /** 513 means the service was decommissioned: not something a retry fixes. */
     @Override
     public SyncStatus status() {
+        if (httpStatus == 513) {
+            return SyncStatus.OTHER;
+        }
         return httpStatus >= 500 || httpStatus == 412 || httpStatus == 409 ? SyncStatus.SERVICE : SyncStatus.OTHER;
     }
 }

@@ -3,7 +3,6 @@ package io.fxhome.sync.http;
 import io.fxhome.sync.error.NetworkException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +42,24 @@ public final class HttpAnswer implements AutoCloseable {
         return response.headers().firstValue(name);
     }
 
-    /** The (decompressed) body stream. Reading it may throw {@link UncheckedIOException}-free IOExceptions. */
+    /** The (decompressed) body stream. */
     public InputStream body() throws IOException {
         if (body == null) {
             InputStream raw = response.body();
             boolean gzip = header("Content-Encoding").map(v -> v.trim().equalsIgnoreCase("gzip")).orElse(false);
-            body = gzip ? new GZIPInputStream(raw, 64 * 1024) : raw;
+            if (gzip) {
+                // An empty body (304, some error answers) may still be labelled gzip: no gzip header to read then.
+                java.io.PushbackInputStream in = new java.io.PushbackInputStream(raw, 1);
+                int first = in.read();
+                if (first < 0) {
+                    body = InputStream.nullInputStream();
+                } else {
+                    in.unread(first);
+                    body = new GZIPInputStream(in, 64 * 1024);
+                }
+            } else {
+                body = raw;
+            }
         }
         return body;
     }

@@ -82,7 +82,8 @@ public final class PageReader {
                             || v == JsonToken.VALUE_STRING ? parseTimestamp(p.getText()) : null;
                     break;
                 case "sortindex":
-                    sortindex = v == JsonToken.VALUE_NUMBER_INT ? Integer.valueOf(p.getIntValue()) : null;
+                    sortindex = v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
+                            ? Integer.valueOf(p.getIntValue()) : null;
                     break;
                 default:
                     p.skipChildren();

@@ -21,7 +21,9 @@ public record ServerTimestamp(String text, long centiseconds) implements Compara
     /** Parses {@code 123}, {@code 123.4}, {@code 123.45} (more decimals are kept in the text, truncated in the value). */
     public static ServerTimestamp parse(String text) {
         String t = text == null ? "" : text.trim();
-        if (t.isEmpty() || t.length() > 32) {
+        int dot = t.indexOf('.');
+        // 15 integer digits is far beyond any real timestamp and keeps the arithmetic below free of overflow.
+        if (t.isEmpty() || (dot < 0 ? t.length() : dot) > 15 || t.length() > 40) {
             throw new IllegalArgumentException("not a Sync timestamp");
         }
         long whole = 0;
@@ -39,7 +41,7 @@ public record ServerTimestamp(String text, long centiseconds) implements Compara
             } else if (c >= '0' && c <= '9') {
                 seenDigit = true;
                 if (!seenDot) {
-                    whole = Math.addExact(Math.multiplyExact(whole, 10), c - '0');
+                    whole = whole * 10 + (c - '0');
                 } else if (fracDigits < 2) {
                     frac = frac * 10 + (c - '0');
                     fracDigits++;
@@ -55,7 +57,7 @@ public record ServerTimestamp(String text, long centiseconds) implements Compara
             frac *= 10;
             fracDigits++;
         }
-        return new ServerTimestamp(t, Math.addExact(Math.multiplyExact(whole, 100), frac));
+        return new ServerTimestamp(t, whole * 100 + frac);
     }
 
     /** A timestamp from a 10 ms count, formatted the way the server prints them. */

@@ -230,6 +230,8 @@ public final class StorageClient {
                 int status = answer.status();
                 LOG.log(Level.DEBUG, "{0} -> {1}", route, status);
                 learnClock(answer);
+                answer.header("X-Weave-Alert").ifPresent(alert -> LOG.log(Level.WARNING, "{0}: server alert: {1}",
+                        route, alert.length() > 300 ? alert.substring(0, 300) : alert));
                 Optional<Duration> requested = BackoffHeaders.requested(answer.headers(), clock.instant());
                 if (status == 503 || status == 429) {
                     Duration d = requested.orElse(DEFAULT_BACKOFF);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fxhome.sync.crypto.Bytes;
 import io.fxhome.sync.crypto.Digests;
 import io.fxhome.sync.crypto.KeyBundle;
-import io.fxhome.sync.crypto.SyncKeyDerivation;
 import io.fxhome.sync.error.FxaException;
 import io.fxhome.sync.error.ServerProtocolException;
 import io.fxhome.sync.hawk.HawkSigner;
@@ -190,10 +189,5 @@ class OAuthCodeFlowTest {
         byte[] tag = java.util.Arrays.copyOfRange(out, out.length - 16, out.length);
         return headerB64 + ".." + Bytes.base64UrlNoPad(iv) + "." + Bytes.base64UrlNoPad(ct) + "."
                 + Bytes.base64UrlNoPad(tag);
-    }
-
-    @Test
-    void oldsyncScopeConstantMatchesTheProtocol() {
-        assertThat(SyncKeyDerivation.OLDSYNC_SCOPE).isEqualTo("https://identity.mozilla.com/apps/oldsync");
     }
 }

@@ -181,17 +181,21 @@ class StorageClientTest {
                 "{\"id\":\"tomb00000001\",\"deleted\":true}"));
         bsos.add((ObjectNode) SyncFixtures.bso("nopayload001", "1700000007.00", null, "x").without("payload"));
         bsos.add(SyncFixtures.encryptedBso(bulk, "noid00000001", "1700000008.00", 7, "{\"title\":\"no id inside\"}"));
+        // A sortindex beyond the protocol's range is dropped, not fatal for the page.
+        bsos.add(SyncFixtures.encryptedBso(bulk, "hugesort0001", "1700000009.00", null, "{\"id\":\"hugesort0001\"}")
+                .put("sortindex", 99_999_999_999L));
         server.on("GET /1.5/42/storage/history",
                 req -> Response.json(200, SyncFixtures.array(bsos)).header("X-Last-Modified", "1700000010.00"));
         CollectingSink sink = new CollectingSink();
 
         DownloadResult result = client.download(DownloadRequest.all("history"), keys, sink);
 
-        assertThat(sink.ids()).containsExactly("good00000001", "tomb00000001", "noid00000001");
+        assertThat(sink.ids()).containsExactly("good00000001", "tomb00000001", "noid00000001", "hugesort0001");
+        assertThat(sink.records.get(3).sortindex()).isNull();
         assertThat(sink.records.get(1).tombstone()).isTrue();
         assertThat(sink.records.get(0).tombstone()).isFalse();
         assertThat(sink.records.get(2).sortindex()).isEqualTo(7);
-        assertThat(result.records()).isEqualTo(3);
+        assertThat(result.records()).isEqualTo(4);
         assertThat(result.tombstones()).isEqualTo(1);
         assertThat(result.skipped()).isEqualTo(5);
         assertThat(result.skippedByReason()).containsOnly(Map.entry(SkipReason.BAD_HMAC, 1L),
