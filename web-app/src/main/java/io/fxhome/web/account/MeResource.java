@@ -1,0 +1,57 @@
+package io.fxhome.web.account;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.fxhome.web.problem.Problem;
+import io.fxhome.web.session.CurrentUser;
+import io.fxhome.web.session.SessionStarter;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/api/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "account")
+public class MeResource {
+    /** {@code GET /api/v1/me}: the account and the session's CSRF token. */
+    public record MeAnswer(AccountView account, String csrfToken) {
+    }
+
+    /** {@code DELETE /api/v1/me}. */
+    public record DeletedAnswer(boolean deleted, boolean refreshTokenRevoked) {
+    }
+
+    private final AccountRepository accounts;
+    private final AccountDeletion deletion;
+    private final CurrentUser current;
+    private final SessionStarter sessions;
+
+    public MeResource(AccountRepository accounts, AccountDeletion deletion, CurrentUser current, SessionStarter sessions) {
+        this.accounts = accounts;
+        this.deletion = deletion;
+        this.current = current;
+        this.sessions = sessions;
+    }
+
+    @GET
+    @Operation(summary = "The signed-in account, with the CSRF token for state-changing calls")
+    public Response me() {
+        var user = current.require();
+        AccountView account = accounts.find(user.accountId()).orElseThrow(Problem::notSignedIn);
+        return Response.ok(new MeAnswer(account, user.csrfToken())).header("Cache-Control", "no-store").build();
+    }
+
+    @DELETE
+    @Operation(summary = "Unlink and delete everything: revokes fxhome's refresh token at Firefox Accounts and deletes every row of the account (needs X-CSRF-Token)")
+    public Response delete(@HeaderParam(CurrentUser.CSRF_HEADER) String csrf) {
+        var user = current.requireForChange(csrf);
+        AccountDeletion.Deleted deleted = deletion.delete(user.accountId());
+        return Response.ok(new DeletedAnswer(deleted.deleted(), deleted.tokenRevoked())).cookie(sessions.end())
+                .header("Cache-Control", "no-store").build();
+    }
+}

@@ -1,0 +1,48 @@
+package io.fxhome.web.devices;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.agroal.api.AgroalDataSource;
+import io.fxhome.web.http.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The user's devices, most recently active first. */
+@ApplicationScoped
+public class DevicesRepository {
+    private final AgroalDataSource ds;
+
+    public DevicesRepository(AgroalDataSource ds) {
+        this.ds = ds;
+    }
+
+    public List<DeviceView> list(UUID accountId) {
+        List<DeviceView> out = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        select d.client_id, d.name, d.device_type, d.os, d.application, d.app_version, d.form_factor,
+                               d.server_modified, dt.server_modified,
+                               (select count(*) from tab t where t.account_id = d.account_id and t.client_id = d.client_id)
+                          from device d
+                          left join device_tabs dt on dt.account_id = d.account_id and dt.client_id = d.client_id
+                         where d.account_id = ?
+                         order by greatest(d.server_modified, dt.server_modified) desc nulls last, d.client_id""")) {
+            ps.setObject(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DeviceView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), Sql.syncSeconds(rs.getBigDecimal(8)), Sql.syncSeconds(rs.getBigDecimal(9)),
+                            rs.getInt(10)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the devices of account " + accountId + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,108 @@
+package io.fxhome.web.signin;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import io.agroal.api.AgroalDataSource;
+import io.fxhome.job.InteractiveSyncOutcome;
+import io.fxhome.job.InteractiveSyncRequests;
+import io.fxhome.job.SyncJobPublishException;
+import io.fxhome.job.SyncReason;
+import io.fxhome.secrets.AccountSecrets;
+import io.fxhome.secrets.AccountSecretsCipher;
+import io.fxhome.secrets.SealedAccountSecrets;
+import io.fxhome.sync.crypto.Bytes;
+import io.fxhome.sync.fxa.LinkedAccount;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Stores a freshly linked Firefox Account: the account row (created, or brought back to active for a returning user)
+ * and its secrets sealed under the master key, in one transaction; then asks for the first sync.
+ */
+@ApplicationScoped
+public class AccountLinker {
+    private final AgroalDataSource ds;
+    private final AccountSecretsCipher cipher;
+    private final InteractiveSyncRequests syncRequests;
+
+    public AccountLinker(AgroalDataSource ds, AccountSecretsCipher cipher, InteractiveSyncRequests syncRequests) {
+        this.ds = ds;
+        this.cipher = cipher;
+        this.syncRequests = syncRequests;
+    }
+
+    /** What linking did. {@code sync} is empty when the broker could not take the job (the scheduler will). */
+    public record Linked(UUID accountId, boolean created, java.util.Optional<InteractiveSyncOutcome> sync) {
+    }
+
+    /**
+     * @param fxaUid the FxA uid, or for the single-sign-on flow (which does not reveal it) a stable stand-in
+     * @param email  what the user signed in with; empty when unknown
+     */
+    public Linked link(String fxaUid, String email, LinkedAccount linked) {
+        UUID candidate = UUID.randomUUID();
+        byte[] kSync = linked.credentials().syncKeys().toKSync();
+        AccountSecrets secrets;
+        try {
+            secrets = new AccountSecrets(linked.credentials().refreshToken(), kSync, linked.credentials().keyId());
+        } finally {
+            Bytes.wipe(kSync);
+        }
+        Linked result = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = ds.getConnection()) {
+                UUID id;
+                boolean created;
+                try (PreparedStatement ps = c.prepareStatement("""
+                        insert into account (id, fxa_uid, email, status, last_seen_at) values (?, ?, ?, 'active', now())
+                        on conflict (fxa_uid) do update
+                           set email = case when excluded.email = '' then account.email else excluded.email end,
+                               status = 'active', status_reason = null, failure_count = 0, last_seen_at = now()
+                        returning id, (xmax = 0)""")) {
+                    ps.setObject(1, candidate);
+                    ps.setString(2, fxaUid);
+                    ps.setString(3, email == null ? "" : email);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        id = rs.getObject(1, UUID.class);
+                        created = rs.getBoolean(2);
+                    }
+                }
+                SealedAccountSecrets sealed = cipher.seal(id, secrets);
+                try (PreparedStatement ps = c.prepareStatement("""
+                        insert into account_secret (account_id, master_key_version, wrapped_data_key, refresh_token,
+                                                    sync_key_bundle, key_id, updated_at)
+                        values (?, ?, ?, ?, ?, ?, now())
+                        on conflict (account_id) do update
+                           set master_key_version = excluded.master_key_version, wrapped_data_key = excluded.wrapped_data_key,
+                               refresh_token = excluded.refresh_token, sync_key_bundle = excluded.sync_key_bundle,
+                               key_id = excluded.key_id, updated_at = now()""")) {
+                    ps.setObject(1, id);
+                    ps.setInt(2, sealed.masterKeyVersion());
+                    ps.setBytes(3, sealed.wrappedDataKey());
+                    ps.setBytes(4, sealed.refreshToken());
+                    ps.setBytes(5, sealed.syncKeyBundle());
+                    ps.setBytes(6, sealed.keyId());
+                    ps.executeUpdate();
+                }
+                return new Linked(id, created, java.util.Optional.empty());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot store the linked account: " + e.getMessage(), e);
+            }
+        });
+        try {
+            InteractiveSyncOutcome outcome = syncRequests.request(result.accountId(), SyncReason.FIRST_LINK);
+            Log.infof("account %s linked (%s); first sync %s", result.accountId(), result.created() ? "new" : "returning",
+                    outcome.result());
+            return new Linked(result.accountId(), result.created(), java.util.Optional.of(outcome));
+        } catch (SyncJobPublishException | IllegalStateException e) {
+            // Linked all the same: the account is active and unscheduled, so the scheduler's next tick picks it up.
+            Log.warnf("account %s linked, but the first sync could not be enqueued: %s", result.accountId(), e.getMessage());
+            return result;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.fxhome.web.startup;
+
+import io.fxhome.job.SyncJobPublisher;
+import io.fxhome.secrets.MasterKeyVerifier;
+import io.fxhome.web.config.WebConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * A wrong master key stops the process at start (it could not open a single account's secrets), instead of failing
+ * every sign-out and unlink later; a broker that is down only delays first syncs, so it is a warning.
+ */
+@ApplicationScoped
+public class WebStartup {
+    void onStart(@Observes StartupEvent event, MasterKeyVerifier masterKey, SyncJobPublisher publisher, WebConfig config) {
+        masterKey.verify();
+        if (!publisher.checkConnection()) {
+            Log.warn("RabbitMQ is not reachable yet: sign-ins work, first syncs wait for the broker (readiness is DOWN until then)");
+        }
+        Log.infof("web app: sessions idle-expire after %s, single sign-on %s", config.session().idleTimeout(),
+                config.oauth().enabled() ? "enabled" : "disabled");
+    }
+}

@@ -1,0 +1,64 @@
+package io.fxhome.web.tabs;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.agroal.api.AgroalDataSource;
+import io.fxhome.web.http.Links;
+import io.fxhome.web.http.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Open tabs grouped by device, the device that uploaded most recently first. As in Firefox, only devices present in
+ * the clients collection are shown (a tabs record can outlive its device).
+ */
+@ApplicationScoped
+public class TabsRepository {
+    private final AgroalDataSource ds;
+
+    public TabsRepository(AgroalDataSource ds) {
+        this.ds = ds;
+    }
+
+    public List<DeviceTabs> byDevice(UUID accountId) {
+        Map<String, DeviceTabs> devices = new LinkedHashMap<>();
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        select dt.client_id, coalesce(d.name, dt.client_name), d.device_type, dt.server_modified,
+                               t.title, t.url, t.last_used, t.pinned, t.inactive
+                          from device_tabs dt
+                          join device d on d.account_id = dt.account_id and d.client_id = dt.client_id
+                          left join tab t on t.account_id = dt.account_id and t.client_id = dt.client_id
+                         where dt.account_id = ?
+                         order by dt.server_modified desc nulls last, dt.client_id, t.position""")) {
+            ps.setObject(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String client = rs.getString(1);
+                    DeviceTabs device = devices.computeIfAbsent(client, id -> {
+                        try {
+                            return new DeviceTabs(id, rs.getString(2), rs.getString(3), Sql.syncSeconds(rs.getBigDecimal(4)), new ArrayList<>());
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    String url = rs.getString(6);
+                    if (url != null) {
+                        device.tabs().add(new TabView(rs.getString(5), url, Sql.instant(rs.getTimestamp(7)), rs.getBoolean(8),
+                                rs.getBoolean(9), Links.linkable(url)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the tabs of account " + accountId + ": " + e.getMessage(), e);
+        }
+        return List.copyOf(devices.values());
+    }
+}
