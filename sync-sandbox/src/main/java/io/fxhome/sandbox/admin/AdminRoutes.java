@@ -36,7 +36,7 @@ public final class AdminRoutes {
 
     public static void install(Router router, Sandbox sandbox) {
         AdminRoutes a = new AdminRoutes(sandbox);
-        router.route("/__sandbox/*").handler(BodyHandler.create().setBodyLimit(16 * 1024 * 1024));
+        router.route("/__sandbox/*").handler(BodyHandler.create(false).setBodyLimit(16 * 1024 * 1024));
         a.on(router, "GET", "/__sandbox/ping", (ctx, b) -> Json.object().put("status", "ok"));
         a.on(router, "GET", "/__sandbox/demo", (ctx, b) -> sandbox.demoAccount()
                 .map(d -> (Object) Json.object().put("email", d.email()).put("password", d.password()))

@@ -48,7 +48,7 @@ public final class AuthorizationPage {
     public static void install(Router router, Sandbox sandbox) {
         AuthorizationPage page = new AuthorizationPage(sandbox);
         router.get("/authorization").handler(page::show);
-        router.post("/authorization").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        router.post("/authorization").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
         router.post("/authorization").blockingHandler(page::submit, false);
     }
 

@@ -36,7 +36,7 @@ public final class FxaRoutes {
         FxaAuthenticator auth = new FxaAuthenticator(sandbox);
         SignInHandlers signIn = new SignInHandlers(sandbox, auth);
         OAuthHandlers oauth = new OAuthHandlers(sandbox, auth);
-        router.route("/v1/*").handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+        router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
         routes.post(router, "/v1/account/login", signIn::login);
         routes.post(router, "/v1/account/status", signIn::accountStatus);
         routes.post(router, "/v1/account/credentials/status", signIn::credentialsStatus);

@@ -39,7 +39,7 @@ public final class StorageRoutes {
     public static void install(Router router, Sandbox sandbox) {
         StorageRoutes routes = new StorageRoutes(sandbox);
         for (String prefix : new String[] {"/1.5/*", "/node2/1.5/*"}) {
-            router.route(prefix).handler(BodyHandler.create().setBodyLimit(routes.limits.maxRequestBytes() * 4));
+            router.route(prefix).handler(BodyHandler.create(false).setBodyLimit(routes.limits.maxRequestBytes() * 4));
             router.route(prefix).blockingHandler(routes::handle, false);
         }
     }
