@@ -83,7 +83,7 @@ public final class BookmarkWriter {
             ps.executeUpdate();
         }
         try (Statement st = connection.createStatement()) {
-            st.execute("truncate stage_bookmark");
+            st.execute("delete from stage_bookmark");
         }
         return byGuid.size();
     }

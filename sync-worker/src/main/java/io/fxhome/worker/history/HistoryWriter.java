@@ -78,9 +78,10 @@ public final class HistoryWriter {
         execute(MERGE_PLACES, accountId);
         execute(MERGE_VISITS, accountId);
         execute(REFRESH_COUNTS, accountId, accountId);
-        // Stage tables empty at commit; a later page in the same transaction must not see these rows again.
+        // The stage empties at commit; a later page in the same transaction must not see these rows again
+        // (DELETE, not TRUNCATE: on a small temp table it is far cheaper).
         try (Statement st = connection.createStatement()) {
-            st.execute("truncate stage_place, stage_visit");
+            st.execute("delete from stage_place; delete from stage_visit");
         }
         return byGuid.size();
     }

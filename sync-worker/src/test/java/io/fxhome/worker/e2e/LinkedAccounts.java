@@ -19,12 +19,16 @@ import io.fxhome.sync.fxa.LinkedAccount;
 import io.fxhome.sync.fxa.SignInResult;
 
 /** Signs a sandbox account in with fxhome's real FxA client and stores it as the web app's sign-in would. */
-final class LinkedAccounts {
+public final class LinkedAccounts {
     private LinkedAccounts() {
     }
 
     static UUID link(DataSource ds, AccountSecretsCipher cipher, String email, String password) throws SQLException {
-        FxaClient fxa = FxaClient.create(FxaConfig.production().withAuthUrl(URI.create(SandboxTestResource.server().baseUrl())));
+        return link(ds, cipher, SandboxTestResource.server().baseUrl(), email, password);
+    }
+
+    public static UUID link(DataSource ds, AccountSecretsCipher cipher, String authUrl, String email, String password) throws SQLException {
+        FxaClient fxa = FxaClient.create(FxaConfig.production().withAuthUrl(URI.create(authUrl)));
         SignInResult result = fxa.signIn(email, password);
         if (!(result instanceof SignInResult.SignedIn signedIn)) {
             throw new IllegalStateException("sandbox account unexpectedly needs verification: " + result);

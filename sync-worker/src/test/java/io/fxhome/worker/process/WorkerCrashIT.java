@@ -1,0 +1,72 @@
+package io.fxhome.worker.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.fxhome.job.SyncJob;
+import io.fxhome.job.SyncReason;
+import io.fxhome.sandbox.NewAccount;
+import io.fxhome.sandbox.generator.ProfileSpec;
+import io.fxhome.worker.e2e.LinkedAccounts;
+import io.fxhome.worker.e2e.MirrorAssertions;
+
+/**
+ * The worker process is killed (SIGKILL) in the middle of a large first sync. After a restart the broker redelivers
+ * the unacknowledged job, the new process takes the lease (the dead one's advisory lock went with its connection) and
+ * finishes the sync: the data equal the truth, with no duplicate rows and no lost job.
+ */
+class WorkerCrashIT {
+
+    @Test
+    void aKilledWorkersJobIsRedeliveredAndCompletesCorrectly() throws Exception {
+        try (ProcessTestEnvironment env = new ProcessTestEnvironment("fxhome.test.crash")) {
+            Map<String, String> workerEnv = env.workerEnv();
+            workerEnv.put("FXHOME_WORKER_PAGE_SIZE", "500");
+            // The first process starts from an empty schema; the account is linked once it has migrated.
+            Map<String, String> freshEnv = new java.util.HashMap<>(workerEnv);
+            freshEnv.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
+            freshEnv.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+            WorkerProcess first = WorkerProcess.start(freshEnv, "256m", WorkerProcess.logFile("crash-first").toPath());
+
+            String email = "crash-" + UUID.randomUUID() + "@example.test";
+            env.sandbox.sandbox().createAccount(NewAccount.of(email, "crash-pw")
+                    .withProfile(ProfileSpec.large(4242).withSizes(1_000, 20_000, 5)));
+            UUID account = LinkedAccounts.link(env.db, env.cipher, env.sandbox.baseUrl(), email, "crash-pw");
+            env.publisher.publish(SyncJob.of(account, SyncReason.FIRST_LINK, Instant.now()));
+            awaitHistoryProgress(env, account, 3_000);
+            first.kill();
+
+            // Killed mid-way: some history is in, the run never finished, the job is still the broker's.
+            long partial = Long.parseLong(MirrorAssertions.rows(env.db, "select count(*) from history_place where account_id = ?", account).get(0));
+            assertThat(partial).isBetween(1L, 19_999L);
+            assertThat(MirrorAssertions.rows(env.db, "select count(*) from sync_run where account_id = ?", account)).containsExactly("0");
+            assertThat(env.pendingJobs()).isEqualTo(1);
+
+            try (WorkerProcess second = WorkerProcess.start(workerEnv, "256m", WorkerProcess.logFile("crash-second").toPath())) {
+                MirrorAssertions.awaitRuns(env.db, account, 1, Duration.ofMinutes(5));
+                assertThat(MirrorAssertions.rows(env.db, "select outcome from sync_run where account_id = ?", account)).containsExactly("done");
+                MirrorAssertions.assertMirrors(env.db, account, env.sandbox.sandbox().truth(email));
+                assertThat(env.pendingJobs()).isZero();
+            }
+        }
+    }
+
+    private static void awaitHistoryProgress(ProcessTestEnvironment env, UUID account, int records) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            var progress = MirrorAssertions.rows(env.db,
+                    "select records_done from sync_progress where account_id = ? and collection = 'history'", account);
+            if (!progress.isEmpty() && Integer.parseInt(progress.get(0)) >= records) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the first sync never got " + records + " history records in");
+    }
+}
