@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Address-bar search over the account's open tabs, bookmarks and history: every word must appear in the title or the
  * URL (case-insensitive); a URL found in several places appears once, as a tab before a bookmark before history;
- * results are ordered by their latest visit (or use), then by visit count.
+ * results are ordered by their latest visit (for a tab, its last use), then by visit count.
  * <p>
  * This first version scans the account's rows with ILIKE. It is the one class to replace when the ranking becomes
  * Firefox's frecency with its own indexes: callers only see {@link #search}.
@@ -56,7 +56,7 @@ public class SearchService {
                       from tab t join device d on d.account_id = t.account_id and d.client_id = t.client_id
                      where t.account_id = ? and %s
                     union all
-                    select b.url, b.title, 2, b.date_added from bookmark b
+                    select b.url, b.title, 2, null::timestamptz from bookmark b
                      where b.account_id = ? and b.kind = 'bookmark' and b.url is not null and %s
                     union all
                     select h.url, h.title, 3, h.last_visit_at from history_place h

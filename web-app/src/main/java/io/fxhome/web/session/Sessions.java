@@ -82,6 +82,7 @@ public class Sessions {
     }
 
     private static String key(SessionCookie cookie) {
-        return Base64.getEncoder().encodeToString(cookie.secretHash());
+        // The account id is part of the key: a cookie pairing one account's id with another's secret is no session.
+        return cookie.accountId() + ":" + Base64.getEncoder().encodeToString(cookie.secretHash());
     }
 }

@@ -21,6 +21,13 @@ public final class TestData {
         this.account = account;
     }
 
+    /** An account made elsewhere (e.g. by a sign-in), to add rows to. */
+    public record Existing(DataSource ds, UUID account) {
+        public TestData data() {
+            return new TestData(ds, account);
+        }
+    }
+
     public static TestData newAccount(DataSource ds) throws SQLException {
         UUID id = UUID.randomUUID();
         exec(ds, "insert into account (id, fxa_uid, email, last_sync_at) values (?, ?, ?, now())", id, id.toString().replace("-", ""),

@@ -1,0 +1,166 @@
+package io.fxhome.web.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.fxhome.sandbox.NewAccount;
+import io.fxhome.sandbox.fxa.VerificationMode;
+import io.fxhome.sandbox.generator.ProfileSpec;
+import io.fxhome.sandbox.testing.SandboxTestResource;
+import io.fxhome.secrets.AccountSecretsCipher;
+import io.fxhome.sync.error.FxaException;
+import io.fxhome.sync.fxa.FxaClient;
+import io.fxhome.web.session.SessionStore;
+import io.fxhome.web.testsupport.Browser;
+import io.fxhome.web.testsupport.TestData;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+/** Unlink-and-delete, sync now and sync status, and the single-sign-on flow through the sandbox's /authorization. */
+@QuarkusTest
+@WithTestResource(SandboxTestResource.class)
+class AccountApiTest {
+    private static final String[] PER_USER_TABLES = {"account_secret", "web_session", "bookmark", "history_place", "history_visit", "device",
+        "device_tabs", "tab", "sync_state", "collection_state", "sync_run", "sync_progress"};
+
+    @Inject
+    AgroalDataSource ds;
+    @Inject
+    AccountSecretsCipher cipher;
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    FxaClient fxa;
+    @Inject
+    SessionStore sessions;
+
+    private static String sandboxAccount(VerificationMode mode) {
+        String email = "acct-" + UUID.randomUUID() + "@example.test";
+        SandboxTestResource.server().sandbox().createAccount(NewAccount.of(email, "pw").withVerification(mode)
+                .withProfile(ProfileSpec.small(42).withSizes(3, 3, 1)));
+        return email;
+    }
+
+    @Test
+    void unlinkAndDeleteRevokesTheRefreshTokenUpstreamAndRemovesEveryRow() throws Exception {
+        String email = sandboxAccount(VerificationMode.NONE);
+        Browser browser = new Browser();
+        UUID id = UUID.fromString(browser.signIn(email, "pw").then().statusCode(200).extract().path("account.id"));
+        String refreshToken = cipher.open(id, accounts.secrets(id).orElseThrow()).refreshToken();
+        fxa.refresh(refreshToken); // works while linked
+        TestData data = new TestData.Existing(ds, id).data();
+        data.device("d1", "Phone", "mobile", 1_700_000_000).tab("d1", 0, "t", "https://t.example/", Instant.now())
+                .place("p1", "https://p.example/", "p", 1, Instant.now()).folder("toolbar", "places", 0, "toolbar", java.util.List.of());
+        TestData.exec(ds, "insert into sync_run (account_id, started_at, reason, outcome) values (?, now(), 'first_link', 'done')", id);
+
+        browser.request().delete("/api/v1/me").then().statusCode(403).body("code", equalTo("csrf"));
+        Response r = browser.request().header("X-CSRF-Token", browser.csrf).delete("/api/v1/me");
+        r.then().statusCode(200).body("deleted", equalTo(true)).body("refreshTokenRevoked", equalTo(true));
+        assertThat(r.getHeaders().getValues("Set-Cookie")).anySatisfy(h -> assertThat(h).startsWith(Browser.COOKIE + "=;"));
+
+        assertThat(TestData.one(ds, "select count(*) from account where id = ?", id)).isEqualTo("0");
+        for (String table : PER_USER_TABLES) {
+            assertThat(TestData.one(ds, "select count(*) from " + table + " where account_id = ?", id)).as(table).isEqualTo("0");
+        }
+        assertThatThrownBy(() -> fxa.refresh(refreshToken)).isInstanceOfSatisfying(FxaException.class,
+                e -> assertThat(e.kind()).isEqualTo(FxaException.Kind.INVALID_TOKEN));
+        browser.request().get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void syncNowIsRateLimitedAndRefusedWhenReauthIsNeeded() throws Exception {
+        TestData data = TestData.newAccount(ds);
+        Browser browser = Browser.signedIn(sessions.create(data.account, "test", Instant.now()));
+        browser.request().post("/api/v1/sync").then().statusCode(403).body("code", equalTo("csrf"));
+        browser.request().header("X-CSRF-Token", browser.csrf).post("/api/v1/sync").then().statusCode(202).body("result", equalTo("enqueued"));
+        browser.request().get("/api/v1/sync").then().statusCode(200).body("state", equalTo("queued"));
+        browser.request().header("X-CSRF-Token", browser.csrf).post("/api/v1/sync").then().statusCode(429)
+                .body("code", equalTo("sync-rate-limited")).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        TestData.exec(ds, "update account set status = 'needs_reauth', interactive_requested_at = null where id = ?", data.account);
+        browser.request().header("X-CSRF-Token", browser.csrf).post("/api/v1/sync").then().statusCode(409).body("code", equalTo("needs-reauth"));
+        browser.request().get("/api/v1/sync").then().statusCode(200).body("state", equalTo("needs-reauth"));
+    }
+
+    @Test
+    void syncStatusShowsLiveProgressThenTheLastRun() throws Exception {
+        TestData data = TestData.newAccount(ds);
+        TestData.exec(ds, "update account set last_sync_at = null where id = ?", data.account);
+        Browser browser = Browser.signedIn(sessions.create(data.account, "test", Instant.now()));
+        browser.request().get("/api/v1/sync").then().statusCode(200).body("state", equalTo("idle")).body("firstSyncDone", equalTo(false));
+        TestData.exec(ds, "insert into sync_progress (account_id, run_started_at, collection, records_done) values (?, now(), 'history', 1234)",
+                data.account);
+        browser.request().get("/api/v1/sync").then().statusCode(200).body("state", equalTo("syncing"))
+                .body("progress.collection", equalTo("history")).body("progress.recordsDone", equalTo(1234));
+        TestData.exec(ds, "delete from sync_progress where account_id = ?", data.account);
+        TestData.exec(ds, """
+                insert into sync_run (account_id, started_at, finished_at, reason, outcome, records_applied, records_skipped)
+                values (?, now() - interval '5 seconds', now(), 'first_link', 'done', 5000, 2)""", data.account);
+        TestData.exec(ds, "update account set last_sync_at = now() where id = ?", data.account);
+        browser.request().get("/api/v1/sync").then().statusCode(200).body("state", equalTo("idle")).body("firstSyncDone", equalTo(true))
+                .body("lastRun.outcome", equalTo("done")).body("lastRun.recordsApplied", equalTo(5000)).body("lastRun.recordsSkipped", equalTo(2));
+    }
+
+    @Test
+    void singleSignOnLinksTheAccountWithoutFxhomeSeeingThePassword() throws Exception {
+        String email = sandboxAccount(VerificationMode.NONE);
+        Browser browser = new Browser();
+        UUID first = oauthSignIn(browser, email);
+        browser.request().get("/api/v1/me").then().statusCode(200).body("account.email", equalTo("")).body("account.status", equalTo("active"));
+        String clientState = SandboxTestResource.server().sandbox().account(email).orElseThrow().clientState();
+        assertThat(TestData.one(ds, "select fxa_uid from account where id = ?", first)).isEqualTo("oauth:" + clientState);
+        assertThat(cipher.open(first, accounts.secrets(first).orElseThrow()).keyId())
+                .isEqualTo(SandboxTestResource.server().sandbox().account(email).orElseThrow().keyId());
+        // Signing in again this way finds the same account.
+        assertThat(oauthSignIn(new Browser(), email)).isEqualTo(first);
+    }
+
+    @Test
+    void singleSignOnRefusesARedirectItDidNotStart() {
+        Browser browser = new Browser();
+        browser.request().get("/signin/oauth/callback?code=" + "ab".repeat(32) + "&state=forged").then().statusCode(303)
+                .header("Location", containsString("/#/signin?error=state-mismatch"));
+        browser.request().get("/api/v1/me").then().statusCode(401);
+    }
+
+    /** Follows the redirect flow as a browser would, filling the sandbox's sign-in form. Returns the account id. */
+    private UUID oauthSignIn(Browser browser, String email) {
+        Response start = browser.request().get("/signin/oauth");
+        start.then().statusCode(303).header("Location", startsWith("https://accounts.firefox.com/authorization?"));
+        String flowCookie = start.getCookie("fxhome_oauth");
+        URI authorization = URI.create(start.getHeader("Location"));
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : authorization.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            form.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        assertThat(form).containsKeys("code_challenge", "keys_jwk", "state", "redirect_uri").containsEntry("access_type", "offline");
+        form.put("email", email);
+        form.put("password", "pw");
+        Response fxaAnswer = RestAssured.given().redirects().follow(false).formParams(form)
+                .post(SandboxTestResource.server().baseUrl() + "/authorization");
+        fxaAnswer.then().statusCode(302);
+        URI back = URI.create(fxaAnswer.getHeader("Location"));
+        assertThat(back.getPath()).isEqualTo("/signin/oauth/callback");
+        Response callback = browser.request().cookie("fxhome_oauth", flowCookie).get(back.getPath() + "?" + back.getRawQuery());
+        callback.then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/#/first-sync"));
+        browser.remember(callback);
+        return UUID.fromString(browser.request().get("/api/v1/me").then().statusCode(200).extract().path("account.id"));
+    }
+}
