@@ -144,10 +144,18 @@ final class CollectionSyncs {
 
     private DownloadResult download(String collection, ServerTimestamp newer,
             java.util.function.Consumer<List<DecryptedRecord>> writePage, Runnable onRestart) {
-        PagedSink sink = new PagedSink(collection, writePage, run.skippedRecords(), onRestart);
-        DownloadRequest request = new DownloadRequest(collection, Optional.ofNullable(newer), SortOrder.OLDEST, pageSize, true);
-        DownloadResult result = client.download(request, keys, sink);
-        sink.endOfPage(false);
-        return result;
+        try (PageWritePipeline pipeline = new PageWritePipeline()) {
+            PagedSink sink = new PagedSink(collection, page -> pipeline.submit(() -> writePage.accept(page)),
+                    run.skippedRecords(), () -> {
+                        pipeline.drain();
+                        onRestart.run();
+                    });
+            DownloadRequest request = new DownloadRequest(collection, Optional.ofNullable(newer), SortOrder.OLDEST, pageSize, true);
+            DownloadResult result = client.download(request, keys, sink);
+            sink.endOfPage(false);
+            // Every page is committed before the caller moves the high-water mark.
+            pipeline.drain();
+            return result;
+        }
     }
 }

@@ -24,7 +24,8 @@ final class SyncRunRecorder {
     private final SyncJob job;
     private final Clock clock;
     private final Instant startedAt;
-    private final List<SkippedRecord> skipped = new ArrayList<>();
+    // Added to by the downloading thread (undecryptable records) and the page writer (unusable ones).
+    private final List<SkippedRecord> skipped = java.util.Collections.synchronizedList(new ArrayList<>());
     private long applied;
     private long deleted;
     private String collection;
