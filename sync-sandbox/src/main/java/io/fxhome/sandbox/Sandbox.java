@@ -60,6 +60,7 @@ public final class Sandbox {
     private final OAuthTokens oauthTokens = new OAuthTokens(random);
     private final EmailOutbox outbox = new EmailOutbox();
     private final Faults faults = new Faults();
+    private final IssuedSecretLog issued = new IssuedSecretLog();
     private final TokenMinter minter;
     private final HawkVerifier fxaHawk;
     private final HawkVerifier storageHawk;
@@ -122,6 +123,7 @@ public final class Sandbox {
             throw new IllegalStateException("account exists: " + spec.email());
         }
         byUid.put(uid, new AccountState(account, user, firefox));
+        issued.record(uid, IssuedSecretLog.Kind.KB, Hex.encode(kB));
         return info(byUid.get(uid));
     }
 
@@ -153,6 +155,7 @@ public final class Sandbox {
         fxaTokens.destroyAllFor(s.account().uid());
         oauthTokens.destroyAllFor(s.account().uid());
         faults.forget(s.account().uid());
+        issued.forget(s.account().uid());
     }
 
     /** Makes {@code newEmail} the primary address; sign-in still stretches with the original one (errno 120). */
@@ -168,6 +171,14 @@ public final class Sandbox {
 
     public CleartextTruth truth(String email) {
         return require(email).firefox().truth();
+    }
+
+    /**
+     * The account's kB and every session, keyFetch, OAuth and storage token issued for it (latest ones): for tests
+     * proving that the system under test never logs or stores them in the clear.
+     */
+    public IssuedSecrets issuedSecrets(String email) {
+        return issued.snapshot(require(email).account().uid());
     }
 
     public List<OutboxEmail> outbox(String email) {
@@ -339,6 +350,11 @@ public final class Sandbox {
 
     public EmailOutbox emailOutbox() {
         return outbox;
+    }
+
+    /** Where the route classes note the secrets they issue (see {@link #issuedSecrets}). */
+    public IssuedSecretLog issuedSecretLog() {
+        return issued;
     }
 
     public Faults faultRegistry() {

@@ -1,6 +1,7 @@
 package io.fxhome.sandbox.fxa;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fxhome.sandbox.IssuedSecretLog;
 import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.crypto.Base64s;
 import io.fxhome.sandbox.crypto.Hex;
@@ -106,12 +107,15 @@ final class OAuthHandlers {
         long now = sandbox.now();
         String access = sandbox.oauthTokens().issueAccessToken(new OAuthTokens.AccessToken(a.uid(), clientId, scopes,
                 now + ttl * 1000, a.verifierSetAt(), authAt));
+        sandbox.issuedSecretLog().record(a.uid(), IssuedSecretLog.Kind.ACCESS_TOKEN, access);
         ObjectNode o = Json.object();
         o.put("access_token", access).put("token_type", "bearer").put("scope", String.join(" ", scopes))
                 .put("expires_in", ttl).put("auth_at", authAt);
         if (offline) {
-            o.put("refresh_token", sandbox.oauthTokens().issueRefreshToken(new OAuthTokens.RefreshToken(a.uid(),
-                    clientId, scopes, authAt)));
+            String refresh = sandbox.oauthTokens().issueRefreshToken(new OAuthTokens.RefreshToken(a.uid(), clientId,
+                    scopes, authAt));
+            sandbox.issuedSecretLog().record(a.uid(), IssuedSecretLog.Kind.REFRESH_TOKEN, refresh);
+            o.put("refresh_token", refresh);
         }
         if (keysJwe != null) {
             o.put("keys_jwe", keysJwe);

@@ -1,6 +1,7 @@
 package io.fxhome.sandbox.fxa;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fxhome.sandbox.IssuedSecretLog;
 import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.crypto.Hex;
 import io.fxhome.sandbox.crypto.Totp;
@@ -62,9 +63,12 @@ final class SignInHandlers {
                 mode == VerificationMode.NONE);
         ObjectNode o = Json.object();
         o.put("uid", account.uid()).put("sessionToken", session.tokenHex());
+        sandbox.issuedSecretLog().record(account.uid(), IssuedSecretLog.Kind.SESSION_TOKEN, session.tokenHex());
         if (keys) {
-            o.put("keyFetchToken", sandbox.fxaTokens().newKeyFetchToken(account.uid(), session.token().tokenId(),
-                    account.kA(), wrapKB).tokenHex());
+            String keyFetchToken = sandbox.fxaTokens().newKeyFetchToken(account.uid(), session.token().tokenId(),
+                    account.kA(), wrapKB).tokenHex();
+            sandbox.issuedSecretLog().record(account.uid(), IssuedSecretLog.Kind.KEY_FETCH_TOKEN, keyFetchToken);
+            o.put("keyFetchToken", keyFetchToken);
         }
         boolean verified = session.token().verified();
         o.put("verified", verified).put("authAt", authAt).put("metricsEnabled", true).put("emailVerified", true)
@@ -208,8 +212,10 @@ final class SignInHandlers {
         ObjectNode o = Json.object();
         o.put("uid", a.uid());
         if ("true".equals(ctx.queryParams().get("keys"))) {
-            o.put("keyFetchToken", sandbox.fxaTokens().newKeyFetchToken(a.uid(), s.tokenId(), a.kA(), wrapKB)
-                    .tokenHex());
+            String keyFetchToken = sandbox.fxaTokens().newKeyFetchToken(a.uid(), s.tokenId(), a.kA(), wrapKB)
+                    .tokenHex();
+            sandbox.issuedSecretLog().record(a.uid(), IssuedSecretLog.Kind.KEY_FETCH_TOKEN, keyFetchToken);
+            o.put("keyFetchToken", keyFetchToken);
         }
         o.put("verified", s.verified()).put("authAt", sandbox.now() / 1000).put("metricsEnabled", true);
         if (!s.verified()) {

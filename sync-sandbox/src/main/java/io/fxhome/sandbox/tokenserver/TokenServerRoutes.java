@@ -1,5 +1,6 @@
 package io.fxhome.sandbox.tokenserver;
 
+import io.fxhome.sandbox.IssuedSecretLog;
 import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.crypto.Base64s;
 import io.fxhome.sandbox.crypto.Hex;
@@ -193,6 +194,8 @@ public final class TokenServerRoutes {
                 now / 1000 + duration, uid, "rust", sandbox.tokenMinter().newSalt());
         TokenMinter.Minted minted = sandbox.tokenMinter().mint(payload);
         sandbox.recordToken(minted.id(), user.tokenEpoch());
+        sandbox.issuedSecretLog().record(fxaUid, IssuedSecretLog.Kind.STORAGE_TOKEN_ID, minted.id());
+        sandbox.issuedSecretLog().record(fxaUid, IssuedSecretLog.Kind.STORAGE_TOKEN_KEY, minted.key());
         String body = "{\"id\":\"" + minted.id() + "\",\"key\":\"" + minted.key() + "\",\"uid\":" + uid
                 + ",\"api_endpoint\":\"" + node + "/1.5/" + uid + "\",\"duration\":" + duration
                 + ",\"hashed_fxa_uid\":\"" + hashedFxaUid + "\",\"hashalg\":\"sha256\",\"node_type\":\""
