@@ -84,6 +84,18 @@ public final class SyncClient {
         this.storage = new StorageClient(http, new Session(), signer, backoff, clock);
         this.accessToken = b.accessToken;
         this.knownNode = b.knownNode;
+        if (b.token != null) {
+            // A cached token counts as if fetched now: it fixes the node unless the caller knows another one, in
+            // which case the cache is stale and the first request fetches a fresh token (and detects the move).
+            if (knownNode == null) {
+                knownNode = b.token.node();
+                this.token = b.token;
+            } else if (knownNode.equals(b.token.node())) {
+                this.token = b.token;
+            } else {
+                LOG.log(Level.DEBUG, "cached tokenserver token is for another node than the known one; not used");
+            }
+        }
     }
 
     /**
@@ -194,9 +206,22 @@ public final class SyncClient {
         return backoff.backoffUntil();
     }
 
-    /** The access token in use, so that a caller may keep it for its remaining lifetime. */
+    /**
+     * The OAuth access token in use, so that a caller may keep it for its remaining lifetime (~24 h) and pass it to
+     * the next cycle's {@link Builder#accessToken}; saves one {@code POST /v1/oauth/token} per cycle. Secret.
+     */
     public synchronized Optional<AccessToken> accessToken() {
         return Optional.ofNullable(accessToken);
+    }
+
+    /**
+     * The tokenserver token this client holds, without fetching one (empty before the first request, or after storage
+     * refused it and no new one could be had). Keep it until {@link SyncToken#validUntil()} and pass it to the next
+     * cycle's {@link Builder#token}; saves one tokenserver round trip per cycle. Secret (it carries the Hawk key):
+     * keep it in memory or encrypted, like the refresh token.
+     */
+    public synchronized Optional<SyncToken> currentToken() {
+        return Optional.ofNullable(token);
     }
 
     // ------------------------------------------------------------------ tokens
@@ -290,6 +315,7 @@ public final class SyncClient {
         private FxaClient fxa;
         private NonceSource nonces;
         private AccessToken accessToken;
+        private SyncToken token;
         private StorageNode knownNode;
 
         private Builder(SyncClientConfig config, SyncCredentials credentials) {
@@ -297,7 +323,11 @@ public final class SyncClient {
             this.credentials = credentials;
         }
 
-        /** Share an HTTP transport (connection pool) between clients. */
+        /**
+         * Share one HTTP transport (connection pool, selector thread) between clients: a worker serving many accounts
+         * creates one {@link HttpTransport#create} at start and passes it to every client; its User-Agent then
+         * applies instead of the config's.
+         */
         public Builder http(HttpTransport transport) {
             this.http = transport;
             return this;
@@ -314,9 +344,23 @@ public final class SyncClient {
             return this;
         }
 
-        /** An access token still valid (e.g. from the link step), to skip one refresh. */
+        /**
+         * An OAuth access token still valid (from the link step, or {@link SyncClient#accessToken()} of an earlier
+         * cycle), to skip one refresh; it is refreshed anyway a minute before it expires or when the tokenserver
+         * refuses it. Null is ignored.
+         */
         public Builder accessToken(AccessToken token) {
             this.accessToken = token;
+            return this;
+        }
+
+        /**
+         * A tokenserver token from an earlier cycle ({@link SyncClient#currentToken()}), used until a minute before it
+         * expires or until storage answers 401, then renewed as usual. Ignored when it points at another node than
+         * {@link #knownNode}. Null is ignored.
+         */
+        public Builder token(SyncToken cached) {
+            this.token = cached;
             return this;
         }
 

@@ -94,6 +94,7 @@ public final class PendingSignIn {
 
     /** kB once fetched, kept so that a failure after /account/keys can be retried without a new keyFetchToken. */
     synchronized byte[] kB() {
+        requireLive();
         return kB;
     }
 

@@ -19,7 +19,11 @@ public final class BackoffTracker {
         this.clock = clock;
     }
 
-    public synchronized void backOff(Duration duration, boolean hard) {
+    /**
+     * Records a back-off of {@code duration} from now. @return when the back-off of that kind now ends (the latest
+     * requested), so that the error reported and {@link #backoffUntil()} name the same instant
+     */
+    public synchronized Instant backOff(Duration duration, boolean hard) {
         Instant until = clock.instant().plus(duration);
         if (softUntil == null || until.isAfter(softUntil)) {
             softUntil = until;
@@ -27,6 +31,7 @@ public final class BackoffTracker {
         if (hard && (hardUntil == null || until.isAfter(hardUntil))) {
             hardUntil = until;
         }
+        return hard ? hardUntil : softUntil;
     }
 
     /** The latest back-off end still in the future, if any. */

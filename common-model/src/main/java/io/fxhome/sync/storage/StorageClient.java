@@ -235,8 +235,8 @@ public final class StorageClient {
                 Optional<Duration> requested = BackoffHeaders.requested(answer.headers(), clock.instant());
                 if (status == 503 || status == 429) {
                     Duration d = requested.orElse(DEFAULT_BACKOFF);
-                    backoff.backOff(d, true);
-                    throw new BackedOffException(route, clock.instant().plus(d));
+                    java.time.Instant until = backoff.backOff(d, true);
+                    throw new BackedOffException(route, until);
                 }
                 requested.ifPresent(d -> backoff.backOff(d, false));
                 if (status == 401) {

@@ -82,8 +82,8 @@ public final class TokenServerClient {
             Optional<Duration> requested = BackoffHeaders.requested(answer.headers(), clock.instant());
             if (status == 503 || status == 429) {
                 Duration d = requested.orElse(DEFAULT_BACKOFF);
-                backoff.backOff(d, true);
-                throw new BackedOffException(ROUTE, clock.instant().plus(d));
+                Instant until = backoff.backOff(d, true);
+                throw new BackedOffException(ROUTE, until);
             }
             requested.ifPresent(d -> backoff.backOff(d, false));
             byte[] body = answer.bodyBytes();
