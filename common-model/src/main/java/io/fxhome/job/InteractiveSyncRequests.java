@@ -41,6 +41,10 @@ public class InteractiveSyncRequests {
      * Un-pauses the account if it was paused for disuse, records the use, and enqueues one job on the interactive
      * lane, unless another was enqueued within {@code fxhome.jobs.interactive.min-interval}.
      *
+     * <p>
+     * Runs in a new transaction (an open one of the caller is suspended meanwhile): call it after the account row is
+     * committed (e.g. after a first link), or it will not see the account, or wait on the caller's own row lock.
+     *
      * @param reason {@link SyncReason#INTERACTIVE} or {@link SyncReason#FIRST_LINK}
      * @throws SyncJobPublishException if the broker did not confirm the job (nothing is recorded then)
      */
