@@ -19,9 +19,28 @@ public final class Transactions {
     }
 
     public <T> T inTransaction(Work<T> work) {
+        return run(work, false);
+    }
+
+    /**
+     * A transaction that does not wait for its WAL to reach the disk. Used for pages of records: their writes are
+     * idempotent and the high-water mark that vouches for them is saved later by an ordinary (synchronous) commit,
+     * which flushes the WAL of every earlier commit first; so a database crash can lose pages only together with the
+     * mark, and the next sync downloads them again.
+     */
+    public <T> T inPageTransaction(Work<T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(Work<T> work, boolean asyncCommit) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                if (asyncCommit) {
+                    try (var st = c.createStatement()) {
+                        st.execute("set local synchronous_commit = off");
+                    }
+                }
                 T result = work.run(c);
                 c.commit();
                 return result;

@@ -15,7 +15,7 @@ import io.fxhome.worker.db.CopyRows;
 /**
  * Merges a page of history records into {@code history_place} and {@code history_visit}. History is an archive:
  * visits are added, never replaced, because each Sync record carries only its latest visits and Sync forgets pages
- * after 60 days. Only a tombstone removes a place (and its visits). One COPY per table and three set-based statements
+ * after 60 days. Only a tombstone removes a place (and its visits). One COPY per stage table and one set-based statement
  * per page, inside the caller's transaction.
  */
 public final class HistoryWriter {
@@ -25,27 +25,26 @@ public final class HistoryWriter {
             create temp table if not exists stage_visit (place_guid text, visited_at bigint, transition smallint)
                 on commit delete rows;
             """;
-    private static final String MERGE_PLACES = """
-            insert into history_place (account_id, guid, url, title, server_modified)
-            select ?, guid, url, title, server_modified from stage_place
+    // One statement: new visits go in (duplicates skipped: a visit is its date and type), and each place is upserted
+    // with its count and last visit raised by exactly the visits that were new. The record lists at most 20 visits,
+    // so the archive's count is kept here, never taken from the record.
+    private static final String MERGE = """
+            with inserted as (
+                insert into history_visit (account_id, place_guid, visited_at, transition)
+                select ?, place_guid, visited_at, transition from stage_visit
+                on conflict do nothing
+                returning place_guid, visited_at),
+            added as (
+                select place_guid, count(*) as visits, max(visited_at) as last_visit from inserted group by place_guid)
+            insert into history_place (account_id, guid, url, title, server_modified, visit_count, last_visit_at)
+            select ?, s.guid, s.url, s.title, s.server_modified, coalesce(a.visits, 0), to_timestamp(a.last_visit / 1000000.0)
+              from stage_place s left join added a on a.place_guid = s.guid
             on conflict (account_id, guid) do update
-               set url = excluded.url, title = excluded.title, server_modified = excluded.server_modified
+               set url = excluded.url, title = excluded.title, server_modified = excluded.server_modified,
+                   visit_count = history_place.visit_count + excluded.visit_count,
+                   last_visit_at = greatest(history_place.last_visit_at, excluded.last_visit_at)
             """;
-    private static final String MERGE_VISITS = """
-            insert into history_visit (account_id, place_guid, visited_at, transition)
-            select ?, place_guid, visited_at, transition from stage_visit
-            on conflict do nothing
-            """;
-    // Counts come from the archive, not the record: the record lists at most 20 visits.
-    private static final String REFRESH_COUNTS = """
-            update history_place p
-               set visit_count = v.visits, last_visit_at = to_timestamp(v.last_visit / 1000000.0)
-              from (select place_guid, count(*) as visits, max(visited_at) as last_visit
-                      from history_visit
-                     where account_id = ? and place_guid in (select guid from stage_place)
-                     group by place_guid) v
-             where p.account_id = ? and p.guid = v.place_guid
-            """;
+    private static final String DELETE_VISITS = "delete from history_visit where account_id = ? and place_guid = any(?)";
     private static final String DELETE_PLACES = "delete from history_place where account_id = ? and guid = any(?)";
 
     private final Connection connection;
@@ -75,9 +74,7 @@ public final class HistoryWriter {
         }
         places.copyInto(connection, "stage_place (guid, url, title, server_modified)");
         visits.copyInto(connection, "stage_visit (place_guid, visited_at, transition)");
-        execute(MERGE_PLACES, accountId);
-        execute(MERGE_VISITS, accountId);
-        execute(REFRESH_COUNTS, accountId, accountId);
+        execute(MERGE, accountId, accountId);
         // The stage empties at commit; a later page in the same transaction must not see these rows again
         // (DELETE, not TRUNCATE: on a small temp table it is far cheaper).
         try (Statement st = connection.createStatement()) {
@@ -91,10 +88,15 @@ public final class HistoryWriter {
         if (guids.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement ps = connection.prepareStatement(DELETE_PLACES)) {
-            ps.setObject(1, accountId);
-            ps.setArray(2, connection.createArrayOf("text", guids.toArray()));
-            return ps.executeUpdate();
+        var array = connection.createArrayOf("text", guids.toArray());
+        try (PreparedStatement visits = connection.prepareStatement(DELETE_VISITS);
+                PreparedStatement places = connection.prepareStatement(DELETE_PLACES)) {
+            visits.setObject(1, accountId);
+            visits.setArray(2, array);
+            visits.executeUpdate();
+            places.setObject(1, accountId);
+            places.setArray(2, array);
+            return places.executeUpdate();
         }
     }
 

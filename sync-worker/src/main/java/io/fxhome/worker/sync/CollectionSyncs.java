@@ -63,7 +63,7 @@ final class CollectionSyncs {
                             () -> run.skipped(new SkippedRecord("history", r.id(), "NO_URL")));
                 }
             }
-            tx.inTransaction(c -> {
+            tx.inPageTransaction(c -> {
                 HistoryWriter writer = new HistoryWriter(c);
                 run.applied(writer.write(accountId, places));
                 run.deleted(writer.delete(accountId, tombstones));
@@ -94,7 +94,7 @@ final class CollectionSyncs {
                     live.add(b.guid());
                 }, () -> run.skipped(new SkippedRecord("bookmarks", r.id(), "IGNORED_TYPE")));
             }
-            tx.inTransaction(c -> {
+            tx.inPageTransaction(c -> {
                 BookmarkWriter writer = new BookmarkWriter(c);
                 run.applied(writer.write(accountId, rows));
                 run.deleted(writer.delete(accountId, tombstones));
