@@ -103,6 +103,22 @@ fx_fresh_test_databases() {
     done
 }
 
+# The web app's browser tests drive Debian's headless Chromium through its chromedriver (no tool may download a browser),
+# and validate the HTML4 pages against the W3C DTDs with OpenSP; the benchmark uses wrk. All from Debian's packages.
+fx_ensure_chromium() {
+    local missing=""
+    [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || missing="$missing chromium chromium-driver"
+    command -v onsgmls >/dev/null 2>&1 && [ -f /usr/share/xml/w3c-sgml-lib/schema/dtd/REC-html401-19991224/strict.dtd ] \
+        || missing="$missing opensp w3c-sgml-lib"
+    [ -n "$missing" ] || return 0
+    fx_log "installing$missing (web-app browser and HTML4 tests)"
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing
+    else
+        sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing
+    fi
+}
+
 fx_ensure_services() {
     fx_ensure_postgres && fx_create_databases && fx_ensure_rabbitmq
 }

@@ -1,0 +1,514 @@
+// fxhome HTML5 app: a small router over the JSON API. Every synced string reaches the page through textContent or
+// an attribute set by the DOM API, never through innerHTML; only http(s)/ftp URLs become links, anything else
+// (javascript:, data:, ...) is shown as inert text.
+'use strict';
+(() => {
+  const main = document.getElementById('main');
+  const nav = document.getElementById('nav');
+  const searchForm = document.getElementById('search-form');
+  const searchInput = document.getElementById('q');
+  const status = document.getElementById('status');
+  const state = { csrf: null, signedIn: false, oauth: false, pending: null };
+  let renderToken = 0;
+
+  // ------------------------------------------------------------------ DOM helpers
+
+  /** el('li', {class: 'x'}, 'text', child...): strings become text nodes, never markup. */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === 'class') node.className = value;
+      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value === true ? '' : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  function linkable(url) {
+    return typeof url === 'string' && /^(https?|ftp):\/\/[^\s\u0000-\u001f\u007f]+$/i.test(url);
+  }
+
+  /** A title and URL: a link for web URLs, inert text for everything else. */
+  function target(title, url, canLink) {
+    const shownTitle = title && title.trim() ? title : (url || '(untitled)');
+    const titleClass = 'item-title' + (shownTitle.length > 200 ? ' long' : '');
+    if (canLink !== false && linkable(url)) {
+      return [el('a', { class: titleClass, href: url, rel: 'noopener noreferrer', target: '_blank' }, shownTitle),
+        el('span', { class: 'item-url' }, url)];
+    }
+    return [el('span', { class: titleClass }, shownTitle),
+      el('span', { class: 'item-url inert', title: 'Not a web address: shown as text' }, url || '')];
+  }
+
+  function show(title, ...content) {
+    main.replaceChildren(el('h1', {}, title), ...content);
+    document.title = title + ' · fxhome';
+  }
+
+  function announce(text) {
+    status.textContent = text;
+  }
+
+  const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  function ago(iso) {
+    if (!iso) return '';
+    const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
+    const units = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
+    for (const [unit, size] of units) {
+      if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+    }
+    return relative.format(Math.round(seconds), 'second');
+  }
+
+  function time(iso) {
+    return iso ? el('time', { datetime: iso, title: new Date(iso).toLocaleString() }, ago(iso)) : null;
+  }
+
+  function dayLabel(iso) {
+    const d = new Date(iso);
+    const today = new Date();
+    const start = (x) => new Date(x.getFullYear(), x.getMonth(), x.getDate()).getTime();
+    const days = Math.round((start(today) - start(d)) / 86400000);
+    if (days === 0) return 'Today';
+    if (days === 1) return 'Yesterday';
+    return d.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  }
+
+  // ------------------------------------------------------------------ API
+
+  class ApiError extends Error {
+    constructor(status, problem) {
+      super((problem && problem.detail) || ('HTTP ' + status));
+      this.status = status;
+      this.problem = problem || {};
+    }
+  }
+
+  async function api(path, options = {}) {
+    const method = options.method || 'GET';
+    const headers = { Accept: 'application/json' };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method !== 'GET' && state.csrf) headers['X-CSRF-Token'] = state.csrf;
+    const response = await fetch(path, {
+      method, headers, credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    if (response.status === 204) return {};
+    const type = response.headers.get('Content-Type') || '';
+    const body = type.includes('json') ? await response.json() : null;
+    if (!response.ok) {
+      if (response.status === 401 && body && body.code === 'not-signed-in' && state.signedIn) {
+        state.signedIn = false;
+        go('#/signin');
+      }
+      throw new ApiError(response.status, body);
+    }
+    body.__status = response.status;
+    return body;
+  }
+
+  function errorBox(error) {
+    return el('p', { class: 'error', role: 'alert' }, error.message || String(error));
+  }
+
+  // ------------------------------------------------------------------ router
+
+  function go(hash) {
+    if (location.hash === hash) route();
+    else location.hash = hash;
+  }
+
+  function setChrome(section) {
+    nav.hidden = !state.signedIn;
+    searchForm.hidden = !state.signedIn;
+    for (const a of nav.querySelectorAll('a')) {
+      if (a.dataset.section === section) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+  }
+
+  async function route() {
+    const token = ++renderToken;
+    const hash = location.hash || '#/tabs';
+    const [path, query] = hash.slice(1).split('?');
+    const params = new URLSearchParams(query || '');
+    const parts = path.split('/').filter(Boolean);
+    if (!state.signedIn && parts[0] !== 'signin') {
+      go('#/signin');
+      return;
+    }
+    const section = parts[0] || 'tabs';
+    setChrome(section);
+    try {
+      switch (section) {
+        case 'signin': return parts[1] === 'code' ? viewCode(token) : viewSignIn(params.get('error'));
+        case 'first-sync': return await viewFirstSync(token);
+        case 'tabs': return await viewTabs(token);
+        case 'history': return await viewHistory(token);
+        case 'bookmarks': return await viewBookmarks(token, parts[1] ? decodeURIComponent(parts[1]) : null);
+        case 'search': return await viewSearch(token, params.get('q') || '');
+        case 'devices': return await viewDevices(token);
+        default: return show('Not found', el('p', {}, 'There is nothing here. ', el('a', { href: '#/tabs' }, 'Go to your tabs')));
+      }
+    } catch (error) {
+      if (token === renderToken && !(error instanceof ApiError && error.status === 401)) {
+        show('Something went wrong', errorBox(error), el('p', {}, el('a', { href: location.hash }, 'Try again')));
+      }
+    }
+  }
+
+  function focusMain() {
+    main.focus({ preventScroll: false });
+  }
+
+  // ------------------------------------------------------------------ sign-in
+
+  const SIGN_IN_ERRORS = {
+    'state-mismatch': 'That sign-in attempt expired or was started in another browser. Start again.',
+    'oauth-cancelled': 'Firefox Accounts did not sign you in.',
+  };
+
+  function viewSignIn(errorCode) {
+    const message = el('div', { 'aria-live': 'assertive' }, errorCode ? errorBox(new Error(SIGN_IN_ERRORS[errorCode] || 'Sign-in failed.')) : null);
+    const email = el('input', { id: 'email', type: 'email', name: 'email', autocomplete: 'username', required: true, inputmode: 'email' });
+    const password = el('input', { id: 'password', type: 'password', name: 'password', autocomplete: 'current-password', required: true });
+    const button = el('button', { type: 'submit' }, 'Sign in');
+    const form = el('form', { class: 'card', id: 'signin-form', novalidate: true },
+      el('label', { for: 'email' }, 'Email'), email,
+      el('label', { for: 'password' }, 'Password'), password, button);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      button.disabled = true;
+      message.replaceChildren(el('p', { class: 'muted' }, 'Signing in…'));
+      try {
+        const answer = await api('/api/v1/session', { method: 'POST', body: { email: email.value, password: password.value } });
+        password.value = '';
+        afterSignInStep(answer);
+      } catch (error) {
+        message.replaceChildren(errorBox(error));
+        button.disabled = false;
+        password.focus();
+      }
+    });
+    const sso = state.oauth ? el('p', {}, el('a', { class: 'button secondary', href: '/signin/oauth' }, 'Sign in with Firefox Accounts'))
+      : null;
+    show('Sign in with your Firefox Account',
+      el('p', { class: 'muted' }, 'fxhome signs in to Firefox Sync for you, downloads your tabs, bookmarks and history, and keeps them up to date on this server.'),
+      message, form, sso);
+    email.focus();
+  }
+
+  function afterSignInStep(answer) {
+    if (answer.status === 'verification-required') {
+      state.pending = answer;
+      go('#/signin/code');
+      return;
+    }
+    state.csrf = answer.csrfToken;
+    state.signedIn = true;
+    go('#/first-sync');
+  }
+
+  function viewCode() {
+    const pending = state.pending;
+    if (!pending) {
+      go('#/signin');
+      return;
+    }
+    const message = el('div', { 'aria-live': 'assertive' });
+    const button = el('button', { type: 'submit' }, pending.expectsCode ? 'Confirm' : 'Continue');
+    const code = pending.expectsCode ? el('input', { id: 'code', type: 'text', name: 'code', inputmode: 'numeric',
+      autocomplete: 'one-time-code', required: true, pattern: '[0-9A-Za-z]*' }) : null;
+    const form = el('form', { class: 'card', id: 'code-form' },
+      el('p', {}, pending.message), code ? [el('label', { for: 'code' }, 'Code'), code] : null, button);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      button.disabled = true;
+      try {
+        const answer = await api('/api/v1/session/verify', { method: 'POST', body: { code: code ? code.value : null } });
+        state.pending = null;
+        afterSignInStep(answer);
+      } catch (error) {
+        message.replaceChildren(errorBox(error));
+        button.disabled = false;
+        if (error.status === 410) state.pending = null;
+        if (code) code.focus();
+      }
+    });
+    const resend = pending.method && pending.method.startsWith('email') ? el('button', { type: 'button', class: 'secondary', onclick: async () => {
+      try {
+        await api('/api/v1/session/verify/resend', { method: 'POST', body: {} });
+        announce('A new code is on its way.');
+        message.replaceChildren(el('p', { class: 'notice' }, 'A new code is on its way.'));
+      } catch (error) {
+        message.replaceChildren(errorBox(error));
+      }
+    } }, 'Send the code again') : null;
+    show('Confirm it is you', message, form, resend);
+    if (code) code.focus();
+  }
+
+  // ------------------------------------------------------------------ first sync
+
+  const COLLECTION_NAMES = { clients: 'devices', tabs: 'open tabs', bookmarks: 'bookmarks', history: 'history' };
+
+  async function viewFirstSync(token) {
+    const progress = el('div', { class: 'card', 'aria-live': 'polite', id: 'sync-progress' }, el('p', {}, 'Waiting for the first sync to start…'));
+    show('Downloading your Firefox data', progress);
+    for (;;) {
+      if (token !== renderToken) return;
+      let s;
+      try {
+        s = await api('/api/v1/sync');
+      } catch (error) {
+        progress.replaceChildren(errorBox(error));
+        return;
+      }
+      if (token !== renderToken) return;
+      if (s.state === 'needs-reauth') {
+        progress.replaceChildren(el('p', { class: 'error' }, 'Firefox Accounts no longer accepts fxhome for this account. Sign in again.'));
+        return;
+      }
+      if (s.firstSyncDone && s.state !== 'syncing') {
+        progress.replaceChildren(el('p', { id: 'first-sync-done' }, 'Done: your data is here.'),
+          el('p', {}, el('a', { class: 'button', href: '#/tabs' }, 'See your tabs')));
+        announce('First sync finished.');
+        setTimeout(() => { if (token === renderToken) go('#/tabs'); }, 1200);
+        return;
+      }
+      if (s.state === 'syncing' && s.progress) {
+        const what = COLLECTION_NAMES[s.progress.collection] || s.progress.collection || 'data';
+        progress.replaceChildren(el('p', {}, 'Downloading ' + what + '…'),
+          el('progress', { 'aria-label': 'Sync progress' }),
+          el('p', { class: 'muted' }, s.progress.recordsDone + ' records so far'));
+      } else if (s.lastRun && s.lastRun.outcome && s.lastRun.outcome !== 'done') {
+        progress.replaceChildren(el('p', {}, 'The sync will be retried: ' + (s.lastRun.error || s.lastRun.outcome)));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+
+  // ------------------------------------------------------------------ tabs
+
+  async function viewTabs(token) {
+    const data = await api('/api/v1/tabs');
+    if (token !== renderToken) return;
+    if (!data.devices.length) {
+      show('Tabs from your devices', el('p', { class: 'muted' }, 'No open tabs from your other devices yet.'));
+      return;
+    }
+    const sections = data.devices.map((device) => el('section', { class: 'device', 'aria-label': device.name || 'Device' },
+      el('div', { class: 'device-head' }, el('h2', {}, device.name || 'Unnamed device'), time(device.updatedAt)),
+      device.tabs.length ? el('ul', { class: 'list' }, device.tabs.map((tab) => el('li', {},
+        tab.pinned ? el('span', { class: 'badge' }, 'Pinned') : null,
+        tab.inactive ? el('span', { class: 'badge' }, 'Inactive') : null,
+        target(tab.title, tab.url, tab.linkable),
+        tab.lastUsed ? el('span', { class: 'muted' }, 'Used ', time(tab.lastUsed)) : null)))
+        : el('p', { class: 'muted' }, 'No open tabs.')));
+    show('Tabs from your devices', ...sections);
+  }
+
+  // ------------------------------------------------------------------ history
+
+  async function viewHistory(token) {
+    const container = el('div', { id: 'history' });
+    const more = el('button', { type: 'button', class: 'secondary', id: 'history-more' }, 'Load more');
+    const footer = el('div', { class: 'more' }, more);
+    show('History', container, footer);
+    let cursor = null;
+    let lastDay = null;
+    let list = null;
+    let loading = false;
+    async function load() {
+      if (loading) return;
+      loading = true;
+      more.disabled = true;
+      try {
+        const page = await api('/api/v1/history' + (cursor ? '?cursor=' + encodeURIComponent(cursor) : ''));
+        if (token !== renderToken) return;
+        for (const item of page.items) {
+          const day = dayLabel(item.lastVisitAt);
+          if (day !== lastDay) {
+            lastDay = day;
+            list = el('ul', { class: 'list' });
+            container.append(el('h2', {}, day), list);
+          }
+          list.append(el('li', {}, target(item.title, item.url, item.linkable),
+            el('span', { class: 'muted' }, new Date(item.lastVisitAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }),
+              item.visitCount > 1 ? ' · ' + item.visitCount + ' visits' : '')));
+        }
+        if (!page.items.length && !cursor) container.append(el('p', { class: 'muted' }, 'No history yet.'));
+        cursor = page.next;
+        if (!cursor) footer.replaceChildren(el('p', { class: 'muted' }, page.items.length || lastDay ? 'That is all your history.' : ''));
+      } catch (error) {
+        footer.prepend(errorBox(error));
+      } finally {
+        loading = false;
+        more.disabled = false;
+      }
+    }
+    more.addEventListener('click', load);
+    await load();
+    // Endless scrolling: load the next page as the end comes into view (the button stays for keyboards).
+    if ('IntersectionObserver' in window) {
+      const observer = new IntersectionObserver((entries) => {
+        if (token !== renderToken) { observer.disconnect(); return; }
+        if (entries.some((e) => e.isIntersecting) && cursor) load();
+      }, { rootMargin: '600px' });
+      observer.observe(footer);
+    }
+  }
+
+  // ------------------------------------------------------------------ bookmarks
+
+  async function viewBookmarks(token, guid) {
+    if (!guid) {
+      const data = await api('/api/v1/bookmarks');
+      if (token !== renderToken) return;
+      show('Bookmarks', el('ul', { class: 'list' }, data.roots.map((root) => el('li', {},
+        el('a', { class: 'item-title folder', href: '#/bookmarks/' + encodeURIComponent(root.guid) }, root.title),
+        el('span', { class: 'muted' }, (root.childCount || 0) + ' items')))));
+      return;
+    }
+    const folder = await api('/api/v1/bookmarks/' + encodeURIComponent(guid));
+    if (token !== renderToken) return;
+    const crumbs = el('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, el('ol', {},
+      el('li', {}, el('a', { href: '#/bookmarks' }, 'Bookmarks')),
+      folder.breadcrumb.map((c, i) => el('li', {}, i === folder.breadcrumb.length - 1
+        ? el('span', { 'aria-current': 'page' }, c.title || '(untitled)')
+        : el('a', { href: '#/bookmarks/' + encodeURIComponent(c.guid) }, c.title || '(untitled)')))));
+    const items = folder.children.map((b) => {
+      if (b.kind === 'folder' || b.kind === 'livemark') {
+        return el('li', {}, el('a', { class: 'item-title folder', href: '#/bookmarks/' + encodeURIComponent(b.guid) }, b.title || '(untitled folder)'),
+          el('span', { class: 'muted' }, (b.childCount || 0) + ' items'));
+      }
+      if (b.kind === 'separator') return el('li', { 'aria-hidden': 'true', class: 'muted' }, '—');
+      return el('li', {}, b.kind === 'query' ? el('span', { class: 'badge' }, 'Query') : null, target(b.title, b.url, b.linkable),
+        b.tags ? el('span', { class: 'muted' }, 'Tags: ' + b.tags.join(', ')) : null);
+    });
+    show(folder.item.title || '(untitled folder)', crumbs,
+      items.length ? el('ul', { class: 'list', id: 'folder-items' }, items) : el('p', { class: 'muted' }, 'This folder is empty.'));
+  }
+
+  // ------------------------------------------------------------------ search
+
+  async function viewSearch(token, q) {
+    if (searchInput.value !== q && document.activeElement !== searchInput) searchInput.value = q;
+    if (!q.trim()) {
+      show('Search', el('p', { class: 'muted' }, 'Type in the search box: every word is looked for in titles and addresses of your tabs, bookmarks and history.'));
+      return;
+    }
+    const data = await api('/api/v1/search?q=' + encodeURIComponent(q));
+    if (token !== renderToken) return;
+    const labels = { tab: 'Tab', bookmark: 'Bookmark', history: 'History' };
+    show('Results for “' + q + '”', data.results.length
+      ? el('ul', { class: 'list', id: 'search-results' }, data.results.map((r) => el('li', {},
+        el('span', { class: 'badge' }, labels[r.source] || r.source), target(r.title, r.url, r.linkable),
+        r.lastVisitAt ? el('span', { class: 'muted' }, 'Visited ', time(r.lastVisitAt)) : null)))
+      : el('p', { class: 'muted', id: 'search-empty' }, 'Nothing matches.'));
+    announce(data.results.length + ' results');
+  }
+
+  let searchTimer = null;
+  searchInput.addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => {
+      const q = searchInput.value;
+      const target = '#/search?q=' + encodeURIComponent(q);
+      if (location.hash.startsWith('#/search')) history.replaceState(null, '', target);
+      else history.pushState(null, '', target);
+      route();
+    }, 150);
+  });
+  searchForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    go('#/search?q=' + encodeURIComponent(searchInput.value));
+  });
+
+  // ------------------------------------------------------------------ devices, sync status, account
+
+  async function viewDevices(token) {
+    const [devices, sync, me] = await Promise.all([api('/api/v1/devices'), api('/api/v1/sync'), api('/api/v1/me')]);
+    if (token !== renderToken) return;
+    state.csrf = me.csrfToken;
+    const message = el('div', { 'aria-live': 'polite' });
+    const syncButton = el('button', { type: 'button', id: 'sync-now' }, 'Sync now');
+    syncButton.addEventListener('click', async () => {
+      syncButton.disabled = true;
+      try {
+        await api('/api/v1/sync', { method: 'POST' });
+        message.replaceChildren(el('p', { class: 'notice' }, 'Sync started. This page updates when it is done.'));
+        setTimeout(() => { if (token === renderToken) route(); }, 4000);
+      } catch (error) {
+        message.replaceChildren(errorBox(error));
+        syncButton.disabled = false;
+      }
+    });
+    const stateText = { syncing: 'Syncing now', queued: 'Waiting for a sync to start', idle: 'Up to date', 'needs-reauth': 'Sign in again to resume syncing' };
+    const syncCard = el('section', { class: 'card', 'aria-labelledby': 'sync-h' }, el('h2', { id: 'sync-h' }, 'Sync'),
+      el('p', {}, stateText[sync.state] || sync.state),
+      el('p', { class: 'muted' }, 'Last synced ', sync.lastSyncAt ? time(sync.lastSyncAt) : 'never',
+        sync.lastRun && sync.lastRun.outcome !== 'done' ? ' · last attempt: ' + sync.lastRun.outcome : ''),
+      sync.progress ? el('p', { class: 'muted' }, 'Downloading ' + (COLLECTION_NAMES[sync.progress.collection] || 'data') + ': ' + sync.progress.recordsDone + ' records') : null,
+      syncButton, message);
+    const deviceList = devices.devices.length ? el('ul', { class: 'list' }, devices.devices.map((d) => el('li', {},
+      el('span', { class: 'item-title' }, d.name || 'Unnamed device'),
+      el('span', { class: 'muted' }, [d.application, d.version, d.os].filter(Boolean).join(' · '),
+        d.tabCount ? ' · ' + d.tabCount + ' tabs' : '', d.tabsUpdatedAt ? ' · ' : '', d.tabsUpdatedAt ? time(d.tabsUpdatedAt) : null))))
+      : el('p', { class: 'muted' }, 'No devices yet.');
+    const signOut = el('button', { type: 'button', class: 'secondary', id: 'sign-out' }, 'Sign out');
+    signOut.addEventListener('click', async () => {
+      await api('/api/v1/session', { method: 'DELETE' }).catch(() => null);
+      forgetLocalData();
+      state.signedIn = false;
+      state.csrf = null;
+      go('#/signin');
+    });
+    const unlink = el('button', { type: 'button', class: 'danger', id: 'unlink' }, 'Unlink and delete everything');
+    unlink.addEventListener('click', async () => {
+      if (!window.confirm('Delete everything fxhome keeps for this account and revoke its access to Firefox Sync?')) return;
+      try {
+        await api('/api/v1/me', { method: 'DELETE' });
+        forgetLocalData();
+        state.signedIn = false;
+        go('#/signin');
+      } catch (error) {
+        message.replaceChildren(errorBox(error));
+      }
+    });
+    show('Devices and sync', syncCard, el('h2', {}, 'Your devices'), deviceList,
+      el('section', { class: 'card', 'aria-labelledby': 'acct-h' }, el('h2', { id: 'acct-h' }, 'Account'),
+        el('p', {}, me.account.email || 'Firefox Account (single sign-on)'), signOut, ' ', unlink));
+  }
+
+  function forgetLocalData() {
+    if (navigator.serviceWorker && navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage('forget-data');
+    if (window.caches) caches.delete('fxhome-data-v1');
+  }
+
+  // ------------------------------------------------------------------ start
+
+  async function start() {
+    try {
+      const session = await api('/api/v1/session');
+      state.signedIn = session.status === 'signed-in';
+      state.csrf = session.csrfToken || null;
+      state.oauth = !!session.oauth;
+    } catch (error) {
+      // Offline: the service worker still serves the last lists; try them.
+      state.signedIn = true;
+    }
+    window.addEventListener('hashchange', () => { route().then(focusMain); });
+    await route();
+    if ('serviceWorker' in navigator && window.isSecureContext) {
+      navigator.serviceWorker.register('/sw.js').catch(() => null);
+    }
+  }
+
+  start();
+})();
