@@ -1,5 +1,8 @@
 package io.fxhome.secrets;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -62,6 +65,28 @@ public final class MasterKeyRing {
             throw new MasterKeyException(origin + " holds no key");
         }
         return new MasterKeyRing(keys.getFirst(), keys.subList(1, keys.size()));
+    }
+
+    /**
+     * The ring an operator configured: {@code FXHOME_MASTER_KEY} (the keys themselves) wins over
+     * {@code FXHOME_MASTER_KEY_FILE} (a file holding them). Shared by the apps and the command-line tools.
+     *
+     * @throws MasterKeyException when neither is set, the file cannot be read, or a key is malformed
+     */
+    public static MasterKeyRing load(Optional<String> keys, Optional<String> keyFile) {
+        if (keys.isPresent() && !keys.get().isBlank()) {
+            return parse(keys.get(), "FXHOME_MASTER_KEY");
+        }
+        if (keyFile.isPresent() && !keyFile.get().isBlank()) {
+            Path file = Path.of(keyFile.get());
+            try {
+                return parse(Files.readString(file), "FXHOME_MASTER_KEY_FILE " + file);
+            } catch (IOException e) {
+                throw new MasterKeyException("cannot read FXHOME_MASTER_KEY_FILE " + file + ": " + e.getMessage());
+            }
+        }
+        throw new MasterKeyException("no master key: set FXHOME_MASTER_KEY (base64 of 32 random bytes, e.g. "
+                + "`head -c 32 /dev/urandom | base64`) or FXHOME_MASTER_KEY_FILE; it encrypts the secrets fxhome keeps for each account");
     }
 
     @Override
