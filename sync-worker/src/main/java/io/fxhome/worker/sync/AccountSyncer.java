@@ -27,6 +27,7 @@ import io.fxhome.sync.error.NodeReassignedException;
 import io.fxhome.sync.error.SyncException;
 import io.fxhome.sync.fxa.FxaConfig;
 import io.fxhome.sync.fxa.SyncCredentials;
+import io.fxhome.sync.http.HttpTransport;
 import io.fxhome.sync.storage.DownloadResult;
 import io.fxhome.sync.storage.InfoCollections;
 import io.fxhome.sync.storage.MetaGlobal;
@@ -60,6 +61,9 @@ public class AccountSyncer {
     private final WorkerConfig config;
     private final Clock clock;
     private final SyncMetrics metrics;
+    private final TokenCache tokens = new TokenCache(10_000);
+    /** One HTTP client (connection pool) for every account this process syncs. */
+    private final HttpTransport http;
 
     public AccountSyncer(AgroalDataSource dataSource, AccountSecretsCipher cipher, UpstreamConfig upstream, WorkerConfig config,
             MeterRegistry registry) {
@@ -75,6 +79,7 @@ public class AccountSyncer {
         this.clientConfig = SyncClientConfig.production().withFxa(fxa)
                 .withTokenserverUrl(URI.create(upstream.sync().tokenserverUrl()))
                 .withUserAgent(upstream.sync().userAgent()).withPageSize(config.pageSize());
+        this.http = HttpTransport.create(upstream.sync().userAgent());
     }
 
     public SyncOutcome sync(SyncJob job) {
@@ -127,32 +132,30 @@ public class AccountSyncer {
                 secrets.keyId(), secrets.keyRotationTimestamp());
         try {
             AccountSyncState state = tx.inTransaction(c -> new SyncStateRepository(c).load(accountId));
-            SyncClient.Builder builder = SyncClient.builder(clientConfig, credentials);
+            SyncClient.Builder builder = SyncClient.builder(clientConfig, credentials).http(http);
             if (state.apiEndpoint() != null && state.storageUid() != null) {
                 builder.knownNode(new StorageNode(URI.create(state.apiEndpoint()), Long.parseLong(state.storageUid())));
             }
+            tokens.get(accountId).ifPresent(cached -> {
+                if (cached.accessToken() != null) {
+                    builder.accessToken(cached.accessToken());
+                }
+                if (cached.syncToken() != null) {
+                    builder.token(cached.syncToken());
+                }
+            });
             SyncClient client = builder.build();
-            SyncOutcome outcome;
             try {
-                outcome = syncWith(client, accountId, state, run);
-            } catch (NodeReassignedException e) {
-                // The data moved (or the keys changed): forget everything we knew about the old node and start over.
-                Log.infof("account %s: storage node reassigned, full resync", accountId);
-                tx.inTransaction(c -> {
-                    SyncStateRepository repository = new SyncStateRepository(c);
-                    repository.save(accountId, AccountSyncState.EMPTY);
-                    repository.resetCollections(accountId);
-                    return null;
-                });
-                outcome = syncWith(client, accountId, AccountSyncState.EMPTY, run);
+                return syncWithClient(client, accountId, state, run);
+            } finally {
+                tokens.put(accountId, client.accessToken(), client.currentToken());
             }
-            markSynced(accountId, client.backoffUntil(), run.applied() > 0 || run.deletedCount() > 0);
-            return outcome;
         } catch (BackedOffException e) {
             markBackoff(accountId, e.until());
             return SyncOutcome.backedOff(e.getMessage());
         } catch (SyncException e) {
             if (e.status() == io.fxhome.sync.error.SyncStatus.AUTH) {
+                tokens.forget(accountId);
                 markNeedsReauth(accountId, e.getMessage());
                 return SyncOutcome.needsReauth(e.getMessage());
             }
@@ -160,6 +163,26 @@ public class AccountSyncer {
         } catch (DatabaseException e) {
             return SyncOutcome.retry(e.getMessage());
         }
+    }
+
+    /** Runs the sync; after a node reassignment, once more from scratch on the new node. */
+    private SyncOutcome syncWithClient(SyncClient client, UUID accountId, AccountSyncState state, SyncRunRecorder run) {
+        SyncOutcome outcome;
+        try {
+            outcome = syncWith(client, accountId, state, run);
+        } catch (NodeReassignedException e) {
+            // The data moved (or the keys changed): forget everything we knew about the old node and start over.
+            Log.infof("account %s: storage node reassigned, full resync", accountId);
+            tx.inTransaction(c -> {
+                SyncStateRepository repository = new SyncStateRepository(c);
+                repository.save(accountId, AccountSyncState.EMPTY);
+                repository.resetCollections(accountId);
+                return null;
+            });
+            outcome = syncWith(client, accountId, AccountSyncState.EMPTY, run);
+        }
+        markSynced(accountId, client.backoffUntil(), run.applied() > 0 || run.deletedCount() > 0);
+        return outcome;
     }
 
     private SyncOutcome syncWith(SyncClient client, UUID accountId, AccountSyncState state, SyncRunRecorder run) {
