@@ -133,6 +133,11 @@ public final class SyncClient {
         return storage.infoCollections(ifModifiedSince);
     }
 
+    /** {@code GET /info/collection_counts}: live records per collection. */
+    public java.util.Map<String, Long> collectionCounts() {
+        return storage.collectionCounts();
+    }
+
     /** {@code GET /info/configuration}, cached for this client; 404 gives the defaults. */
     public synchronized InfoConfiguration infoConfiguration() {
         if (infoConfiguration == null) {

@@ -206,6 +206,14 @@ public class AccountSyncer {
                 || !fingerprint.equals(state.keysFingerprint());
         Map<String, CollectionState> collections = tx.inTransaction(c -> new SyncStateRepository(c).loadCollections(accountId));
         CollectionSyncs syncs = new CollectionSyncs(client, keys.get(), tx, accountId, config.pageSize(), run);
+        if (resetAll || collections.isEmpty()) {
+            // A full download (a first sync, above all) shows "n of m": one cheap request gives the m.
+            try {
+                syncs.expectCounts(client.collectionCounts());
+            } catch (SyncException e) {
+                Log.debugf("account %s: no collection counts (%s); progress without totals", accountId, e.getMessage());
+            }
+        }
         for (String name : COLLECTIONS) {
             if (!meta.get().isEnabled(name) && !name.equals("clients")) {
                 continue;

@@ -39,6 +39,8 @@ final class CollectionSyncs {
     private final UUID accountId;
     private final int pageSize;
     private final SyncRunRecorder run;
+    /** Records a collection holds, when known: the denominator of the progress the web app shows. */
+    private java.util.function.Function<String, Long> expected = collection -> null;
 
     CollectionSyncs(SyncClient client, CollectionKeys keys, Transactions tx, UUID accountId, int pageSize, SyncRunRecorder run) {
         this.client = client;
@@ -49,9 +51,13 @@ final class CollectionSyncs {
         this.run = run;
     }
 
+    void expectCounts(java.util.Map<String, Long> counts) {
+        expected = counts::get;
+    }
+
     /** History since {@code newer} (null: everything), oldest first so an interrupted download resumes cleanly. */
     DownloadResult history(ServerTimestamp newer) {
-        run.progress("history");
+        run.progress("history", expected.apply("history"));
         return download("history", newer, page -> {
             List<HistoryPlaceRow> places = new ArrayList<>(page.size());
             List<String> tombstones = new ArrayList<>();
@@ -78,7 +84,7 @@ final class CollectionSyncs {
      * longer has are removed (bookmarks mirror the server).
      */
     DownloadResult bookmarks(ServerTimestamp newer) {
-        run.progress("bookmarks");
+        run.progress("bookmarks", expected.apply("bookmarks"));
         Set<String> live = new HashSet<>();
         DownloadResult result = download("bookmarks", newer, page -> {
             List<BookmarkRow> rows = new ArrayList<>(page.size());
@@ -115,7 +121,7 @@ final class CollectionSyncs {
 
     /** The clients collection, always in full: records expire without tombstones. */
     DownloadResult clients() {
-        run.progress("clients");
+        run.progress("clients", expected.apply("clients"));
         List<DeviceRow> devices = new ArrayList<>();
         DownloadResult result = download("clients", null, page -> page.stream().filter(r -> !r.tombstone())
                 .map(DeviceNormalizer::normalize).forEach(devices::add), devices::clear);
@@ -129,7 +135,7 @@ final class CollectionSyncs {
 
     /** The tabs collection, in full: one small record per device, each replacing that device's tabs. */
     DownloadResult tabs() {
-        run.progress("tabs");
+        run.progress("tabs", expected.apply("tabs"));
         List<DeviceTabsRow> devices = new ArrayList<>();
         DownloadResult result = download("tabs", null, page -> page.stream().filter(r -> !r.tombstone())
                 .map(TabsNormalizer::normalize).forEach(devices::add), devices::clear);

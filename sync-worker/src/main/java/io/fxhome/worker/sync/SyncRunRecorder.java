@@ -30,6 +30,7 @@ final class SyncRunRecorder {
     private long deleted;
     private String collection;
     private int collectionDone;
+    private Long collectionExpected;
     private Instant lastProgressWrite = Instant.EPOCH;
 
     SyncRunRecorder(Transactions tx, UUID accountId, SyncJob job, Clock clock) {
@@ -72,9 +73,11 @@ final class SyncRunRecorder {
         return Duration.between(startedAt, clock.instant());
     }
 
-    void progress(String collection) {
+    /** A collection's download starts; {@code expected} is its record count when known (a full download). */
+    void progress(String collection, Long expected) {
         this.collection = collection;
         this.collectionDone = 0;
+        this.collectionExpected = expected;
         writeProgress(true);
     }
 
@@ -91,15 +94,18 @@ final class SyncRunRecorder {
         lastProgressWrite = now;
         tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    insert into sync_progress (account_id, run_started_at, collection, records_done, updated_at)
-                    values (?, ?, ?, ?, now())
+                    insert into sync_progress (account_id, run_started_at, collection, records_done, records_expected,
+                                               updated_at)
+                    values (?, ?, ?, ?, ?, now())
                     on conflict (account_id) do update
                        set run_started_at = excluded.run_started_at, collection = excluded.collection,
-                           records_done = excluded.records_done, updated_at = now()""")) {
+                           records_done = excluded.records_done, records_expected = excluded.records_expected,
+                           updated_at = now()""")) {
                 ps.setObject(1, accountId);
                 ps.setTimestamp(2, Timestamp.from(startedAt));
                 ps.setString(3, collection);
                 ps.setInt(4, collectionDone);
+                ps.setObject(5, collectionExpected == null ? null : (int) Math.min(Integer.MAX_VALUE, collectionExpected));
                 return ps.executeUpdate();
             }
         });

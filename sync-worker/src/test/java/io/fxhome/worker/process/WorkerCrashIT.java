@@ -47,6 +47,10 @@ class WorkerCrashIT {
             assertThat(partial).isBetween(1L, 19_999L);
             assertThat(MirrorAssertions.rows(env.db, "select count(*) from sync_run where account_id = ?", account)).containsExactly("0");
             assertThat(env.pendingJobs()).isEqualTo(1);
+            // The first-sync screen had its "n of m": the count came from info/collection_counts.
+            String[] progress = MirrorAssertions.rows(env.db,
+                    "select records_done, records_expected from sync_progress where account_id = ?", account).get(0).split("\\|");
+            assertThat(Long.parseLong(progress[1])).isGreaterThanOrEqualTo(20_000).isGreaterThanOrEqualTo(Long.parseLong(progress[0]));
 
             try (WorkerProcess second = WorkerProcess.start(workerEnv, "256m", WorkerProcess.logFile("crash-second").toPath())) {
                 MirrorAssertions.awaitRuns(env.db, account, 1, Duration.ofMinutes(5));
