@@ -30,11 +30,9 @@ public class SameOriginFilter {
             return refuse();
         }
         String origin = ctx.getHeaderString("Origin");
-        if (origin == null || origin.isEmpty()) {
+        if (origin == null || origin.isEmpty() || "null".equals(origin)) {
+            // No usable Origin (old browsers; "null" from privacy settings or sandboxed frames): the token decides.
             return null;
-        }
-        if ("null".equals(origin)) {
-            return refuse();
         }
         try {
             URI o = URI.create(origin);

@@ -1,0 +1,233 @@
+package io.fxhome.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.agroal.api.AgroalDataSource;
+import io.fxhome.sandbox.NewAccount;
+import io.fxhome.sandbox.generator.HostileContent;
+import io.fxhome.sandbox.generator.ProfileSpec;
+import io.fxhome.sandbox.testing.SandboxTestResource;
+import io.fxhome.web.bookmarks.BookmarkRoots;
+import io.fxhome.web.testsupport.Chromium;
+import io.fxhome.web.testsupport.TestData;
+import io.fxhome.web.testsupport.WorkerProcess;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+
+/**
+ * The user's journey in real headless Chromium (Debian's), with the real sync worker running as its own process
+ * against the sandbox: sign in, watch the first sync finish, see each device's tabs, open a bookmarks folder, search,
+ * sign out; the hostile records of the generated profile show as inert text; the HTML4 pages work with JavaScript
+ * off. Screenshots of the main pages at phone and tablet size go to target/screenshots/.
+ */
+@QuarkusTest
+@TestProfile(BrowserProfile.class)
+@WithTestResource(SandboxTestResource.class)
+class BrowserTest {
+    private static final AtomicLong SEEDS = new AtomicLong(31_000);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static WorkerProcess worker;
+
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    AgroalDataSource ds;
+
+    @BeforeAll
+    static void startWorker() throws Exception {
+        Map<String, String> p = new HashMap<>();
+        p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + System.getenv().getOrDefault("FXHOME_TEST_PG_HOST", "127.0.0.1") + ":"
+                + System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432") + "/fxhome_test_web");
+        p.put("quarkus.datasource.username", "fxhome");
+        p.put("quarkus.datasource.password", "fxhome");
+        // The web app owns this schema in its tests; the worker's jar may be a build older than this module's migrations.
+        p.put("quarkus.flyway.migrate-at-start", "false");
+        p.put("rabbitmq-host", System.getenv().getOrDefault("FXHOME_TEST_RABBITMQ_HOST", "127.0.0.1"));
+        p.put("fxhome.jobs.namespace", BrowserProfile.NAMESPACE);
+        p.put("fxhome.master-key", "dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMhISE=");
+        p.put("fxhome.fxa.auth-url", SandboxTestResource.server().baseUrl());
+        p.put("fxhome.sync.tokenserver-url", SandboxTestResource.server().baseUrl());
+        worker = WorkerProcess.start(p);
+        worker.awaitReady(Duration.ofSeconds(120));
+    }
+
+    @AfterAll
+    static void stopWorker() throws Exception {
+        if (worker != null) {
+            worker.close();
+        }
+    }
+
+    private static String newSandboxAccount() {
+        String email = "browser-" + UUID.randomUUID() + "@example.test";
+        SandboxTestResource.server().sandbox().createAccount(NewAccount.of(email, "correct horse").withProfile(ProfileSpec.small(SEEDS.getAndIncrement())));
+        return email;
+    }
+
+    @Test
+    void signInWatchTheFirstSyncBrowseSearchAndSignOut() throws Exception {
+        String email = newSandboxAccount();
+        TruthOracle truth = new TruthOracle(SandboxTestResource.server().sandbox().truth(email));
+        try (Chromium chromium = Chromium.start(true)) {
+            WebDriver d = chromium.driver;
+            WebDriverWait wait = new WebDriverWait(d, WAIT);
+            d.get(base.toString());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+            chromium.screenshots("01-signin");
+            d.findElement(By.id("email")).sendKeys(email);
+            d.findElement(By.id("password")).sendKeys("correct horse");
+            d.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+
+            // The first-sync screen, live, until the worker's first run is done; then the tabs.
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sync-progress")));
+            chromium.screenshots("02-first-sync");
+            new WebDriverWait(d, Duration.ofSeconds(120)).until(ExpectedConditions.presenceOfElementLocated(By.id("first-sync-done")));
+            wait.until(ExpectedConditions.urlContains("#/tabs"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.device")));
+
+            // Each device with its tabs, as Firefox uploaded them.
+            Map<String, Integer> shown = new HashMap<>();
+            for (WebElement section : d.findElements(By.cssSelector("section.device"))) {
+                shown.put(section.findElement(By.tagName("h2")).getText(), section.findElements(By.cssSelector("li")).size());
+            }
+            assertThat(shown).isEqualTo(truth.tabsByDevice());
+            // The hostile tab titles are text, the data: URL is not a link, and nothing ran.
+            assertThat(texts(d, ".item-title")).contains(HostileContent.SCRIPT_TITLE, HostileContent.NON_BMP_TITLE);
+            assertInert(d);
+            chromium.screenshots("03-tabs");
+
+            // A bookmarks folder, reached by clicking through its root.
+            TruthOracle.Folder folder = truth.someFolder();
+            d.findElement(By.cssSelector("#nav a[data-section=bookmarks]")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText(BookmarkRoots.title(folder.rootId(), null)))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText(folder.title()))).click();
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), folder.title()));
+            assertThat(texts(d, "nav.crumbs li")).containsExactly("Bookmarks", BookmarkRoots.title(folder.rootId(), null), folder.title());
+            assertThat(texts(d, "#folder-items .item-title")).containsExactly(folder.childTitles().toArray(String[]::new));
+            assertInert(d);
+            chromium.screenshots("04-bookmarks-folder");
+
+            // History, grouped by day.
+            d.findElement(By.cssSelector("#nav a[data-section=history]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history h2")));
+            assertThat(texts(d, "#history h2").get(0)).isIn("Today", "Yesterday");
+            assertInert(d);
+            chromium.screenshots("05-history");
+
+            // Search as you type: the address bar's top results.
+            String word = truth.searchWord();
+            WebElement q = d.findElement(By.id("q"));
+            q.click();
+            q.sendKeys(word);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), word));
+            List<String> expected = truth.searchTop(word, 5);
+            assertThat(expected).isNotEmpty();
+            wait.until(dr -> texts(dr, "#search-results .item-url").size() >= expected.size());
+            assertThat(texts(d, "#search-results .item-url").subList(0, expected.size())).containsExactlyElementsOf(expected);
+            assertInert(d);
+            chromium.screenshots("06-search");
+
+            // Devices and sync status; then sign out.
+            d.findElement(By.cssSelector("#nav a[data-section=devices]")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("sync-now")));
+            chromium.screenshots("07-devices");
+            d.findElement(By.id("sign-out")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+            d.get(base + "#/tabs");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+            assertThat(d.getCurrentUrl()).endsWith("#/signin");
+        }
+    }
+
+    @Test
+    void theHtml4PagesWorkWithJavaScriptOff() throws Exception {
+        String email = newSandboxAccount();
+        TruthOracle truth = new TruthOracle(SandboxTestResource.server().sandbox().truth(email));
+        try (Chromium chromium = Chromium.start(false)) {
+            WebDriver d = chromium.driver;
+            d.get(base.toString());
+            // The HTML5 shell tells a browser without script where to go.
+            assertThat(d.findElement(By.cssSelector("main a[href='/basic/']")).getText()).contains("basic HTML version");
+            d.get(base + "basic/");
+            d.findElement(By.id("email")).sendKeys(email);
+            d.findElement(By.id("password")).sendKeys("correct horse");
+            d.findElement(By.cssSelector("input[type=submit][value='Sign in']")).click();
+            assertThat(d.getCurrentUrl()).as(d.getPageSource()).contains("/basic/sync");
+            chromium.screenshots("11-basic-first-sync");
+            String account = TestData.one(ds, "select id from account where email = ?", email);
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (TestData.one(ds, "select last_sync_at is not null from account where id = ?::uuid", account).equals("f")) {
+                assertThat(System.nanoTime()).as("first sync finished in time").isLessThan(deadline);
+                Thread.sleep(500);
+            }
+
+            d.findElement(By.linkText("Tabs")).click();
+            Map<String, Integer> devices = truth.tabsByDevice();
+            assertThat(texts(d, "h2")).containsExactlyInAnyOrderElementsOf(devices.keySet());
+            assertThat(d.getPageSource()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+            assertInert(d);
+            chromium.screenshots("12-basic-tabs");
+
+            TruthOracle.Folder folder = truth.someFolder();
+            d.findElement(By.linkText("Bookmarks")).click();
+            d.findElement(By.linkText(BookmarkRoots.title(folder.rootId(), null))).click();
+            d.findElement(By.linkText(folder.title())).click();
+            assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo(folder.title());
+            assertInert(d);
+            chromium.screenshots("13-basic-bookmarks");
+
+            d.findElement(By.linkText("History")).click();
+            assertThat(d.findElements(By.cssSelector("ul li"))).hasSizeGreaterThan(10);
+            assertInert(d);
+            chromium.screenshots("14-basic-history");
+
+            String word = truth.searchWord();
+            d.findElement(By.id("q")).sendKeys(word);
+            d.findElement(By.cssSelector("form.search input[type=submit]")).click();
+            assertThat(d.getCurrentUrl()).contains("/basic/search?q=" + word);
+            assertThat(d.findElements(By.cssSelector("ol li"))).isNotEmpty();
+            chromium.screenshots("15-basic-search");
+
+            d.findElement(By.linkText("Devices and sync")).click();
+            d.findElement(By.cssSelector("input[type=submit][value='Sign out']")).click();
+            assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
+        }
+    }
+
+    /** No javascript: or data: link anywhere, and no script of a record ran (it would have opened an alert). */
+    private static void assertInert(WebDriver d) {
+        assertThat(d.findElements(By.cssSelector("a[href^='javascript:' i], a[href^='data:' i], a[href^=' javascript:' i]"))).isEmpty();
+        assertThat(d.findElements(By.cssSelector("main img, body > img"))).isEmpty();
+        try {
+            d.switchTo().alert();
+            throw new AssertionError("a record's script opened an alert");
+        } catch (NoAlertPresentException expected) {
+            // inert
+        }
+    }
+
+    private static List<String> texts(WebDriver d, String css) {
+        return d.findElements(By.cssSelector(css)).stream().map(e -> e.getDomProperty("textContent").trim()).toList();
+    }
+}
