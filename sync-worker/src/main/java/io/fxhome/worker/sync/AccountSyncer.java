@@ -108,7 +108,14 @@ public class AccountSyncer {
             return SyncOutcome.skipped("no such account");
         }
         SyncRunRecorder run = new SyncRunRecorder(tx, accountId, job, clock);
-        SyncOutcome outcome = syncAccount(job, account.get(), run);
+        SyncOutcome outcome;
+        try {
+            outcome = syncAccount(job, account.get(), run);
+        } catch (RuntimeException e) {
+            // A database error, a secret that will not open, a bug: retried, and recorded like any other run.
+            Log.errorf(e, "account %s: sync failed", accountId);
+            outcome = SyncOutcome.retry(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
         if (outcome.kind() == SyncOutcome.Kind.RETRY) {
             tx.inTransaction(c -> execute(c, "update account set failure_count = failure_count + 1 where id = ?", accountId));
         }

@@ -1,0 +1,85 @@
+package io.fxhome.worker.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.fxhome.job.SyncJob;
+import io.fxhome.job.SyncReason;
+import io.fxhome.job.SyncTopology;
+import io.fxhome.sandbox.NewAccount;
+import io.fxhome.sandbox.generator.ProfileSpec;
+import io.fxhome.sandbox.testing.SandboxTestResource;
+import io.fxhome.worker.TestAccounts;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** What happens to a job besides a plain sync: a duplicate while the account is leased, and a job that keeps failing. */
+@QuarkusTest
+@WithTestResource(SandboxTestResource.class)
+class JobLifecycleTest extends SandboxSyncTestBase {
+    @Inject
+    MeterRegistry metrics;
+    @Inject
+    SyncTopology topology;
+
+    @Test
+    void aJobForAnAccountAnotherWorkerIsSyncingIsDroppedCheaply() throws Exception {
+        String email = "leased-" + UUID.randomUUID() + "@example.test";
+        sandbox().createAccount(NewAccount.of(email, "pw-leased").withProfile(ProfileSpec.small(nextSeed())));
+        UUID account = LinkedAccounts.link(ds, cipher, email, "pw-leased");
+        double before = duplicates();
+        // Another worker holds the account's lease (the same advisory lock a worker takes).
+        try (Connection other = ds.getConnection(); PreparedStatement lock = other.prepareStatement("select pg_advisory_lock(?)")) {
+            lock.setLong(1, (account.getMostSignificantBits() ^ account.getLeastSignificantBits()) | Long.MIN_VALUE);
+            lock.executeQuery().close();
+            publisher.publish(SyncJob.of(account, SyncReason.SCHEDULED, Instant.now()));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (duplicates() == before && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertThat(duplicates()).isEqualTo(before + 1);
+            assertThat(rows("select count(*) from history_place where account_id = ?", account)).containsExactly("0");
+        }
+        // Acknowledged, not retried: nothing of it is left on the queues.
+        assertThat(publisher.messageCount(topology.scheduledQueue())).isZero();
+    }
+
+    @Test
+    void aJobThatKeepsFailingIsRetriedThenDeadLetteredAndTheAccountSaysWhy() throws Exception {
+        // An account whose secrets are gone cannot sync, whatever the attempt.
+        UUID account = TestAccounts.create(ds);
+        long deadBefore = publisher.messageCount(topology.deadQueue());
+        publisher.publish(SyncJob.of(account, SyncReason.SCHEDULED, Instant.now()));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (publisher.messageCount(topology.deadQueue()) == deadBefore && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(publisher.messageCount(topology.deadQueue())).isEqualTo(deadBefore + 1);
+        // Three attempts (max-attempts), each recorded as a failed run; then the reason on the account.
+        assertThat(rows("select count(*) from sync_run where account_id = ? and outcome = 'retry'", account)).containsExactly("3");
+        assertThat(rows("select status_reason from account where id = ?", account).get(0))
+                .startsWith("sync job dead-lettered after 3 attempts");
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("select failure_count from account where id = ?")) {
+            ps.setObject(1, account);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(3);
+            }
+        }
+    }
+
+    private double duplicates() {
+        var counter = metrics.find("fxhome.worker.jobs").tag("outcome", "duplicate").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
