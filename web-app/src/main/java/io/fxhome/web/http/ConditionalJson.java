@@ -25,14 +25,26 @@ public class ConditionalJson {
         this.mapper = mapper;
     }
 
-    public Response ok(Object body, String ifNoneMatch) {
-        byte[] bytes;
+    /** A JSON body with its ETag, ready to be answered (and kept, by callers that cache it). */
+    public record Serialized(byte[] bytes, String etag) {
+    }
+
+    public Serialized serialize(Object body) {
         try {
-            bytes = mapper.writeValueAsBytes(body);
+            byte[] bytes = mapper.writeValueAsBytes(body);
+            return new Serialized(bytes, etag(bytes));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }
-        String etag = etag(bytes);
+    }
+
+    public Response ok(Object body, String ifNoneMatch) {
+        return ok(serialize(body), ifNoneMatch);
+    }
+
+    public Response ok(Serialized body, String ifNoneMatch) {
+        byte[] bytes = body.bytes();
+        String etag = body.etag();
         if (matches(ifNoneMatch, etag)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
                     .header(HttpHeaders.VARY, "Cookie").build();

@@ -27,6 +27,29 @@ public class TabsRepository {
         this.ds = ds;
     }
 
+    /**
+     * A fingerprint of the account's tabs and devices that changes whenever the worker writes different ones: every
+     * device's and tabs record's server timestamp changes when that device uploads. Two index lookups, no join.
+     */
+    public String version(UUID accountId) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        select (select count(*) || ':' || coalesce(sum(server_modified), 0) || ':' || coalesce(max(server_modified), 0)
+                                  from device_tabs where account_id = ?)
+                               || '/' ||
+                               (select count(*) || ':' || coalesce(sum(server_modified), 0) || ':' || coalesce(max(server_modified), 0)
+                                  from device where account_id = ?)""")) {
+            ps.setObject(1, accountId);
+            ps.setObject(2, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the tabs version of account " + accountId + ": " + e.getMessage(), e);
+        }
+    }
+
     public List<DeviceTabs> byDevice(UUID accountId) {
         Map<String, DeviceTabs> devices = new LinkedHashMap<>();
         try (Connection c = ds.getConnection();

@@ -98,7 +98,9 @@ class DataApiTest {
             assertThat(again.getBody().asByteArray()).isEmpty();
         }
         String etag = aliceBrowser.request().get("/api/v1/tabs").getHeader("ETag");
+        // As the worker writes it: the device's new tabs record, with its new server timestamp.
         alice.tab("laptop", 1, "A new tab", "https://new.example/", NOW);
+        TestData.exec(ds, "update device_tabs set server_modified = server_modified + 1 where account_id = ? and client_id = 'laptop'", alice.account);
         aliceBrowser.request().header("If-None-Match", etag).get("/api/v1/tabs").then().statusCode(200)
                 .body("devices[1].tabs", hasSize(2));
     }
