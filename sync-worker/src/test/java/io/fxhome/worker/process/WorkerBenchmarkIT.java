@@ -61,7 +61,13 @@ class WorkerBenchmarkIT {
                 Result one = run(env, worker, accounts.subList(0, 1));
                 report.append(String.format("1 account: %d records in %.1f s = %.0f records/s, peak heap %d MiB (+%d MiB over idle)%n",
                         one.records, one.seconds, one.records / one.seconds, one.peakHeap >> 20, (one.peakHeap - baseline) >> 20));
-                MirrorAssertions.assertMirrors(env.db, accounts.get(0), env.sandbox.sandbox().truth(emails.get(0)));
+                System.out.print(report);
+                // A cheap completeness check (the full comparison with the truth is the end-to-end tests' job).
+                long places = Long.parseLong(MirrorAssertions.rows(env.db,
+                        "select count(*) from history_place where account_id = ?", accounts.get(0)).get(0));
+                if (places < HISTORY * 0.9) {
+                    throw new AssertionError("only " + places + " history places arrived");
+                }
 
                 // The others at once.
                 if (PARALLEL > 1) {
