@@ -33,7 +33,8 @@ import io.fxhome.sandbox.generator.ProfileSpec;
  * child JVM limited to {@value #XMX}. The sandbox runs in this JVM (Vert.x, in memory, already encrypted records); the
  * client runs in its own JVM ({@link ClientDownloadProbe}), so CPU time and heap are the client's alone.
  *
- * <p>Run: {@code ./mvnw -B -ntp -pl sync-worker verify -Pbench -Dit.test=ClientDownloadBenchmarkIT}. Results:
+ * <p>Run: {@code ./mvnw -B -ntp -pl sync-worker verify -Pbench -Dit.test=ClientDownloadBenchmarkIT -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false} (the last two skip the unit tests). Results:
  * {@code sync-worker/target/benchmarks/client-download.json}; figures in docs/benchmarks.md.
  */
 class ClientDownloadBenchmarkIT {
