@@ -114,6 +114,15 @@ class BasicPagesTest {
         old.request().header("User-Agent", OLD_IE).cookie("fxhome_ui", full.getCookie("fxhome_ui")).get("/").then().statusCode(200)
                 .body(containsString("/app/app.js"));
 
+        for (String weak : List.of("Lynx/2.9.0dev.12 libwww-FM/2.14 SSL-MM/1.4.1", "Links (2.29; Linux 6.1.0 x86_64; GNU C 12.2; text)",
+                "Opera/9.80 (J2ME/MIDP; Opera Mini/9.80 (S60; SymbOS; Opera Mobi/23.348; U; en) Presto/2.5.25 Version/10.54",
+                "Mozilla/5.0 (Linux; U; Android 4.0.3; en-us; GT-I9100 Build/IML74K) AppleWebKit/534.30 (KHTML, like Gecko) Version/4.0 Mobile Safari/534.30")) {
+            new Browser().request().header("User-Agent", weak).get("/").then().statusCode(303).header("Location", endsWith("/basic/?offered=1"));
+        }
+        for (String modern : List.of(IPHONE, "Mozilla/5.0 (Linux; Android 14; Nokia G42 5G) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
+                "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0")) {
+            new Browser().request().header("User-Agent", modern).get("/").then().statusCode(200);
+        }
         Browser phone = new Browser();
         phone.request().header("User-Agent", IPHONE).get("/").then().statusCode(200);
         Response basic = phone.request().header("User-Agent", IPHONE).get("/basic/use");
