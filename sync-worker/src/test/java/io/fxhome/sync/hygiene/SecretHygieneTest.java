@@ -45,6 +45,8 @@ import io.fxhome.worker.e2e.LinkedAccounts;
 import io.fxhome.worker.e2e.MirrorAssertions;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /**
@@ -59,7 +61,19 @@ import jakarta.inject.Inject;
  */
 @QuarkusTest
 @WithTestResource(SandboxTestResource.class)
+@TestProfile(SecretHygieneTest.OwnJobQueues.class)
 class SecretHygieneTest {
+    /**
+     * Queues of its own on the shared broker: a worker test app of another build (or one shutting down) consuming the
+     * common test queues must not take this test's jobs.
+     */
+    public static class OwnJobQueues implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("fxhome.jobs.namespace", "fxhome.test.hygiene");
+        }
+    }
+
     @Inject
     AgroalDataSource ds;
     @Inject
