@@ -50,7 +50,10 @@ public final class WorkerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        WorkerProcess worker = new WorkerProcess(builder.start(), port, log);
+        Process process = builder.start();
+        // A test JVM that is stopped (not killed) must not leave a worker behind, consuming from the test queues.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        WorkerProcess worker = new WorkerProcess(process, port, log);
         worker.awaitReady(Duration.ofSeconds(90));
         return worker;
     }
