@@ -46,7 +46,8 @@
   }
 
   function show(title, ...content) {
-    main.replaceChildren(el('h1', {}, title), ...content);
+    // replaceChildren would print a null as the text "null": optional parts are left out instead.
+    main.replaceChildren(el('h1', {}, title), ...content.flat().filter((c) => c !== null && c !== undefined && c !== false));
     document.title = title + ' · fxhome';
   }
 

@@ -37,6 +37,10 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(SandboxTestResource.class)
 class AccountApiTest {
+    static {
+        io.fxhome.web.testsupport.JobQueueCleanup.deleteAtExit("fxhome.test.web");
+    }
+
     private static final String[] PER_USER_TABLES = {"account_secret", "web_session", "bookmark", "history_place", "history_visit", "device",
         "device_tabs", "tab", "sync_state", "collection_state", "sync_run", "sync_progress"};
 

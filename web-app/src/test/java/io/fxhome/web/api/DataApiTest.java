@@ -33,6 +33,10 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(SandboxTestResource.class)
 class DataApiTest {
+    static {
+        io.fxhome.web.testsupport.JobQueueCleanup.deleteAtExit("fxhome.test.web");
+    }
+
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @Inject
@@ -185,6 +189,22 @@ class DataApiTest {
         Browser garbage = new Browser();
         garbage.session = "not-a-session";
         garbage.request().get("/api/v1/history").then().statusCode(401);
+    }
+
+    @Test
+    void anExpiredSessionIsNoSessionAndUseMarksTheAccountSeen() throws Exception {
+        TestData carol = TestData.newAccount(ds);
+        Browser fresh = Browser.signedIn(sessions.create(carol.account, "test", Instant.now()));
+        TestData.exec(ds, "update web_session set expires_at = now() - interval '1 second' where account_id = ?", carol.account);
+        fresh.request().get("/api/v1/tabs").then().statusCode(401).body("code", equalTo("not-signed-in"));
+
+        Browser used = Browser.signedIn(sessions.create(carol.account, "test", Instant.now().minusSeconds(3 * 86_400)));
+        TestData.exec(ds, "update account set last_seen_at = now() - interval '2 hours' where id = ?", carol.account);
+        used.request().get("/api/v1/devices").then().statusCode(200);
+        assertThat(TestData.one(ds, "select last_seen_at > now() - interval '1 minute' from account where id = ?", carol.account)).isEqualTo("t");
+        // The idle expiry slid forward with the use.
+        assertThat(TestData.one(ds, "select max(expires_at) > now() + interval '13 days' from web_session where account_id = ?", carol.account))
+                .isEqualTo("t");
     }
 
     @Test

@@ -33,6 +33,10 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(SandboxTestResource.class)
 class BasicPagesTest {
+    static {
+        io.fxhome.web.testsupport.JobQueueCleanup.deleteAtExit("fxhome.test.web");
+    }
+
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final String OLD_IE = "Mozilla/4.0 (compatible; MSIE 6.0; Windows NT 5.1; SV1)";
     private static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";

@@ -45,6 +45,10 @@ import jakarta.inject.Inject;
 @TestProfile(BrowserProfile.class)
 @WithTestResource(SandboxTestResource.class)
 class BrowserTest {
+    static {
+        io.fxhome.web.testsupport.JobQueueCleanup.deleteAtExit(BrowserProfile.NAMESPACE);
+    }
+
     private static final AtomicLong SEEDS = new AtomicLong(31_000);
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static WorkerProcess worker;
@@ -94,6 +98,7 @@ class BrowserTest {
             WebDriverWait wait = new WebDriverWait(d, WAIT);
             d.get(base.toString());
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+            assertThat(d.findElement(By.id("main")).getText()).doesNotContain("null").doesNotContain("undefined");
             chromium.screenshots("01-signin");
             d.findElement(By.id("email")).sendKeys(email);
             d.findElement(By.id("password")).sendKeys("correct horse");
@@ -112,6 +117,7 @@ class BrowserTest {
                 shown.put(section.findElement(By.tagName("h2")).getText(), section.findElements(By.cssSelector("li")).size());
             }
             assertThat(shown).isEqualTo(truth.tabsByDevice());
+            assertThat(d.findElement(By.id("main")).getText()).doesNotContain("undefined");
             // The hostile tab titles are text, the data: URL is not a link, and nothing ran.
             assertThat(texts(d, ".item-title")).contains(HostileContent.SCRIPT_TITLE, HostileContent.NON_BMP_TITLE);
             assertInert(d);

@@ -32,6 +32,10 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(SandboxTestResource.class)
 class SignInApiTest {
+    static {
+        io.fxhome.web.testsupport.JobQueueCleanup.deleteAtExit("fxhome.test.web");
+    }
+
     private static final AtomicLong SEEDS = new AtomicLong(9100);
 
     @Inject
