@@ -50,7 +50,7 @@ class BrowserTest {
     }
 
     private static final AtomicLong SEEDS = new AtomicLong(31_000);
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static WorkerProcess worker;
 
     @TestHTTPResource("/")
@@ -136,7 +136,7 @@ class BrowserTest {
 
             // History, grouped by day.
             d.findElement(By.cssSelector("#nav a[data-section=history]")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history h2")));
+            waitOrExplain(chromium, wait, By.cssSelector("#history h2"));
             assertThat(texts(d, "#history h2").get(0)).isIn("Today", "Yesterday");
             assertInert(d);
             chromium.screenshots("05-history");
@@ -153,6 +153,28 @@ class BrowserTest {
             assertThat(texts(d, "#search-results .item-url").subList(0, expected.size())).containsExactlyElementsOf(expected);
             assertInert(d);
             chromium.screenshots("06-search");
+
+            // Offline, the service worker serves the app shell and the lists as last loaded.
+            d.findElement(By.cssSelector("#nav a[data-section=tabs]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.device")));
+            wait.until(dr -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) dr)
+                    .executeScript("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)")));
+            chromium.driver.setNetworkConditions(new org.openqa.selenium.chromium.ChromiumNetworkConditions() {
+                {
+                    setOffline(true);
+                }
+            });
+            try {
+                d.navigate().refresh();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.device")));
+                Map<String, Integer> offline = new HashMap<>();
+                for (WebElement section : d.findElements(By.cssSelector("section.device"))) {
+                    offline.put(section.findElement(By.tagName("h2")).getText(), section.findElements(By.cssSelector("li")).size());
+                }
+                assertThat(offline).isEqualTo(shown);
+            } finally {
+                chromium.driver.deleteNetworkConditions();
+            }
 
             // Devices and sync status; then sign out.
             d.findElement(By.cssSelector("#nav a[data-section=devices]")).click();
@@ -218,6 +240,17 @@ class BrowserTest {
             d.findElement(By.linkText("Devices and sync")).click();
             d.findElement(By.cssSelector("input[type=submit][value='Sign out']")).click();
             assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
+        }
+    }
+
+    /** Waits for an element; on time-out, the page's state goes into the failure (and a screenshot is kept). */
+    private static void waitOrExplain(Chromium chromium, WebDriverWait wait, By what) throws Exception {
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(what));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            chromium.screenshots("failure");
+            throw new AssertionError("timed out waiting for " + what + " at " + chromium.driver.getCurrentUrl() + "; the page says: "
+                    + chromium.driver.findElement(By.id("main")).getText(), e);
         }
     }
 

@@ -48,6 +48,8 @@ public final class WorkerProcess implements AutoCloseable {
         Path log = Path.of("target", "it-logs", "browser-worker.log");
         Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // A test JVM that is stopped (or crashes) takes its worker with it: no orphan keeps consuming the test lanes.
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
         return new WorkerProcess(p, port, log);
     }
 
