@@ -97,7 +97,10 @@ public final class BookmarkWriter {
         return withGuids(DELETE_ALL_BUT, accountId, List.copyOf(liveGuids));
     }
 
-    /** Recomputes positions from the folders' children arrays; run once after a download. */
+    /**
+     * Recomputes positions from the folders' children arrays, and the frecency bookmarks give and take (see
+     * BookmarkFrecency); run once after a download.
+     */
     public void reposition(UUID accountId) throws SQLException {
         for (String sql : List.of(UNPOSITION, REPOSITION)) {
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -105,6 +108,7 @@ public final class BookmarkWriter {
                 ps.executeUpdate();
             }
         }
+        new BookmarkFrecency(connection).refresh(accountId);
     }
 
     private int withGuids(String sql, UUID accountId, List<String> guids) throws SQLException {
