@@ -96,7 +96,7 @@
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && state.csrf) headers['X-CSRF-Token'] = state.csrf;
     const response = await fetch(path, {
-      method, headers, credentials: 'same-origin',
+      method, headers, credentials: 'same-origin', signal: options.signal, keepalive: options.keepalive,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     if (response.status === 204) return {};
@@ -398,21 +398,44 @@
 
   // ------------------------------------------------------------------ search
 
+  // Search as you type: requests wait for a pause in typing (debounce), and a new one cancels the one still in flight,
+  // so a slow answer to an old prefix never replaces the results of what is typed now.
+  let searchRequest = null;
+
   async function viewSearch(token, q) {
     if (searchInput.value !== q && document.activeElement !== searchInput) searchInput.value = q;
+    if (searchRequest) searchRequest.abort();
     if (!q.trim()) {
-      show('Search', el('p', { class: 'muted' }, 'Type in the search box: every word is looked for in titles and addresses of your tabs, bookmarks and history.'));
+      show('Search', el('p', { class: 'muted' }, 'Type in the search box: every word is looked for in titles and addresses of your tabs, bookmarks and history. ^ history, * bookmarks, % open tabs, + tags, # titles only, $ addresses only.'));
       return;
     }
-    const data = await api('/api/v1/search?q=' + encodeURIComponent(q));
+    const request = new AbortController();
+    searchRequest = request;
+    let data;
+    try {
+      data = await api('/api/v1/search?q=' + encodeURIComponent(q), { signal: request.signal });
+    } catch (error) {
+      if (request.signal.aborted) return;
+      throw error;
+    } finally {
+      if (searchRequest === request) searchRequest = null;
+    }
     if (token !== renderToken) return;
     const labels = { tab: 'Tab', bookmark: 'Bookmark', history: 'History' };
+    const badge = (r) => (r.heuristic === 'keyword' ? 'Keyword' : labels[r.source] || r.source) + (r.device ? ' · ' + r.device : '');
     show('Results for “' + q + '”', data.results.length
-      ? el('ul', { class: 'list', id: 'search-results' }, data.results.map((r) => el('li', {},
-        el('span', { class: 'badge' }, labels[r.source] || r.source), target(r.title, r.url, r.linkable),
+      ? el('ul', { class: 'list', id: 'search-results' }, data.results.map((r) => el('li', {
+        // Adaptive history: what was opened for this input ranks first next time.
+        onclick: (event) => { if (event.target.closest('a')) recordPick(q, r.url); },
+      },
+        el('span', { class: 'badge' }, badge(r)), target(r.title || (r.autofill ? r.autofill : null), r.url, r.linkable),
         r.lastVisitAt ? el('span', { class: 'muted' }, 'Visited ', time(r.lastVisitAt)) : null)))
       : el('p', { class: 'muted', id: 'search-empty' }, 'Nothing matches.'));
     announce(data.results.length + ' results');
+  }
+
+  function recordPick(query, url) {
+    api('/api/v1/search/picks', { method: 'POST', body: { query, url }, keepalive: true }).catch(() => null);
   }
 
   let searchTimer = null;

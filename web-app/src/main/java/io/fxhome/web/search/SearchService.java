@@ -4,29 +4,53 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.jboss.logging.Logger;
+import org.postgresql.PGStatement;
+
 import io.agroal.api.AgroalDataSource;
-import io.fxhome.web.http.Links;
 import io.fxhome.web.http.Sql;
+import io.fxhome.web.search.Candidate.Part;
+import io.fxhome.web.search.SearchStatement.AlsoIn;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Address-bar search over the account's open tabs, bookmarks and history: every word must appear in the title or the
- * URL (case-insensitive); a URL found in several places appears once, as a tab before a bookmark before history;
- * results are ordered by their latest visit (for a tab, its last use), then by visit count.
+ * Address-bar search over the account's open tabs, bookmarks and history, ranked as Firefox ranks its address bar
+ * (docs/search.md): every word in the title or the URL, case and accents ignored; boundary matches before matches
+ * anywhere, each by the frecency the worker stored; restriction characters, keywords, autofill and adaptive history.
  * <p>
- * This first version scans the account's rows with ILIKE. It is the one class to replace when the ranking becomes
- * Firefox's frecency with its own indexes: callers only see {@link #search}.
+ * One search is one read-only transaction of at most three statements (see {@link SearchStatement}): first a bounded
+ * trigram look, which is the whole answer for rare words; for words found too often, the most frecent pages read in
+ * frecency order from the frecency index alone until enough boundary matches are found; only when those hold too few,
+ * every match through the trigram index. Sequential scans are off in that transaction: every part reads one account's
+ * rows through an index that starts with {@code account_id}.
  */
 @ApplicationScoped
 public class SearchService {
-    private static final int MAX_WORDS = 8;
-    private static final int MAX_WORD_LENGTH = 100;
+    private static final Logger LOG = Logger.getLogger(SearchService.class);
+    /**
+     * The bounded trigram look reads at most this many matches. Fewer is the whole answer (rare words, most queries of
+     * two or three words); this many means common words, better served in frecency order.
+     */
+    static final int CAP = 300;
+    /**
+     * The frecency-ordered pass reads at most this many of the most frecent history pages: words on 0.2 % of them or
+     * more (what reaches the cap on 100,000 pages) find enough boundary matches there, and it stops as soon as they do.
+     */
+    static final int HISTORY_SCAN = 15_000;
+    /** The same for bookmarks. */
+    static final int BOOKMARK_SCAN = 3_000;
+    /**
+     * Candidates kept per source beyond the limit. Each source's list is exact up to its length, so the merged top
+     * {@code limit} is too; the spare covers one URL held twice in one source (two history records of one page).
+     */
+    static final int SPARE = 3;
 
     private final AgroalDataSource ds;
 
@@ -34,71 +58,227 @@ public class SearchService {
         this.ds = ds;
     }
 
-    /** Splits the query into words; an empty list matches nothing. */
-    static List<String> words(String query) {
-        if (query == null) {
-            return List.of();
-        }
-        return Arrays.stream(query.trim().toLowerCase(Locale.ROOT).split("\\s+")).filter(w -> !w.isEmpty())
-                .map(w -> w.length() > MAX_WORD_LENGTH ? w.substring(0, MAX_WORD_LENGTH) : w).distinct().limit(MAX_WORDS).toList();
-    }
-
     public List<SearchResult> search(UUID accountId, String query, int limit) {
-        List<String> words = words(query);
-        if (words.isEmpty()) {
+        SearchQuery q = SearchQuery.parse(query);
+        if (q.isEmpty() || limit <= 0) {
             return List.of();
         }
-        String match = String.join(" and ", java.util.Collections.nCopies(words.size(),
-                "(coalesce(%1$s.title, '') ilike ? escape '\\' or %1$s.url ilike ? escape '\\')"));
-        String sql = """
-                with hits as (
-                    select t.url, t.title, 1 as pref, t.last_used as seen
-                      from tab t join device d on d.account_id = t.account_id and d.client_id = t.client_id
-                     where t.account_id = ? and %s
-                    union all
-                    select b.url, b.title, 2, null::timestamptz from bookmark b
-                     where b.account_id = ? and b.kind = 'bookmark' and b.url is not null and %s
-                    union all
-                    select h.url, h.title, 3, h.last_visit_at from history_place h
-                     where h.account_id = ? and %s
-                ), best as (
-                    select distinct on (url) url, title, pref, seen from hits order by url, pref, seen desc nulls last
-                ), visits as (
-                    select h.url, max(h.last_visit_at) as last_visit, sum(h.visit_count) as visit_count
-                      from history_place h where h.account_id = ? and h.url in (select url from best) group by h.url
-                )
-                select b.url, b.title, b.pref, v.last_visit, coalesce(v.visit_count, 0)
-                  from best b left join visits v on v.url = b.url
-                 order by greatest(v.last_visit, b.seen) desc nulls last, coalesce(v.visit_count, 0) desc, b.url
-                 limit ?""".formatted(match.formatted("t"), match.formatted("b"), match.formatted("h"));
-        List<SearchResult> results = new ArrayList<>();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            for (int source = 0; source < 3; source++) {
-                ps.setObject(i++, accountId);
-                for (String w : words) {
-                    String like = Sql.likeContains(w);
-                    ps.setString(i++, like);
-                    ps.setString(i++, like);
-                }
-            }
-            ps.setObject(i++, accountId);
-            ps.setInt(i, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String url = rs.getString(1);
-                    String source = switch (rs.getInt(3)) {
-                        case 1 -> "tab";
-                        case 2 -> "bookmark";
-                        default -> "history";
-                    };
-                    results.add(new SearchResult(url, rs.getString(2), source, Sql.instant(rs.getTimestamp(4)), rs.getInt(5),
-                            Links.linkable(url)));
-                }
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<SearchResult> results = search(c, accountId, q, limit);
+                c.commit();
+                return results;
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot search the data of account " + accountId + ": " + e.getMessage(), e);
         }
-        return results;
+    }
+
+    /**
+     * The search's settings, local to its transaction (exposed for the plan tests): no sequential scan; plans made once
+     * per connection and statement shape and kept for any words (planning the statement each time cost more than
+     * running it; every part is written to be served by an index whatever the values); no JIT compilation, which costs
+     * more than a few-millisecond query saves; a search never runs for seconds.
+     */
+    static void prepare(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("set local enable_seqscan = off; set local plan_cache_mode = force_generic_plan; set local jit = off;"
+                    + " set local statement_timeout = '5s'");
+        }
+    }
+
+    private List<SearchResult> search(Connection c, UUID account, SearchQuery q, int limit) throws SQLException {
+        prepare(c);
+        List<WordPattern> words = patterns(c, q);
+        boolean scripts = q.text().startsWith("javascript:");
+        int perSource = limit + SPARE;
+        Sources sources = Sources.of(q);
+        Optional<AutofillInput> autofill = AutofillInput.of(q);
+        boolean indexable = words.stream().anyMatch(WordPattern::indexable);
+
+        // Pass 1: tabs, keyword, adaptive history, autofill, and for bookmarks and history the cheapest first look:
+        // nothing to match, or only short words (common anyway): the most frecent; else a bounded trigram look.
+        SearchStatement first = new SearchStatement(account);
+        Plan bookmarks = Plan.of(sources.bookmarks, sources.bookmarkAlso.equals(AlsoIn.NOTHING), words.isEmpty(), indexable);
+        Plan history = Plan.of(sources.history, true, words.isEmpty(), indexable);
+        if (sources.tabs) {
+            first.tabs(words, scripts, sources.tabAlso);
+        }
+        switch (bookmarks) {
+            case TOP -> first.bookmarksTop(words, BOOKMARK_SCAN, perSource, scripts);
+            case CAPPED -> first.bookmarksCapped(words, CAP, perSource, scripts);
+            case ALL -> first.bookmarksAll(words, perSource, scripts, sources.bookmarkAlso);
+            case NONE -> { }
+        }
+        switch (history) {
+            case TOP -> first.historyTop(words, HISTORY_SCAN, perSource, scripts);
+            case CAPPED -> first.historyCapped(words, CAP, perSource, scripts);
+            case ALL -> first.historyAll(words, perSource, scripts);
+            case NONE -> { }
+        }
+        if (q.unrestricted() && !q.words().isEmpty()) {
+            first.keyword(q.words().get(0).toLowerCase(Locale.ROOT));
+        }
+        if (!q.text().isEmpty()) {
+            first.adaptive(q.text(), perSource);
+        }
+        if (autofill.isPresent()) {
+            if (autofill.get().origin()) {
+                first.origins(autofill.get().hostPrefix());
+            } else if (WordPattern.hasTrigram(autofill.get().urlPrefix())) {
+                first.urlPrefixes(TextFolding.fold(c, List.of(autofill.get().urlPrefix())).get(0));
+            }
+        }
+        long t0 = System.nanoTime();
+        List<Candidate> candidates = run(c, first);
+        long t1 = System.nanoTime();
+
+        // Pass 2: words the bounded look found too often: the most frecent pages, in frecency order, until enough match
+        // at a word boundary.
+        SearchStatement second = new SearchStatement(account);
+        if (bookmarks == Plan.CAPPED && capReached(candidates, Part.BOOKMARK)) {
+            candidates.removeIf(x -> x.part() == Part.BOOKMARK);
+            second.bookmarksTop(words, BOOKMARK_SCAN, perSource, scripts);
+            bookmarks = Plan.TOP;
+        }
+        if (history == Plan.CAPPED && capReached(candidates, Part.HISTORY)) {
+            candidates.removeIf(x -> x.part() == Part.HISTORY);
+            second.historyTop(words, HISTORY_SCAN, perSource, scripts);
+            history = Plan.TOP;
+        }
+        candidates.addAll(run(c, second));
+        long t2 = System.nanoTime();
+
+        // Pass 3: the most frecent did not hold enough boundary matches: every match, through the trigram index.
+        SearchStatement third = new SearchStatement(account);
+        if (bookmarks == Plan.TOP && !words.isEmpty() && boundaryMatches(candidates, Part.BOOKMARK) < perSource) {
+            candidates.removeIf(x -> x.part() == Part.BOOKMARK);
+            third.bookmarksAll(words, perSource, scripts, AlsoIn.NOTHING);
+        }
+        if (history == Plan.TOP && !words.isEmpty() && boundaryMatches(candidates, Part.HISTORY) < perSource) {
+            candidates.removeIf(x -> x.part() == Part.HISTORY);
+            third.historyAll(words, perSource, scripts);
+        }
+        candidates.addAll(run(c, third));
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("search for account %s: %d words, passes %.2f / %s / %s ms", account, words.size(), (t1 - t0) / 1e6,
+                    second.isEmpty() ? "-" : String.format("%.2f", (t2 - t1) / 1e6),
+                    third.isEmpty() ? "-" : String.format("%.2f", (System.nanoTime() - t2) / 1e6));
+        }
+        candidates.removeIf(x -> x.part().adaptive() && !sources.allowsAdaptive(x, candidates));
+        return ResultRanking.rank(q, autofill, candidates, limit);
+    }
+
+    /** How a source is searched first. */
+    private enum Plan {
+        NONE, TOP, CAPPED, ALL;
+
+        static Plan of(boolean searched, boolean plain, boolean noWords, boolean indexable) {
+            if (!searched) {
+                return NONE;
+            }
+            if (!plain) {
+                return ALL;
+            }
+            return noWords || !indexable ? TOP : CAPPED;
+        }
+    }
+
+    private static boolean capReached(List<Candidate> candidates, Part part) {
+        return candidates.stream().anyMatch(x -> x.part() == part && x.rank() >= CAP);
+    }
+
+    private static long boundaryMatches(List<Candidate> candidates, Part part) {
+        return candidates.stream().filter(x -> x.part() == part && x.boundary()).count();
+    }
+
+    private static List<WordPattern> patterns(Connection c, SearchQuery q) throws SQLException {
+        List<String> folded = TextFolding.fold(c, q.words());
+        List<WordPattern> patterns = new ArrayList<>();
+        for (String w : folded) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            if (q.has(Restriction.TITLE) && q.has(Restriction.URL)) {
+                // Both: the word must be in the title and in the URL (Firefox's BEHAVIOR_TITLE | BEHAVIOR_URL).
+                patterns.add(WordPattern.of(w, WordPattern.Where.TITLE));
+                patterns.add(WordPattern.of(w, WordPattern.Where.URL));
+            } else if (q.has(Restriction.TITLE)) {
+                patterns.add(WordPattern.of(w, WordPattern.Where.TITLE));
+            } else if (q.has(Restriction.URL)) {
+                patterns.add(WordPattern.of(w, WordPattern.Where.URL));
+            } else {
+                patterns.add(WordPattern.of(w, WordPattern.Where.TITLE_OR_URL));
+            }
+        }
+        return patterns;
+    }
+
+    private static List<Candidate> run(Connection c, SearchStatement statement) throws SQLException {
+        List<Candidate> rows = new ArrayList<>();
+        if (statement.isEmpty()) {
+            return rows;
+        }
+        try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+            // A named server-side statement from the first use, so that its plan is kept (see prepare).
+            ps.unwrap(PGStatement.class).setPrepareThreshold(1);
+            List<Object> params = statement.params();
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Candidate(Part.of(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            Sql.instant(rs.getTimestamp(5)), rs.getInt(6), rs.getBoolean(7), rs.getString(8), rs.getString(9),
+                            rs.getDouble(10)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Where results may come from. Without a source restriction: tabs, bookmarks and history. With some, results come
+     * from the narrowest one (tabs, else bookmarks, else history) and must also be in each other one named.
+     */
+    private record Sources(boolean tabs, boolean bookmarks, boolean history, AlsoIn tabAlso, AlsoIn bookmarkAlso, SearchQuery query) {
+        static Sources of(SearchQuery q) {
+            boolean h = q.has(Restriction.HISTORY);
+            boolean b = q.has(Restriction.BOOKMARK);
+            boolean t = q.has(Restriction.TAG);
+            boolean o = q.has(Restriction.OPEN_TAB);
+            if (!h && !b && !t && !o) {
+                return new Sources(true, true, true, AlsoIn.NOTHING, AlsoIn.NOTHING, q);
+            }
+            if (o) {
+                return new Sources(true, false, false, new AlsoIn(h, b, t, false), AlsoIn.NOTHING, q);
+            }
+            if (b || t) {
+                return new Sources(false, true, false, AlsoIn.NOTHING, new AlsoIn(h, false, t, false), q);
+            }
+            return new Sources(false, false, true, AlsoIn.NOTHING, AlsoIn.NOTHING, q);
+        }
+
+        /** An adaptive URL shows if it is in every source the query restricts to. */
+        boolean allowsAdaptive(Candidate c, List<Candidate> all) {
+            if (query.unrestricted() || (!query.has(Restriction.HISTORY) && !query.has(Restriction.BOOKMARK)
+                    && !query.has(Restriction.TAG) && !query.has(Restriction.OPEN_TAB))) {
+                return true;
+            }
+            if (query.has(Restriction.TAG)) {
+                return false;
+            }
+            return (!query.has(Restriction.HISTORY) || has(all, c.url(), Part.ADAPTIVE_HISTORY))
+                    && (!query.has(Restriction.BOOKMARK) || has(all, c.url(), Part.ADAPTIVE_BOOKMARK))
+                    && (!query.has(Restriction.OPEN_TAB) || has(all, c.url(), Part.ADAPTIVE_TAB));
+        }
+
+        private static boolean has(List<Candidate> all, String url, Part part) {
+            return all.stream().anyMatch(x -> x.part() == part && x.url().equals(url));
+        }
     }
 }

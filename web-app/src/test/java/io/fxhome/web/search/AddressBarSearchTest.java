@@ -1,0 +1,312 @@
+package io.fxhome.web.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.fxhome.sandbox.testing.SandboxTestResource;
+import io.fxhome.web.session.SessionStore;
+import io.fxhome.web.testsupport.Browser;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+
+/**
+ * GET /api/v1/search over real HTTP on fixed rows of two accounts: the expected results, in order, for a table of
+ * queries (word boundary before anywhere, frecency, accents and case, restriction characters, keywords, autofill,
+ * one result per URL with what it is), adaptive history rising and decaying, and nothing of the other account.
+ */
+@QuarkusTest
+@WithTestResource(SandboxTestResource.class)
+class AddressBarSearchTest {
+    static final String G = "https://github.com/";
+    static final String GM = "https://github.com/mozilla/gecko-dev";
+    static final String DG = "https://digital.example/widgets";
+    static final String CF = "https://cafe.example/menu";
+    static final String SD = "https://bread.example/sourdough";
+    static final String OLD = "https://bread.example/old";
+    static final String BB = "https://bread.example/bookmarked-only";
+    static final String BREAD = "https://bread.example/";
+    static final String NEWS = "https://news.example/today";
+    static final String MAN = "https://docs.example/manual";
+    static final String ZU = "https://example.org/zebra-crossing";
+    static final String ZT = "https://example.org/p1";
+    static final String JS = "javascript:alert(1)";
+    static final String BOB = "https://bob.example/private";
+
+    @Inject
+    AgroalDataSource ds;
+    @Inject
+    SessionStore sessions;
+
+    SearchFixtures alice;
+    SearchFixtures bob;
+    Browser aliceBrowser;
+    Browser bobBrowser;
+
+    @BeforeEach
+    void data() throws SQLException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        alice = SearchFixtures.newAccount(ds, now)
+                // Typed five days running: the origin autofills; link visits otherwise (transition 1).
+                .page("gh0000000000", G, "GitHub", 5, 2, 0)
+                .page("ghm000000000", GM, "mozilla/gecko-dev: Read-only Git mirror", 3, 1, 0)
+                // The most frecent page of all, but "git" is only inside a word here.
+                .page("dig000000000", DG, "Digital widgets", 20, 1, 0)
+                .page("caf000000000", CF, "Café Crème menu", 2, 1, 1)
+                .page("sd0000000000", SD, "Sourdough bread recipe", 4, 1, 0)
+                .page("old000000000", OLD, "Old bread recipe", 1, 1, 300)
+                .page("new000000000", NEWS, "Today's news", 1, 1, 0)
+                .page("man000000000", MAN, "Manual (history title)", 3, 1, 2)
+                .page("zu0000000000", ZU, "Pedestrian safety", 1, 1, 5)
+                .page("zt0000000000", ZT, "Zebra facts", 2, 1, 5)
+                .page("js0000000000", JS, "bread js", 9, 1, 0)
+                .bookmark("bmman0000000", "The manual", MAN, List.of("reference"), "man", 100)
+                .bookmark("bmsearch0000", "Search engine", "https://search.example/?q=%s", List.of(), "s", 100)
+                .bookmark("bmbread00000", "Bread bookmark", BB, List.of(), null, 10)
+                .device("phone", "Alice's phone")
+                .tab("phone", 0, "Today's news", NEWS, 1)
+                .tab("phone", 1, "Sourdough bread recipe (tab)", SD, 2)
+                .scored();
+        bob = SearchFixtures.newAccount(ds, now)
+                .page("bob000000000", BOB, "Bob private bread git zebra creme manual recipe", 50, 2, 0)
+                .page("gitlab000000", "https://gitlab.example/", "GitLab", 9, 2, 0)
+                .bookmark("bobman000000", "Bob's manual", "https://bob.example/man", List.of("reference"), "man", 1)
+                .device("bobdev", "Bob's desktop")
+                .tab("bobdev", 0, "Bob tab bread", "https://bob.example/tab", 1)
+                .scored();
+        aliceBrowser = Browser.signedIn(sessions.create(alice.account, "test", Instant.now()));
+        bobBrowser = Browser.signedIn(sessions.create(bob.account, "test", Instant.now()));
+    }
+
+    private JsonPath search(Browser b, String q) {
+        return b.request().queryParam("q", q).get("/api/v1/search").then().statusCode(200).extract().jsonPath();
+    }
+
+    private record Expect(String query, List<String> urls) {
+    }
+
+    @Test
+    void expectedResultsInOrder() {
+        List<Expect> table = List.of(
+                // Word boundary before anywhere: digital has the best frecency but "git" is inside its word.
+                new Expect("git", List.of(G, GM, DG)),
+                new Expect("GIT", List.of(G, GM, DG)),
+                new Expect("digi", List.of(DG)),
+                // Frecency among boundary matches; the javascript: URL is left out; one result per URL. A bookmarked origin
+                // is autofilled, as in Firefox.
+                new Expect("bread", List.of(BREAD, SD, BB, OLD)),
+                new Expect("recipe bread", List.of(SD, OLD)),
+                new Expect("javascript:alert", List.of(JS)),
+                // Accents and case.
+                new Expect("creme", List.of(CF)),
+                new Expect("CRÈME", List.of(CF)),
+                new Expect("café crème menu", List.of(CF)),
+                // Restriction characters, at the start or the end.
+                new Expect("^ bread", List.of(SD, OLD)),
+                new Expect("bread ^", List.of(SD, OLD)),
+                new Expect("* bread", List.of(BB)),
+                new Expect("% bread", List.of(SD)),
+                new Expect("+ manual", List.of(MAN)),
+                new Expect("+ bread", List.of()),
+                new Expect("# zebra", List.of(ZT)),
+                new Expect("$ zebra", List.of(ZU)),
+                new Expect("zebra", List.of(ZT, ZU)),
+                new Expect("* ^ manual", List.of(MAN)),
+                new Expect("% news", List.of(NEWS)),
+                // Nothing of the other account.
+                new Expect("bob", List.of()),
+                new Expect("gitlab", List.of()));
+        SoftAssertions soft = new SoftAssertions();
+        for (Expect e : table) {
+            soft.assertThat(search(aliceBrowser, e.query()).getList("results.url")).as(e.query()).containsExactlyElementsOf(e.urls());
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void eachResultSaysWhatItIsAndTabsTheirDevice() {
+        JsonPath bread = search(aliceBrowser, "bread");
+        // The autofilled origin comes from a bookmark of that host; then a tab, a bookmark, a page.
+        assertThat(bread.getList("results.source")).containsExactly("bookmark", "tab", "bookmark", "history");
+        assertThat(bread.getList("results.heuristic")).containsExactly("autofill", null, null, null);
+        assertThat(bread.getString("results[1].device")).isEqualTo("Alice's phone");
+        assertThat(bread.getString("results[1].title")).isEqualTo("Sourdough bread recipe (tab)");
+        assertThat(bread.getInt("results[1].visitCount")).isEqualTo(4);
+        assertThat(bread.getString("results[2].device")).isNull();
+        // Restricted to history, the same page is history.
+        assertThat(search(aliceBrowser, "^ bread").getList("results.source")).containsExactly("history", "history");
+        // The HTML4 results page says the same.
+        String page = aliceBrowser.request().queryParam("q", "bread").get("/basic/search").then().statusCode(200).extract().asString();
+        assertThat(page).contains("[tab: Alice&#39;s phone] <a href=\"" + SD + "\">").contains("[history] <a href=\"" + OLD + "\">");
+        JsonPath manual = search(aliceBrowser, "manual");
+        assertThat(manual.getList("results.url")).containsExactly(MAN);
+        assertThat(manual.getString("results[0].source")).isEqualTo("bookmark");
+        assertThat(manual.getString("results[0].title")).isEqualTo("The manual");
+    }
+
+    @Test
+    void keywordsGoStraightToTheirBookmark() {
+        JsonPath man = search(aliceBrowser, "man");
+        assertThat(man.getList("results.url")).containsExactly(MAN);
+        assertThat(man.getString("results[0].heuristic")).isEqualTo("keyword");
+        assertThat(man.getString("results[0].source")).isEqualTo("bookmark");
+        JsonPath s = search(aliceBrowser, "s hello world");
+        assertThat(s.getString("results[0].url")).isEqualTo("https://search.example/?q=hello+world");
+        assertThat(s.getString("results[0].heuristic")).isEqualTo("keyword");
+        // Restricted, a keyword is just a word.
+        assertThat(search(aliceBrowser, "* man").getString("results[0].heuristic")).isNull();
+    }
+
+    @Test
+    void theStartOfAUrlIsAutofilled() {
+        JsonPath git = search(aliceBrowser, "git");
+        assertThat(git.getString("results[0].url")).isEqualTo(G);
+        assertThat(git.getString("results[0].heuristic")).isEqualTo("autofill");
+        assertThat(git.getString("results[0].autofill")).isEqualTo("github.com/");
+        assertThat(git.getString("results[0].title")).isEqualTo("GitHub");
+        assertThat(search(aliceBrowser, "https://gith").getString("results[0].autofill")).isEqualTo("https://github.com/");
+        JsonPath path = search(aliceBrowser, "github.com/moz");
+        assertThat(path.getString("results[0].url")).isEqualTo("https://github.com/mozilla/");
+        assertThat(path.getString("results[0].autofill")).isEqualTo("github.com/mozilla/");
+        // Never typed: cafe.example is found but not autofilled; Bob's gitlab.example is not Alice's.
+        assertThat(search(aliceBrowser, "caf").getString("results[0].heuristic")).isNull();
+        assertThat(search(aliceBrowser, "gitl").getList("results")).isEmpty();
+        assertThat(search(bobBrowser, "git").getString("results[0].url")).isEqualTo("https://gitlab.example/");
+    }
+
+    @Test
+    void picksRiseForTheirInputAndDecay() throws SQLException {
+        assertThat(search(aliceBrowser, "re").getString("results[0].url")).isNotEqualTo(OLD);
+        pick(aliceBrowser, "re", OLD);
+        assertThat(search(aliceBrowser, "re").getString("results[0].url")).isEqualTo(OLD);
+        // Inputs that start with what is typed count too; longer inputs do not.
+        assertThat(search(aliceBrowser, "r").getString("results[0].url")).isEqualTo(OLD);
+        assertThat(search(aliceBrowser, "rec").getString("results[0].url")).isEqualTo(SD);
+        // The more picks, the higher: a second URL picked twice for "re" passes the first.
+        pick(aliceBrowser, "re", SD);
+        pick(aliceBrowser, "re", SD);
+        assertThat(search(aliceBrowser, "re").getList("results.url")).startsWith(SD, OLD);
+        // Bob's picks stay Bob's, and a URL Alice does not have is not remembered for her.
+        pick(bobBrowser, "re", BOB);
+        pick(aliceBrowser, "re", BOB);
+        assertThat(search(aliceBrowser, "re").getList("results.url")).startsWith(SD, OLD).doesNotContain(BOB);
+        assertThat(search(bobBrowser, "re").getList("results.url")).startsWith(BOB).doesNotContain(OLD, SD, MAN);
+        // 200 days unused: 0.975^200 of the count (1.9 at most here) is below 0.1, the picks no longer count.
+        SearchFixtures.exec(ds, "update search_input_history set used_at = now() - interval '200 days' where account_id = ?", alice.account);
+        assertThat(search(aliceBrowser, "re").getString("results[0].url")).isNotIn(SD, OLD);
+    }
+
+    @Test
+    void picksNeedTheSessionsCsrfToken() {
+        aliceBrowser.request().contentType(ContentType.JSON).body(Map.of("query", "re", "url", OLD)).post("/api/v1/search/picks")
+                .then().statusCode(403).body("code", equalTo("csrf"));
+        new Browser().request().contentType(ContentType.JSON).body(Map.of("query", "re", "url", OLD)).post("/api/v1/search/picks")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void everyPartReadsOneAccountThroughAnIndex() throws Exception {
+        List<WordPattern> words = List.of(WordPattern.of("bread", WordPattern.Where.TITLE_OR_URL), WordPattern.of("re", WordPattern.Where.TITLE));
+        SearchStatement.AlsoIn all = new SearchStatement.AlsoIn(true, true, true, false);
+        List<SearchStatement> statements = List.of(
+                new SearchStatement(alice.account).historyTop(words, 2000, 35, false),
+                new SearchStatement(alice.account).historyAll(words, 35, false),
+                new SearchStatement(alice.account).historyCapped(words, 300, 35, false),
+                new SearchStatement(alice.account).bookmarksCapped(words, 300, 35, false),
+                new SearchStatement(alice.account).historyAll(words, 35, false, new SearchStatement.AlsoIn(false, true, false, true)),
+                new SearchStatement(alice.account).bookmarksTop(words, 1000, 35, false),
+                new SearchStatement(alice.account).bookmarksAll(words, 35, false, all),
+                new SearchStatement(alice.account).tabs(words, false, all),
+                new SearchStatement(alice.account).keyword("man"),
+                new SearchStatement(alice.account).adaptive("re", 35),
+                new SearchStatement(alice.account).origins("git"),
+                new SearchStatement(alice.account).urlPrefixes("github.com/moz"));
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                SearchService.prepare(c);
+                for (SearchStatement s : statements) {
+                    List<String> scans = QueryPlans.tableScans(c, s.sql(), s.params());
+                    assertThat(scans).as(s.sql()).isNotEmpty().allSatisfy(scan -> assertThat(scan).doesNotStartWith("Seq Scan").contains("account_id ="));
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    @Test
+    void commonWordsAreRankedThroughTheFrecencyOrderedPass() throws SQLException {
+        // More matches than the bounded trigram look reads: 400 pages at a word boundary ("common"), each visited
+        // i % 37 + 1 times, and 60 more frecent ones with the word inside another ("uncommonly").
+        SearchFixtures.exec(ds, """
+                insert into history_place (account_id, guid, url, title, visit_count, last_visit_at)
+                select ?, 'c' || lpad(i::text, 11, '0'), 'https://c' || i || '.example/', case when i <= 400 then 'Common page ' || i
+                       else 'Uncommonly good ' || i end, 1, now() from generate_series(1, 460) i""", alice.account);
+        SearchFixtures.exec(ds, """
+                insert into history_visit (account_id, place_guid, visited_at, transition)
+                select ?, 'c' || lpad(i::text, 11, '0'), (extract(epoch from now())::bigint - v * 86400) * 1000000, 1
+                  from generate_series(1, 460) i, generate_series(0, 60) v where v < case when i <= 400 then i % 37 + 1 else 50 end""", alice.account);
+        alice.scored();
+        assertThat(SearchService.CAP).isLessThan(400);
+        // Pages of equal frecency may come in any order: the scores are compared, in order, and every page is a boundary match.
+        List<String> common = search(aliceBrowser, "common").getList("results.url");
+        assertThat(common).hasSize(25).allSatisfy(u -> assertThat(title(u)).startsWith("Common page"));
+        assertThat(frecencies(common)).containsExactlyElementsOf(
+                column("select frecency from history_place where account_id = ? and title like 'Common page %' order by frecency desc limit 25"));
+        // No boundary match at all for "ommon": the frecency-ordered pass finds none, and every match is ranked.
+        List<String> anywhere = search(aliceBrowser, "ommon").getList("results.url");
+        assertThat(anywhere).hasSize(25).allSatisfy(u -> assertThat(title(u)).startsWith("Uncommonly"));
+        assertThat(frecencies(anywhere)).containsExactlyElementsOf(
+                column("select frecency from history_place where account_id = ? and title ilike '%ommon%' order by frecency desc limit 25"));
+    }
+
+    private String title(String url) {
+        try {
+            return column("select title from history_place where account_id = ? and url = '" + url.replace("'", "''") + "'").get(0);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> frecencies(List<String> urls) throws SQLException {
+        List<String> out = new java.util.ArrayList<>();
+        for (String u : urls) {
+            out.addAll(column("select frecency from history_place where account_id = ? and url = '" + u.replace("'", "''") + "'"));
+        }
+        return out;
+    }
+
+    private List<String> column(String sql) throws SQLException {
+        List<String> values = new java.util.ArrayList<>();
+        try (Connection c = ds.getConnection(); var ps = c.prepareStatement(sql)) {
+            ps.setObject(1, alice.account);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static void pick(Browser b, String query, String url) {
+        b.request().header("X-CSRF-Token", b.csrf).contentType(ContentType.JSON).body(Map.of("query", query, "url", url))
+                .post("/api/v1/search/picks").then().statusCode(204);
+    }
+}
