@@ -7,7 +7,9 @@
 #   web-app/bench/search/run.sh       (from the repository root; builds the web app; about an hour on 2 shared cores)
 #
 # Environment: BENCH_ACCOUNTS (200), BENCH_PLACES (50000), BENCH_BIG_PLACES (100000), BENCH_BIG_BOOKMARKS (10000),
-# BENCH_DURATION (60s per measurement), BENCH_KEEP_DB=1 to keep the database fxhome_bench_search afterwards.
+# BENCH_DURATION (60s per measurement), BENCH_KEEP_DB=1 to keep the database fxhome_bench_search afterwards,
+# BENCH_LOAD_ONLY=1 to stop after loading (implies BENCH_KEEP_DB=1), BENCH_REUSE_DB=1 to measure on the database a
+# previous run kept (loading takes most of the hour and needs no quiet machine; the measurements do).
 # PostgreSQL must let the postgres role in from 127.0.0.1 (to create and drop the database); everything else runs as
 # fxhome. Results go to web-app/target/bench-search/.
 set -euo pipefail
@@ -39,7 +41,12 @@ fx_log "building the web app"
 ./mvnw -B -ntp -q -pl web-app package -DskipTests
 rm -rf "$WORK/app" && cp -r web-app/target/quarkus-app "$WORK/app"
 
-"${ADMIN[@]}" -c "drop database if exists $DB with (force)" -c "create database $DB owner fxhome"
+reuse=0
+if [ "${BENCH_REUSE_DB:-0}" = 1 ] && [ "$("${ADMIN[@]}" -c "select count(*) from pg_database where datname = '$DB'")" = 1 ]; then
+    reuse=1
+fi
+[ "${BENCH_LOAD_ONLY:-0}" = 1 ] && BENCH_KEEP_DB=1
+[ "$reuse" = 1 ] || "${ADMIN[@]}" -c "drop database if exists $DB with (force)" -c "create database $DB owner fxhome"
 app_pid=
 cleanup() {
     [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
@@ -56,6 +63,7 @@ start_app() {
     fx_log "the web app did not start; see $WORK/web.log"; exit 1
 }
 
+if [ "$reuse" = 0 ]; then
 # 1. The schema (Flyway, as in production), then the data with set-based SQL, the search indexes built afterwards.
 fx_log "migrating $DB"
 start_app
@@ -75,8 +83,11 @@ fx_log "indexing (load average $(load))"
   echo "create index bench_naive_url_idx on history_place using gin (url gin_trgm_ops);"
   echo "vacuum analyze history_place; vacuum analyze bookmark; vacuum analyze tab; vacuum analyze device;"; } | "${PSQL[@]}"
 t2=$(date +%s)
+fi
 "${PSQL[@]}" -c "select count(*) from history_place" >"$WORK/rows.txt"
-fx_log "$(cat "$WORK/rows.txt") places; loaded in $((t1 - t0)) s, indexed in $((t2 - t1)) s"
+[ "$reuse" = 1 ] && fx_log "$(cat "$WORK/rows.txt") places, kept by an earlier run" \
+    || fx_log "$(cat "$WORK/rows.txt") places; loaded in $((t1 - t0)) s, indexed in $((t2 - t1)) s"
+if [ "${BENCH_LOAD_ONLY:-0}" = 1 ]; then fx_log "loaded; measure with BENCH_REUSE_DB=1"; exit 0; fi
 "${PSQL[@]}" -c "select relname || ' ' || pg_size_pretty(pg_relation_size(oid)) from pg_class where relname like 'history_place%' or relname like 'bench_naive%' order by relname" >"$WORK/sizes.txt"
 
 # 2. The query mix: 60 queries made of words of the measured account's titles, as typed (the last word often cut

@@ -19,8 +19,57 @@ final class QueryPlans {
     private QueryPlans() {
     }
 
+    /** The plan made for these values. */
     static List<String> tableScans(Connection c, String sql, List<Object> params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("explain (format json) " + sql)) {
+        return scans(c, "explain (format json) " + sql, params);
+    }
+
+    /**
+     * The generic plan, made without the values: what the search keeps and reuses per connection once the session's
+     * {@code plan_cache_mode} is {@code force_generic_plan} (an EXPLAIN with bound values shows a custom plan instead).
+     */
+    static List<String> genericTableScans(Connection c, String sql, List<Object> params) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("deallocate all");
+            // Through a DO block: over the extended protocol PostgreSQL reads a PREPARE's $n as the outer statement's.
+            st.execute("do $fxplan$ begin execute $q$prepare fxhome_plan as " + numbered(sql) + "$q$; end $fxplan$");
+        }
+        // EXPLAIN EXECUTE takes no bound parameters over the extended protocol: the values go in as literals.
+        String args = String.join(", ", params.stream().map(QueryPlans::literal).toList());
+        return scans(c, "explain (format json) execute fxhome_plan(" + args + ")", List.of());
+    }
+
+    private static String literal(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        return "'" + value.toString().replace("'", "''") + "'";
+    }
+
+    /** JDBC's ? placeholders as $1, $2, ... (outside quoted literals). */
+    private static String numbered(String sql) {
+        StringBuilder b = new StringBuilder(sql.length() + 16);
+        boolean quoted = false;
+        int n = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            if (ch == '\'') {
+                quoted = !quoted;
+            }
+            if (ch == '?' && !quoted) {
+                b.append('$').append(++n);
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    private static List<String> scans(Connection c, String explain, List<Object> params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(explain)) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }
