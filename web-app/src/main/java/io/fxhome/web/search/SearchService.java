@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.postgresql.PGStatement;
 
-import io.agroal.api.AgroalDataSource;
+import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.http.Sql;
 import io.fxhome.web.search.Candidate.Part;
 import io.fxhome.web.search.SearchStatement.AlsoIn;
@@ -52,10 +52,11 @@ public class SearchService {
      */
     static final int SPARE = 3;
 
-    private final AgroalDataSource ds;
+    /** Every query runs on the account's shard. */
+    private final ShardRouter shards;
 
-    public SearchService(AgroalDataSource ds) {
-        this.ds = ds;
+    public SearchService(ShardRouter shards) {
+        this.shards = shards;
     }
 
     public List<SearchResult> search(UUID accountId, String query, int limit) {
@@ -63,7 +64,7 @@ public class SearchService {
         if (q.isEmpty() || limit <= 0) {
             return List.of();
         }
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = shards.dataSource(accountId).getConnection()) {
             c.setAutoCommit(false);
             try {
                 List<SearchResult> results = search(c, accountId, q, limit);
@@ -199,7 +200,9 @@ public class SearchService {
     private static List<WordPattern> patterns(Connection c, SearchQuery q) throws SQLException {
         List<String> folded = TextFolding.fold(c, q.words());
         List<WordPattern> patterns = new ArrayList<>();
-        for (String w : folded) {
+        for (String f : folded) {
+            // The match text holds URLs without their scheme; a typed one is dropped too (Firefox strips it).
+            String w = withoutScheme(f);
             if (w.isEmpty()) {
                 continue;
             }
@@ -216,6 +219,15 @@ public class SearchService {
             }
         }
         return patterns;
+    }
+
+    private static String withoutScheme(String word) {
+        for (String scheme : new String[] {"https://", "http://", "ftp://"}) {
+            if (word.startsWith(scheme)) {
+                return word.substring(scheme.length());
+            }
+        }
+        return word;
     }
 
     private static List<Candidate> run(Connection c, SearchStatement statement) throws SQLException {

@@ -182,6 +182,9 @@ class AddressBarSearchTest {
         JsonPath path = search(aliceBrowser, "github.com/moz");
         assertThat(path.getString("results[0].url")).isEqualTo("https://github.com/mozilla/");
         assertThat(path.getString("results[0].autofill")).isEqualTo("github.com/mozilla/");
+        // A typed scheme is not part of what is matched (stored URLs are matched without theirs).
+        assertThat(search(aliceBrowser, "https://github.com/moz").getList("results.url")).isEqualTo(path.getList("results.url"))
+                .hasSizeGreaterThan(1);
         // Never typed: cafe.example is found but not autofilled; Bob's gitlab.example is not Alice's.
         assertThat(search(aliceBrowser, "caf").getString("results[0].heuristic")).isNull();
         assertThat(search(aliceBrowser, "gitl").getList("results")).isEmpty();
