@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.fxhome.shard.ShardRouter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,9 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class InteractiveSyncRequests {
+    /** The account's row is on its shard. */
     @Inject
-    DataSource dataSource;
+    ShardRouter shards;
     @Inject
     SyncJobPublisher publisher;
     @Inject
@@ -49,6 +51,7 @@ public class InteractiveSyncRequests {
      * @throws SyncJobPublishException if the broker did not confirm the job (nothing is recorded then)
      */
     public InteractiveSyncOutcome request(UUID accountId, SyncReason reason) {
+        DataSource dataSource = shards.dataSource(accountId);
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 return requester.request(connection, accountId, reason);
