@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.fxhome.secrets.AccountSecrets;
 import io.fxhome.secrets.AccountSecretsCipher;
+import io.fxhome.shard.AccountDirectory;
 import io.fxhome.sync.error.FxaException;
 import io.fxhome.sync.error.SyncException;
 import io.fxhome.sync.fxa.FxaClient;
@@ -13,8 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * "Unlink and delete everything": revoke fxhome's refresh token at Firefox Accounts, then delete the account and, by
- * cascade, every row fxhome holds for it. The user's wish to be forgotten wins over an upstream outage: the rows go
- * even when the revocation fails (the token is useless without the kSync deleted with them), and the answer says so.
+ * cascade, every row fxhome holds for it on its shard, then its line in the account directory. The user's wish to be
+ * forgotten wins over an upstream outage: the rows go even when the revocation fails (the token is useless without the
+ * kSync deleted with them), and the answer says so.
  */
 @ApplicationScoped
 public class AccountDeletion {
@@ -22,12 +24,15 @@ public class AccountDeletion {
     private final AccountSecretsCipher cipher;
     private final FxaClient fxa;
     private final Sessions sessions;
+    private final AccountDirectory directory;
 
-    public AccountDeletion(AccountRepository accounts, AccountSecretsCipher cipher, FxaClient fxa, Sessions sessions) {
+    public AccountDeletion(AccountRepository accounts, AccountSecretsCipher cipher, FxaClient fxa, Sessions sessions,
+            AccountDirectory directory) {
         this.accounts = accounts;
         this.cipher = cipher;
         this.fxa = fxa;
         this.sessions = sessions;
+        this.directory = directory;
     }
 
     /** What deleting did. */
@@ -37,6 +42,8 @@ public class AccountDeletion {
     public Deleted delete(UUID accountId) {
         boolean revoked = accounts.secrets(accountId).map(sealed -> revoke(accountId, cipher.open(accountId, sealed))).orElse(false);
         boolean deleted = accounts.delete(accountId);
+        // The directory line goes last: until the rows are gone, the account must still be found on its shard.
+        directory.forget(accountId);
         sessions.forgetAccount(accountId);
         Log.infof("account %s unlinked and deleted (refresh token revoked upstream: %s)", accountId, revoked);
         return new Deleted(deleted, revoked);

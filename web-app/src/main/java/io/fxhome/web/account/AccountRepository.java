@@ -9,21 +9,22 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.agroal.api.AgroalDataSource;
 import io.fxhome.secrets.SealedAccountSecrets;
+import io.fxhome.shard.ShardRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The account row and its sealed secrets, by account id. */
 @ApplicationScoped
 public class AccountRepository {
-    private final AgroalDataSource ds;
+    /** Every query runs on the account's shard. */
+    private final ShardRouter shards;
 
-    public AccountRepository(AgroalDataSource ds) {
-        this.ds = ds;
+    public AccountRepository(ShardRouter shards) {
+        this.shards = shards;
     }
 
     public Optional<AccountView> find(UUID accountId) {
-        try (Connection c = ds.getConnection();
+        try (Connection c = shards.dataSource(accountId).getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         select id, email, status, status_reason, created_at, last_seen_at, last_sync_at, next_sync_at
                           from account where id = ?""")) {
@@ -41,7 +42,7 @@ public class AccountRepository {
     }
 
     public Optional<SealedAccountSecrets> secrets(UUID accountId) {
-        try (Connection c = ds.getConnection();
+        try (Connection c = shards.dataSource(accountId).getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         select master_key_version, wrapped_data_key, refresh_token, sync_key_bundle, key_id
                           from account_secret where account_id = ?""")) {
@@ -59,7 +60,7 @@ public class AccountRepository {
 
     /** Deletes the account; every per-user row (data, secrets, sessions, sync state) goes with it by cascade. */
     public boolean delete(UUID accountId) {
-        try (Connection c = ds.getConnection();
+        try (Connection c = shards.dataSource(accountId).getConnection();
                 PreparedStatement ps = c.prepareStatement("delete from account where id = ?")) {
             ps.setObject(1, accountId);
             return ps.executeUpdate() == 1;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.agroal.api.AgroalDataSource;
+import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.http.Links;
 import io.fxhome.web.http.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,16 +24,17 @@ public class BookmarksRepository {
             case when b.kind in ('folder', 'livemark') then
                  (select count(*) from bookmark c where c.account_id = b.account_id and c.parent_guid = b.guid) end""";
 
-    private final AgroalDataSource ds;
+    /** Every query runs on the account's shard. */
+    private final ShardRouter shards;
 
-    public BookmarksRepository(AgroalDataSource ds) {
-        this.ds = ds;
+    public BookmarksRepository(ShardRouter shards) {
+        this.shards = shards;
     }
 
     /** The roots that exist for this account, toolbar first. */
     public List<BookmarkItem> roots(UUID accountId) {
         List<BookmarkItem> roots = new ArrayList<>();
-        try (Connection c = ds.getConnection();
+        try (Connection c = shards.dataSource(accountId).getConnection();
                 PreparedStatement ps = c.prepareStatement("select " + ITEM_COLUMNS
                         + " from bookmark b where b.account_id = ? and b.guid in ('toolbar', 'menu', 'unfiled', 'mobile')")) {
             ps.setObject(1, accountId);
@@ -50,7 +51,7 @@ public class BookmarksRepository {
     }
 
     public Optional<BookmarkFolder> folder(UUID accountId, String guid) {
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = shards.dataSource(accountId).getConnection()) {
             BookmarkItem item;
             String parent;
             try (PreparedStatement ps = c.prepareStatement("select " + ITEM_COLUMNS + ", b.parent_guid from bookmark b where b.account_id = ? and b.guid = ?")) {

@@ -8,22 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.agroal.api.AgroalDataSource;
+import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.http.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The user's devices, most recently active first. */
 @ApplicationScoped
 public class DevicesRepository {
-    private final AgroalDataSource ds;
+    /** Every query runs on the account's shard. */
+    private final ShardRouter shards;
 
-    public DevicesRepository(AgroalDataSource ds) {
-        this.ds = ds;
+    public DevicesRepository(ShardRouter shards) {
+        this.shards = shards;
     }
 
     public List<DeviceView> list(UUID accountId) {
         List<DeviceView> out = new ArrayList<>();
-        try (Connection c = ds.getConnection();
+        try (Connection c = shards.dataSource(accountId).getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         select d.client_id, d.name, d.device_type, d.os, d.application, d.app_version, d.form_factor,
                                d.server_modified, dt.server_modified,

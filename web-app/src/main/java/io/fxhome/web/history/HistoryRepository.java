@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.agroal.api.AgroalDataSource;
+import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.http.Links;
 import io.fxhome.web.http.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +18,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** History pages newest first, by keyset on (last visit, guid) over history_place_recent_idx. */
 @ApplicationScoped
 public class HistoryRepository {
-    private final AgroalDataSource ds;
+    /** Every query runs on the account's shard. */
+    private final ShardRouter shards;
 
-    public HistoryRepository(AgroalDataSource ds) {
-        this.ds = ds;
+    public HistoryRepository(ShardRouter shards) {
+        this.shards = shards;
     }
 
     public HistoryPage page(UUID accountId, Optional<HistoryCursor> after, int limit) {
@@ -30,7 +31,7 @@ public class HistoryRepository {
                 select guid, url, title, last_visit_at, visit_count from history_place
                  where account_id = ? and last_visit_at is not null %s
                  order by last_visit_at desc, guid desc limit ?""".formatted(after.isPresent() ? "and (last_visit_at, guid) < (?, ?)" : "");
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = shards.dataSource(accountId).getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setObject(i++, accountId);
             if (after.isPresent()) {

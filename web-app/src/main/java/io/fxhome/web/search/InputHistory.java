@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 
-import io.agroal.api.AgroalDataSource;
+import io.fxhome.shard.ShardRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -29,10 +29,11 @@ public class InputHistory {
             """.formatted(DECAYED.replace("use_count", "i.use_count").replace("used_at", "i.used_at"));
     private static final String FORGET = "delete from search_input_history where account_id = ? and " + DECAYED + " < 0.1";
 
-    private final AgroalDataSource ds;
+    /** Every query runs on the account's shard. */
+    private final ShardRouter shards;
 
-    public InputHistory(AgroalDataSource ds) {
-        this.ds = ds;
+    public InputHistory(ShardRouter shards) {
+        this.shards = shards;
     }
 
     /** Records that {@code url} was picked from the results of {@code query}; false if the account has no such URL. */
@@ -41,7 +42,7 @@ public class InputHistory {
         if (input.isEmpty() || url == null || url.isEmpty() || url.length() > 65_536) {
             return false;
         }
-        try (Connection c = ds.getConnection(); PreparedStatement pick = c.prepareStatement(PICK);
+        try (Connection c = shards.dataSource(accountId).getConnection(); PreparedStatement pick = c.prepareStatement(PICK);
                 PreparedStatement forget = c.prepareStatement(FORGET)) {
             Object[] params = {accountId, input, url, url, accountId, url, url, accountId, url, url, accountId, url};
             for (int i = 0; i < params.length; i++) {

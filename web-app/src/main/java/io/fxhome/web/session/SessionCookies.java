@@ -21,6 +21,14 @@ public class SessionCookies {
         return cookie(config.cookieName(), "", 0, https);
     }
 
+    /**
+     * The load balancer's routing hint: the name of the shard holding the signed-in account (no secret), as long-lived
+     * as the session.
+     */
+    public NewCookie shard(String name, String shard, boolean https) {
+        return cookie(name, shard, (int) config.maxAge().toSeconds(), https);
+    }
+
     /** A short-lived cookie holding only a random handle (never a secret), e.g. of a pending sign-in. */
     public NewCookie handle(String name, String value, int maxAgeSeconds, boolean https) {
         return cookie(name, value, maxAgeSeconds, https);

@@ -1,5 +1,6 @@
 package io.fxhome.web.session;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -11,6 +12,9 @@ public class SessionStarter {
     private final CurrentUser current;
     private final Sessions sessions;
     private final SessionCookies cookies;
+    /** What this request did to the browser's session, for the load balancer's shard cookie (see ShardHeaders). */
+    private UUID started;
+    private boolean ended;
 
     public SessionStarter(CurrentUser current, Sessions sessions, SessionCookies cookies) {
         this.current = current;
@@ -25,12 +29,24 @@ public class SessionStarter {
     public Started start(UUID accountId) {
         current.cookie().ifPresent(sessions::end);
         SessionCookie cookie = sessions.create(accountId, current.userAgent());
+        started = accountId;
         return new Started(cookies.session(cookie, current.https()), cookie.csrfToken());
     }
 
     /** Ends the request's session (if any) and returns the cookie that clears it. */
     public NewCookie end() {
         current.cookie().ifPresent(sessions::end);
+        ended = true;
         return cookies.clearSession(current.https());
+    }
+
+    /** The account this request signed the browser in to, if it did. */
+    public Optional<UUID> startedFor() {
+        return Optional.ofNullable(started);
+    }
+
+    /** Whether this request signed the browser out. */
+    public boolean ended() {
+        return ended;
     }
 }

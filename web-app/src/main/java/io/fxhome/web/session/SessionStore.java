@@ -9,18 +9,19 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.agroal.api.AgroalDataSource;
+import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.config.WebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The {@code web_session} table: every statement is keyed by account id first. */
+/** The {@code web_session} table, on the account's shard: every statement is keyed by account id first. */
 @ApplicationScoped
 public class SessionStore {
-    private final AgroalDataSource ds;
+    /** Every query runs on the account's shard. */
+    private final ShardRouter shards;
     private final WebConfig.Session config;
 
-    public SessionStore(AgroalDataSource ds, WebConfig config) {
-        this.ds = ds;
+    public SessionStore(ShardRouter shards, WebConfig config) {
+        this.shards = shards;
         this.config = config.session();
     }
 
@@ -29,7 +30,7 @@ public class SessionStore {
         SessionCookie cookie = SessionCookie.generate(accountId);
         Instant idle = now.plus(config.idleTimeout());
         Instant absolute = now.plus(config.maxAge());
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = shards.dataSource(accountId).getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("delete from web_session where account_id = ? and expires_at <= ?")) {
                 ps.setObject(1, accountId);
                 ps.setTimestamp(2, Timestamp.from(now));
@@ -54,7 +55,7 @@ public class SessionStore {
 
     /** The live session for this cookie, if any (unexpired, account not being deleted). */
     public Optional<StoredSession> find(SessionCookie cookie, Instant now) {
-        try (Connection c = ds.getConnection();
+        try (Connection c = shards.dataSource(cookie.accountId()).getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         select s.created_at, s.last_used_at, s.expires_at, a.last_seen_at
                           from web_session s join account a on a.id = s.account_id
@@ -77,7 +78,7 @@ public class SessionStore {
 
     /** Slides the idle expiry forward, never past the absolute one; also stamps the account as seen. */
     public void touch(SessionCookie cookie, Instant now, boolean accountSeen) {
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = shards.dataSource(cookie.accountId()).getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("""
                     update web_session set last_used_at = ?, expires_at = least(created_at + ?::interval, ?)
                      where account_id = ? and secret_hash = ?""")) {
@@ -101,7 +102,7 @@ public class SessionStore {
     }
 
     public void delete(SessionCookie cookie) {
-        try (Connection c = ds.getConnection();
+        try (Connection c = shards.dataSource(cookie.accountId()).getConnection();
                 PreparedStatement ps = c.prepareStatement("delete from web_session where account_id = ? and secret_hash = ?")) {
             ps.setObject(1, cookie.accountId());
             ps.setBytes(2, cookie.secretHash());

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 
-import io.agroal.api.AgroalDataSource;
 import io.fxhome.job.InteractiveSyncOutcome;
 import io.fxhome.job.InteractiveSyncRequests;
 import io.fxhome.job.SyncJobPublishException;
@@ -14,6 +13,11 @@ import io.fxhome.job.SyncReason;
 import io.fxhome.secrets.AccountSecrets;
 import io.fxhome.secrets.AccountSecretsCipher;
 import io.fxhome.secrets.SealedAccountSecrets;
+import io.fxhome.shard.AccountDirectory;
+import io.fxhome.shard.DirectoryEntry;
+import io.fxhome.shard.Shard;
+import io.fxhome.shard.ShardPlacement;
+import io.fxhome.shard.Shards;
 import io.fxhome.sync.crypto.Bytes;
 import io.fxhome.sync.fxa.LinkedAccount;
 import io.quarkus.logging.Log;
@@ -21,17 +25,23 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Stores a freshly linked Firefox Account: the account row (created, or brought back to active for a returning user)
- * and its secrets sealed under the master key, in one transaction; then asks for the first sync.
+ * Stores a freshly linked Firefox Account: finds it in the account directory by its FxA uid, or places a new one on
+ * the least-loaded shard; then, on that shard and in one transaction, the account row (created, or brought back to
+ * active for a returning user) and its secrets sealed under the master key; then asks for the first sync.
  */
 @ApplicationScoped
 public class AccountLinker {
-    private final AgroalDataSource ds;
+    private final Shards shards;
+    private final AccountDirectory directory;
+    private final ShardPlacement placement;
     private final AccountSecretsCipher cipher;
     private final InteractiveSyncRequests syncRequests;
 
-    public AccountLinker(AgroalDataSource ds, AccountSecretsCipher cipher, InteractiveSyncRequests syncRequests) {
-        this.ds = ds;
+    public AccountLinker(Shards shards, AccountDirectory directory, ShardPlacement placement, AccountSecretsCipher cipher,
+            InteractiveSyncRequests syncRequests) {
+        this.shards = shards;
+        this.directory = directory;
+        this.placement = placement;
         this.cipher = cipher;
         this.syncRequests = syncRequests;
     }
@@ -45,7 +55,9 @@ public class AccountLinker {
      * @param email  what the user signed in with; empty when unknown
      */
     public Linked link(String fxaUid, String email, LinkedAccount linked) {
-        UUID candidate = UUID.randomUUID();
+        // The directory first, in its own statements: one transaction may span one database only.
+        DirectoryEntry entry = directory.register(fxaUid, placement::choose);
+        Shard shard = shards.require(entry.shard());
         byte[] kSync = linked.credentials().syncKeys().toKSync();
         AccountSecrets secrets;
         try {
@@ -54,7 +66,7 @@ public class AccountLinker {
             Bytes.wipe(kSync);
         }
         Linked result = QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = ds.getConnection()) {
+            try (Connection c = shard.dataSource().getConnection()) {
                 UUID id;
                 boolean created;
                 try (PreparedStatement ps = c.prepareStatement("""
@@ -63,7 +75,7 @@ public class AccountLinker {
                            set email = case when excluded.email = '' then account.email else excluded.email end,
                                status = 'active', status_reason = null, failure_count = 0, last_seen_at = now()
                         returning id, (xmax = 0)""")) {
-                    ps.setObject(1, candidate);
+                    ps.setObject(1, entry.accountId());
                     ps.setString(2, fxaUid);
                     ps.setString(3, email == null ? "" : email);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -94,10 +106,15 @@ public class AccountLinker {
                 throw new IllegalStateException("cannot store the linked account: " + e.getMessage(), e);
             }
         });
+        if (!result.accountId().equals(entry.accountId())) {
+            // The shard already had this user under another id (linked by a process older than the directory).
+            Log.warnf("account %s: the directory said %s; corrected", result.accountId(), entry.accountId());
+            directory.correct(fxaUid, result.accountId());
+        }
         try {
             InteractiveSyncOutcome outcome = syncRequests.request(result.accountId(), SyncReason.FIRST_LINK);
-            Log.infof("account %s linked (%s); first sync %s", result.accountId(), result.created() ? "new" : "returning",
-                    outcome.result());
+            Log.infof("account %s linked (%s, shard %s); first sync %s", result.accountId(), result.created() ? "new" : "returning",
+                    shard.name(), outcome.result());
             return new Linked(result.accountId(), result.created(), java.util.Optional.of(outcome));
         } catch (SyncJobPublishException | IllegalStateException e) {
             // Linked all the same: the account is active and unscheduled, so the scheduler's next tick picks it up.

@@ -8,21 +8,22 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.agroal.api.AgroalDataSource;
+import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.http.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Reads what the worker records: account timestamps, live progress (sync_progress) and the last run (sync_run). */
 @ApplicationScoped
 public class SyncStatusRepository {
-    private final AgroalDataSource ds;
+    /** Every query runs on the account's shard. */
+    private final ShardRouter shards;
 
-    public SyncStatusRepository(AgroalDataSource ds) {
-        this.ds = ds;
+    public SyncStatusRepository(ShardRouter shards) {
+        this.shards = shards;
     }
 
     public Optional<SyncStatus> status(UUID accountId) {
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = shards.dataSource(accountId).getConnection()) {
             SyncStatus.LastRun lastRun = null;
             try (PreparedStatement ps = c.prepareStatement("""
                     select started_at, finished_at, reason, outcome, error, records_applied, records_skipped

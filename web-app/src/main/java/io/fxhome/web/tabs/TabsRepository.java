@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.agroal.api.AgroalDataSource;
+import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.http.Links;
 import io.fxhome.web.http.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +21,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class TabsRepository {
-    private final AgroalDataSource ds;
+    /** Every query runs on the account's shard. */
+    private final ShardRouter shards;
 
-    public TabsRepository(AgroalDataSource ds) {
-        this.ds = ds;
+    public TabsRepository(ShardRouter shards) {
+        this.shards = shards;
     }
 
     /**
@@ -32,7 +33,7 @@ public class TabsRepository {
      * device's and tabs record's server timestamp changes when that device uploads. Two index lookups, no join.
      */
     public String version(UUID accountId) {
-        try (Connection c = ds.getConnection();
+        try (Connection c = shards.dataSource(accountId).getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         select (select count(*) || ':' || coalesce(sum(server_modified), 0) || ':' || coalesce(max(server_modified), 0)
                                   from device_tabs where account_id = ?)
@@ -52,7 +53,7 @@ public class TabsRepository {
 
     public List<DeviceTabs> byDevice(UUID accountId) {
         Map<String, DeviceTabs> devices = new LinkedHashMap<>();
-        try (Connection c = ds.getConnection();
+        try (Connection c = shards.dataSource(accountId).getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         select dt.client_id, coalesce(d.name, dt.client_name), d.device_type, dt.server_modified,
                                t.title, t.url, t.last_used, t.pinned, t.inactive
