@@ -75,8 +75,10 @@ fx_ensure_rabbitmq() {
 }
 
 # The role and databases: fxhome (the demo and a local install) and one test database per module, so that module
-# builds can run side by side without cleaning each other's data.
-FX_DATABASES="fxhome fxhome_test_model fxhome_test_worker fxhome_test_scheduler fxhome_test_web fxhome_test_web_shard2"
+# builds can run side by side without cleaning each other's data; the *_shard2 ones are a second shard for the sharding
+# tests (docs/sharding.md).
+FX_DATABASES="fxhome fxhome_test_model fxhome_test_worker fxhome_test_worker_shard2 fxhome_test_scheduler fxhome_test_scheduler_shard2
+    fxhome_test_web fxhome_test_web_shard2"
 
 fx_create_databases() {
     local host=${FXHOME_PG_HOST:-127.0.0.1} port=${FXHOME_PG_PORT:-5432} db

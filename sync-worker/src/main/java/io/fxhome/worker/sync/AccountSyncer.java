@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.agroal.api.AgroalDataSource;
 import io.fxhome.job.SyncJob;
 import io.fxhome.model.account.AccountStatus;
 import io.fxhome.secrets.AccountSecrets;
 import io.fxhome.secrets.AccountSecretsCipher;
 import io.fxhome.secrets.SealedAccountSecrets;
+import io.fxhome.shard.Shard;
+import io.fxhome.shard.ShardRouter;
 import io.fxhome.sync.client.SyncClient;
 import io.fxhome.sync.client.SyncClientConfig;
 import io.fxhome.sync.crypto.CollectionKeys;
@@ -45,17 +46,17 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Brings one account's copy up to date. Holds the account's lease for the whole sync: a PostgreSQL advisory lock on
- * a connection of its own, which the database releases by itself if this process dies, so a redelivered job after a
- * crash is never blocked by a stale lease, and two workers never sync one account at once.
+ * Brings one account's copy up to date, on the account's shard (looked up once per job). Holds the account's lease for
+ * the whole sync: a PostgreSQL advisory lock on a connection of its own to that shard, which the database releases by
+ * itself if this process dies, so a redelivered job after a crash is never blocked by a stale lease, and two workers
+ * never sync one account at once.
  */
 @ApplicationScoped
 public class AccountSyncer {
     /** The collections fxhome mirrors, in the order Firefox syncs them (devices before their tabs). */
     private static final String[] COLLECTIONS = {"clients", "tabs", "bookmarks", "history"};
 
-    private final AgroalDataSource dataSource;
-    private final Transactions tx;
+    private final ShardRouter shards;
     private final AccountSecretsCipher cipher;
     private final SyncClientConfig clientConfig;
     private final WorkerConfig config;
@@ -65,11 +66,10 @@ public class AccountSyncer {
     /** One HTTP client (connection pool) for every account this process syncs. */
     private final HttpTransport http;
 
-    public AccountSyncer(AgroalDataSource dataSource, AccountSecretsCipher cipher, UpstreamConfig upstream, WorkerConfig config,
+    public AccountSyncer(ShardRouter shards, AccountSecretsCipher cipher, UpstreamConfig upstream, WorkerConfig config,
             MeterRegistry registry) {
-        this.dataSource = dataSource;
+        this.shards = shards;
         this.metrics = new SyncMetrics(registry);
-        this.tx = new Transactions(dataSource);
         this.cipher = cipher;
         this.config = config;
         this.clock = Clock.systemUTC();
@@ -84,13 +84,14 @@ public class AccountSyncer {
 
     public SyncOutcome sync(SyncJob job) {
         UUID accountId = job.accountId();
-        try (Connection lease = dataSource.getConnection()) {
+        Shard shard = shards.shardOf(accountId);
+        try (Connection lease = shard.dataSource().getConnection()) {
             if (!tryLease(lease, accountId)) {
                 return SyncOutcome.duplicate();
             }
             metrics.started();
             try {
-                return syncLeased(job);
+                return syncLeased(new Transactions(shard.dataSource()), job);
             } finally {
                 metrics.finished();
                 releaseLease(lease, accountId);
@@ -101,7 +102,7 @@ public class AccountSyncer {
     }
 
     /** Every job leaves a run row, even one that had nothing to do: operators see why an account did not sync. */
-    private SyncOutcome syncLeased(SyncJob job) {
+    private SyncOutcome syncLeased(Transactions tx, SyncJob job) {
         UUID accountId = job.accountId();
         Optional<AccountRow> account = tx.inTransaction(c -> AccountRow.load(c, accountId));
         if (account.isEmpty()) {
@@ -110,7 +111,7 @@ public class AccountSyncer {
         SyncRunRecorder run = new SyncRunRecorder(tx, accountId, job, clock);
         SyncOutcome outcome;
         try {
-            outcome = syncAccount(job, account.get(), run);
+            outcome = syncAccount(tx, job, account.get(), run);
         } catch (RuntimeException e) {
             // A database error, a secret that will not open, a bug: retried, and recorded like any other run.
             Log.errorf(e, "account %s: sync failed", accountId);
@@ -126,7 +127,7 @@ public class AccountSyncer {
         return outcome;
     }
 
-    private SyncOutcome syncAccount(SyncJob job, AccountRow account, SyncRunRecorder run) {
+    private SyncOutcome syncAccount(Transactions tx, SyncJob job, AccountRow account, SyncRunRecorder run) {
         UUID accountId = job.accountId();
         if (account.status() != AccountStatus.ACTIVE) {
             return SyncOutcome.skipped("account is " + account.status().dbValue());
@@ -153,17 +154,17 @@ public class AccountSyncer {
             });
             SyncClient client = builder.build();
             try {
-                return syncWithClient(client, accountId, state, run);
+                return syncWithClient(tx, client, accountId, state, run);
             } finally {
                 tokens.put(accountId, client.accessToken(), client.currentToken());
             }
         } catch (BackedOffException e) {
-            markBackoff(accountId, e.until());
+            markBackoff(tx, accountId, e.until());
             return SyncOutcome.backedOff(e.getMessage());
         } catch (SyncException e) {
             if (e.status() == io.fxhome.sync.error.SyncStatus.AUTH) {
                 tokens.forget(accountId);
-                markNeedsReauth(accountId, e.getMessage());
+                markNeedsReauth(tx, accountId, e.getMessage());
                 return SyncOutcome.needsReauth(e.getMessage());
             }
             return SyncOutcome.retry(e.status() + ": " + e.getMessage());
@@ -173,10 +174,10 @@ public class AccountSyncer {
     }
 
     /** Runs the sync; after a node reassignment, once more from scratch on the new node. */
-    private SyncOutcome syncWithClient(SyncClient client, UUID accountId, AccountSyncState state, SyncRunRecorder run) {
+    private SyncOutcome syncWithClient(Transactions tx, SyncClient client, UUID accountId, AccountSyncState state, SyncRunRecorder run) {
         SyncOutcome outcome;
         try {
-            outcome = syncWith(client, accountId, state, run);
+            outcome = syncWith(tx, client, accountId, state, run);
         } catch (NodeReassignedException e) {
             // The data moved (or the keys changed): forget everything we knew about the old node and start over.
             Log.infof("account %s: storage node reassigned, full resync", accountId);
@@ -186,13 +187,13 @@ public class AccountSyncer {
                 repository.resetCollections(accountId);
                 return null;
             });
-            outcome = syncWith(client, accountId, AccountSyncState.EMPTY, run);
+            outcome = syncWith(tx, client, accountId, AccountSyncState.EMPTY, run);
         }
-        markSynced(accountId, client.backoffUntil(), run.applied() > 0 || run.deletedCount() > 0);
+        markSynced(tx, accountId, client.backoffUntil(), run.applied() > 0 || run.deletedCount() > 0);
         return outcome;
     }
 
-    private SyncOutcome syncWith(SyncClient client, UUID accountId, AccountSyncState state, SyncRunRecorder run) {
+    private SyncOutcome syncWith(Transactions tx, SyncClient client, UUID accountId, AccountSyncState state, SyncRunRecorder run) {
         StorageNode node = client.node();
         boolean sameNode = node.apiEndpoint().toString().equals(state.apiEndpoint())
                 && Long.toString(node.uid()).equals(state.storageUid());
@@ -267,7 +268,7 @@ public class AccountSyncer {
     }
 
     public void recordDeadLetter(SyncJob job, String reason) {
-        tx.inTransaction(c -> {
+        new Transactions(shards.dataSource(job.accountId())).inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("update account set status_reason = ? where id = ?")) {
                 ps.setString(1, "sync job dead-lettered after " + (job.attempt() + 1) + " attempts: " + reason);
                 ps.setObject(2, job.accountId());
@@ -277,7 +278,7 @@ public class AccountSyncer {
     }
 
     /** Also notes when the server's data last changed: the scheduler syncs such accounts sooner. */
-    private void markSynced(UUID accountId, Optional<Instant> backoff, boolean dataChanged) {
+    private void markSynced(Transactions tx, UUID accountId, Optional<Instant> backoff, boolean dataChanged) {
         tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("update account set last_sync_at = now(), failure_count = 0, "
                     + "backoff_until = ?, data_changed_at = case when ? then now() else data_changed_at end where id = ?")) {
@@ -289,7 +290,7 @@ public class AccountSyncer {
         });
     }
 
-    private void markBackoff(UUID accountId, Instant until) {
+    private void markBackoff(Transactions tx, UUID accountId, Instant until) {
         tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("update account set backoff_until = ? where id = ?")) {
                 ps.setTimestamp(1, until == null ? null : Timestamp.from(until));
@@ -299,7 +300,7 @@ public class AccountSyncer {
         });
     }
 
-    private void markNeedsReauth(UUID accountId, String reason) {
+    private void markNeedsReauth(Transactions tx, UUID accountId, String reason) {
         tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "update account set status = 'needs_reauth', status_reason = ? where id = ?")) {
