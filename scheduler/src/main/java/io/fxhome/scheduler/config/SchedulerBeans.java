@@ -6,6 +6,7 @@ import java.time.Clock;
 
 import io.fxhome.scheduler.control.SchedulerControlStore;
 import io.fxhome.scheduler.policy.SyncSchedulePolicy;
+import io.fxhome.shard.ShardRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
@@ -31,8 +32,8 @@ public class SchedulerBeans {
 
     @Produces
     @Singleton
-    SchedulerControlStore controlStore(DataSource dataSource) {
-        return new SchedulerControlStore(dataSource);
+    SchedulerControlStore controlStore(DataSource dataSource, ShardRouter shards) {
+        return new SchedulerControlStore(dataSource, shards::dataSource);
     }
 
     /** This instance's name in logs, the status and scheduler_control: configured, else host name and pid. */

@@ -9,17 +9,29 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import io.fxhome.scheduler.tick.TickReport;
 
-/** The fleet-wide pause, each account's operator pause, and the record of the last tick: all in PostgreSQL. */
+/**
+ * The fleet-wide pause, each account's operator pause, and the record of the last tick: all in PostgreSQL. The pause
+ * and the record are in the control database (the default datasource); an account's pause is on its row, in its shard.
+ */
 public final class SchedulerControlStore {
     private final DataSource dataSource;
+    private final Function<UUID, DataSource> accountDatabase;
 
+    /** Without shards: the accounts are in the control database. */
     public SchedulerControlStore(DataSource dataSource) {
+        this(dataSource, account -> dataSource);
+    }
+
+    /** @param accountDatabase the database of an account's row (its shard) */
+    public SchedulerControlStore(DataSource dataSource, Function<UUID, DataSource> accountDatabase) {
         this.dataSource = dataSource;
+        this.accountDatabase = accountDatabase;
     }
 
     /** Whether scheduling is paused for all accounts, read on the caller's connection. */
@@ -52,7 +64,7 @@ public final class SchedulerControlStore {
      * @return false if there is no such account
      */
     public boolean setAccountPaused(UUID accountId, boolean paused) {
-        return execute("update account set schedule_paused = ? where id = ?", statement -> {
+        return execute(accountDatabase.apply(accountId), "update account set schedule_paused = ? where id = ?", statement -> {
             statement.setBoolean(1, paused);
             statement.setObject(2, accountId);
         }) == 1;
@@ -100,7 +112,11 @@ public final class SchedulerControlStore {
     }
 
     private int execute(String sql, Binder binder) {
-        try (Connection connection = dataSource.getConnection();
+        return execute(dataSource, sql, binder);
+    }
+
+    private static int execute(DataSource database, String sql, Binder binder) {
+        try (Connection connection = database.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             return statement.executeUpdate();

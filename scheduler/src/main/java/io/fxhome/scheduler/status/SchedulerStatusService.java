@@ -10,22 +10,25 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import javax.sql.DataSource;
-
 import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.scheduler.config.SchedulerConfig;
 import io.fxhome.scheduler.control.ControlState;
 import io.fxhome.scheduler.control.SchedulerControlStore;
 import io.fxhome.scheduler.tick.TickRunner;
+import io.fxhome.shard.Shard;
+import io.fxhome.shard.Shards;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Counts accounts for the status endpoint and the gauges, at most once per {@code fxhome.scheduler.status-cache}. */
+/**
+ * Counts accounts for the status endpoint and the gauges, at most once per {@code fxhome.scheduler.status-cache}; with
+ * shards, the sums over all of them.
+ */
 @ApplicationScoped
 public class SchedulerStatusService {
     @Inject
-    DataSource dataSource;
+    Shards shards;
     @Inject
     SchedulerControlStore control;
     @Inject
@@ -71,7 +74,21 @@ public class SchedulerStatusService {
     }
 
     private AccountCounts count(Instant now) {
-        try (Connection connection = dataSource.getConnection();
+        long[] sums = new long[6];
+        long oldestOverdue = 0;
+        for (Shard shard : shards.all()) {
+            AccountCounts c = count(shard, now);
+            long[] values = {c.active(), c.needsReauth(), c.paused(), c.deleted(), c.schedulePaused(), c.due()};
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += values[i];
+            }
+            oldestOverdue = Math.max(oldestOverdue, c.oldestOverdueSeconds());
+        }
+        return new AccountCounts(now, sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], oldestOverdue);
+    }
+
+    private static AccountCounts count(Shard shard, Instant now) {
+        try (Connection connection = shard.dataSource().getConnection();
                 PreparedStatement select = connection.prepareStatement("""
                         select count(*) filter (where status = 'active'),
                                count(*) filter (where status = 'needs_reauth'),
@@ -91,7 +108,7 @@ public class SchedulerStatusService {
                         row.getLong(6), oldest == null ? 0 : Duration.between(oldest.toInstant(), now).toSeconds());
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot count accounts: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot count the accounts of shard " + shard.name() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,12 +36,19 @@ import io.fxhome.scheduler.policy.SyncSchedulePolicy;
  * the next tick: at worst one extra job (workers drop duplicates), never a lost account. Several batches run at once
  * on disjoint rows; overlapping ticks of two instances behave the same way, so no account is published twice.
  * <p>
- * Plain Java (a DataSource, the publisher, a Clock), so tests can run two of them against one database.
+ * With shards (docs/sharding.md) a tick does the same on each shard in turn: every account is due in its own shard's
+ * {@code account} table. The fleet-wide pause and the tick record stay in the control database (shard main, beside
+ * Quartz). A shard that fails is reported and the tick goes on with the next one.
+ * <p>
+ * Plain Java (DataSources, the publisher, a Clock), so tests can run two of them against one database.
  */
 public final class SchedulerTick {
     private static final System.Logger LOG = System.getLogger(SchedulerTick.class.getName());
 
-    private final DataSource dataSource;
+    /** The fleet-wide pause and the record of the last tick. */
+    private final DataSource control;
+    /** Where the accounts are, by shard name: the control database alone without shards. */
+    private final Map<String, DataSource> shards;
     private final SyncJobPublisher publisher;
     private final SyncSchedulePolicy policy;
     private final Clock clock;
@@ -53,7 +62,20 @@ public final class SchedulerTick {
      */
     public SchedulerTick(DataSource dataSource, SyncJobPublisher publisher, SyncSchedulePolicy policy, Clock clock,
             int batchSize, int threads, String instance, IntConsumer onPublished) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this(dataSource, Map.of("main", dataSource), publisher, policy, clock, batchSize, threads, instance, onPublished);
+    }
+
+    /**
+     * @param control the database of the pause flag and the tick record (the default datasource)
+     * @param shards every shard's database by name, ticked in this order (the control database is usually one of them)
+     */
+    public SchedulerTick(DataSource control, Map<String, ? extends DataSource> shards, SyncJobPublisher publisher,
+            SyncSchedulePolicy policy, Clock clock, int batchSize, int threads, String instance, IntConsumer onPublished) {
+        this.control = Objects.requireNonNull(control, "control");
+        this.shards = new LinkedHashMap<>(Objects.requireNonNull(shards, "shards"));
+        if (this.shards.isEmpty()) {
+            throw new IllegalArgumentException("at least one shard");
+        }
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -68,21 +90,29 @@ public final class SchedulerTick {
 
     public TickReport run() {
         Instant startedAt = clock.instant();
-        var control = new SchedulerControlStore(dataSource);
+        var control = new SchedulerControlStore(this.control);
         if (control.isPaused()) {
             LOG.log(Level.DEBUG, "scheduling is paused; tick skipped");
             return new TickReport(instance, startedAt, clock.instant(), 0, 0, 0, 0, true, Optional.empty());
         }
         var counts = new Counts();
-        AtomicReference<String> error = new AtomicReference<>();
-        try {
-            counts.firstScheduled.addAndGet(scheduleNewAccounts());
-            runBatches(startedAt, counts, error);
-        } catch (SQLException | RuntimeException e) {
-            error.compareAndSet(null, e.toString());
+        List<String> errors = new ArrayList<>();
+        for (Map.Entry<String, DataSource> shard : shards.entrySet()) {
+            AtomicReference<String> error = new AtomicReference<>();
+            try {
+                counts.firstScheduled.addAndGet(scheduleNewAccounts(shard.getValue()));
+                runBatches(shard.getValue(), startedAt, counts, error);
+            } catch (SQLException | RuntimeException e) {
+                error.compareAndSet(null, e.toString());
+            }
+            if (error.get() != null) {
+                // One unreachable shard must not stop the others' accounts from syncing.
+                errors.add(shards.size() > 1 ? "shard " + shard.getKey() + ": " + error.get() : error.get());
+            }
         }
         TickReport report = new TickReport(instance, startedAt, clock.instant(), counts.published.get(), counts.deferred.get(),
-                counts.paused.get(), counts.firstScheduled.get(), false, Optional.ofNullable(error.get()));
+                counts.paused.get(), counts.firstScheduled.get(), false,
+                errors.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", errors)));
         try {
             control.recordTick(report);
         } catch (RuntimeException e) {
@@ -98,7 +128,7 @@ public final class SchedulerTick {
         return report;
     }
 
-    private void runBatches(Instant dueBy, Counts counts, AtomicReference<String> error) {
+    private void runBatches(DataSource shard, Instant dueBy, Counts counts, AtomicReference<String> error) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("fxhome-tick-", 0).factory());
         try {
             List<Future<?>> workers = new ArrayList<>();
@@ -106,7 +136,7 @@ public final class SchedulerTick {
                 workers.add(pool.submit(() -> {
                     while (error.get() == null) {
                         try {
-                            if (runBatch(dueBy, counts) <= 0) {
+                            if (runBatch(shard, dueBy, counts) <= 0) {
                                 return;
                             }
                         } catch (SQLException | RuntimeException e) {
@@ -130,11 +160,13 @@ public final class SchedulerTick {
     }
 
     /** One transaction; returns the accounts it handled, 0 when none are due, -1 when scheduling was paused meanwhile. */
-    private int runBatch(Instant dueBy, Counts counts) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+    private int runBatch(DataSource shard, Instant dueBy, Counts counts) throws SQLException {
+        try (Connection connection = shard.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                if (SchedulerControlStore.isPaused(connection)) {
+                // The flag is in the control database: read on the batch's own connection when that is where it is.
+                boolean paused = shard == control ? SchedulerControlStore.isPaused(connection) : new SchedulerControlStore(control).isPaused();
+                if (paused) {
                     connection.rollback();
                     return -1;
                 }
@@ -186,10 +218,10 @@ public final class SchedulerTick {
     }
 
     /** Gives just-linked accounts their first due time, spread over one interval (see the policy). */
-    private int scheduleNewAccounts() throws SQLException {
+    private int scheduleNewAccounts(DataSource shard) throws SQLException {
         int total = 0;
         while (true) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = shard.getConnection()) {
                 connection.setAutoCommit(false);
                 try {
                     List<UUID> ids = DueAccounts.lockUnscheduled(connection, batchSize);

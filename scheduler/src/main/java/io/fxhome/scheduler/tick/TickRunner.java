@@ -1,6 +1,8 @@
 package io.fxhome.scheduler.tick;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -9,6 +11,8 @@ import javax.sql.DataSource;
 import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.scheduler.config.SchedulerConfig;
 import io.fxhome.scheduler.policy.SyncSchedulePolicy;
+import io.fxhome.shard.Shard;
+import io.fxhome.shard.Shards;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -17,11 +21,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Runs ticks of this instance, one at a time, for the Quartz job and for operators; counts what they publish. */
+/**
+ * Runs ticks of this instance, one at a time, for the Quartz job and for operators; counts what they publish. A tick
+ * covers every shard; the pause flag and the tick record are in the default datasource, beside Quartz.
+ */
 @ApplicationScoped
 public class TickRunner {
     @Inject
-    DataSource dataSource;
+    Shards shards;
     @Inject
     SyncJobPublisher publisher;
     @Inject
@@ -46,8 +53,12 @@ public class TickRunner {
                 .description("Scheduled sync jobs published and confirmed by the broker (rate() gives jobs per minute)")
                 .register(registry);
         duration = Timer.builder("fxhome.scheduler.tick.duration").description("Duration of this instance's ticks").register(registry);
-        tick = new SchedulerTick(dataSource, publisher, policy, clock, config.batchSize(), config.publishThreads(), instance,
-                published::increment);
+        Map<String, DataSource> databases = new LinkedHashMap<>();
+        for (Shard shard : shards.all()) {
+            databases.put(shard.name(), shard.dataSource());
+        }
+        tick = new SchedulerTick(shards.main().dataSource(), databases, publisher, policy, clock, config.batchSize(),
+                config.publishThreads(), instance, published::increment);
     }
 
     /** Runs a tick now, unless this instance is already running one (then empty). */
