@@ -3,11 +3,16 @@
 # its entrypoint there with chroot, as the image's user, with the image's environment (plus NAME=VALUE arguments),
 # in private mount and PID namespaces, on the host's network. Optionally in a memory cgroup (like a container's limit),
 # so the JVM's container support sizes the heap from it. Needs root, unshare and chroot (util-linux, coreutils) and python3.
-#   deploy/images/jib/smoke-run.sh IMAGE.tar [NAME=VALUE...]
+#   deploy/images/jib/smoke-run.sh IMAGE.tar [NAME=VALUE...] [-- COMMAND...]    (COMMAND replaces the entrypoint)
 #   FXHOME_SMOKE_MEMORY=1073741824 deploy/images/jib/smoke-run.sh target/fxhome-sync-worker-0.1.0.tar ...
 # Stops with the process (Ctrl-C). Not a sandbox: use it on images you built, for a smoke test.
 set -euo pipefail
 IMAGE="$(realpath "${1:?image tarball}")"; shift
+EXTRA_ENV=(); COMMAND=()
+while [ $# -gt 0 ]; do
+    if [ "$1" = "--" ]; then shift; COMMAND=("$@"); break; fi
+    EXTRA_ENV+=("$1"); shift
+done
 work="$(mktemp -d)"
 cg=""
 cleanup() {
@@ -33,9 +38,11 @@ print("IMG_USER=" + shlex.quote(c.get("User") or "0:0"))
 print("WORKDIR=" + shlex.quote(c.get("WorkingDir") or "/"))
 PY
 . "$work/settings"
+[ ${#COMMAND[@]} -eq 0 ] || ENTRY=("${COMMAND[@]}")
 for layer in "${LAYERS[@]}"; do tar --warning=no-unknown-keyword -C "$work/rootfs" -xf "$work/image/$layer"; done  # gzip or not
 rm -rf "$work/image"
-cp /etc/resolv.conf "$work/rootfs/etc/resolv.conf"
+# What a container runtime provides: name resolution, and a resolvable host name (Quartz builds its instance id from it).
+cp /etc/resolv.conf /etc/hosts /etc/hostname "$work/rootfs/etc/" 2>/dev/null || cp /etc/resolv.conf /etc/hosts "$work/rootfs/etc/"
 mkdir -p "$work/rootfs/proc" "$work/rootfs/sys" "$work/rootfs/tmp"
 
 if [ -n "${FXHOME_SMOKE_MEMORY:-}" ]; then
@@ -57,4 +64,4 @@ unshare --mount --pid --fork --mount-proc="$work/rootfs/proc" bash -c '
     envs=(); while [ "$1" != "--" ]; do envs+=("$1"); shift; done; shift
     mount --rbind /sys "$root/sys"
     exec chroot --userspec="$user" "$root" /usr/bin/env -i "${envs[@]}" /bin/sh -c "cd \"\$0\" && exec \"\$@\"" "$dir" "$@"
-' _ "$work/rootfs" "$uid:$gid" "$WORKDIR" "${ENVS[@]}" "$@" -- "${ENTRY[@]}"
+' _ "$work/rootfs" "$uid:$gid" "$WORKDIR" "${ENVS[@]}" "${EXTRA_ENV[@]}" -- "${ENTRY[@]}"
