@@ -35,7 +35,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 public class Shards {
     /** The default datasource's shard name. */
     public static final String MAIN = "main";
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    // Letters and digits only: FXHOME_SHARDS_EXTRA_<NAME>_JDBC_URL must map back to one name.
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]{1,40}");
 
     @Inject
     ShardsConfig config;
@@ -68,7 +69,7 @@ public class Shards {
             for (var entry : new TreeMap<>(config.extra()).entrySet()) {
                 String name = entry.getKey();
                 if (!NAME.matcher(name).matches() || MAIN.equals(name)) {
-                    throw new IllegalStateException("fxhome.shards.extra." + name + ": a shard name is lower-case letters, digits and '-'"
+                    throw new IllegalStateException("fxhome.shards.extra." + name + ": a shard name is lower-case letters and digits"
                             + " (up to 40), and not '" + MAIN + "' (the default datasource)");
                 }
                 Shard shard = new Shard(name, ShardPools.open(entry.getValue(), defaults, transactionManager, transactionRegistry));

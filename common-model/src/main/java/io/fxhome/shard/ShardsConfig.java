@@ -17,9 +17,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "fxhome.shards")
 public interface ShardsConfig {
     /**
-     * {@code fxhome.shards.extra.<name>.*}: the shards beyond {@value Shards#MAIN}, by name (lower-case letters, digits
-     * and '-', up to 40 characters; the name is stored in the directory and shown to load balancers, so never rename
-     * one). Default: none.
+     * {@code fxhome.shards.extra.<name>.*} (env {@code FXHOME_SHARDS_EXTRA_<NAME>_JDBC_URL} ...): the shards beyond
+     * {@value Shards#MAIN}, by name (lower-case letters and digits, up to 40; the name is stored in the directory and
+     * shown to load balancers, so never rename one). Default: none.
      */
     Map<String, ShardDatabase> extra();
 

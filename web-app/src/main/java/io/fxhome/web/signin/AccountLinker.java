@@ -65,51 +65,16 @@ public class AccountLinker {
         } finally {
             Bytes.wipe(kSync);
         }
-        Linked result = QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = shard.dataSource().getConnection()) {
-                UUID id;
-                boolean created;
-                try (PreparedStatement ps = c.prepareStatement("""
-                        insert into account (id, fxa_uid, email, status, last_seen_at) values (?, ?, ?, 'active', now())
-                        on conflict (fxa_uid) do update
-                           set email = case when excluded.email = '' then account.email else excluded.email end,
-                               status = 'active', status_reason = null, failure_count = 0, last_seen_at = now()
-                        returning id, (xmax = 0)""")) {
-                    ps.setObject(1, entry.accountId());
-                    ps.setString(2, fxaUid);
-                    ps.setString(3, email == null ? "" : email);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        id = rs.getObject(1, UUID.class);
-                        created = rs.getBoolean(2);
-                    }
-                }
-                SealedAccountSecrets sealed = cipher.seal(id, secrets);
-                try (PreparedStatement ps = c.prepareStatement("""
-                        insert into account_secret (account_id, master_key_version, wrapped_data_key, refresh_token,
-                                                    sync_key_bundle, key_id, updated_at)
-                        values (?, ?, ?, ?, ?, ?, now())
-                        on conflict (account_id) do update
-                           set master_key_version = excluded.master_key_version, wrapped_data_key = excluded.wrapped_data_key,
-                               refresh_token = excluded.refresh_token, sync_key_bundle = excluded.sync_key_bundle,
-                               key_id = excluded.key_id, updated_at = now()""")) {
-                    ps.setObject(1, id);
-                    ps.setInt(2, sealed.masterKeyVersion());
-                    ps.setBytes(3, sealed.wrappedDataKey());
-                    ps.setBytes(4, sealed.refreshToken());
-                    ps.setBytes(5, sealed.syncKeyBundle());
-                    ps.setBytes(6, sealed.keyId());
-                    ps.executeUpdate();
-                }
-                return new Linked(id, created, java.util.Optional.empty());
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot store the linked account: " + e.getMessage(), e);
-            }
-        });
-        if (!result.accountId().equals(entry.accountId())) {
-            // The shard already had this user under another id (linked by a process older than the directory).
-            Log.warnf("account %s: the directory said %s; corrected", result.accountId(), entry.accountId());
-            directory.correct(fxaUid, result.accountId());
+        Linked result;
+        try {
+            result = store(shard, entry.accountId(), fxaUid, email, secrets);
+        } catch (HeldUnderAnotherId e) {
+            // The shard has this user under another id: linked by a process older than the directory, during an
+            // upgrade. That row is the account; the directory follows it.
+            UUID held = heldId(shard, fxaUid);
+            Log.warnf("account %s: the directory said %s; corrected", held, entry.accountId());
+            directory.correct(fxaUid, held);
+            result = store(shard, held, fxaUid, email, secrets);
         }
         try {
             InteractiveSyncOutcome outcome = syncRequests.request(result.accountId(), SyncReason.FIRST_LINK);
@@ -120,6 +85,80 @@ public class AccountLinker {
             // Linked all the same: the account is active and unscheduled, so the scheduler's next tick picks it up.
             Log.warnf("account %s linked, but the first sync could not be enqueued: %s", result.accountId(), e.getMessage());
             return result;
+        }
+    }
+
+    /**
+     * The account row (upserted by the id the directory gave, which is unique per FxA uid) and its sealed secrets, on
+     * the account's shard, in one transaction. Under Citus the per-shard unique FxA uid cannot exist (unique keys must
+     * hold the distribution column): the directory's is the one that counts.
+     */
+    private Linked store(Shard shard, UUID accountId, String fxaUid, String email, AccountSecrets secrets) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = shard.dataSource().getConnection()) {
+                boolean created;
+                try (PreparedStatement ps = c.prepareStatement("""
+                        insert into account (id, fxa_uid, email, status, last_seen_at) values (?, ?, ?, 'active', now())
+                        on conflict (id) do update
+                           set email = case when excluded.email = '' then account.email else excluded.email end,
+                               status = 'active', status_reason = null, failure_count = 0, last_seen_at = now()
+                        returning (xmax = 0)""")) {
+                    ps.setObject(1, accountId);
+                    ps.setString(2, fxaUid);
+                    ps.setString(3, email == null ? "" : email);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        created = rs.getBoolean(1);
+                    }
+                } catch (SQLException e) {
+                    if ("23505".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("account_fxa_uid_unique")) {
+                        throw new HeldUnderAnotherId();
+                    }
+                    throw e;
+                }
+                SealedAccountSecrets sealed = cipher.seal(accountId, secrets);
+                try (PreparedStatement ps = c.prepareStatement("""
+                        insert into account_secret (account_id, master_key_version, wrapped_data_key, refresh_token,
+                                                    sync_key_bundle, key_id, updated_at)
+                        values (?, ?, ?, ?, ?, ?, now())
+                        on conflict (account_id) do update
+                           set master_key_version = excluded.master_key_version, wrapped_data_key = excluded.wrapped_data_key,
+                               refresh_token = excluded.refresh_token, sync_key_bundle = excluded.sync_key_bundle,
+                               key_id = excluded.key_id, updated_at = now()""")) {
+                    ps.setObject(1, accountId);
+                    ps.setInt(2, sealed.masterKeyVersion());
+                    ps.setBytes(3, sealed.wrappedDataKey());
+                    ps.setBytes(4, sealed.refreshToken());
+                    ps.setBytes(5, sealed.syncKeyBundle());
+                    ps.setBytes(6, sealed.keyId());
+                    ps.executeUpdate();
+                }
+                return new Linked(accountId, created, java.util.Optional.empty());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot store the linked account: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static UUID heldId(Shard shard, String fxaUid) {
+        try (Connection c = shard.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("select id from account where fxa_uid = ?")) {
+            ps.setString(1, fxaUid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("the account of this FxA uid changed while linking; sign in again");
+                }
+                return rs.getObject(1, UUID.class);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store the linked account: " + e.getMessage(), e);
+        }
+    }
+
+    /** The shard's unique FxA uid refused the row: the user is there under another account id. */
+    private static final class HeldUnderAnotherId extends RuntimeException {
+        HeldUnderAnotherId() {
+            super("the FxA uid is held by another account id on this shard", null, false, false);
         }
     }
 }
