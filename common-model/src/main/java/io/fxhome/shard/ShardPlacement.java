@@ -1,6 +1,7 @@
 package io.fxhome.shard;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +22,15 @@ public class ShardPlacement {
     }
 
     public String choose() {
-        if (shards.openForNewAccounts().size() == 1) {
-            return shards.openForNewAccounts().get(0);
-        }
-        Map<String, Long> counts = directory.accountsPerShard();
-        return shards.openForNewAccounts().stream()
+        List<String> open = shards.openForNewAccounts();
+        // One shard open (always so without sharding): nothing to count.
+        return open.size() == 1 ? open.get(0) : leastLoaded(open, directory.accountsPerShard());
+    }
+
+    /** The shard of {@code open} with the fewest accounts ({@code counts} leaves out empty shards), ties by name. */
+    static String leastLoaded(List<String> open, Map<String, Long> counts) {
+        return open.stream()
                 .min(Comparator.<String> comparingLong(name -> counts.getOrDefault(name, 0L)).thenComparing(Comparator.naturalOrder()))
-                .orElseThrow();
+                .orElseThrow(() -> new IllegalStateException("no shard is open for new accounts"));
     }
 }
