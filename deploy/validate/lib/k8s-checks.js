@@ -45,6 +45,8 @@ function crossChecks(objects, context) {
     if (!matches(spec.selector.matchLabels, labels)) err(o, "selector.matchLabels do not match the pod template's labels");
     checkPod(o, pod, err, objects, context);
   }
+  // Jobs (the migration) follow the same pod rules, but run to completion: no probes.
+  for (const o of byKind("Job")) checkPod(o, o.doc.spec.template.spec, err, objects, context, { probes: false });
   for (const o of byKind("Service")) {
     if (!o.doc.spec.selector) continue;
     const targets = workloads.filter((w) => matches(o.doc.spec.selector, w.doc.spec.template.metadata.labels));
@@ -100,7 +102,7 @@ function checkConfigMapKey(o, name, k, err, objects) {
   if (k !== undefined && !(k in (cm.doc.data || {}))) err(o, `ConfigMap ${name} has no key ${k}`);
 }
 
-function checkPod(o, pod, err, objects, context) {
+function checkPod(o, pod, err, objects, context, { probes = true } = {}) {
   const volumes = new Map((pod.volumes || []).map((v) => [v.name, v]));
   const claimTemplates = new Set(((o.doc.spec.volumeClaimTemplates) || []).map((c) => c.metadata.name));
   for (const v of volumes.values()) {
@@ -142,8 +144,8 @@ function checkPod(o, pod, err, objects, context) {
     const image = /^fxhome\/([^:]+):(.+)$/.exec(c.image || "");
     if (!image) continue;
     if (!context.images.includes(image[1])) err(o, `${where} uses image fxhome/${image[1]}, which deploy/images does not build`);
-    if (((c.livenessProbe || {}).httpGet || {}).path !== "/q/health/live") err(o, `${where} livenessProbe is not /q/health/live`);
-    if (((c.readinessProbe || {}).httpGet || {}).path !== "/q/health/ready") err(o, `${where} readinessProbe is not /q/health/ready`);
+    if (probes && ((c.livenessProbe || {}).httpGet || {}).path !== "/q/health/live") err(o, `${where} livenessProbe is not /q/health/live`);
+    if (probes && ((c.readinessProbe || {}).httpGet || {}).path !== "/q/health/ready") err(o, `${where} readinessProbe is not /q/health/ready`);
     if (csc.readOnlyRootFilesystem !== true) err(o, `${where} root file system is writable`);
   }
 }
