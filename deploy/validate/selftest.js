@@ -25,6 +25,7 @@ const MUTATIONS = [
   [`${K}/optional/keda/worker-scaledobject.yaml`, "scaleTargetRef:", "scaleTargetRf:", /scaleTargetRf: unknown field/],
   [`${K}/demo/10-config-demo.yaml`, "  RABBITMQ_PORT: \"5672\"\n", "", /overrides .* with other keys/],
   [`${K}/upgrade/migrate-job.yaml`, "secretName: fxhome-master-key", "secretName: fxhome-master-keys", /Secret fxhome-master-keys is not in secrets.example.yaml/],
+  [`${K}/optional/ingress/web-app.yaml`, "name: web-app\n                port", "name: webapp\n                port", /backend Service webapp does not exist/],
   [`${C}/compose.yaml`, "    healthcheck:\n      <<: *fxhome-health\n      test: [\"CMD\", \"/usr/local/bin/fxhome-healthcheck\", \"8092\"",
     "    healthchek:\n      <<: *fxhome-health\n      test: [\"CMD\", \"/usr/local/bin/fxhome-healthcheck\", \"8092\"", /additional properties: healthchek/],
   [`${C}/compose.yaml`, "    stop_grace_period: 30s\n", "    stop_grace_period: 30s\n    ports: [\"8091:8091\"]\n", /--scale worker=N/],

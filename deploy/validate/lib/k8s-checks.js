@@ -57,6 +57,16 @@ function crossChecks(objects, context) {
       if (targets.length && !named) err(o, `targetPort ${p.targetPort} is no container port of the selected pods`);
     }
   }
+  for (const o of byKind("Ingress")) {
+    for (const rule of o.doc.spec.rules || []) {
+      for (const p of (rule.http || {}).paths || []) {
+        const b = p.backend.service;
+        const svc = b && all.find((d) => d.kind === "Service" && d.metadata.name === b.name);
+        if (b && !svc) err(o, `backend Service ${b.name} does not exist`);
+        else if (b && !svc.spec.ports.some((sp) => sp.name === b.port.name || sp.port === b.port.number)) err(o, `Service ${b.name} has no port ${b.port.name || b.port.number}`);
+      }
+    }
+  }
   for (const o of byKind("StatefulSet")) {
     const svc = all.find((d) => d.kind === "Service" && d.metadata.name === o.doc.spec.serviceName);
     if (!svc) err(o, `serviceName ${o.doc.spec.serviceName} is no Service`);
