@@ -1,23 +1,24 @@
 package io.fxhome.scheduler.tick;
 
-import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+
 import jakarta.inject.Inject;
 
 /**
- * The Quartz trigger. Clustered through the JDBC job store, SKIP makes Quartz run the job as non-concurrent, so the
- * fleet runs one tick at a time, and when the instance that holds the trigger dies another picks it up once the dead
- * one misses its cluster check-in. Even overlapping ticks could not publish an account twice: see
- * {@link SchedulerTick}.
+ * The Quartz job behind each tick (registered by {@link SchedulerTickRegistration}). Stored in the clustered JDBC job
+ * store and not concurrent, so the fleet runs one tick at a time, and when the instance running the trigger dies another
+ * picks it up once the dead one misses its cluster check-in. Even overlapping ticks could not publish an account twice:
+ * see {@link SchedulerTick}.
  */
-@ApplicationScoped
-public class SchedulerTickJob {
+@DisallowConcurrentExecution
+public class SchedulerTickJob implements Job {
     @Inject
     TickRunner runner;
 
-    @Scheduled(identity = "fxhome-scheduler-tick", every = "${fxhome.scheduler.tick-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
+    @Override
+    public void execute(JobExecutionContext context) {
         runner.runOnce();
     }
 }
