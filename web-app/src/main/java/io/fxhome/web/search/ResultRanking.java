@@ -139,7 +139,7 @@ final class ResultRanking {
             Map<String, Page> pages) {
         for (Candidate c : candidates) {
             if (c.part() == Part.KEYWORD) {
-                Optional<String> url = keywordUrl(c.url(), query.words());
+                Optional<String> url = keywordUrl(c.url(), query.afterFirstWord());
                 if (url.isPresent()) {
                     Page page = pages.get(c.url());
                     return Optional.of(new SearchResult(url.get(), page.title(), "bookmark", page.lastAt, page.visits,
@@ -177,16 +177,16 @@ final class ResultRanking {
 
     /**
      * A keyword alone opens its bookmark; followed by more words, it fills them into the bookmark's {@code %s}
-     * (encoded) or {@code %S} (as typed), as Firefox's keyword bookmarks do.
+     * (encoded) or {@code %S} (as typed), as Firefox's keyword bookmarks do: everything typed after the keyword, not the
+ * parsed words (which drop repeats and stop at eight).
      */
-    static Optional<String> keywordUrl(String url, List<String> words) {
-        if (words.size() == 1) {
+    static Optional<String> keywordUrl(String url, String rest) {
+        if (rest.isEmpty()) {
             return Optional.of(url);
         }
         if (!url.contains("%s") && !url.contains("%S")) {
             return Optional.empty();
         }
-        String rest = String.join(" ", words.subList(1, words.size()));
         return Optional.of(url.replace("%s", URLEncoder.encode(rest, StandardCharsets.UTF_8)).replace("%S", rest));
     }
 }

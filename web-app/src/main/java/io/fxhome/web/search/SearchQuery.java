@@ -13,8 +13,9 @@ import java.util.Set;
  *
  * @param text the query with runs of white space made single spaces, lower case: what adaptive history remembers
  * @param words the words to match, as typed (folding to the stored form is {@link TextFolding}'s job)
+ * @param typed the query as typed, without white space at either end (what a keyword bookmark fills in)
  */
-public record SearchQuery(String text, List<String> words, Set<Restriction> restrictions) {
+public record SearchQuery(String text, List<String> words, Set<Restriction> restrictions, String typed) {
     static final int MAX_WORDS = 8;
     static final int MAX_WORD_LENGTH = 100;
     static final int MAX_TEXT_LENGTH = 200;
@@ -22,7 +23,7 @@ public record SearchQuery(String text, List<String> words, Set<Restriction> rest
     public static SearchQuery parse(String query) {
         String trimmed = query == null ? "" : query.strip();
         if (trimmed.isEmpty()) {
-            return new SearchQuery("", List.of(), Set.of());
+            return new SearchQuery("", List.of(), Set.of(), "");
         }
         List<String> tokens = new ArrayList<>(List.of(trimmed.split("\\s+")));
         EnumSet<Restriction> restrictions = EnumSet.noneOf(Restriction.class);
@@ -42,7 +43,15 @@ public record SearchQuery(String text, List<String> words, Set<Restriction> rest
         }
         String text = String.join(" ", trimmed.split("\\s+")).toLowerCase(Locale.ROOT);
         return new SearchQuery(text.length() > MAX_TEXT_LENGTH ? text.substring(0, MAX_TEXT_LENGTH) : text, List.copyOf(words),
-                Set.copyOf(restrictions));
+                Set.copyOf(restrictions), trimmed.length() > MAX_TEXT_LENGTH ? trimmed.substring(0, MAX_TEXT_LENGTH) : trimmed);
+    }
+
+    /** What was typed after the first word (a keyword's search terms), as typed: every word, case kept. */
+    String afterFirstWord() {
+        int space = typed.indexOf(' ');
+        int tab = typed.indexOf('\t');
+        int end = space < 0 ? tab : tab < 0 ? space : Math.min(space, tab);
+        return end < 0 ? "" : typed.substring(end).strip();
     }
 
     public boolean isEmpty() {

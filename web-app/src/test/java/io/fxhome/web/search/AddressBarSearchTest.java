@@ -166,6 +166,9 @@ class AddressBarSearchTest {
         assertThat(man.getString("results[0].source")).isEqualTo("bookmark");
         JsonPath s = search(aliceBrowser, "s hello world");
         assertThat(s.getString("results[0].url")).isEqualTo("https://search.example/?q=hello+world");
+        // Everything typed after the keyword, repeats and case included.
+        assertThat(search(aliceBrowser, "s Hello hello  hello").getString("results[0].url"))
+                .isEqualTo("https://search.example/?q=Hello+hello++hello");
         assertThat(s.getString("results[0].heuristic")).isEqualTo("keyword");
         // Restricted, a keyword is just a word.
         assertThat(search(aliceBrowser, "* man").getString("results[0].heuristic")).isNull();
