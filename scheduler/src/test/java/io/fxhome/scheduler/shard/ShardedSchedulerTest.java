@@ -1,6 +1,7 @@
 package io.fxhome.scheduler.shard;
 
 import static io.restassured.RestAssured.given;
+import static io.fxhome.shard.testing.ShardDatabases.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -18,7 +19,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncTopology;
@@ -40,7 +40,7 @@ class ShardedSchedulerTest {
     @Inject
     SyncTopology topology;
 
-    private final DataSource shard2 = plain(TwoShards.SHARD2_URL);
+    private final DataSource shard2 = database(TwoShards.SHARD2_URL);
     private TestAccounts onMain;
     private TestAccounts onShard2;
     private Lanes lanes;
@@ -127,13 +127,5 @@ class ShardedSchedulerTest {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         }
-    }
-
-    private static DataSource plain(String url) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(url);
-        ds.setUser("fxhome");
-        ds.setPassword("fxhome");
-        return ds;
     }
 }

@@ -1,15 +1,15 @@
 package io.fxhome.worker.e2e;
 
+import static io.fxhome.shard.testing.ShardDatabases.database;
+import static io.fxhome.shard.testing.ShardDatabases.perUserRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncReason;
@@ -46,7 +45,7 @@ class ShardedSyncTest extends SandboxSyncTestBase {
 
     @Test
     void eachAccountIsSyncedIntoItsOwnShardOnly() throws Exception {
-        Map<String, DataSource> db = Map.of("main", plain(mainUrl), "shard2", plain(TwoShards.SHARD2_URL));
+        Map<String, DataSource> db = Map.of("main", database(mainUrl), "shard2", database(TwoShards.SHARD2_URL));
         List<Placed> placed = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String shard = i % 2 == 0 ? "main" : "shard2";
@@ -71,6 +70,7 @@ class ShardedSyncTest extends SandboxSyncTestBase {
             assertThat(query(own, "select outcome from sync_run where account_id = ?", p.account())).containsExactly("done");
             assertThat(query(own, "select last_sync_at is not null from account where id = ?", p.account())).containsExactly("t");
             assertThat(perUserRows(own, p.account())).as("%s on %s", p.email(), p.shard())
+                    .containsKeys("account_secret", "bookmark", "history_place", "history_visit", "device", "tab", "sync_run")
                     .containsEntry("account", 1L).containsEntry("sync_run", 1L).containsEntry("sync_state", 1L)
                     .hasEntrySatisfying("history_place", n -> assertThat(n).isPositive())
                     .hasEntrySatisfying("bookmark", n -> assertThat(n).isPositive());
@@ -84,14 +84,6 @@ class ShardedSyncTest extends SandboxSyncTestBase {
                 .containsExactly("0");
     }
 
-    private static DataSource plain(String url) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(url);
-        ds.setUser("fxhome");
-        ds.setPassword("fxhome");
-        return ds;
-    }
-
     private static List<String> query(DataSource ds, String sql, UUID account) throws SQLException {
         return MirrorAssertions.rows(ds, sql, account);
     }
@@ -103,27 +95,5 @@ class ShardedSyncTest extends SandboxSyncTestBase {
             }
             ps.executeUpdate();
         }
-    }
-
-    /** The account's rows in every table of per-user data (each table with an account_id but the directory, and account). */
-    private static Map<String, Long> perUserRows(DataSource ds, UUID account) throws SQLException {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        rows.put("account", Long.parseLong(query(ds, "select count(*) from account where id = ?", account).get(0)));
-        List<String> tables = new ArrayList<>();
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                        select table_name from information_schema.columns
-                         where table_schema = current_schema() and column_name = 'account_id' and table_name <> 'account_directory'
-                         order by table_name""");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                tables.add(rs.getString(1));
-            }
-        }
-        assertThat(tables).contains("account_secret", "bookmark", "history_place", "history_visit", "device", "tab", "sync_run");
-        for (String table : tables) {
-            rows.put(table, Long.parseLong(query(ds, "select count(*) from " + table + " where account_id = ?", account).get(0)));
-        }
-        return rows;
     }
 }

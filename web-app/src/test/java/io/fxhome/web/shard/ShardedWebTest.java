@@ -1,19 +1,17 @@
 package io.fxhome.web.shard;
 
+import static io.fxhome.shard.testing.ShardDatabases.database;
+import static io.fxhome.shard.testing.ShardDatabases.perUserRows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +21,6 @@ import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.fxa.VerificationMode;
@@ -108,6 +105,7 @@ class ShardedWebTest {
             // The first sync was requested on the account's own row (interactive_requested_at, on its shard).
             assertThat(one(own, "select interactive_requested_at is not null from account where id = ?", user.account())).isEqualTo("t");
             Map<String, Long> ownRows = perUserRows(own, user.account());
+            assertThat(ownRows).containsKeys("account_secret", "web_session", "bookmark", "history_place", "history_visit", "tab", "sync_run");
             assertThat(ownRows).as("rows on %s", user.shard()).containsEntry("account", 1L).containsEntry("account_secret", 1L)
                     .containsEntry("web_session", 1L).containsEntry("search_input_history", 1L).containsEntry("tab", 1L)
                     .containsEntry("device", 1L).containsEntry("bookmark", 2L).containsEntry("history_place", 1L)
@@ -180,39 +178,9 @@ class ShardedWebTest {
 
     private Map<String, DataSource> databases() {
         Map<String, DataSource> db = new HashMap<>();
-        db.put("main", plain(mainUrl));
-        db.put("shard2", plain(TwoShards.SHARD2_URL));
+        db.put("main", database(mainUrl));
+        db.put("shard2", database(TwoShards.SHARD2_URL));
         return db;
-    }
-
-    private static DataSource plain(String url) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(url);
-        ds.setUser("fxhome");
-        ds.setPassword("fxhome");
-        return ds;
-    }
-
-    /** The account's rows in every table of per-user data of one database (every table with an account_id, and account). */
-    static Map<String, Long> perUserRows(DataSource ds, UUID account) throws SQLException {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        rows.put("account", Long.parseLong(one(ds, "select count(*) from account where id = ?", account)));
-        List<String> tables = new ArrayList<>();
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                        select table_name from information_schema.columns
-                         where table_schema = current_schema() and column_name = 'account_id' and table_name <> 'account_directory'
-                         order by table_name""");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                tables.add(rs.getString(1));
-            }
-        }
-        assertThat(tables).contains("account_secret", "web_session", "bookmark", "history_place", "history_visit", "tab", "sync_run");
-        for (String table : tables) {
-            rows.put(table, Long.parseLong(one(ds, "select count(*) from " + table + " where account_id = ?", account)));
-        }
-        return rows;
     }
 
     static String one(DataSource ds, String sql, Object... args) throws SQLException {
