@@ -121,6 +121,17 @@ fx_ensure_chromium() {
     fi
 }
 
+# Node.js and npm for the deploy validator (deploy/validate: Kubernetes and compose schemas from the npm registry).
+fx_ensure_node() {
+    command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && return 0
+    fx_log "installing nodejs npm (deploy/ validation)"
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm
+    else
+        sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm
+    fi
+}
+
 fx_ensure_services() {
     fx_ensure_postgres && fx_create_databases && fx_ensure_rabbitmq
 }
