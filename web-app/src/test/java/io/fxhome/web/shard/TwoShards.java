@@ -2,6 +2,7 @@ package io.fxhome.web.shard;
 
 import java.util.Map;
 
+import io.fxhome.shard.testing.ShardDatabases;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
@@ -10,9 +11,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * bin/fxhome-env.sh; emptied at start like the main one, since the test profile cleans at start).
  */
 public class TwoShards implements QuarkusTestProfile {
-    static final String SHARD2_URL = System.getProperty("it.shard2-jdbc-url", "jdbc:postgresql://"
-            + System.getenv().getOrDefault("FXHOME_TEST_PG_HOST", "127.0.0.1") + ":"
-            + System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432") + "/fxhome_test_web_shard2");
+    static final String SHARD2_URL = ShardDatabases.secondShardUrl("fxhome_test_web_shard2");
 
     @Override
     public Map<String, String> getConfigOverrides() {
