@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -30,7 +32,8 @@ public final class HistoryWriter {
     // The page's transaction skips JIT: compiling the merge for every page cost more than running it.
     private static final String STAGE = """
             create temp table if not exists stage_place (guid text, url text, title text, server_modified numeric,
-                                                         frecency integer, sample_micros bigint[], sample_types smallint[])
+                                                         frecency integer, sample_micros bigint[], sample_types smallint[],
+                                                         visits integer, counted integer, last_visit bigint, last_typed bigint)
                 on commit delete rows;
             create temp table if not exists stage_visit (place_guid text, visited_at bigint, transition smallint)
                 on commit delete rows;
@@ -40,9 +43,13 @@ public final class HistoryWriter {
     // with its count and last visit raised by exactly the visits that were new. The record lists at most 20 visits,
     // so the archive's count is kept here, never taken from the record. A page seen for the first time and not
     // bookmarked keeps the frecency computed before the COPY (Frecency); any other is scored here from the union of
-    // its archived visits and the page's (the inserted ones are not visible to the rest of the statement). Bookmarks
-    // of a bookmarked page take its new frecency.
-    private static final String MERGE = """
+    // its archived visits and the page's (the inserted ones are not visible to the rest of the statement). It returns
+    // the bookmarked pages' new frecency, for their bookmarks.
+    // The stored place and the bookmark are looked up by LATERAL aggregates so that each stays one probe of the index
+    // made for it whatever the statistics say: with a new account's rows not yet analyzed, a join hashed all of the
+    // account's places for every page (a first sync quadratic in its size), and an EXISTS or LIMIT 1 probe walked
+    // another index of the account's rows hoping for an early match.
+    static final String MERGE = """
             with inserted as (
                 insert into history_visit (account_id, place_guid, visited_at, transition)
                 select ?, place_guid, visited_at, transition from stage_visit
@@ -60,7 +67,7 @@ public final class HistoryWriter {
                 select ?, s.guid, s.url, s.title, s.server_modified, coalesce(a.visits, 0),
                        to_timestamp(a.last_visit / 1000000.0), f.counted,
                        greatest(old.last_typed_at, to_timestamp(a.last_typed / 1000000.0)), f.bookmarked,
-                       case when old.guid is null and not f.bookmarked then s.frecency else (
+                       case when not old.found and not f.bookmarked then s.frecency else (
                            select fxhome_page_frecency(array_agg(v.micros), array_agg(v.type), f.counted, f.bookmarked,
                                                        null::timestamptz, s.url)
                              from (select micros, type
@@ -73,12 +80,18 @@ public final class HistoryWriter {
                                     order by micros desc limit 10) v) end
                   from stage_place s
                   left join added a on a.place_guid = s.guid
-                  left join history_place old on old.account_id = ? and old.guid = s.guid
+                 cross join lateral (
+                       select count(*) > 0 as found, max(o.frecency_visits) as frecency_visits,
+                              max(o.last_typed_at) as last_typed_at
+                         from history_place o
+                        where o.account_id = ? and o.guid = s.guid) old
+                 cross join lateral (
+                       select count(*) > 0 as bookmarked from bookmark b
+                        where b.account_id = ? and hashtextextended(b.url, 0) = hashtextextended(s.url, 0)
+                          and b.url = s.url and b.kind = 'bookmark') bm
                  cross join lateral (
                        select (coalesce(old.frecency_visits, 0) + coalesce(a.counted, 0))::integer as counted,
-                              exists (select 1 from bookmark b
-                                       where b.account_id = ? and hashtextextended(b.url, 0) = hashtextextended(s.url, 0)
-                                         and b.url = s.url and b.kind = 'bookmark') as bookmarked) f
+                              bm.bookmarked) f
                 on conflict (account_id, guid) do update
                    set url = excluded.url, title = excluded.title, server_modified = excluded.server_modified,
                        visit_count = history_place.visit_count + excluded.visit_count,
@@ -86,10 +99,33 @@ public final class HistoryWriter {
                        frecency_visits = excluded.frecency_visits, last_typed_at = excluded.last_typed_at,
                        bookmarked = excluded.bookmarked, frecency = excluded.frecency
                 returning url, frecency, bookmarked)
-            update bookmark b set frecency = m.frecency
-              from (select url, max(frecency) as frecency from merged where bookmarked group by url) m
-             where b.account_id = ? and hashtextextended(b.url, 0) = hashtextextended(m.url, 0) and b.url = m.url
-               and b.kind = 'bookmark' and b.frecency is distinct from m.frecency
+            select url, max(frecency) from merged where bookmarked group by url
+            """;
+    // A page of places new to an empty archive (see append): the counts come from the records, and only a bookmarked
+    // page is scored here (its visits weigh as visits to a bookmark), exactly as MERGE scores a new page.
+    static final String APPEND = """
+            with appended as (
+                insert into history_place (account_id, guid, url, title, server_modified, visit_count, last_visit_at,
+                                           frecency_visits, last_typed_at, bookmarked, frecency)
+                select ?, s.guid, s.url, s.title, s.server_modified, s.visits, to_timestamp(s.last_visit / 1000000.0),
+                       s.counted, to_timestamp(s.last_typed / 1000000.0), bm.bookmarked,
+                       case when bm.bookmarked
+                            then fxhome_page_frecency(s.sample_micros, s.sample_types, s.counted, true, null::timestamptz, s.url)
+                            else s.frecency end
+                  from stage_place s
+                 cross join lateral (
+                       select count(*) > 0 as bookmarked from bookmark b
+                        where b.account_id = ? and hashtextextended(b.url, 0) = hashtextextended(s.url, 0)
+                          and b.url = s.url and b.kind = 'bookmark') bm
+                returning url, frecency, bookmarked)
+            select url, max(frecency) from appended where bookmarked group by url
+            """;
+    // Bookmarks of the page's bookmarked places take their new frecency; one index probe per URL.
+    private static final String BOOKMARK_FRECENCY = """
+            update bookmark b set frecency = u.frecency
+              from unnest(?::text[], ?::integer[]) as u (url, frecency)
+             where b.account_id = ? and hashtextextended(b.url, 0) = hashtextextended(u.url, 0) and b.url = u.url
+               and b.kind = 'bookmark' and b.frecency is distinct from u.frecency
             """;
     private static final String DELETE_VISITS = "delete from history_visit where account_id = ? and place_guid = any(?)";
     private static final String DELETE_PLACES = "delete from history_place where account_id = ? and guid = any(?) returning url";
@@ -103,37 +139,141 @@ public final class HistoryWriter {
         }
     }
 
-    /** Writes one page; returns the number of places written. */
+    /** Merges one page into the archive; returns the number of places written. */
     public int write(UUID accountId, Collection<HistoryPlaceRow> page) throws SQLException {
-        if (page.isEmpty()) {
+        Collection<HistoryPlaceRow> places = lastOfEachGuid(page);
+        if (places.isEmpty()) {
             return 0;
         }
-        // The same record can appear twice in one page after a restart; the last one wins, as on the server.
-        Map<String, HistoryPlaceRow> byGuid = new LinkedHashMap<>();
-        page.forEach(p -> byGuid.put(p.guid(), p));
-        CopyRows places = new CopyRows();
-        CopyRows visits = new CopyRows();
-        for (HistoryPlaceRow p : byGuid.values()) {
+        CopyRows stagedPlaces = new CopyRows();
+        CopyRows stagedVisits = new CopyRows();
+        for (HistoryPlaceRow p : places) {
             Set<VisitRow> distinct = Frecency.distinct(p.visits());
             List<VisitRow> sample = Frecency.sample(distinct);
-            places.text(p.guid()).text(p.url()).text(p.title()).number(p.serverModified())
-                    .number(Frecency.of(sample, Frecency.countedVisits(distinct), false, p.url()))
-                    .text(sample.stream().map(v -> Long.toString(v.visitedAtMicros())).collect(Collectors.joining(",", "{", "}")))
-                    .text(sample.stream().map(v -> Integer.toString(v.transition())).collect(Collectors.joining(",", "{", "}")))
-                    .endRow();
+            stagePlace(stagedPlaces, p, sample, Frecency.countedVisits(distinct)).endRow();
             for (VisitRow v : distinct) {
-                visits.text(p.guid()).number(v.visitedAtMicros()).number(v.transition()).endRow();
+                stagedVisits.text(p.guid()).number(v.visitedAtMicros()).number(v.transition()).endRow();
             }
         }
-        places.copyInto(connection, "stage_place (guid, url, title, server_modified, frecency, sample_micros, sample_types)");
-        visits.copyInto(connection, "stage_visit (place_guid, visited_at, transition)");
-        execute(MERGE, accountId, accountId, accountId, accountId, accountId, accountId);
+        stagedPlaces.copyInto(connection, "stage_place (guid, url, title, server_modified, frecency, sample_micros, sample_types)");
+        stagedVisits.copyInto(connection, "stage_visit (place_guid, visited_at, transition)");
+        updateBookmarks(accountId, bookmarkedFrecency(MERGE, 5, accountId));
         // The stage empties at commit; a later page in the same transaction must not see these rows again
         // (DELETE, not TRUNCATE: on a small temp table it is far cheaper).
         try (Statement st = connection.createStatement()) {
             st.execute("delete from stage_place; delete from stage_visit");
         }
-        return byGuid.size();
+        return places.size();
+    }
+
+    /**
+     * Writes one page of places that are not in the archive: for a download into an account whose archive was empty
+     * when it began (a first sync), where no record comes twice. Nothing is merged: the visits go straight into
+     * {@code history_visit} by COPY and each place is inserted with counts taken from its record, the same rows
+     * {@link #write} would produce at several times the cost. A place that is there after all (which the caller rules
+     * out) fails the page with a unique violation; the retried sync then merges.
+     */
+    public int append(UUID accountId, Collection<HistoryPlaceRow> page) throws SQLException {
+        Collection<HistoryPlaceRow> places = lastOfEachGuid(page);
+        if (places.isEmpty()) {
+            return 0;
+        }
+        String account = accountId.toString();
+        CopyRows stagedPlaces = new CopyRows();
+        CopyRows visits = new CopyRows();
+        for (HistoryPlaceRow p : places) {
+            Set<VisitRow> distinct = Frecency.distinct(p.visits());
+            List<VisitRow> sample = Frecency.sample(distinct);
+            long lastVisit = Long.MIN_VALUE;
+            long lastTyped = Long.MIN_VALUE;
+            for (VisitRow v : distinct) {
+                visits.text(account).text(p.guid()).number(v.visitedAtMicros()).number(v.transition()).endRow();
+                lastVisit = Math.max(lastVisit, v.visitedAtMicros());
+                if (v.transition() == 2) {
+                    lastTyped = Math.max(lastTyped, v.visitedAtMicros());
+                }
+            }
+            stagePlace(stagedPlaces, p, sample, Frecency.countedVisits(distinct))
+                    .number(distinct.size()).number(Frecency.countedVisits(distinct))
+                    .number(lastVisit == Long.MIN_VALUE ? null : lastVisit).number(lastTyped == Long.MIN_VALUE ? null : lastTyped)
+                    .endRow();
+        }
+        visits.copyInto(connection, "history_visit (account_id, place_guid, visited_at, transition)");
+        stagedPlaces.copyInto(connection, "stage_place (guid, url, title, server_modified, frecency, sample_micros, sample_types, "
+                + "visits, counted, last_visit, last_typed)");
+        updateBookmarks(accountId, bookmarkedFrecency(APPEND, 2, accountId));
+        try (Statement st = connection.createStatement()) {
+            st.execute("delete from stage_place");
+        }
+        return places.size();
+    }
+
+    /**
+     * Locks the account's row against deletion until the page commits, as the foreign keys history no longer has would
+     * (migration V10): a page written for an account deleted meanwhile fails instead of leaving rows behind.
+     */
+    public void holdAccount(UUID accountId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select 1 from account where id = ? for key share")) {
+            ps.setObject(1, accountId);
+            try (var rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("account " + accountId + " no longer exists", "23503");
+                }
+            }
+        }
+    }
+
+    /** Whether the account's history archive is empty: a download may then {@link #append}. */
+    public static boolean archiveEmpty(Connection connection, UUID accountId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select not exists (select 1 from history_place where account_id = ?)")) {
+            ps.setObject(1, accountId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    // The same record can appear twice in one page after a restart; the last one wins, as on the server.
+    private static Collection<HistoryPlaceRow> lastOfEachGuid(Collection<HistoryPlaceRow> page) {
+        Map<String, HistoryPlaceRow> byGuid = new LinkedHashMap<>();
+        page.forEach(p -> byGuid.put(p.guid(), p));
+        return byGuid.values();
+    }
+
+    private static CopyRows stagePlace(CopyRows rows, HistoryPlaceRow p, List<VisitRow> sample, int counted) {
+        return rows.text(p.guid()).text(p.url()).text(p.title()).number(p.serverModified())
+                .number(Frecency.of(sample, counted, false, p.url()))
+                .text(sample.stream().map(v -> Long.toString(v.visitedAtMicros())).collect(Collectors.joining(",", "{", "}")))
+                .text(sample.stream().map(v -> Integer.toString(v.transition())).collect(Collectors.joining(",", "{", "}")));
+    }
+
+    /** Runs a statement whose parameters are all the account and whose rows are bookmarked URLs with their frecency. */
+    private SortedMap<String, Integer> bookmarkedFrecency(String sql, int accountParameters, UUID accountId) throws SQLException {
+        // In URL order: pages written at once then lock shared bookmarks in the same order (no deadlock).
+        SortedMap<String, Integer> bookmarked = new TreeMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 1; i <= accountParameters; i++) {
+                ps.setObject(i, accountId);
+            }
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bookmarked.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return bookmarked;
+    }
+
+    private void updateBookmarks(UUID accountId, SortedMap<String, Integer> bookmarked) throws SQLException {
+        if (!bookmarked.isEmpty()) {
+            try (PreparedStatement ps = connection.prepareStatement(BOOKMARK_FRECENCY)) {
+                ps.setArray(1, connection.createArrayOf("text", bookmarked.keySet().toArray()));
+                ps.setArray(2, connection.createArrayOf("integer", bookmarked.values().toArray()));
+                ps.setObject(3, accountId);
+                ps.executeUpdate();
+            }
+        }
     }
 
     /** Applies tombstones: the place and all its visits go; bookmarks of those URLs fall back to their own score. */
@@ -160,14 +300,5 @@ public final class HistoryWriter {
             new BookmarkFrecency(connection).refreshUrls(accountId, urls);
         }
         return urls.size();
-    }
-
-    private void execute(String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 import io.fxhome.job.SyncJob;
 import io.fxhome.model.account.AccountStatus;
@@ -63,6 +64,8 @@ public class AccountSyncer {
     private final Clock clock;
     private final SyncMetrics metrics;
     private final TokenCache tokens = new TokenCache(10_000);
+    /** Connections beyond one per account for writing history pages, shared by the accounts in flight. */
+    private final Semaphore extraWriters;
     /** One HTTP client (connection pool) for every account this process syncs. */
     private final HttpTransport http;
 
@@ -72,6 +75,7 @@ public class AccountSyncer {
         this.metrics = new SyncMetrics(registry);
         this.cipher = cipher;
         this.config = config;
+        this.extraWriters = new Semaphore(config.extraHistoryWriters());
         this.clock = Clock.systemUTC();
         FxaConfig fxa = FxaConfig.production().withAuthUrl(URI.create(upstream.fxa().authUrl()))
                 .withContentUrl(URI.create(upstream.fxa().contentUrl())).withClientId(upstream.fxa().clientId())
@@ -213,7 +217,7 @@ public class AccountSyncer {
         boolean resetAll = !sameNode || !meta.get().syncId().equals(state.globalSyncId())
                 || !fingerprint.equals(state.keysFingerprint());
         Map<String, CollectionState> collections = tx.inTransaction(c -> new SyncStateRepository(c).loadCollections(accountId));
-        CollectionSyncs syncs = new CollectionSyncs(client, keys.get(), tx, accountId, config.pageSize(), run);
+        CollectionSyncs syncs = new CollectionSyncs(client, keys.get(), tx, accountId, config.pageSize(), extraWriters, run);
         if (resetAll || collections.isEmpty()) {
             // A full download (a first sync, above all) shows "n of m": one cheap request gives the m.
             try {

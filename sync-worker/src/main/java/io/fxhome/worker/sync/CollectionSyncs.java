@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.fxhome.sync.client.SyncClient;
 import io.fxhome.sync.crypto.CollectionKeys;
@@ -17,6 +19,7 @@ import io.fxhome.sync.storage.SortOrder;
 import io.fxhome.worker.bookmarks.BookmarkNormalizer;
 import io.fxhome.worker.bookmarks.BookmarkRow;
 import io.fxhome.worker.bookmarks.BookmarkWriter;
+import io.fxhome.worker.db.PlannerStatistics;
 import io.fxhome.worker.db.Transactions;
 import io.fxhome.worker.devices.DeviceNormalizer;
 import io.fxhome.worker.devices.DeviceRow;
@@ -36,18 +39,23 @@ final class CollectionSyncs {
     private final SyncClient client;
     private final CollectionKeys keys;
     private final Transactions tx;
+    private final PlannerStatistics statistics;
     private final UUID accountId;
     private final int pageSize;
+    private final Semaphore extraWriters;
     private final SyncRunRecorder run;
     /** Records a collection holds, when known: the denominator of the progress the web app shows. */
     private java.util.function.Function<String, Long> expected = collection -> null;
 
-    CollectionSyncs(SyncClient client, CollectionKeys keys, Transactions tx, UUID accountId, int pageSize, SyncRunRecorder run) {
+    CollectionSyncs(SyncClient client, CollectionKeys keys, Transactions tx, UUID accountId, int pageSize,
+            Semaphore extraWriters, SyncRunRecorder run) {
         this.client = client;
         this.keys = keys;
         this.tx = tx;
+        this.statistics = new PlannerStatistics(tx);
         this.accountId = accountId;
         this.pageSize = pageSize;
+        this.extraWriters = extraWriters;
         this.run = run;
     }
 
@@ -58,7 +66,12 @@ final class CollectionSyncs {
     /** History since {@code newer} (null: everything), oldest first so an interrupted download resumes cleanly. */
     DownloadResult history(ServerTimestamp newer) {
         run.progress("history", expected.apply("history"));
-        return download("history", newer, page -> {
+        // Into an empty archive (a first sync) pages are appended, not merged, until the download restarts (a 412:
+        // records may then come again).
+        AtomicBoolean append = new AtomicBoolean(tx.inTransaction(c -> HistoryWriter.archiveEmpty(c, accountId)));
+        // History pages commute (each merges; a record appears once per download, and a restart drains first), so
+        // they may be written over several connections at once.
+        return download("history", newer, new PageWritePipeline(extraWriters), page -> {
             List<HistoryPlaceRow> places = new ArrayList<>(page.size());
             List<String> tombstones = new ArrayList<>();
             for (DecryptedRecord r : page) {
@@ -71,12 +84,14 @@ final class CollectionSyncs {
             }
             tx.inPageTransaction(c -> {
                 HistoryWriter writer = new HistoryWriter(c);
-                run.applied(writer.write(accountId, places));
+                writer.holdAccount(accountId);
+                run.applied(append.get() ? writer.append(accountId, places) : writer.write(accountId, places));
                 run.deleted(writer.delete(accountId, tombstones));
                 return null;
             });
+            statistics.refreshIfStale("history_place", "history_visit");
             run.advance(page.size());
-        });
+        }, () -> append.set(false));
     }
 
     /**
@@ -86,7 +101,7 @@ final class CollectionSyncs {
     DownloadResult bookmarks(ServerTimestamp newer) {
         run.progress("bookmarks", expected.apply("bookmarks"));
         Set<String> live = new HashSet<>();
-        DownloadResult result = download("bookmarks", newer, page -> {
+        DownloadResult result = download("bookmarks", newer, new PageWritePipeline(), page -> {
             List<BookmarkRow> rows = new ArrayList<>(page.size());
             List<String> tombstones = new ArrayList<>();
             for (DecryptedRecord r : page) {
@@ -106,6 +121,7 @@ final class CollectionSyncs {
                 run.deleted(writer.delete(accountId, tombstones));
                 return null;
             });
+            statistics.refreshIfStale("bookmark");
             run.advance(page.size());
         }, live::clear);
         tx.inTransaction(c -> {
@@ -144,13 +160,14 @@ final class CollectionSyncs {
         return result;
     }
 
-    private DownloadResult download(String collection, ServerTimestamp newer, java.util.function.Consumer<List<DecryptedRecord>> writePage) {
-        return download(collection, newer, writePage, () -> { });
-    }
-
     private DownloadResult download(String collection, ServerTimestamp newer,
             java.util.function.Consumer<List<DecryptedRecord>> writePage, Runnable onRestart) {
-        try (PageWritePipeline pipeline = new PageWritePipeline()) {
+        return download(collection, newer, new PageWritePipeline(), writePage, onRestart);
+    }
+
+    private DownloadResult download(String collection, ServerTimestamp newer, PageWritePipeline writes,
+            java.util.function.Consumer<List<DecryptedRecord>> writePage, Runnable onRestart) {
+        try (PageWritePipeline pipeline = writes) {
             PagedSink sink = new PagedSink(collection, page -> pipeline.submit(() -> writePage.accept(page)),
                     run.skippedRecords(), () -> {
                         pipeline.drain();

@@ -53,19 +53,19 @@ final class SyncRunRecorder {
         skipped.add(record);
     }
 
-    void applied(long n) {
+    synchronized void applied(long n) {
         applied += n;
     }
 
-    void deleted(long n) {
+    synchronized void deleted(long n) {
         deleted += n;
     }
 
-    long applied() {
+    synchronized long applied() {
         return applied;
     }
 
-    long deletedCount() {
+    synchronized long deletedCount() {
         return deleted;
     }
 
@@ -74,14 +74,14 @@ final class SyncRunRecorder {
     }
 
     /** A collection's download starts; {@code expected} is its record count when known (a full download). */
-    void progress(String collection, Long expected) {
+    synchronized void progress(String collection, Long expected) {
         this.collection = collection;
         this.collectionDone = 0;
         this.collectionExpected = expected;
         writeProgress(true);
     }
 
-    void advance(int records) {
+    synchronized void advance(int records) {
         collectionDone += records;
         writeProgress(false);
     }

@@ -2,6 +2,7 @@ package io.fxhome.worker.history;
 
 import static io.fxhome.worker.TestAccounts.query;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -71,6 +72,120 @@ class HistoryWriterTest {
             assertThat(query(c, "select place_guid from history_visit where account_id = ?", account)).isEmpty();
             // Another account's copy of the same guid is untouched.
             assertThat(query(c, "select guid from history_place where account_id = ?", other)).containsExactly("cccccccccccc");
+        }
+    }
+
+    @Test
+    void appendingIntoAnEmptyArchiveWritesTheRowsAMergeWould() throws SQLException {
+        UUID appended = TestAccounts.create(ds);
+        UUID merged = TestAccounts.create(ds);
+        Transactions tx = new Transactions(ds);
+        List<HistoryPlaceRow> page = List.of(
+                place("dddddddddd01", "typed and linked", new VisitRow(1_700_000_000_000_000L, 2), new VisitRow(1_700_000_500_000_000L, 1)),
+                place("dddddddddd02", "duplicate visits", new VisitRow(1_600_000_000_000_000L, 5), new VisitRow(1_600_000_000_000_000L, 5),
+                        new VisitRow(1_600_000_001_000_000L, 4)),
+                place("dddddddddd03", "downloads only", new VisitRow(1_650_000_000_000_000L, 7)),
+                place("dddddddddd04", "no visits"),
+                place("dddddddddd05", "bookmarked", new VisitRow(1_690_000_000_000_000L, 1)));
+        for (UUID a : List.of(appended, merged)) {
+            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "insert into bookmark (account_id, guid, kind, title, url) values (?, 'bkmk00000001', 'bookmark', 'b', ?)")) {
+                ps.setObject(1, a);
+                ps.setString(2, "https://example.com/dddddddddd05");
+                ps.executeUpdate();
+            }
+        }
+        tx.inTransaction(c -> new HistoryWriter(c).append(appended, page));
+        tx.inTransaction(c -> new HistoryWriter(c).write(merged, page));
+
+        String places = """
+                select guid, url, title, server_modified, visit_count, last_visit_at, frecency_visits, last_typed_at,
+                       bookmarked, frecency, match_text from history_place where account_id = ? order by guid""";
+        String visits = "select place_guid, visited_at, transition from history_visit where account_id = ? order by 1, 2, 3";
+        String bookmarks = "select guid, frecency from bookmark where account_id = ?";
+        try (Connection c = ds.getConnection()) {
+            assertThat(query(c, places, appended)).hasSize(5).isEqualTo(query(c, places, merged));
+            assertThat(query(c, visits, appended)).hasSize(6).isEqualTo(query(c, visits, merged));
+            assertThat(query(c, bookmarks, appended)).isEqualTo(query(c, bookmarks, merged));
+            assertThat(query(c, "select bookmarked, frecency > 0 from history_place where account_id = ? and guid = 'dddddddddd05'", appended))
+                    .containsExactly("t|t");
+            assertThat(query(c, "select frecency > 0 from bookmark where account_id = ?", appended)).containsExactly("t");
+        }
+    }
+
+    @Test
+    void anAccountTakesItsHistoryWithItAndAPageForAGoneAccountFails() throws SQLException {
+        UUID account = TestAccounts.create(ds);
+        Transactions tx = new Transactions(ds);
+        tx.inTransaction(c -> new HistoryWriter(c).append(account, List.of(place("eeeeeeeeeeee", "x", new VisitRow(5L, 1)))));
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("delete from account where id = ?")) {
+            ps.setObject(1, account);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+            assertThat(query(c, "select guid from history_place where account_id = ?", account)).isEmpty();
+            assertThat(query(c, "select place_guid from history_visit where account_id = ?", account)).isEmpty();
+        }
+        assertThatThrownBy(() -> tx.inTransaction(c -> {
+            HistoryWriter writer = new HistoryWriter(c);
+            writer.holdAccount(account);
+            return writer.append(account, List.of(place("ffffffffffff", "x", new VisitRow(6L, 1))));
+        })).hasMessageContaining("no longer exists");
+        try (Connection c = ds.getConnection()) {
+            assertThat(query(c, "select guid from history_place where account_id = ?", account)).isEmpty();
+        }
+    }
+
+    /**
+     * The regression that made first syncs quadratic: with statistics describing another account's rows only, a page's
+     * look-ups walked the whole account through whichever account_id-led index was smallest. They must stay probes
+     * of the index made for them.
+     */
+    @Test
+    void aPagesLookUpsProbeTheirOwnIndexesWhateverTheStatisticsSay() throws SQLException {
+        UUID big = TestAccounts.create(ds);
+        Transactions tx = new Transactions(ds);
+        List<HistoryPlaceRow> many = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            many.add(place("big%08d".formatted(i), "page " + i, new VisitRow(1_700_000_000_000_000L + i, 1)));
+        }
+        tx.inTransaction(c -> new HistoryWriter(c).append(big, many));
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                insert into bookmark (account_id, guid, kind, title, url)
+                select ?, 'bigbkmk' || i, 'bookmark', 'b' || i, 'https://example.com/big' || i from generate_series(1, 300) i""")) {
+            ps.setObject(1, big);
+            ps.executeUpdate();
+        }
+        UUID fresh = TestAccounts.create(ds);
+        try (Connection c = ds.getConnection()) {
+            try (var st = c.createStatement()) {
+                st.execute("analyze history_place; analyze history_visit; analyze bookmark");
+            }
+            c.setAutoCommit(false);
+            new HistoryWriter(c);
+            for (String[] statement : List.of(new String[] {"merge", HistoryWriter.MERGE}, new String[] {"append", HistoryWriter.APPEND})) {
+                String sql = statement[1];
+                int n = 0;
+                while (sql.contains("?")) {
+                    sql = sql.replaceFirst("\\?", "\\$" + (++n));
+                }
+                try (var st = c.createStatement()) {
+                    st.execute("prepare " + statement[0] + " (" + String.join(", ", java.util.Collections.nCopies(n, "uuid")) + ") as " + sql);
+                }
+                List<String> plan = new ArrayList<>();
+                try (var st = c.createStatement(); ResultSet rs = st.executeQuery("explain execute " + statement[0] + " ("
+                        + String.join(", ", java.util.Collections.nCopies(n, "'" + fresh + "'")) + ")")) {
+                    while (rs.next()) {
+                        plan.add(rs.getString(1));
+                    }
+                }
+                String text = String.join("\n", plan);
+                assertThat(text).as(statement[0] + " plan:\n" + text)
+                        .contains("using bookmark_url_idx on bookmark b")
+                        .doesNotContain("Seq Scan on history_place").doesNotContain("Seq Scan on bookmark");
+                if (statement[0].equals("merge")) {
+                    assertThat(text).as("merge plan:\n" + text).contains("using history_place_pkey on history_place o");
+                }
+            }
+            c.rollback();
         }
     }
 

@@ -46,7 +46,13 @@ public final class WorkerProcess implements AutoCloseable {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: these tests run after the package phase");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-jar", jar.toString()));
+                "-Xmx" + maxHeap));
+        // Extra JVM options for measuring (e.g. a flight recording in a benchmark): -Dworker.jvm-options="...".
+        String extra = System.getProperty("worker.jvm-options", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));

@@ -1,0 +1,62 @@
+package io.fxhome.worker.db;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Keeps PostgreSQL's planner statistics in step with tables that a sync grows faster than autovacuum analyzes them.
+ * <p>
+ * A first sync can multiply a table's size in seconds, while autovacuum looks once a minute. Until then the planner
+ * works from what the last ANALYZE saw: on a new installation, empty tables and partial indexes "empty" since their
+ * creation, so any index of the account's rows looks as cheap as the one made for a look-up, and each page's write
+ * walked the whole account. The planner scales row counts by a table's current size, so statistics need renewing
+ * only when what they saw is no longer representative: after each page the writer checks, with one catalog query,
+ * whether a table now holds ten times the rows its statistics describe, and analyzes it then (at about 100, 1,000,
+ * 10,000... rows over a first sync; ANALYZE reads a sample of at most 30,000 rows, so each costs well under a second),
+ * never for a table whose size the sync hardly moves (an account joining a large installation).
+ */
+public final class PlannerStatistics {
+    // Live rows from the cumulative statistics (flushed within a second), against what the last ANALYZE recorded. The
+    // function, not the pg_stat_user_tables view: planning the view costs milliseconds, and this runs for every page.
+    private static final String STALE = """
+            select n >= 100 and n > 10 * greatest(c.reltuples, 0)
+              from pg_class c cross join lateral pg_stat_get_live_tuples(c.oid) as n
+             where c.oid = to_regclass(?)
+            """;
+
+    private final Transactions tx;
+
+    public PlannerStatistics(Transactions tx) {
+        this.tx = tx;
+    }
+
+    /**
+     * Analyzes each of these tables whose statistics describe a tenth of its rows or fewer. One at a time per sync: a
+     * second page writer finds the statistics fresh instead of analyzing the same table again.
+     */
+    public synchronized void refreshIfStale(String... tables) {
+        for (String table : tables) {
+            tx.inTransaction(c -> {
+                boolean stale;
+                try (PreparedStatement ps = c.prepareStatement(STALE)) {
+                    ps.setString(1, table);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        stale = rs.next() && rs.getBoolean(1);
+                    }
+                }
+                if (stale) {
+                    long start = System.nanoTime();
+                    try (Statement st = c.createStatement()) {
+                        // The table names are the writers' own constants, never input.
+                        st.execute("analyze " + table);
+                    }
+                    Log.debugf("analyzed %s (statistics were stale) in %d ms", table, (System.nanoTime() - start) / 1_000_000);
+                }
+                return null;
+            });
+        }
+    }
+}

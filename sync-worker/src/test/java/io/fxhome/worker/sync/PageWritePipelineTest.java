@@ -1,0 +1,89 @@
+package io.fxhome.worker.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+class PageWritePipelineTest {
+
+    @Test
+    void withoutPermitsOneWriteIsInFlight() {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        try (PageWritePipeline pipeline = new PageWritePipeline()) {
+            for (int i = 0; i < 20; i++) {
+                pipeline.submit(() -> {
+                    most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    sleep(2);
+                    running.decrementAndGet();
+                });
+            }
+            pipeline.drain();
+        }
+        assertThat(most.get()).isEqualTo(1);
+    }
+
+    @Test
+    void freePermitsLetWritesOverlapAndAreGivenBack() throws InterruptedException {
+        Semaphore permits = new Semaphore(2);
+        CountDownLatch threeRunning = new CountDownLatch(3);
+        CountDownLatch release = new CountDownLatch(1);
+        try (PageWritePipeline pipeline = new PageWritePipeline(permits)) {
+            for (int i = 0; i < 3; i++) {
+                pipeline.submit(() -> {
+                    threeRunning.countDown();
+                    await(release);
+                });
+            }
+            // The account's own writer plus both permits: three pages are written at once.
+            assertThat(threeRunning.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(permits.availablePermits()).isZero();
+            release.countDown();
+            pipeline.drain();
+        }
+        assertThat(permits.availablePermits()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedWriteSurfacesAfterTheOthersFinished() {
+        Semaphore permits = new Semaphore(1);
+        List<String> finished = new CopyOnWriteArrayList<>();
+        PageWritePipeline pipeline = new PageWritePipeline(permits);
+        pipeline.submit(() -> {
+            throw new IllegalStateException("page 1 failed");
+        });
+        pipeline.submit(() -> {
+            sleep(100);
+            finished.add("page 2");
+        });
+        assertThatThrownBy(pipeline::drain).hasMessage("page 1 failed");
+        // Reported only once the write still in flight had finished, its permit given back.
+        assertThat(finished).containsExactly("page 2");
+        assertThat(permits.availablePermits()).isEqualTo(1);
+        pipeline.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
