@@ -24,17 +24,26 @@ public final class BookmarkWriter {
                 description text, date_added timestamptz, server_modified numeric, children text[])
                 on commit delete rows;
             """;
+    // Each bookmark is written with its frecency (as BookmarkFrecency scores it: its page's, else its date added's),
+    // so that the account-wide scoring after the download finds it right instead of writing every row a second time.
     private static final String MERGE = """
             insert into bookmark (account_id, guid, parent_guid, kind, title, url, tags, keyword, description,
-                                  date_added, server_modified, children)
-            select ?, guid, parent_guid, kind, title, url, coalesce(tags, '{}'), keyword, description, date_added,
-                   server_modified, children
-              from stage_bookmark
+                                  date_added, server_modified, children, frecency)
+            select ?, s.guid, s.parent_guid, s.kind, s.title, s.url, coalesce(s.tags, '{}'), s.keyword, s.description,
+                   s.date_added, s.server_modified, s.children,
+                   case when s.kind = 'bookmark' and s.url is not null then coalesce(
+                            (select max(p.frecency) from history_place p
+                              where p.account_id = ? and hashtextextended(p.url, 0) = hashtextextended(s.url, 0)
+                                and p.url = s.url and p.frecency <> 0),
+                            fxhome_page_frecency('{}', '{}', 0, true, s.date_added, s.url))
+                        else 0 end
+              from stage_bookmark s
             on conflict (account_id, guid) do update
                set parent_guid = excluded.parent_guid, kind = excluded.kind, title = excluded.title,
                    url = excluded.url, tags = excluded.tags, keyword = excluded.keyword,
                    description = excluded.description, date_added = excluded.date_added,
-                   server_modified = excluded.server_modified, children = excluded.children
+                   server_modified = excluded.server_modified, children = excluded.children,
+                   frecency = excluded.frecency
             """;
     private static final String DELETE = "delete from bookmark where account_id = ? and guid = any(?)";
     private static final String DELETE_ALL_BUT = "delete from bookmark where account_id = ? and not (guid = any(?))";
@@ -80,6 +89,7 @@ public final class BookmarkWriter {
         rows.copyInto(connection, "stage_bookmark (guid, parent_guid, kind, title, url, tags, keyword, description, date_added, server_modified, children)");
         try (PreparedStatement ps = connection.prepareStatement(MERGE)) {
             ps.setObject(1, accountId);
+            ps.setObject(2, accountId);
             ps.executeUpdate();
         }
         try (Statement st = connection.createStatement()) {

@@ -14,16 +14,17 @@ import io.quarkus.logging.Log;
  * creation, so any index of the account's rows looks as cheap as the one made for a look-up, and each page's write
  * walked the whole account. The planner scales row counts by a table's current size, so statistics need renewing
  * only when what they saw is no longer representative: after each page the writer checks, with one catalog query,
- * whether a table now holds ten times the rows its statistics describe, and analyzes it then (at about 100, 1,000,
- * 10,000... rows over a first sync; ANALYZE reads a sample of at most 30,000 rows, so each costs well under a second),
- * never for a table whose size the sync hardly moves (an account joining a large installation).
+ * whether a table never analyzed has two pages or more, or has grown to ten times the pages its statistics describe,
+ * and analyzes it then (a few times over a first sync; ANALYZE reads a sample of at most 30,000 rows, so each costs
+ * well under a second), never for a table whose size the sync hardly moves (an account joining a large installation).
  */
 public final class PlannerStatistics {
-    // Live rows from the cumulative statistics (flushed within a second), against what the last ANALYZE recorded. The
-    // function, not the pg_stat_user_tables view: planning the view costs milliseconds, and this runs for every page.
+    // The table's size on disk now against the size its last ANALYZE recorded: exact at once (the cumulative row
+    // counts reach other sessions up to seconds late, too late for a collection of one page). Never analyzed: -1.
     private static final String STALE = """
-            select n >= 100 and n > 10 * greatest(c.reltuples, 0)
-              from pg_class c cross join lateral pg_stat_get_live_tuples(c.oid) as n
+            select p >= 2 and (c.reltuples < 0 or p > 10 * greatest(c.relpages, 1))
+              from pg_class c
+             cross join lateral (select pg_relation_size(c.oid) / current_setting('block_size')::bigint as p) size
              where c.oid = to_regclass(?)
             """;
 
@@ -34,7 +35,7 @@ public final class PlannerStatistics {
     }
 
     /**
-     * Analyzes each of these tables whose statistics describe a tenth of its rows or fewer. One at a time per sync: a
+     * Analyzes each of these tables whose statistics describe a tenth of its size or less. One at a time per sync: a
      * second page writer finds the statistics fresh instead of analyzing the same table again.
      */
     public synchronized void refreshIfStale(String... tables) {
