@@ -3,6 +3,7 @@ package io.fxhome.worker.db;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.quarkus.logging.Log;
 
@@ -29,6 +30,8 @@ public final class PlannerStatistics {
             """;
 
     private final Transactions tx;
+    // Not synchronized: page writers are virtual threads, which must not pin their carrier while they wait.
+    private final ReentrantLock lock = new ReentrantLock();
 
     public PlannerStatistics(Transactions tx) {
         this.tx = tx;
@@ -38,7 +41,16 @@ public final class PlannerStatistics {
      * Analyzes each of these tables whose statistics describe a tenth of its size or less. One at a time per sync: a
      * second page writer finds the statistics fresh instead of analyzing the same table again.
      */
-    public synchronized void refreshIfStale(String... tables) {
+    public void refreshIfStale(String... tables) {
+        lock.lock();
+        try {
+            refresh(tables);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void refresh(String... tables) {
         for (String table : tables) {
             tx.inTransaction(c -> {
                 boolean stale;

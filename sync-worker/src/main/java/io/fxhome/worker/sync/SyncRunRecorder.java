@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.fxhome.job.SyncJob;
 import io.fxhome.worker.db.Transactions;
@@ -26,8 +28,11 @@ final class SyncRunRecorder {
     private final Instant startedAt;
     // Added to by the downloading thread (undecryptable records) and the page writer (unusable ones).
     private final List<SkippedRecord> skipped = java.util.Collections.synchronizedList(new ArrayList<>());
-    private long applied;
-    private long deleted;
+    // Page writers of one sync run on several (virtual) threads at once: counters are atomic, and the live progress is
+    // written under a lock that a waiting virtual thread does not pin its carrier on.
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong deleted = new AtomicLong();
+    private final ReentrantLock progressLock = new ReentrantLock();
     private String collection;
     private int collectionDone;
     private Long collectionExpected;
@@ -53,20 +58,20 @@ final class SyncRunRecorder {
         skipped.add(record);
     }
 
-    synchronized void applied(long n) {
-        applied += n;
+    void applied(long n) {
+        applied.addAndGet(n);
     }
 
-    synchronized void deleted(long n) {
-        deleted += n;
+    void deleted(long n) {
+        deleted.addAndGet(n);
     }
 
-    synchronized long applied() {
-        return applied;
+    long applied() {
+        return applied.get();
     }
 
-    synchronized long deletedCount() {
-        return deleted;
+    long deletedCount() {
+        return deleted.get();
     }
 
     Duration elapsed() {
@@ -74,16 +79,26 @@ final class SyncRunRecorder {
     }
 
     /** A collection's download starts; {@code expected} is its record count when known (a full download). */
-    synchronized void progress(String collection, Long expected) {
-        this.collection = collection;
-        this.collectionDone = 0;
-        this.collectionExpected = expected;
-        writeProgress(true);
+    void progress(String collection, Long expected) {
+        progressLock.lock();
+        try {
+            this.collection = collection;
+            this.collectionDone = 0;
+            this.collectionExpected = expected;
+            writeProgress(true);
+        } finally {
+            progressLock.unlock();
+        }
     }
 
-    synchronized void advance(int records) {
-        collectionDone += records;
-        writeProgress(false);
+    void advance(int records) {
+        progressLock.lock();
+        try {
+            collectionDone += records;
+            writeProgress(false);
+        } finally {
+            progressLock.unlock();
+        }
     }
 
     private void writeProgress(boolean force) {
@@ -126,9 +141,9 @@ final class SyncRunRecorder {
                 ps.setInt(5, job.attempt());
                 ps.setString(6, outcome.kind().name().toLowerCase(java.util.Locale.ROOT));
                 ps.setString(7, outcome.reason());
-                ps.setLong(8, applied);
+                ps.setLong(8, applied.get());
                 ps.setLong(9, skipped.size());
-                ps.setLong(10, deleted);
+                ps.setLong(10, deleted.get());
                 ps.setLong(11, Duration.between(startedAt, finished).toMillis());
                 ps.executeUpdate();
             }
