@@ -3,6 +3,8 @@ package io.fxhome.worker.db;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.quarkus.logging.Log;
@@ -20,13 +22,15 @@ import io.quarkus.logging.Log;
  * well under a second), never for a table whose size the sync hardly moves (an account joining a large installation).
  */
 public final class PlannerStatistics {
-    // The table's size on disk now against the size its last ANALYZE recorded: exact at once (the cumulative row
-    // counts reach other sessions up to seconds late, too late for a collection of one page). Never analyzed: -1.
+    // Of the given tables, those whose size on disk now is ten times what their last ANALYZE recorded, or which were
+    // never analyzed (reltuples -1) and have two pages: sizes are exact at once, where the cumulative row counts reach
+    // other sessions up to seconds late, too late for a collection of one page.
     private static final String STALE = """
-            select p >= 2 and (c.reltuples < 0 or p > 10 * greatest(c.relpages, 1))
-              from pg_class c
-             cross join lateral (select pg_relation_size(c.oid) / current_setting('block_size')::bigint as p) size
-             where c.oid = to_regclass(?)
+            select t.name
+              from unnest(?::text[]) as t (name)
+              join pg_class c on c.oid = to_regclass(t.name)
+             cross join lateral (select pg_relation_size(c.oid) / current_setting('block_size')::bigint as pages) size
+             where size.pages >= 2 and (c.reltuples < 0 or size.pages > 10 * greatest(c.relpages, 1))
             """;
 
     private final Transactions tx;
@@ -51,25 +55,25 @@ public final class PlannerStatistics {
     }
 
     private void refresh(String... tables) {
-        for (String table : tables) {
-            tx.inTransaction(c -> {
-                boolean stale;
-                try (PreparedStatement ps = c.prepareStatement(STALE)) {
-                    ps.setString(1, table);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        stale = rs.next() && rs.getBoolean(1);
+        tx.inTransaction(c -> {
+            List<String> stale = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(STALE)) {
+                ps.setArray(1, c.createArrayOf("text", tables));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stale.add(rs.getString(1));
                     }
                 }
-                if (stale) {
-                    long start = System.nanoTime();
-                    try (Statement st = c.createStatement()) {
-                        // The table names are the writers' own constants, never input.
-                        st.execute("analyze " + table);
-                    }
-                    Log.debugf("analyzed %s (statistics were stale) in %d ms", table, (System.nanoTime() - start) / 1_000_000);
+            }
+            if (!stale.isEmpty()) {
+                long start = System.nanoTime();
+                try (Statement st = c.createStatement()) {
+                    // The table names are the writers' own constants, never input.
+                    st.execute("analyze " + String.join(", ", stale));
                 }
-                return null;
-            });
-        }
+                Log.debugf("analyzed %s (statistics were stale) in %d ms", stale, (System.nanoTime() - start) / 1_000_000);
+            }
+            return null;
+        });
     }
 }

@@ -141,16 +141,18 @@ class HistoryWriterTest {
      */
     @Test
     void aPagesLookUpsProbeTheirOwnIndexesWhateverTheStatisticsSay() throws SQLException {
+        // Tables large enough that an account's share (0.5 %, V9) is more than a row: below that, walking an account's
+        // one or two rows by any index costs the same, and the planner may take any.
         UUID big = TestAccounts.create(ds);
         Transactions tx = new Transactions(ds);
         List<HistoryPlaceRow> many = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 5000; i++) {
             many.add(place("big%08d".formatted(i), "page " + i, new VisitRow(1_700_000_000_000_000L + i, 1)));
         }
         tx.inTransaction(c -> new HistoryWriter(c).append(big, many));
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 insert into bookmark (account_id, guid, kind, title, url)
-                select ?, 'bigbkmk' || i, 'bookmark', 'b' || i, 'https://example.com/big' || i from generate_series(1, 300) i""")) {
+                select ?, 'bigbkmk' || i, 'bookmark', 'b' || i, 'https://example.com/big' || i from generate_series(1, 5000) i""")) {
             ps.setObject(1, big);
             ps.executeUpdate();
         }
