@@ -193,8 +193,9 @@ public final class HistoryWriter {
                     lastTyped = Math.max(lastTyped, v.visitedAtMicros());
                 }
             }
-            stagePlace(stagedPlaces, p, sample, Frecency.countedVisits(distinct))
-                    .number(distinct.size()).number(Frecency.countedVisits(distinct))
+            int counted = Frecency.countedVisits(distinct);
+            stagePlace(stagedPlaces, p, sample, counted)
+                    .number(distinct.size()).number(counted)
                     .number(lastVisit == Long.MIN_VALUE ? null : lastVisit).number(lastTyped == Long.MIN_VALUE ? null : lastTyped)
                     .endRow();
         }
