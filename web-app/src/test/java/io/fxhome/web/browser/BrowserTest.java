@@ -205,7 +205,7 @@ class BrowserTest {
             d.get(base + "basic/");
             d.findElement(By.id("email")).sendKeys(email);
             d.findElement(By.id("password")).sendKeys("correct horse");
-            d.findElement(By.cssSelector("input[type=submit][value='Sign in']")).click();
+            follow(d, By.cssSelector("input[type=submit][value='Sign in']"));
             new WebDriverWait(d, WAIT).withMessage(d::getPageSource).until(ExpectedConditions.urlContains("/basic/sync"));
             chromium.screenshots("11-basic-first-sync");
             String account = TestData.one(ds, "select id from account where email = ?", email);
@@ -215,7 +215,7 @@ class BrowserTest {
                 Thread.sleep(500);
             }
 
-            d.findElement(By.linkText("Tabs")).click();
+            follow(d, By.linkText("Tabs"));
             Map<String, Integer> devices = truth.tabsByDevice();
             assertThat(texts(d, "h2")).containsExactlyInAnyOrderElementsOf(devices.keySet());
             assertThat(d.getPageSource()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -223,30 +223,40 @@ class BrowserTest {
             chromium.screenshots("12-basic-tabs");
 
             TruthOracle.Folder folder = truth.someFolder();
-            d.findElement(By.linkText("Bookmarks")).click();
-            d.findElement(By.linkText(BookmarkRoots.title(folder.rootId(), null))).click();
-            d.findElement(By.linkText(folder.title())).click();
+            follow(d, By.linkText("Bookmarks"));
+            follow(d, By.linkText(BookmarkRoots.title(folder.rootId(), null)));
+            follow(d, By.linkText(folder.title()));
             assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo(folder.title());
             assertInert(d);
             chromium.screenshots("13-basic-bookmarks");
 
-            d.findElement(By.linkText("History")).click();
+            follow(d, By.linkText("History"));
             assertThat(d.findElements(By.cssSelector("ul li"))).hasSizeGreaterThan(10);
             assertInert(d);
             chromium.screenshots("14-basic-history");
 
             String word = new SearchOracle(SandboxTestResource.server().sandbox().truth(email)).word();
             d.findElement(By.id("q")).sendKeys(word);
-            d.findElement(By.cssSelector("form.search input[type=submit]")).click();
-            // A form submission's navigation may still be under way when click() returns.
-            new WebDriverWait(d, WAIT).until(ExpectedConditions.urlContains("/basic/search?q=" + word));
+            follow(d, By.cssSelector("form.search input[type=submit]"));
+            assertThat(d.getCurrentUrl()).contains("/basic/search?q=" + word);
             assertThat(d.findElements(By.cssSelector("ol li"))).isNotEmpty();
             chromium.screenshots("15-basic-search");
 
-            d.findElement(By.linkText("Devices and sync")).click();
-            d.findElement(By.cssSelector("input[type=submit][value='Sign out']")).click();
+            follow(d, By.linkText("Devices and sync"));
+            follow(d, By.cssSelector("input[type=submit][value='Sign out']"));
             assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
         }
+    }
+
+    /**
+     * Clicks a link or submit button and waits until the next page has replaced this one: click() may return while a
+     * navigation (a form's above all) is still under way, and an element found then belongs to the old page.
+     */
+    private static void follow(WebDriver d, By what) {
+        WebElement old = d.findElement(By.tagName("html"));
+        d.findElement(what).click();
+        new WebDriverWait(d, WAIT).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(d, WAIT).until(dr -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) dr).executeScript("return document.readyState")));
     }
 
     /** Waits for an element; on time-out, the page's state goes into the failure (and a screenshot is kept). */
