@@ -168,7 +168,7 @@ class SchedulerClusterIT {
 
     private static int post(SchedulerProcess process, String path) {
         try {
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + process.port + path))
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + process.port() + path))
                     .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(120)).build();
             return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (java.io.IOException | InterruptedException e) {

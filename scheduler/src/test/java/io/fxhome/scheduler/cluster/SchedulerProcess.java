@@ -1,7 +1,6 @@
 package io.fxhome.scheduler.cluster;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,18 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.fxhome.process.testing.ListeningPort;
+
 /** One packaged scheduler ({@code target/quarkus-app/quarkus-run.jar}) running as its own process. */
 final class SchedulerProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final String name;
-    final int port;
     final Path log;
     private final Process process;
+    // Chosen by the scheduler itself (port 0), known once it has logged it.
+    private int port = -1;
 
-    private SchedulerProcess(String name, int port, Path log, Process process) {
+    private SchedulerProcess(String name, Path log, Process process) {
         this.name = name;
-        this.port = port;
         this.log = log;
         this.process = process;
     }
@@ -35,10 +36,9 @@ final class SchedulerProcess implements AutoCloseable {
         if (!Files.exists(Path.of(jar))) {
             throw new IllegalStateException("no packaged scheduler at " + jar + ": run the failsafe tests through `mvn verify`");
         }
-        int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
-        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.http.port=0");
         command.add("-Dfxhome.scheduler.instance-name=" + name);
         // The Quartz cluster member id too, so the test can watch the survivor clean up after the killed one.
         command.add("-Dquarkus.quartz.instance-id=" + name);
@@ -48,12 +48,13 @@ final class SchedulerProcess implements AutoCloseable {
         Path log = Path.of("target", "it-logs", name + ".log");
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new SchedulerProcess(name, port, log, process);
+        return new SchedulerProcess(name, log, process);
     }
 
     /** Waits until {@code /q/health/ready} answers 200 (database and broker up). */
     void awaitReady(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        port = ListeningPort.await(process, log, timeout);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
@@ -70,8 +71,16 @@ final class SchedulerProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log.toAbsolutePath());
     }
 
+    /** The port it listens on; known after {@link #awaitReady}. */
+    int port() {
+        if (port < 0) {
+            throw new IllegalStateException(name + " is not known to listen yet: awaitReady first");
+        }
+        return port;
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -107,12 +116,6 @@ final class SchedulerProcess implements AutoCloseable {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -2,7 +2,6 @@ package io.fxhome.worker.process;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.fxhome.process.testing.ListeningPort;
 
 /**
  * The packaged sync worker ({@code target/quarkus-app/quarkus-run.jar}) as a real OS process, for the tests and
@@ -37,10 +38,6 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** Starts the worker with the given environment (on top of the test's) and heap, and waits until it is ready. */
     public static WorkerProcess start(Map<String, String> env, String maxHeap, Path log) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: these tests run after the package phase");
@@ -55,11 +52,12 @@ public final class WorkerProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_HTTP_PORT", "0");
         Process process = builder.start();
         // A test JVM that is stopped (not killed) must not leave a worker behind, consuming from the test queues.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        WorkerProcess worker = new WorkerProcess(process, port, log);
+        // The worker binds a port of its own choosing (port 0) and logs it.
+        WorkerProcess worker = new WorkerProcess(process, ListeningPort.await(process, log, Duration.ofSeconds(90)), log);
         worker.awaitReady(Duration.ofSeconds(90));
         return worker;
     }

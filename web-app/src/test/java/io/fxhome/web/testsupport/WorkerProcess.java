@@ -1,7 +1,6 @@
 package io.fxhome.web.testsupport;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.fxhome.process.testing.ListeningPort;
+
 /**
  * The real sync worker ({@code sync-worker/target/quarkus-app/quarkus-run.jar}, built by the reactor before this module)
  * as a process of its own, on the web app's test database, job namespace and sandbox: the browser tests watch a real
@@ -21,12 +22,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WorkerProcess implements AutoCloseable {
     private final Process process;
-    private final int port;
     private final Path log;
+    // Chosen by the worker itself (port 0), known once it has logged it.
+    private int port;
 
-    private WorkerProcess(Process process, int port, Path log) {
+    private WorkerProcess(Process process, Path log) {
         this.process = process;
-        this.port = port;
         this.log = log;
     }
 
@@ -36,12 +37,8 @@ public final class WorkerProcess implements AutoCloseable {
             throw new IllegalStateException("no packaged sync worker at " + jar.toAbsolutePath()
                     + ": build it first (./mvnw -pl sync-worker package -DskipTests), as the reactor build does");
         }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-Dquarkus.http.port=" + port));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-Dquarkus.http.port=0"));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
@@ -50,12 +47,13 @@ public final class WorkerProcess implements AutoCloseable {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         // A test JVM that is stopped (or crashes) takes its worker with it: no orphan keeps consuming the test lanes.
         Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
-        return new WorkerProcess(p, port, log);
+        return new WorkerProcess(p, log);
     }
 
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
+        port = ListeningPort.await(process, log, timeout);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the worker exited with " + process.exitValue() + "; see " + log.toAbsolutePath());

@@ -1,0 +1,40 @@
+package io.fxhome.process.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP port of a packaged Quarkus application started by a test with {@code quarkus.http.port=0}, read from the
+ * start-up line it logs ("Listening on: http://0.0.0.0:40103"). The application binds the port itself: a port picked
+ * free by the test and handed over could be taken by any other socket before the application binds it (seen in CI:
+ * "Port … seems to be in use by another process").
+ */
+public final class ListeningPort {
+    private static final Pattern LISTENING = Pattern.compile("Listening on: https?://[^\\s:/]+:(\\d+)");
+
+    private ListeningPort() {
+    }
+
+    /** Waits until {@code log} names the port {@code process} listens on; fails early if the process exits. */
+    public static int await(Process process, Path log, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log)) {
+                Matcher m = LISTENING.matcher(Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1));
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("process exited with " + process.exitValue() + " before listening; see "
+                        + log.toAbsolutePath());
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("process did not start listening within " + timeout + "; see " + log.toAbsolutePath());
+    }
+}
