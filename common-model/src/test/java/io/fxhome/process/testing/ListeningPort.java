@@ -1,6 +1,7 @@
 package io.fxhome.process.testing;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,7 @@ public final class ListeningPort {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.exists(log)) {
-                Matcher m = LISTENING.matcher(Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1));
+                Matcher m = LISTENING.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
                 if (m.find()) {
                     return Integer.parseInt(m.group(1));
                 }
