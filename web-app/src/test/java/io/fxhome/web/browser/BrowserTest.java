@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -249,14 +250,24 @@ class BrowserTest {
     }
 
     /**
-     * Clicks a link or submit button and waits until the next page has replaced this one: click() may return while a
-     * navigation (a form's above all) is still under way, and an element found then belongs to the old page.
+     * Clicks a link or submit button and waits until the next page has replaced this one and loaded: click() may return
+     * while a navigation (a form's above all) is still under way, and an element found then belongs to the old page.
+     * A document is told apart by its time origin, not by an element of it: asking Chromium about an element of a
+     * page being replaced can fail with errors other than "stale" ("Node ... does not belong to the document").
      */
     private static void follow(WebDriver d, By what) {
-        WebElement old = d.findElement(By.tagName("html"));
+        Object before = documentOrigin(d);
         d.findElement(what).click();
-        new WebDriverWait(d, WAIT).until(ExpectedConditions.stalenessOf(old));
-        new WebDriverWait(d, WAIT).until(dr -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) dr).executeScript("return document.readyState")));
+        new WebDriverWait(d, WAIT).ignoring(WebDriverException.class)
+                .until(dr -> !before.equals(documentOrigin(dr)) && "complete".equals(script(dr, "return document.readyState")));
+    }
+
+    private static Object documentOrigin(WebDriver d) {
+        return script(d, "return String(performance.timeOrigin)");
+    }
+
+    private static Object script(WebDriver d, String js) {
+        return ((org.openqa.selenium.JavascriptExecutor) d).executeScript(js);
     }
 
     /** Waits for an element; on time-out, the page's state goes into the failure (and a screenshot is kept). */
