@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,24 +102,15 @@ public final class HistoryWriter {
                 returning url, frecency, bookmarked)
             select url, max(frecency) from merged where bookmarked group by url
             """;
-    // A page of places new to an empty archive (see append): the counts come from the records, and only a bookmarked
-    // page is scored here (its visits weigh as visits to a bookmark), exactly as MERGE scores a new page.
-    static final String APPEND = """
-            with appended as (
-                insert into history_place (account_id, guid, url, title, server_modified, visit_count, last_visit_at,
-                                           frecency_visits, last_typed_at, bookmarked, frecency)
-                select ?, s.guid, s.url, s.title, s.server_modified, s.visits, to_timestamp(s.last_visit / 1000000.0),
-                       s.counted, to_timestamp(s.last_typed / 1000000.0), bm.bookmarked,
-                       case when bm.bookmarked
-                            then fxhome_page_frecency(s.sample_micros, s.sample_types, s.counted, true, null::timestamptz, s.url)
-                            else s.frecency end
-                  from stage_place s
-                 cross join lateral (
-                       select count(*) > 0 as bookmarked from bookmark b
-                        where b.account_id = ? and hashtextextended(b.url, 0) = hashtextextended(s.url, 0)
-                          and b.url = s.url and b.kind = 'bookmark') bm
-                returning url, frecency, bookmarked)
-            select url, max(frecency) from appended where bookmarked group by url
+    // Which of a page's URLs have a bookmark (see append): one probe of the bookmark URL index per URL, as MERGE does.
+    static final String BOOKMARKED_URLS = """
+            select u.url
+              from unnest(?::text[]) as u (url)
+             cross join lateral (
+                   select count(*) > 0 as bookmarked from bookmark b
+                    where b.account_id = ? and hashtextextended(b.url, 0) = hashtextextended(u.url, 0)
+                      and b.url = u.url and b.kind = 'bookmark') bm
+             where bm.bookmarked
             """;
     // Bookmarks of the page's bookmarked places take their new frecency; one index probe per URL.
     private static final String BOOKMARK_FRECENCY = """
@@ -168,45 +160,63 @@ public final class HistoryWriter {
 
     /**
      * Writes one page of places that are not in the archive: for a download into an account whose archive was empty
-     * when it began (a first sync), where no record comes twice. Nothing is merged: the visits go straight into
-     * {@code history_visit} by COPY and each place is inserted with counts taken from its record, the same rows
-     * {@link #write} would produce at several times the cost. A place that is there after all (which the caller rules
-     * out) fails the page with a unique violation; the retried sync then merges.
+     * when it began (a first sync), where no record comes twice. Nothing is merged: places and visits go straight into
+     * {@code history_place} and {@code history_visit} by COPY, with counts, dates and frecency taken from the records
+     * (a bookmarked page scored as one), the same rows {@link #write} would produce at several times the cost. A place
+     * that is there after all (which the caller rules out) fails the page with a unique violation; the retried sync
+     * then merges.
      */
     public int append(UUID accountId, Collection<HistoryPlaceRow> page) throws SQLException {
         Collection<HistoryPlaceRow> places = lastOfEachGuid(page);
         if (places.isEmpty()) {
             return 0;
         }
+        Set<String> bookmarkedUrls = bookmarkedUrls(accountId, places);
+        SortedMap<String, Integer> bookmarked = new TreeMap<>();
         String account = accountId.toString();
-        CopyRows stagedPlaces = new CopyRows();
-        CopyRows visits = new CopyRows();
+        CopyRows placeRows = new CopyRows();
+        CopyRows visitRows = new CopyRows();
         for (HistoryPlaceRow p : places) {
             Set<VisitRow> distinct = Frecency.distinct(p.visits());
-            List<VisitRow> sample = Frecency.sample(distinct);
             long lastVisit = Long.MIN_VALUE;
             long lastTyped = Long.MIN_VALUE;
             for (VisitRow v : distinct) {
-                visits.text(account).text(p.guid()).number(v.visitedAtMicros()).number(v.transition()).endRow();
+                visitRows.text(account).text(p.guid()).number(v.visitedAtMicros()).number(v.transition()).endRow();
                 lastVisit = Math.max(lastVisit, v.visitedAtMicros());
                 if (v.transition() == 2) {
                     lastTyped = Math.max(lastTyped, v.visitedAtMicros());
                 }
             }
             int counted = Frecency.countedVisits(distinct);
-            stagePlace(stagedPlaces, p, sample, counted)
-                    .number(distinct.size()).number(counted)
-                    .number(lastVisit == Long.MIN_VALUE ? null : lastVisit).number(lastTyped == Long.MIN_VALUE ? null : lastTyped)
-                    .endRow();
+            boolean isBookmarked = bookmarkedUrls.contains(p.url());
+            int frecency = Frecency.of(Frecency.sample(distinct), counted, isBookmarked, p.url());
+            if (isBookmarked) {
+                bookmarked.merge(p.url(), frecency, Math::max);
+            }
+            placeRows.text(account).text(p.guid()).text(p.url()).text(p.title()).number(p.serverModified())
+                    .number(distinct.size()).timestampMicros(lastVisit == Long.MIN_VALUE ? null : lastVisit)
+                    .number(counted).timestampMicros(lastTyped == Long.MIN_VALUE ? null : lastTyped)
+                    .bool(isBookmarked).number(frecency).endRow();
         }
-        visits.copyInto(connection, "history_visit (account_id, place_guid, visited_at, transition)");
-        stagedPlaces.copyInto(connection, "stage_place (guid, url, title, server_modified, frecency, sample_micros, sample_types, "
-                + "visits, counted, last_visit, last_typed)");
-        updateBookmarks(accountId, bookmarkedFrecency(APPEND, 2, accountId));
-        try (Statement st = connection.createStatement()) {
-            st.execute("delete from stage_place");
-        }
+        visitRows.copyInto(connection, "history_visit (account_id, place_guid, visited_at, transition)");
+        placeRows.copyInto(connection, "history_place (account_id, guid, url, title, server_modified, visit_count, "
+                + "last_visit_at, frecency_visits, last_typed_at, bookmarked, frecency)");
+        updateBookmarks(accountId, bookmarked);
         return places.size();
+    }
+
+    private Set<String> bookmarkedUrls(UUID accountId, Collection<HistoryPlaceRow> places) throws SQLException {
+        Set<String> urls = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement(BOOKMARKED_URLS)) {
+            ps.setArray(1, connection.createArrayOf("text", places.stream().map(HistoryPlaceRow::url).distinct().toArray()));
+            ps.setObject(2, accountId);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    urls.add(rs.getString(1));
+                }
+            }
+        }
+        return urls;
     }
 
     /**

@@ -86,7 +86,10 @@ class HistoryWriterTest {
                         new VisitRow(1_600_000_001_000_000L, 4)),
                 place("dddddddddd03", "downloads only", new VisitRow(1_650_000_000_000_000L, 7)),
                 place("dddddddddd04", "no visits"),
-                place("dddddddddd05", "bookmarked", new VisitRow(1_690_000_000_000_000L, 1)));
+                place("dddddddddd05", "bookmarked", new VisitRow(1_690_000_000_000_000L, 1)),
+                // Dates to the microsecond, one on the epoch's second day; text the COPY format must escape.
+                place("dddddddddd06", "tab\there \\ back\nslash\r", new VisitRow(1_700_000_000_123_456L, 2),
+                        new VisitRow(86_400_000_001L, 1)));
         for (UUID a : List.of(appended, merged)) {
             try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                     "insert into bookmark (account_id, guid, kind, title, url) values (?, 'bkmk00000001', 'bookmark', 'b', ?)")) {
@@ -104,8 +107,11 @@ class HistoryWriterTest {
         String visits = "select place_guid, visited_at, transition from history_visit where account_id = ? order by 1, 2, 3";
         String bookmarks = "select guid, frecency from bookmark where account_id = ?";
         try (Connection c = ds.getConnection()) {
-            assertThat(query(c, places, appended)).hasSize(5).isEqualTo(query(c, places, merged));
-            assertThat(query(c, visits, appended)).hasSize(6).isEqualTo(query(c, visits, merged));
+            assertThat(query(c, places, appended)).hasSize(6).isEqualTo(query(c, places, merged));
+            assertThat(query(c, visits, appended)).hasSize(8).isEqualTo(query(c, visits, merged));
+            assertThat(query(c, "select last_visit_at = to_timestamp(1700000000.123456), last_typed_at = last_visit_at, title "
+                    + "from history_place where account_id = ? and guid = 'dddddddddd06'", appended))
+                    .containsExactly("t|t|tab\there \\ back\nslash\r");
             assertThat(query(c, bookmarks, appended)).isEqualTo(query(c, bookmarks, merged));
             assertThat(query(c, "select bookmarked, frecency > 0 from history_place where account_id = ? and guid = 'dddddddddd05'", appended))
                     .containsExactly("t|t");
@@ -163,18 +169,25 @@ class HistoryWriterTest {
             }
             c.setAutoCommit(false);
             new HistoryWriter(c);
-            for (String[] statement : List.of(new String[] {"merge", HistoryWriter.MERGE}, new String[] {"append", HistoryWriter.APPEND})) {
+            String account = "'" + fresh + "'";
+            for (String[] statement : List.of(new String[] {"merge", HistoryWriter.MERGE, "uuid", account},
+                    new String[] {"bookmarked", HistoryWriter.BOOKMARKED_URLS, "text[]", "array['https://example.com/big1']", "uuid", account})) {
                 String sql = statement[1];
-                int n = 0;
+                List<String> types = new ArrayList<>();
+                List<String> values = new ArrayList<>();
                 while (sql.contains("?")) {
-                    sql = sql.replaceFirst("\\?", "\\$" + (++n));
+                    // The merge's parameters are all the account; the look-up's are the page's URLs, then the account.
+                    int k = statement.length == 4 ? 2 : 2 + 2 * types.size();
+                    types.add(statement[k]);
+                    values.add(statement[k + 1]);
+                    sql = sql.replaceFirst("\\?", "\\$" + types.size());
                 }
                 try (var st = c.createStatement()) {
-                    st.execute("prepare " + statement[0] + " (" + String.join(", ", java.util.Collections.nCopies(n, "uuid")) + ") as " + sql);
+                    st.execute("prepare " + statement[0] + " (" + String.join(", ", types) + ") as " + sql);
                 }
                 List<String> plan = new ArrayList<>();
                 try (var st = c.createStatement(); ResultSet rs = st.executeQuery("explain execute " + statement[0] + " ("
-                        + String.join(", ", java.util.Collections.nCopies(n, "'" + fresh + "'")) + ")")) {
+                        + String.join(", ", values) + ")")) {
                     while (rs.next()) {
                         plan.add(rs.getString(1));
                     }
