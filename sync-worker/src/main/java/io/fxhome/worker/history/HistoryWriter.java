@@ -31,7 +31,7 @@ import io.fxhome.worker.db.CopyRows;
  */
 public final class HistoryWriter {
     // The page's transaction skips JIT: compiling the merge for every page cost more than running it.
-    private static final String STAGE = """
+    static final String STAGE = """
             create temp table if not exists stage_place (guid text, url text, title text, server_modified numeric,
                                                          frecency integer, sample_micros bigint[], sample_types smallint[],
                                                          visits integer, counted integer, last_visit bigint, last_typed bigint)
@@ -124,11 +124,8 @@ public final class HistoryWriter {
 
     private final Connection connection;
 
-    public HistoryWriter(Connection connection) throws SQLException {
+    public HistoryWriter(Connection connection) {
         this.connection = connection;
-        try (Statement st = connection.createStatement()) {
-            st.execute(STAGE);
-        }
     }
 
     /** Merges one page into the archive; returns the number of places written. */
@@ -136,6 +133,10 @@ public final class HistoryWriter {
         Collection<HistoryPlaceRow> places = lastOfEachGuid(page);
         if (places.isEmpty()) {
             return 0;
+        }
+        // Only a merge stages (an append goes straight to the tables): its temp tables are made, or found, here.
+        try (Statement st = connection.createStatement()) {
+            st.execute(STAGE);
         }
         CopyRows stagedPlaces = new CopyRows();
         CopyRows stagedVisits = new CopyRows();

@@ -239,12 +239,15 @@ public class AccountSyncer {
             if (modified.isPresent() && mark != null && !modified.get().isAfter(mark)) {
                 continue;
             }
+            long collectionStart = System.nanoTime();
             DownloadResult result = switch (name) {
                 case "clients" -> syncs.clients();
                 case "tabs" -> syncs.tabs();
                 case "bookmarks" -> syncs.bookmarks(mark);
                 default -> syncs.history(mark);
             };
+            Log.debugf("account %s: %s %s in %d ms", accountId, name, mark == null ? "in full" : "since its mark",
+                    (System.nanoTime() - collectionStart) / 1_000_000);
             // The mark moves only now, after every page of the collection is committed.
             CollectionState done = new CollectionState(name, result.lastModified() == null ? null : result.lastModified().text(),
                     engine == null ? null : engine.syncId(), engine == null ? null : engine.version(), fingerprint);

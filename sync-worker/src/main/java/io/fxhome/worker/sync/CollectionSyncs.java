@@ -1,11 +1,11 @@
 package io.fxhome.worker.sync;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -100,8 +100,10 @@ final class CollectionSyncs {
      */
     DownloadResult bookmarks(ServerTimestamp newer) {
         run.progress("bookmarks", expected.apply("bookmarks"));
-        Set<String> live = new HashSet<>();
-        DownloadResult result = download("bookmarks", newer, new PageWritePipeline(), page -> {
+        Set<String> live = ConcurrentHashMap.newKeySet();
+        // Bookmark pages commute as history pages do (each upserts or deletes its own records; positions and scores
+        // are settled once the download is complete), so they too may be written over several connections.
+        DownloadResult result = download("bookmarks", newer, new PageWritePipeline(extraWriters), page -> {
             List<BookmarkRow> rows = new ArrayList<>(page.size());
             List<String> tombstones = new ArrayList<>();
             for (DecryptedRecord r : page) {

@@ -10,7 +10,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Writes pages to PostgreSQL while the next page downloads and decrypts, each write in its own transaction on its own
- * connection. One write is in flight; more only for collections whose pages commute (history: every write merges),
+ * connection. One write is in flight; more only for collections whose pages commute (history and bookmarks: each
+ * write touches only its own records),
  * each extra one holding a permit of the process-wide {@code extraWriters} while it runs, so that a large sync keeps
  * more than one PostgreSQL backend busy when the process has connections to spare, and a busy process never opens more
  * than one write per account plus its permits. Memory holds the pages in flight plus the one downloading, whatever

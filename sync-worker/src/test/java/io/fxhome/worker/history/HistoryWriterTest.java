@@ -168,7 +168,9 @@ class HistoryWriterTest {
                 st.execute("analyze history_place; analyze history_visit; analyze bookmark");
             }
             c.setAutoCommit(false);
-            new HistoryWriter(c);
+            try (var st = c.createStatement()) {
+                st.execute(HistoryWriter.STAGE);
+            }
             String account = "'" + fresh + "'";
             for (String[] statement : List.of(new String[] {"merge", HistoryWriter.MERGE, "uuid", account},
                     new String[] {"bookmarked", HistoryWriter.BOOKMARKED_URLS, "text[]", "array['https://example.com/big1']", "uuid", account})) {
