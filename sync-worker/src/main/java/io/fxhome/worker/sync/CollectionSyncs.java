@@ -123,9 +123,11 @@ final class CollectionSyncs {
                 run.deleted(writer.delete(accountId, tombstones));
                 return null;
             });
-            statistics.refreshIfStale("bookmark");
             run.advance(page.size());
         }, live::clear);
+        // Once every page is in: analyzed while other writers' pages were still uncommitted, the table would be
+        // described by its pages with a fraction of their rows, and the history download's look-ups planned on that.
+        statistics.refreshIfStale("bookmark");
         tx.inTransaction(c -> {
             BookmarkWriter writer = new BookmarkWriter(c);
             if (newer == null) {
