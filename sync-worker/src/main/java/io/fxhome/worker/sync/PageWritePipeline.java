@@ -1,27 +1,29 @@
 package io.fxhome.worker.sync;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
  * Writes pages to PostgreSQL while the next page downloads and decrypts, each write in its own transaction on its own
  * connection. One write is in flight; more only for collections whose pages commute (history and bookmarks: each
- * write touches only its own records),
- * each extra one holding a permit of the process-wide {@code extraWriters} while it runs, so that a large sync keeps
- * more than one PostgreSQL backend busy when the process has connections to spare, and a busy process never opens more
- * than one write per account plus its permits. Memory holds the pages in flight plus the one downloading, whatever
- * the collection's size. A failed write surfaces at the next {@link #submit} or at {@link #drain}, on the downloading
- * thread, once the other writes in flight have finished.
+ * write touches only its own records), each extra one holding a permit of the process-wide {@code extraWriters} while it
+ * runs, so that a large sync keeps more than one PostgreSQL backend busy when the process has connections to spare, and
+ * a busy process never opens more than one write per account plus its permits. The next page goes out as soon as any
+ * write in flight ends (pages finish out of order: waiting for the oldest kept writers idle behind a slow one). Memory
+ * holds the pages in flight plus the one downloading, whatever the collection's size. A failed write surfaces at the
+ * next {@link #submit} or at {@link #drain}, on the downloading thread, once the other writes in flight have finished.
  */
 final class PageWritePipeline implements AutoCloseable {
     private final Semaphore extraWriters;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("page-writer-", 0).factory());
-    private final Deque<Future<?>> inFlight = new ArrayDeque<>();
+    private final List<CompletableFuture<Void>> inFlight = new ArrayList<>();
 
     /** One write at a time. */
     PageWritePipeline() {
@@ -34,60 +36,79 @@ final class PageWritePipeline implements AutoCloseable {
     }
 
     void submit(Runnable write) {
+        reapFinished();
+        // Only an empty pipeline takes a write without a permit: one write per account is always allowed.
         while (!inFlight.isEmpty()) {
             if (extraWriters.tryAcquire()) {
-                inFlight.add(executor.submit(() -> {
+                inFlight.add(CompletableFuture.runAsync(() -> {
                     try {
                         write.run();
                     } finally {
                         extraWriters.release();
                     }
-                }));
+                }, executor));
                 return;
             }
-            awaitOldest();
+            awaitAny();
+            reapFinished();
         }
-        inFlight.add(executor.submit(write));
+        inFlight.add(CompletableFuture.runAsync(write, executor));
     }
 
     /** Waits for every write in flight, rethrowing the first failure. */
     void drain() {
         while (!inFlight.isEmpty()) {
-            awaitOldest();
+            awaitAny();
+            reapFinished();
         }
     }
 
-    private void awaitOldest() {
-        Future<?> oldest = inFlight.peekFirst();
+    private void awaitAny() {
         try {
-            oldest.get();
+            CompletableFuture.anyOf(inFlight.toArray(CompletableFuture[]::new)).handle((ignored, failure) -> null).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing a page", e);
         } catch (ExecutionException e) {
-            // The others still in flight finish (or fail) before the failure is reported: no write outlives the sync.
-            inFlight.removeFirst();
-            drainQuietly();
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("page write failed", e.getCause());
+            throw new IllegalStateException("unreachable: failures are handled above", e);
         }
-        inFlight.removeFirst();
     }
 
-    private void drainQuietly() {
-        for (Future<?> f : inFlight) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException ignored) {
-                // the first failure is the one reported
+    /** Forgets the writes that ended; if one failed, waits for the others and throws its failure. */
+    private void reapFinished() {
+        Throwable failure = null;
+        for (var it = inFlight.iterator(); it.hasNext();) {
+            CompletableFuture<Void> f = it.next();
+            if (f.isDone()) {
+                it.remove();
+                if (failure == null && f.isCompletedExceptionally()) {
+                    failure = causeOf(f);
+                }
             }
         }
-        inFlight.clear();
+        if (failure != null) {
+            // The others still in flight finish (or fail) before the failure is reported: no write outlives the sync.
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).handle((ignored, other) -> null).join();
+            inFlight.clear();
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException("page write failed", failure);
+        }
+    }
+
+    private static Throwable causeOf(CompletableFuture<Void> failed) {
+        try {
+            failed.join();
+            throw new IllegalStateException("not failed");
+        } catch (CompletionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (CancellationException e) {
+            return e;
+        }
     }
 
     @Override

@@ -53,17 +53,39 @@ class PageWritePipelineTest {
     }
 
     @Test
+    void aSlowWriteDoesNotHoldBackTheNextPageWhileAPermitIsFree() throws InterruptedException {
+        Semaphore permits = new Semaphore(1);
+        CountDownLatch slowMayEnd = new CountDownLatch(1);
+        CountDownLatch thirdRunning = new CountDownLatch(1);
+        try (PageWritePipeline pipeline = new PageWritePipeline(permits)) {
+            pipeline.submit(() -> await(slowMayEnd));
+            pipeline.submit(() -> {
+            });
+            // The second page's write has ended and given its permit back; the first is still running. The third
+            // page is written at once instead of waiting for the first.
+            pipeline.submit(thirdRunning::countDown);
+            assertThat(thirdRunning.await(5, TimeUnit.SECONDS)).isTrue();
+            slowMayEnd.countDown();
+            pipeline.drain();
+        }
+        assertThat(permits.availablePermits()).isEqualTo(1);
+    }
+
+    @Test
     void aFailedWriteSurfacesAfterTheOthersFinished() {
         Semaphore permits = new Semaphore(1);
         List<String> finished = new CopyOnWriteArrayList<>();
+        CountDownLatch page2Submitted = new CountDownLatch(1);
         PageWritePipeline pipeline = new PageWritePipeline(permits);
         pipeline.submit(() -> {
+            await(page2Submitted);
             throw new IllegalStateException("page 1 failed");
         });
         pipeline.submit(() -> {
             sleep(100);
             finished.add("page 2");
         });
+        page2Submitted.countDown();
         assertThatThrownBy(pipeline::drain).hasMessage("page 1 failed");
         // Reported only once the write still in flight had finished, its permit given back.
         assertThat(finished).containsExactly("page 2");
