@@ -24,6 +24,8 @@ final class PageWritePipeline implements AutoCloseable {
     private final Semaphore extraWriters;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("page-writer-", 0).factory());
     private final List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+    /** The write in flight that holds no permit, if any. */
+    private CompletableFuture<Void> own;
 
     /** One write at a time. */
     PageWritePipeline() {
@@ -37,8 +39,13 @@ final class PageWritePipeline implements AutoCloseable {
 
     void submit(Runnable write) {
         reapFinished();
-        // Only an empty pipeline takes a write without a permit: one write per account is always allowed.
-        while (!inFlight.isEmpty()) {
+        while (true) {
+            // The account's own write needs no permit; any other write in flight holds one.
+            if (own == null || own.isDone()) {
+                own = CompletableFuture.runAsync(write, executor);
+                inFlight.add(own);
+                return;
+            }
             if (extraWriters.tryAcquire()) {
                 inFlight.add(CompletableFuture.runAsync(() -> {
                     try {
@@ -52,7 +59,6 @@ final class PageWritePipeline implements AutoCloseable {
             awaitAny();
             reapFinished();
         }
-        inFlight.add(CompletableFuture.runAsync(write, executor));
     }
 
     /** Waits for every write in flight, rethrowing the first failure. */

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,35 @@ class PageWritePipelineTest {
             slowMayEnd.countDown();
             pipeline.drain();
         }
+        assertThat(permits.availablePermits()).isEqualTo(1);
+    }
+
+    @Test
+    void theAccountsOwnWriteIsTakenAgainWhileAnExtraOneRuns() throws InterruptedException {
+        Semaphore permits = new Semaphore(1);
+        CountDownLatch ownMayEnd = new CountDownLatch(1);
+        CountDownLatch ownEnded = new CountDownLatch(1);
+        CountDownLatch extraMayEnd = new CountDownLatch(1);
+        AtomicBoolean extraRunning = new AtomicBoolean(true);
+        AtomicBoolean thirdRanBesideTheExtra = new AtomicBoolean();
+        try (PageWritePipeline pipeline = new PageWritePipeline(permits)) {
+            pipeline.submit(() -> {
+                await(ownMayEnd);
+                ownEnded.countDown();
+            });
+            pipeline.submit(() -> {
+                await(extraMayEnd);
+                extraRunning.set(false);
+            });
+            ownMayEnd.countDown();
+            assertThat(ownEnded.await(5, TimeUnit.SECONDS)).isTrue();
+            // The account's own write (the one without a permit) has ended; the second holds the only permit. The
+            // third takes the own slot at once instead of waiting for the write that holds the permit.
+            pipeline.submit(() -> thirdRanBesideTheExtra.set(extraRunning.get()));
+            extraMayEnd.countDown();
+            pipeline.drain();
+        }
+        assertThat(thirdRanBesideTheExtra).isTrue();
         assertThat(permits.availablePermits()).isEqualTo(1);
     }
 
