@@ -50,8 +50,15 @@ public final class BookmarkFrecency {
         this.connection = connection;
     }
 
-    /** After a bookmark download: marks and scores for the whole account. */
+    /**
+     * After a bookmark download: marks and scores for the whole account. Without history (a first sync downloads
+     * bookmarks before history) there is nothing to mark, and every bookmark was written with the score of its date
+     * added, which is what scoring would give it again: the two account-wide statements are skipped.
+     */
     public void refresh(UUID accountId) throws SQLException {
+        if (!hasHistory(accountId)) {
+            return;
+        }
         try (PreparedStatement ps = connection.prepareStatement(REMARK_PAGES)) {
             ps.setObject(1, accountId);
             ps.setObject(2, accountId);
@@ -62,6 +69,16 @@ public final class BookmarkFrecency {
             ps.setObject(1, accountId);
             ps.setObject(2, accountId);
             ps.executeUpdate();
+        }
+    }
+
+    private boolean hasHistory(UUID accountId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select exists (select 1 from history_place where account_id = ?)")) {
+            ps.setObject(1, accountId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 

@@ -42,6 +42,11 @@ class BookmarkWriterTest {
         try (Connection c = ds.getConnection()) {
             assertThat(query(c, "select guid, position from bookmark where account_id = ? and parent_guid = 'toolbar' order by position nulls last, guid", account))
                     .containsExactly("b2|0", "sep1|1", "b1|2", "stray|null");
+            // No history: every bookmark ranks by its date added, as written (the account-wide re-scoring is skipped).
+            assertThat(query(c, """
+                    select count(*) filter (where frecency > 0 and frecency = fxhome_page_frecency('{}', '{}', 0, true, date_added, url)),
+                           count(*) from bookmark where account_id = ? and kind = 'bookmark'""", account))
+                    .containsExactly("3|3");
         }
         // The folder was reordered and b2 deleted elsewhere; a full download then sees only these.
         tx.inTransaction(c -> {
