@@ -36,9 +36,9 @@ public interface WorkerConfig {
 
     /**
      * {@code fxhome.worker.extra-history-writers}: database connections, across this process, that may write history
-     * and bookmark pages beside each account's own writer. A large sync takes them while they are free and keeps more than one
-     * PostgreSQL backend busy; with many accounts in flight they are mostly taken, and PostgreSQL is busy anyway. Each
-     * holds one more page in memory. Add them to the pool's size (see docs/operations.md).
+     * and bookmark pages beside each account's own writer. A large sync takes them while they are free and keeps more
+     * than one PostgreSQL backend busy; with many accounts in flight they are mostly taken, and PostgreSQL is busy
+     * anyway. Each holds one more page in memory. Add them to the pool's size (see docs/operations.md).
      */
     @WithDefault("2")
     int extraHistoryWriters();

@@ -149,10 +149,15 @@ public final class CopyRows {
         try {
             copy.writeToCopy(bytes, 0, bytes.length);
             return copy.endCopy();
-        } finally {
+        } catch (SQLException e) {
             if (copy.isActive()) {
-                copy.cancelCopy();
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException cancel) {
+                    e.addSuppressed(cancel);
+                }
             }
+            throw e;
         }
     }
 
