@@ -57,18 +57,27 @@ class PageWritePipelineTest {
     void aSlowWriteDoesNotHoldBackTheNextPageWhileAPermitIsFree() throws InterruptedException {
         Semaphore permits = new Semaphore(1);
         CountDownLatch slowMayEnd = new CountDownLatch(1);
-        CountDownLatch thirdRunning = new CountDownLatch(1);
+        AtomicBoolean slowRunning = new AtomicBoolean(true);
+        AtomicBoolean thirdRanBesideTheSlowOne = new AtomicBoolean();
+        CountDownLatch thirdRan = new CountDownLatch(1);
         try (PageWritePipeline pipeline = new PageWritePipeline(permits)) {
-            pipeline.submit(() -> await(slowMayEnd));
+            pipeline.submit(() -> {
+                await(slowMayEnd);
+                slowRunning.set(false);
+            });
             pipeline.submit(() -> {
             });
-            // The second page's write has ended and given its permit back; the first is still running. The third
-            // page is written at once instead of waiting for the first.
-            pipeline.submit(thirdRunning::countDown);
-            assertThat(thirdRunning.await(5, TimeUnit.SECONDS)).isTrue();
+            // The second page's write ends and gives its permit back while the first is still running. The third
+            // page is written then, instead of waiting for the first.
+            pipeline.submit(() -> {
+                thirdRanBesideTheSlowOne.set(slowRunning.get());
+                thirdRan.countDown();
+            });
+            assertThat(thirdRan.await(5, TimeUnit.SECONDS)).isTrue();
             slowMayEnd.countDown();
             pipeline.drain();
         }
+        assertThat(thirdRanBesideTheSlowOne).isTrue();
         assertThat(permits.availablePermits()).isEqualTo(1);
     }
 
@@ -93,7 +102,12 @@ class PageWritePipelineTest {
             assertThat(ownEnded.await(5, TimeUnit.SECONDS)).isTrue();
             // The account's own write (the one without a permit) has ended; the second holds the only permit. The
             // third takes the own slot at once instead of waiting for the write that holds the permit.
-            pipeline.submit(() -> thirdRanBesideTheExtra.set(extraRunning.get()));
+            CountDownLatch thirdRan = new CountDownLatch(1);
+            pipeline.submit(() -> {
+                thirdRanBesideTheExtra.set(extraRunning.get());
+                thirdRan.countDown();
+            });
+            assertThat(thirdRan.await(5, TimeUnit.SECONDS)).isTrue();
             extraMayEnd.countDown();
             pipeline.drain();
         }
