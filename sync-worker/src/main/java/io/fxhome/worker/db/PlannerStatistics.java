@@ -16,10 +16,11 @@ import io.quarkus.logging.Log;
  * works from what the last ANALYZE saw: on a new installation, empty tables and partial indexes "empty" since their
  * creation, so any index of the account's rows looks as cheap as the one made for a look-up, and each page's write
  * walked the whole account. The planner scales row counts by a table's current size, so statistics need renewing
- * only when what they saw is no longer representative: after each page the writer checks, with one catalog query,
- * whether a table never analyzed has two pages or more, or has grown to ten times the pages its statistics describe,
- * and analyzes it then (a few times over a first sync; ANALYZE reads a sample of at most 30,000 rows, so each costs
- * well under a second), never for a table whose size the sync hardly moves (an account joining a large installation).
+ * only when what they saw is no longer representative: after pages 1, 2, 4, 8, … of a download and at its end, the
+ * writer checks, with one catalog query, whether a table never analyzed has two pages or more, or has grown to ten
+ * times the pages its statistics describe, and analyzes it then (a few times over a first sync; ANALYZE reads a sample
+ * of at most 30,000 rows, so each costs well under a second), never for a table whose size the sync hardly moves (an
+ * account joining a large installation).
  */
 public final class PlannerStatistics {
     // Of the given tables, those whose size on disk now is ten times what their last ANALYZE recorded, or which were
