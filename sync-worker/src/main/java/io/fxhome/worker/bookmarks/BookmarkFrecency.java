@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.UUID;
 
+import io.fxhome.worker.history.HistoryWriter;
+
 /**
  * Keeps the frecency that bookmarks give and take (docs/search.md). A history page that is bookmarked weighs its
  * visits as Firefox weighs visits to a bookmark, so its score is recomputed when it gains or loses a bookmark; a
@@ -56,7 +58,7 @@ public final class BookmarkFrecency {
      * added, which is what scoring would give it again: the two account-wide statements are skipped.
      */
     public void refresh(UUID accountId) throws SQLException {
-        if (!hasHistory(accountId)) {
+        if (HistoryWriter.archiveEmpty(connection, accountId)) {
             return;
         }
         try (PreparedStatement ps = connection.prepareStatement(REMARK_PAGES)) {
@@ -69,16 +71,6 @@ public final class BookmarkFrecency {
             ps.setObject(1, accountId);
             ps.setObject(2, accountId);
             ps.executeUpdate();
-        }
-    }
-
-    private boolean hasHistory(UUID accountId) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("select exists (select 1 from history_place where account_id = ?)")) {
-            ps.setObject(1, accountId);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
         }
     }
 
