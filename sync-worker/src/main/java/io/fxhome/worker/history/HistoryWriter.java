@@ -33,8 +33,7 @@ public final class HistoryWriter {
     // The page's transaction skips JIT: compiling the merge for every page cost more than running it.
     static final String STAGE = """
             create temp table if not exists stage_place (guid text, url text, title text, server_modified numeric,
-                                                         frecency integer, sample_micros bigint[], sample_types smallint[],
-                                                         visits integer, counted integer, last_visit bigint, last_typed bigint)
+                                                         frecency integer, sample_micros bigint[], sample_types smallint[])
                 on commit delete rows;
             create temp table if not exists stage_visit (place_guid text, visited_at bigint, transition smallint)
                 on commit delete rows;
@@ -102,6 +101,7 @@ public final class HistoryWriter {
                 returning url, frecency, bookmarked)
             select url, max(frecency) from merged where bookmarked group by url
             """;
+    private static final long MERGE_PARAMETERS = MERGE.chars().filter(c -> c == '?').count();
     // Which of a page's URLs have a bookmark (see append): one probe of the bookmark URL index per URL. The kind is
     // tested in the aggregate, not in WHERE, so that no partial index of bookmarks only (host, frecency) qualifies for
     // the probe: with statistics that put an account at a row or two, the smallest account_id-led index wins, and one
@@ -153,7 +153,7 @@ public final class HistoryWriter {
         }
         stagedPlaces.copyInto(connection, "stage_place (guid, url, title, server_modified, frecency, sample_micros, sample_types)");
         stagedVisits.copyInto(connection, "stage_visit (place_guid, visited_at, transition)");
-        updateBookmarks(accountId, bookmarkedFrecency(MERGE, 5, accountId));
+        updateBookmarks(accountId, mergeStaged(accountId));
         // The stage empties at commit; a later page in the same transaction must not see these rows again
         // (DELETE, not TRUNCATE: on a small temp table it is far cheaper).
         try (Statement st = connection.createStatement()) {
@@ -263,12 +263,12 @@ public final class HistoryWriter {
                 .text(sample.stream().map(v -> Integer.toString(v.transition())).collect(Collectors.joining(",", "{", "}")));
     }
 
-    /** Runs a statement whose parameters are all the account and whose rows are bookmarked URLs with their frecency. */
-    private SortedMap<String, Integer> bookmarkedFrecency(String sql, int accountParameters, UUID accountId) throws SQLException {
+    /** Runs MERGE over the staged page (its parameters are all the account); returns bookmarked URLs' frecency. */
+    private SortedMap<String, Integer> mergeStaged(UUID accountId) throws SQLException {
         // In URL order: pages written at once then lock shared bookmarks in the same order (no deadlock).
         SortedMap<String, Integer> bookmarked = new TreeMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 1; i <= accountParameters; i++) {
+        try (PreparedStatement ps = connection.prepareStatement(MERGE)) {
+            for (int i = 1; i <= MERGE_PARAMETERS; i++) {
                 ps.setObject(i, accountId);
             }
             try (var rs = ps.executeQuery()) {
