@@ -19,4 +19,10 @@ public class MasterKeyRingProducer {
     AccountSecretsCipher accountSecretsCipher(MasterKeyRing ring) {
         return new AccountSecretsCipher(ring);
     }
+
+    @Produces
+    @Singleton
+    SecretSealer secretSealer(MasterKeyRing ring) {
+        return new SecretSealer(ring);
+    }
 }

@@ -8,7 +8,7 @@
   const searchForm = document.getElementById('search-form');
   const searchInput = document.getElementById('q');
   const status = document.getElementById('status');
-  const state = { csrf: null, signedIn: false, oauth: false, pending: null };
+  const state = { csrf: null, signedIn: false, pending: null, unblock: null, browser: null };
   let renderToken = 0;
 
   // ------------------------------------------------------------------ DOM helpers
@@ -147,7 +147,11 @@
     setChrome(section);
     try {
       switch (section) {
-        case 'signin': return parts[1] === 'code' ? viewCode(token) : viewSignIn(params.get('error'));
+        case 'signin':
+          if (parts[1] === 'code') return viewCode(token);
+          if (parts[1] === 'unblock') return viewUnblock();
+          if (parts[1] === 'browser') return viewBrowserSignIn();
+          return viewSignIn(params.get('error'));
         case 'first-sync': return await viewFirstSync(token);
         case 'tabs': return await viewTabs(token);
         case 'history': return await viewHistory(token);
@@ -171,15 +175,38 @@
 
   const SIGN_IN_ERRORS = {
     'state-mismatch': 'That sign-in attempt expired or was started in another browser. Start again.',
-    'oauth-cancelled': 'Firefox Accounts did not sign you in.',
+    'oauth-cancelled': 'Mozilla did not sign you in.',
+    'sign-in-expired': 'That sign-in expired. Start again.',
   };
+
+  /** A refusal, and where password sign-in cannot get past it, the way that can: Mozilla's own page. */
+  function signInError(error) {
+    const offer = error instanceof ApiError && error.problem.signInOnMozilla;
+    return [errorBox(error), offer ? el('p', {}, el('button', { type: 'button', id: 'offer-browser-signin', onclick: startBrowserSignIn },
+      "Sign in on Mozilla's page")) : null];
+  }
+
+  async function startBrowserSignIn() {
+    try {
+      const answer = await api('/api/v1/session/browser', { method: 'POST', body: {} });
+      if (answer.returnsByItself) {
+        location.assign(answer.authorizationUrl);
+        return;
+      }
+      rememberBrowserSignIn(answer);
+      go('#/signin/browser');
+    } catch (error) {
+      show('Sign in', errorBox(error), el('p', {}, el('a', { href: '#/signin' }, 'Back')));
+    }
+  }
 
   function viewSignIn(errorCode) {
     const message = el('div', { 'aria-live': 'assertive' }, errorCode ? errorBox(new Error(SIGN_IN_ERRORS[errorCode] || 'Sign-in failed.')) : null);
     const email = el('input', { id: 'email', type: 'email', name: 'email', autocomplete: 'username', required: true, inputmode: 'email' });
     const password = el('input', { id: 'password', type: 'password', name: 'password', autocomplete: 'current-password', required: true });
-    const button = el('button', { type: 'submit' }, 'Sign in');
+    const button = el('button', { type: 'submit', class: 'secondary' }, 'Sign in with password');
     const form = el('form', { class: 'card', id: 'signin-form', novalidate: true },
+      el('h2', {}, 'Or sign in here with your password'),
       el('label', { for: 'email' }, 'Email'), email,
       el('label', { for: 'password' }, 'Password'), password, button);
     form.addEventListener('submit', async (event) => {
@@ -188,23 +215,127 @@
       message.replaceChildren(el('p', { class: 'muted' }, 'Signing in…'));
       try {
         const answer = await api('/api/v1/session', { method: 'POST', body: { email: email.value, password: password.value } });
+        if (answer.status === 'unblock-required') {
+          // Kept in this page's memory only, for the one repeat Mozilla asks for with its unblock code.
+          state.unblock = { answer, email: email.value, password: password.value };
+        }
         password.value = '';
         afterSignInStep(answer);
       } catch (error) {
-        message.replaceChildren(errorBox(error));
+        message.replaceChildren(...signInError(error));
         button.disabled = false;
         password.focus();
       }
     });
-    const sso = state.oauth ? el('p', {}, el('a', { class: 'button secondary', href: '/signin/oauth' }, 'Sign in with Firefox Accounts'))
-      : null;
-    show('Sign in with your Firefox Account',
+    const browserCard = el('div', { class: 'card' },
+      el('h2', {}, "Sign in on Mozilla's page"),
+      el('p', { class: 'muted' }, 'Your password goes to Mozilla only, never to this server.'),
+      el('button', { type: 'button', id: 'browser-signin', onclick: startBrowserSignIn }, "Sign in on Mozilla's page"));
+    show('Sign in with your Mozilla account',
       el('p', { class: 'muted' }, 'fxhome signs in to Firefox Sync for you, downloads your tabs, bookmarks and history, and keeps them up to date on this server.'),
-      message, form, sso);
-    email.focus();
+      message, browserCard, form);
+  }
+
+  // The started sign-in outlives a trip to Mozilla's page in this tab (its secrets stay on the server; this is the
+  // address to open again). Gone with the tab, or once used.
+  function rememberBrowserSignIn(answer) {
+    state.browser = answer;
+    try {
+      if (answer) sessionStorage.setItem('fxhome.browserSignIn', JSON.stringify(answer));
+      else sessionStorage.removeItem('fxhome.browserSignIn');
+    } catch (ignored) { /* storage disabled: the in-memory copy is enough */ }
+  }
+
+  function startedBrowserSignIn() {
+    if (state.browser) return state.browser;
+    try {
+      const saved = JSON.parse(sessionStorage.getItem('fxhome.browserSignIn') || 'null');
+      if (saved && Date.parse(saved.expiresAt) > Date.now()) return saved;
+    } catch (ignored) { /* nothing usable */ }
+    return null;
+  }
+
+  function viewBrowserSignIn() {
+    const started = startedBrowserSignIn();
+    if (!started) {
+      go('#/signin');
+      return;
+    }
+    const message = el('div', { 'aria-live': 'assertive' });
+    const url = el('input', { id: 'pasted-url', type: 'url', name: 'url', required: true, autocomplete: 'off', spellcheck: 'false',
+      placeholder: 'https://accounts.firefox.com/oauth/success/…?code=…&state=…' });
+    const button = el('button', { type: 'submit' }, 'Continue');
+    const form = el('form', { class: 'card', id: 'browser-form', novalidate: true },
+      el('label', { for: 'pasted-url' }, 'Address of the page Mozilla showed'), url, button);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      button.disabled = true;
+      try {
+        const answer = await api('/api/v1/session/browser/complete', { method: 'POST', body: { url: url.value } });
+        rememberBrowserSignIn(null);
+        afterSignInStep(answer);
+      } catch (error) {
+        message.replaceChildren(errorBox(error));
+        if (error.status === 410 || error.status === 403) rememberBrowserSignIn(null);
+        button.disabled = false;
+        url.focus();
+      }
+    });
+    show("Sign in on Mozilla's page",
+      el('ol', { class: 'steps' },
+        el('li', {}, el('a', { id: 'authorization-link', href: started.authorizationUrl, target: '_blank', rel: 'noopener noreferrer' },
+          "Open Mozilla's sign-in page"), ' and sign in there. Mozilla may email you a code to confirm it is you.'),
+        el('li', {}, 'When the page says you are signed in, copy the whole address from its address bar (it contains code= and state=).'),
+        el('li', {}, 'Come back here, paste it below and press Continue.')),
+      message, form,
+      el('p', {}, el('a', { href: '#/signin' }, 'Sign in with your password instead')));
+  }
+
+  function viewUnblock() {
+    const unblock = state.unblock;
+    if (!unblock) {
+      go('#/signin');
+      return;
+    }
+    const message = el('div', { 'aria-live': 'assertive' });
+    const code = el('input', { id: 'unblock-code', type: 'text', name: 'unblockCode', autocomplete: 'one-time-code', required: true,
+      autocapitalize: 'characters', spellcheck: 'false' });
+    const button = el('button', { type: 'submit' }, 'Sign in');
+    const form = el('form', { class: 'card', id: 'unblock-form', novalidate: true },
+      el('p', {}, unblock.answer.message), el('label', { for: 'unblock-code' }, 'Unblock code'), code, button);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      button.disabled = true;
+      try {
+        const answer = await api('/api/v1/session', { method: 'POST',
+          body: { email: unblock.email, password: unblock.password, unblockCode: code.value } });
+        state.unblock = null;
+        afterSignInStep(answer);
+      } catch (error) {
+        message.replaceChildren(...signInError(error));
+        button.disabled = false;
+        code.focus();
+      }
+    });
+    const resend = el('button', { type: 'button', class: 'secondary', id: 'resend-unblock', onclick: async () => {
+      try {
+        await api('/api/v1/session/unblock/resend', { method: 'POST', body: {} });
+        announce('Mozilla is emailing you another code.');
+        message.replaceChildren(el('p', { class: 'notice' }, 'Mozilla is emailing you another code.'));
+      } catch (error) {
+        message.replaceChildren(errorBox(error));
+      }
+    } }, 'Send another code');
+    show('Enter the unblock code', message, form, resend);
+    code.focus();
   }
 
   function afterSignInStep(answer) {
+    if (answer.status === 'unblock-required') {
+      go('#/signin/unblock');
+      return;
+    }
+    state.unblock = null;
     if (answer.status === 'verification-required') {
       state.pending = answer;
       go('#/signin/code');
@@ -522,7 +653,6 @@
       const session = await api('/api/v1/session');
       state.signedIn = session.status === 'signed-in';
       state.csrf = session.csrfToken || null;
-      state.oauth = !!session.oauth;
     } catch (error) {
       // Offline: the service worker still serves the last lists; try them.
       state.signedIn = true;

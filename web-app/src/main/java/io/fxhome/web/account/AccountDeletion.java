@@ -51,7 +51,7 @@ public class AccountDeletion {
 
     private boolean revoke(UUID accountId, AccountSecrets secrets) {
         try {
-            fxa.destroy(secrets.refreshToken());
+            fxa.destroy(secrets.refreshToken(), accounts.oauthClientId(accountId).orElse(fxa.config().clientId()));
             return true;
         } catch (FxaException e) {
             if (e.kind() == FxaException.Kind.INVALID_TOKEN) {

@@ -58,6 +58,19 @@ public class AccountRepository {
         }
     }
 
+    /** The OAuth client the account's refresh token belongs to; empty for the password sign-in's client. */
+    public Optional<String> oauthClientId(UUID accountId) {
+        try (Connection c = shards.dataSource(accountId).getConnection();
+                PreparedStatement ps = c.prepareStatement("select oauth_client_id from account_secret where account_id = ?")) {
+            ps.setObject(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the OAuth client of account " + accountId + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Deletes the account; every per-user row (data, secrets, sessions, sync state) goes with it by cascade. */
     public boolean delete(UUID accountId) {
         try (Connection c = shards.dataSource(accountId).getConnection();

@@ -29,10 +29,6 @@ import io.fxhome.web.session.CurrentUser;
 import io.fxhome.web.session.SessionCookies;
 import io.fxhome.web.session.SessionStarter;
 import io.fxhome.web.session.SignedIn;
-import io.fxhome.web.signin.OAuthSignIns;
-import io.fxhome.web.signin.SignInOutcome;
-import io.fxhome.web.signin.SignInService;
-import io.fxhome.web.signin.api.SessionResource;
 import io.fxhome.web.sync.SyncNow;
 import io.fxhome.web.sync.SyncStatus;
 import io.fxhome.web.sync.SyncStatusRepository;
@@ -40,7 +36,6 @@ import io.fxhome.web.tabs.DeviceTabs;
 import io.fxhome.web.tabs.TabsRepository;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.Cookie;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -62,10 +57,6 @@ public class BasicResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signin(String csrf, String email, String error, String notice, boolean oauth, boolean offered);
-
-        static native TemplateInstance code(String csrf, String message, boolean expectsCode, String error);
-
         static native TemplateInstance home(AccountView account, String notice);
 
         static native TemplateInstance tabs(List<DeviceTabs> devices);
@@ -85,9 +76,6 @@ public class BasicResource {
     }
 
     private final CurrentUser current;
-    private final BasicCsrf csrf;
-    private final SignInService signIn;
-    private final OAuthSignIns oauth;
     private final SessionStarter sessions;
     private final SessionCookies cookies;
     private final AccountRepository accounts;
@@ -101,14 +89,11 @@ public class BasicResource {
     private final SyncNow syncNow;
     private final WebConfig config;
 
-    public BasicResource(CurrentUser current, BasicCsrf csrf, SignInService signIn, OAuthSignIns oauth, SessionStarter sessions,
+    public BasicResource(CurrentUser current, SessionStarter sessions,
             SessionCookies cookies, AccountRepository accounts, AccountDeletion deletion, TabsRepository tabs, HistoryRepository history,
             BookmarksRepository bookmarks, SearchService search, DevicesRepository devices, SyncStatusRepository syncStatus, SyncNow syncNow,
             WebConfig config) {
         this.current = current;
-        this.csrf = csrf;
-        this.signIn = signIn;
-        this.oauth = oauth;
         this.sessions = sessions;
         this.cookies = cookies;
         this.accounts = accounts;
@@ -123,7 +108,7 @@ public class BasicResource {
         this.config = config;
     }
 
-    // ------------------------------------------------------------------ sign-in
+    // ------------------------------------------------------------------ home
 
     @GET
     @Path("/")
@@ -134,54 +119,17 @@ public class BasicResource {
             AccountView account = accounts.find(user.get().accountId()).orElseThrow(Problem::notSignedIn);
             return page(Templates.home(account, null));
         }
-        String message = error == null ? null : "Single sign-on did not complete (" + error + "). Sign in again.";
-        return signInPage(null, message, deleted ? "Everything fxhome kept for your account was deleted." : null, offered);
-    }
-
-    @POST
-    @Path("/signin")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public Response signIn(@RestForm String csrf, @RestForm String email, @RestForm String password) {
-        this.csrf.checkSignedOut(csrf);
-        try {
-            return afterStep(signIn.signIn(email, password, null, current.clientAddress()));
-        } catch (Problem p) {
-            return signInPage(email, p.detail(), null, false);
+        StringBuilder query = new StringBuilder();
+        if (offered) {
+            query.append("&offered=true");
         }
-    }
-
-    @POST
-    @Path("/verify")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public Response verify(@RestForm String csrf, @RestForm String code) {
-        this.csrf.checkSignedOut(csrf);
-        Cookie pending = current.request().getCookie(SessionResource.PENDING_COOKIE);
-        try {
-            return afterStep(signIn.verify(pending == null ? null : pending.getValue(), code));
-        } catch (Problem p) {
-            if (p.status() == 410) {
-                return signInPage(null, p.detail(), null, false);
-            }
-            return page(Templates.code(this.csrf.signedOutToken(), "", true, p.detail()));
+        if (deleted) {
+            query.append("&deleted=true");
         }
-    }
-
-    private Response afterStep(SignInOutcome outcome) {
-        return switch (outcome) {
-            case SignInOutcome.NeedsVerification v -> page(Templates.code(csrf.signedOutToken(), v.message(), v.expectsCode(), null),
-                    cookies.handle(SessionResource.PENDING_COOKIE, v.handle(), (int) signIn.pendingTtl().toSeconds(), current.https()));
-            case SignInOutcome.Linked l -> {
-                SessionStarter.Started started = sessions.start(l.account().accountId());
-                yield Response.seeOther(URI.create("/basic/sync?first=1")).cookie(started.cookie(),
-                        cookies.handle(SessionResource.PENDING_COOKIE, "", 0, current.https())).build();
-            }
-        };
-    }
-
-    private Response signInPage(String email, String error, String notice, boolean offered) {
-        return page(Templates.signin(csrf.signedOutToken(), email == null ? "" : email, error, notice, oauth.enabled(), offered), csrf.cookie());
+        if (error != null && error.matches("[a-z-]{1,40}")) {
+            query.append("&error=").append(error);
+        }
+        return Response.seeOther(URI.create("/basic/signin" + (query.isEmpty() ? "" : "?" + query.substring(1)))).build();
     }
 
     /** The "Basic HTML version" link of the HTML5 app: remember the choice, so that {@code /} brings this browser here. */

@@ -53,11 +53,14 @@ public interface WebConfig {
     }
 
     interface SignIn {
-        /** {@code fxhome.web.sign-in.pending-ttl}: how long a sign-in waits for its emailed or TOTP code (memory only). */
+        /**
+         * {@code fxhome.web.sign-in.pending-ttl}: how long a password sign-in waits for its emailed or authenticator
+         * code, or its unblock code (sealed in PostgreSQL, shared by every web instance).
+         */
         @WithDefault("10m")
         Duration pendingTtl();
 
-        /** {@code fxhome.web.sign-in.max-pending}: at most this many sign-ins wait for a code at once (oldest dropped). */
+        /** {@code fxhome.web.sign-in.max-pending}: at most this many sign-ins wait for a step at once (oldest dropped). */
         @WithDefault("10000")
         int maxPending();
 
@@ -80,19 +83,19 @@ public interface WebConfig {
 
     interface OAuth {
         /**
-         * {@code fxhome.web.oauth.enabled}: offer "Sign in with Firefox Accounts" (the PKCE redirect flow). Needs a client
-         * id trusted for the oldsync scope with the redirect URI registered ({@code fxhome.fxa.client-id},
-         * {@code fxhome.fxa.redirect-uri}).
-         */
-        @WithDefault("false")
-        boolean enabled();
-
-        /**
-         * {@code fxhome.web.oauth.callback-path}: where FxA sends the browser back; the redirect URI is
-         * {@code fxhome.fxa.redirect-uri} when set, else this path on the URL the browser used.
+         * {@code fxhome.web.oauth.callback-path}: fxhome's own callback for the sign-in on Mozilla's page. When
+         * {@code fxhome.fxa.browser-redirect-uri} points here (a registered client, or a self-hosted accounts server),
+         * Mozilla sends the browser back by itself; otherwise the person pastes the address of the page they land on.
          */
         @WithDefault("/signin/oauth/callback")
         String callbackPath();
+
+        /**
+         * {@code fxhome.web.oauth.pending-ttl}: how long a sign-in on Mozilla's page may take, from the start to the
+         * pasted address (it may include reading an emailed code).
+         */
+        @WithDefault("30m")
+        Duration pendingTtl();
     }
 
     interface Api {

@@ -51,8 +51,8 @@ public class AccountLinker {
     }
 
     /**
-     * @param fxaUid the FxA uid, or for the single-sign-on flow (which does not reveal it) a stable stand-in
-     * @param email  what the user signed in with; empty when unknown
+     * @param fxaUid the account's uid as Mozilla names it (for either way in)
+     * @param email  the account's email as Mozilla or the user gave it; empty when unknown
      */
     public Linked link(String fxaUid, String email, LinkedAccount linked) {
         // The directory first, in its own statements: one transaction may span one database only.
@@ -67,14 +67,14 @@ public class AccountLinker {
         }
         Linked result;
         try {
-            result = store(shard, entry.accountId(), fxaUid, email, secrets);
+            result = store(shard, entry.accountId(), fxaUid, email, secrets, linked.credentials().clientId());
         } catch (HeldUnderAnotherId e) {
             // The shard has this user under another id: linked by a process older than the directory, during an
             // upgrade. That row is the account; the directory follows it.
             UUID held = heldId(shard, fxaUid);
             Log.warnf("account %s: the directory said %s; corrected", held, entry.accountId());
             directory.correct(fxaUid, held);
-            result = store(shard, held, fxaUid, email, secrets);
+            result = store(shard, held, fxaUid, email, secrets, linked.credentials().clientId());
         }
         try {
             InteractiveSyncOutcome outcome = syncRequests.request(result.accountId(), SyncReason.FIRST_LINK);
@@ -93,7 +93,7 @@ public class AccountLinker {
      * the account's shard, in one transaction. Under Citus the per-shard unique FxA uid cannot exist (unique keys must
      * hold the distribution column): the directory's is the one that counts.
      */
-    private Linked store(Shard shard, UUID accountId, String fxaUid, String email, AccountSecrets secrets) {
+    private Linked store(Shard shard, UUID accountId, String fxaUid, String email, AccountSecrets secrets, String oauthClientId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = shard.dataSource().getConnection()) {
                 boolean created;
@@ -119,18 +119,19 @@ public class AccountLinker {
                 SealedAccountSecrets sealed = cipher.seal(accountId, secrets);
                 try (PreparedStatement ps = c.prepareStatement("""
                         insert into account_secret (account_id, master_key_version, wrapped_data_key, refresh_token,
-                                                    sync_key_bundle, key_id, updated_at)
-                        values (?, ?, ?, ?, ?, ?, now())
+                                                    sync_key_bundle, key_id, oauth_client_id, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, now())
                         on conflict (account_id) do update
                            set master_key_version = excluded.master_key_version, wrapped_data_key = excluded.wrapped_data_key,
                                refresh_token = excluded.refresh_token, sync_key_bundle = excluded.sync_key_bundle,
-                               key_id = excluded.key_id, updated_at = now()""")) {
+                               key_id = excluded.key_id, oauth_client_id = excluded.oauth_client_id, updated_at = now()""")) {
                     ps.setObject(1, accountId);
                     ps.setInt(2, sealed.masterKeyVersion());
                     ps.setBytes(3, sealed.wrappedDataKey());
                     ps.setBytes(4, sealed.refreshToken());
                     ps.setBytes(5, sealed.syncKeyBundle());
                     ps.setBytes(6, sealed.keyId());
+                    ps.setString(7, oauthClientId);
                     ps.executeUpdate();
                 }
                 return new Linked(accountId, created, java.util.Optional.empty());

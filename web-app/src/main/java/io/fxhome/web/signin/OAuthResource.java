@@ -5,74 +5,73 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.fxhome.upstream.UpstreamConfig;
-import io.fxhome.web.config.WebConfig;
 import io.fxhome.web.problem.Problem;
 import io.fxhome.web.session.CurrentUser;
 import io.fxhome.web.session.SessionCookies;
 import io.fxhome.web.session.SessionStarter;
+import io.fxhome.web.signin.api.BrowserSessionResource;
 import io.vertx.core.http.Cookie;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The browser side of single sign-on: {@code /signin/oauth} sends the browser to Firefox Accounts, the callback signs
- * it in here. Both answer redirects, to the HTML5 app or, for a flow started from the HTML4 pages, to {@code /basic/}.
+ * fxhome's own callback for the sign-in on Mozilla's page, used when {@code fxhome.fxa.browser-redirect-uri} points
+ * here (a registered client, or a self-hosted accounts server): Mozilla sends the browser back with the code, and this
+ * signs it in. It answers redirects, to the HTML5 app or, for a sign-in started from the HTML4 pages, to
+ * {@code /basic/}.
  */
 @Path("/signin/oauth")
 @Tag(name = "session")
 public class OAuthResource {
-    static final String FLOW_COOKIE = "fxhome_oauth";
+    /** Remembers which view started the sign-in ("b" for the HTML4 pages), beside the sign-in's handle cookie. */
+    static final String VIEW_COOKIE = "fxhome_browser_view";
 
-    private final OAuthSignIns oauth;
+    private final BrowserSignIns browser;
     private final CurrentUser current;
     private final SessionCookies cookies;
     private final SessionStarter starter;
-    private final UpstreamConfig upstream;
-    private final WebConfig config;
 
-    public OAuthResource(OAuthSignIns oauth, CurrentUser current, SessionCookies cookies, SessionStarter starter,
-            UpstreamConfig upstream, WebConfig config) {
-        this.oauth = oauth;
+    public OAuthResource(BrowserSignIns browser, CurrentUser current, SessionCookies cookies, SessionStarter starter) {
+        this.browser = browser;
         this.current = current;
         this.cookies = cookies;
         this.starter = starter;
-        this.upstream = upstream;
-        this.config = config;
     }
 
     @GET
-    @Operation(summary = "Start single sign-on: redirects to Firefox Accounts (only when fxhome.web.oauth.enabled)")
-    public Response begin(@QueryParam("basic") boolean basic, UriInfo uri) {
-        String redirect = upstream.fxa().redirectUri()
-                .orElseGet(() -> uri.getBaseUriBuilder().replacePath(config.oauth().callbackPath()).replaceQuery(null).build().toString());
-        OAuthSignIns.Started started = oauth.begin(redirect);
+    @Operation(summary = "Start a sign-in on Mozilla's page and send the browser there (for a redirect URI back to fxhome)")
+    public Response begin(@QueryParam("basic") boolean basic) {
+        BrowserSignIns.Started started = browser.begin();
+        int maxAge = (int) java.time.Duration.between(java.time.Instant.now(), started.expiresAt()).toSeconds();
         return Response.seeOther(started.authorizationUrl()).header("Cache-Control", "no-store")
-                .cookie(cookies.handle(FLOW_COOKIE, (basic ? "b." : "h.") + started.handle(), 900, current.https())).build();
+                .cookie(cookies.handle(BrowserSessionResource.BROWSER_COOKIE, started.handle(), maxAge, current.https()),
+                        cookies.handle(VIEW_COOKIE, basic ? "b" : "h", maxAge, current.https()))
+                .build();
     }
 
     @GET
     @Path("/callback")
-    @Operation(summary = "Where Firefox Accounts sends the browser back (code and state)")
+    @Operation(summary = "Where Mozilla sends the browser back (code and state)")
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state, @QueryParam("error") String error) {
-        Cookie flow = current.request().getCookie(FLOW_COOKIE);
-        String value = flow == null ? "" : flow.getValue();
-        boolean basic = value.startsWith("b.");
-        String handle = value.length() > 2 ? value.substring(2) : null;
+        Cookie view = current.request().getCookie(VIEW_COOKIE);
+        boolean basic = view != null && "b".equals(view.getValue());
+        Cookie handle = current.request().getCookie(BrowserSessionResource.BROWSER_COOKIE);
         Response.ResponseBuilder answer;
         try {
             if (error != null) {
-                throw new Problem(400, "oauth-cancelled", "Sign-in cancelled", "Firefox Accounts did not sign you in.");
+                throw new Problem(400, "oauth-cancelled", "Sign-in cancelled", "Mozilla did not sign you in.");
             }
-            AccountLinker.Linked linked = oauth.complete(handle, code, state);
+            AccountLinker.Linked linked = browser.complete(handle == null ? null : handle.getValue(), code, state);
             SessionStarter.Started started = starter.start(linked.accountId());
-            answer = Response.seeOther(URI.create(basic ? "/basic/" : "/#/first-sync")).cookie(started.cookie());
+            answer = Response.seeOther(URI.create(basic ? "/basic/sync?first=1" : "/#/first-sync")).cookie(started.cookie());
         } catch (Problem p) {
             answer = Response.seeOther(URI.create((basic ? "/basic/?error=" : "/#/signin?error=") + p.code()));
         }
-        return answer.header("Cache-Control", "no-store").cookie(cookies.handle(FLOW_COOKIE, "", 0, current.https())).build();
+        return answer.header("Cache-Control", "no-store")
+                .cookie(cookies.handle(BrowserSessionResource.BROWSER_COOKIE, "", 0, current.https()),
+                        cookies.handle(VIEW_COOKIE, "", 0, current.https()))
+                .build();
     }
 }

@@ -4,15 +4,15 @@ import java.time.Instant;
 
 import io.fxhome.sync.fxa.VerificationMethod;
 
-/** Where a sign-in stands after a step: linked (sign the browser in), or waiting for the user to confirm. */
-public sealed interface SignInOutcome permits SignInOutcome.Linked, SignInOutcome.NeedsVerification {
+/** Where a sign-in stands after a step: linked (sign the browser in), or waiting for the user. */
+public sealed interface SignInOutcome permits SignInOutcome.Linked, SignInOutcome.NeedsVerification, SignInOutcome.NeedsUnblockCode {
 
     record Linked(AccountLinker.Linked account) implements SignInOutcome {
     }
 
     /**
-     * @param handle    the pending sign-in's random handle (the secrets stay in this process's memory)
-     * @param method    what Firefox Accounts asked for
+     * @param handle    the pending sign-in's random handle (its secrets stay sealed on the server)
+     * @param method    what Mozilla asked for
      * @param expiresAt when the pending sign-in is forgotten
      */
     record NeedsVerification(String handle, VerificationMethod method, Instant expiresAt) implements SignInOutcome {
@@ -22,6 +22,28 @@ public sealed interface SignInOutcome permits SignInOutcome.Linked, SignInOutcom
 
         public String message() {
             return method.nextStep();
+        }
+
+        @Override
+        public String toString() {
+            return "NeedsVerification[handle=<redacted>, method=" + method + "]";
+        }
+    }
+
+    /**
+     * Mozilla blocked the sign-in as unusual and emailed an unblock code; the client signs in again with it.
+     *
+     * @param handle names the blocked sign-in, to send another code
+     */
+    record NeedsUnblockCode(String handle, String email, Instant expiresAt) implements SignInOutcome {
+        public String message() {
+            return "Mozilla blocked this sign-in because it comes from a server it does not know, and emailed an unblock "
+                    + "code to " + email + ". Enter that code with your password to continue.";
+        }
+
+        @Override
+        public String toString() {
+            return "NeedsUnblockCode[handle=<redacted>]";
         }
     }
 }

@@ -3,6 +3,7 @@ package io.fxhome.web.startup;
 import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.secrets.MasterKeyVerifier;
 import io.fxhome.web.config.WebConfig;
+import io.fxhome.web.signin.BrowserSignIns;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,12 +15,13 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class WebStartup {
-    void onStart(@Observes StartupEvent event, MasterKeyVerifier masterKey, SyncJobPublisher publisher, WebConfig config) {
+    void onStart(@Observes StartupEvent event, MasterKeyVerifier masterKey, SyncJobPublisher publisher, WebConfig config,
+            BrowserSignIns browserSignIns) {
         masterKey.verify();
         if (!publisher.checkConnection()) {
             Log.warn("RabbitMQ is not reachable yet: sign-ins work, first syncs wait for the broker (readiness is DOWN until then)");
         }
-        Log.infof("web app: sessions idle-expire after %s, single sign-on %s", config.session().idleTimeout(),
-                config.oauth().enabled() ? "enabled" : "disabled");
+        Log.infof("web app: sessions idle-expire after %s; sign-in on Mozilla's page returns %s", config.session().idleTimeout(),
+                browserSignIns.returnsByItself() ? "to fxhome's callback by itself" : "by the address the person pastes");
     }
 }

@@ -6,12 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +24,6 @@ import io.fxhome.web.testsupport.Browser;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
@@ -119,52 +113,5 @@ class AccountApiTest {
         TestData.exec(ds, "update account set last_sync_at = now() where id = ?", data.account);
         browser.request().get("/api/v1/sync").then().statusCode(200).body("state", equalTo("idle")).body("firstSyncDone", equalTo(true))
                 .body("lastRun.outcome", equalTo("done")).body("lastRun.recordsApplied", equalTo(5000)).body("lastRun.recordsSkipped", equalTo(2));
-    }
-
-    @Test
-    void singleSignOnLinksTheAccountWithoutFxhomeSeeingThePassword() throws Exception {
-        String email = sandboxAccount(VerificationMode.NONE);
-        Browser browser = new Browser();
-        UUID first = oauthSignIn(browser, email);
-        browser.request().get("/api/v1/me").then().statusCode(200).body("account.email", equalTo("")).body("account.status", equalTo("active"));
-        String clientState = SandboxTestResource.server().sandbox().account(email).orElseThrow().clientState();
-        assertThat(TestData.one(ds, "select fxa_uid from account where id = ?", first)).isEqualTo("oauth:" + clientState);
-        assertThat(cipher.open(first, accounts.secrets(first).orElseThrow()).keyId())
-                .isEqualTo(SandboxTestResource.server().sandbox().account(email).orElseThrow().keyId());
-        // Signing in again this way finds the same account.
-        assertThat(oauthSignIn(new Browser(), email)).isEqualTo(first);
-    }
-
-    @Test
-    void singleSignOnRefusesARedirectItDidNotStart() {
-        Browser browser = new Browser();
-        browser.request().get("/signin/oauth/callback?code=" + "ab".repeat(32) + "&state=forged").then().statusCode(303)
-                .header("Location", containsString("/#/signin?error=state-mismatch"));
-        browser.request().get("/api/v1/me").then().statusCode(401);
-    }
-
-    /** Follows the redirect flow as a browser would, filling the sandbox's sign-in form. Returns the account id. */
-    private UUID oauthSignIn(Browser browser, String email) {
-        Response start = browser.request().get("/signin/oauth");
-        start.then().statusCode(303).header("Location", startsWith("https://accounts.firefox.com/authorization?"));
-        String flowCookie = start.getCookie("fxhome_oauth");
-        URI authorization = URI.create(start.getHeader("Location"));
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : authorization.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            form.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        assertThat(form).containsKeys("code_challenge", "keys_jwk", "state", "redirect_uri").containsEntry("access_type", "offline");
-        form.put("email", email);
-        form.put("password", "pw");
-        Response fxaAnswer = RestAssured.given().redirects().follow(false).formParams(form)
-                .post(SandboxTestResource.server().baseUrl() + "/authorization");
-        fxaAnswer.then().statusCode(302);
-        URI back = URI.create(fxaAnswer.getHeader("Location"));
-        assertThat(back.getPath()).isEqualTo("/signin/oauth/callback");
-        Response callback = browser.request().cookie("fxhome_oauth", flowCookie).get(back.getPath() + "?" + back.getRawQuery());
-        callback.then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/#/first-sync"));
-        browser.remember(callback);
-        return UUID.fromString(browser.request().get("/api/v1/me").then().statusCode(200).extract().path("account.id"));
     }
 }

@@ -20,6 +20,7 @@ import io.fxhome.sandbox.generator.HostileContent;
 import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.web.testsupport.Browser;
 import io.fxhome.web.testsupport.Html401Validator;
+import io.fxhome.web.testsupport.MozillaSignInPage;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,7 +51,8 @@ class BasicPagesTest {
         SandboxTestResource.server().sandbox().createAccount(NewAccount.of(email, "pw").withVerification(VerificationMode.EMAIL_OTP));
         Browser browser = new Browser();
 
-        Response form = browser.request().get("/basic/");
+        browser.request().get("/basic/").then().statusCode(303).header("Location", endsWith("/basic/signin"));
+        Response form = browser.request().get("/basic/signin");
         form.then().statusCode(200).contentType(containsString("text/html"));
         assertValid(form.asString());
         String csrfCookie = form.getCookie("fxhome_csrf");
@@ -71,7 +73,7 @@ class BasicPagesTest {
         code.then().statusCode(200).body(containsString("emailed"));
         assertValid(code.asString());
         Response signedIn = browser.remember(browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", csrf(code.asString()))
-                .formParam("code", SandboxTestResource.server().sandbox().latestEmailCode(email)).post("/basic/verify"));
+                .formParam("code", SandboxTestResource.server().sandbox().latestEmailCode(email)).post("/basic/signin/code"));
         signedIn.then().statusCode(303).header("Location", endsWith("/basic/sync?first=1"));
         assertThat(browser.session).isNotNull();
 
@@ -133,6 +135,66 @@ class BasicPagesTest {
         basic.then().statusCode(303).header("Location", endsWith("/basic/"));
         phone.request().header("User-Agent", IPHONE).cookie("fxhome_ui", basic.getCookie("fxhome_ui")).get("/").then().statusCode(303)
                 .header("Location", endsWith("/basic/"));
+    }
+
+    @Test
+    void signInOnMozillasPageWithThePastedAddressInValidHtml4() throws Exception {
+        String email = "basic-browser-" + UUID.randomUUID() + "@example.test";
+        SandboxTestResource.server().sandbox().createAccount(NewAccount.of(email, "pw").withVerification(VerificationMode.NONE));
+        Browser browser = new Browser();
+        Response signIn = browser.request().get("/basic/signin");
+        assertThat(signIn.asString()).contains("<a href=\"/basic/signin/browser\">Sign in on Mozilla's page</a>");
+        String csrfCookie = signIn.getCookie("fxhome_csrf");
+
+        Response page = browser.remember(browser.request().cookie("fxhome_csrf", csrfCookie).get("/basic/signin/browser"));
+        page.then().statusCode(200);
+        assertValid(page.asString());
+        assertThat(browser.browserSignIn).isNotNull();
+        Matcher link = Pattern.compile("<a href=\"([^\"]+/authorization\\?[^\"]+)\">").matcher(page.asString());
+        assertThat(link.find()).isTrue();
+        String authorizationUrl = link.group(1).replace("&amp;", "&");
+        // Back on the page (a reload, or back from Mozilla's): the same sign-in, not a new one.
+        assertThat(browser.request().get("/basic/signin/browser").asString()).contains(link.group(1));
+
+        String landedOn = MozillaSignInPage.signIn(authorizationUrl, email, "pw");
+        Response wrong = browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", csrf(page.asString()))
+                .formParam("url", "https://accounts.firefox.com/").post("/basic/signin/browser");
+        wrong.then().statusCode(200).body(containsString("it has no code and state"));
+        assertValid(wrong.asString());
+        Response done = browser.remember(browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", csrf(page.asString()))
+                .formParam("url", landedOn).post("/basic/signin/browser"));
+        done.then().statusCode(303).header("Location", endsWith("/basic/sync?first=1"));
+        assertThat(browser.session).isNotNull();
+        browser.request().get("/basic/").then().statusCode(200).body(containsString("Signed in as " + email));
+    }
+
+    @Test
+    void aBlockedSignInAsksForTheUnblockCodeInValidHtml4() throws Exception {
+        String email = "basic-unblock-" + UUID.randomUUID() + "@example.test";
+        SandboxTestResource.server().sandbox().createAccount(NewAccount.of(email, "pw").withVerification(VerificationMode.NONE));
+        SandboxTestResource.server().sandbox().requireUnblockCode(email, true);
+        Browser browser = new Browser();
+        Response form = browser.request().get("/basic/signin");
+        String csrfCookie = form.getCookie("fxhome_csrf");
+        String token = csrf(form.asString());
+        Response unblock = browser.remember(browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", token)
+                .formParam("email", email).formParam("password", "pw").post("/basic/signin"));
+        unblock.then().statusCode(200).body(containsString("emailed an unblock code"));
+        assertValid(unblock.asString());
+
+        Response resent = browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", token).formParam("email", email)
+                .post("/basic/signin/unblock/resend");
+        resent.then().statusCode(200).body(containsString("another unblock code"));
+        assertValid(resent.asString());
+        Response wrongCode = browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", token).formParam("email", email)
+                .formParam("password", "pw").formParam("unblockCode", "ZZZZZZZZ").post("/basic/signin/unblock");
+        wrongCode.then().statusCode(200).body(containsString("That unblock code is not right"));
+        assertValid(wrongCode.asString());
+        Response signedIn = browser.remember(browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", token)
+                .formParam("email", email).formParam("password", "pw")
+                .formParam("unblockCode", SandboxTestResource.server().sandbox().latestUnblockCode(email)).post("/basic/signin/unblock"));
+        signedIn.then().statusCode(303).header("Location", endsWith("/basic/sync?first=1"));
+        assertThat(browser.session).isNotNull();
     }
 
     @Test

@@ -29,7 +29,7 @@ import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.web.bookmarks.BookmarkRoots;
 import io.fxhome.web.testsupport.Chromium;
 import io.fxhome.web.testsupport.TestData;
-import io.fxhome.web.testsupport.WorkerProcess;
+import io.fxhome.web.testsupport.AppProcess;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,7 +52,7 @@ class BrowserTest {
 
     private static final AtomicLong SEEDS = new AtomicLong(31_000);
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static WorkerProcess worker;
+    private static AppProcess worker;
 
     @TestHTTPResource("/")
     URL base;
@@ -73,7 +73,7 @@ class BrowserTest {
         p.put("fxhome.master-key", "dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMhISE=");
         p.put("fxhome.fxa.auth-url", SandboxTestResource.server().baseUrl());
         p.put("fxhome.sync.tokenserver-url", SandboxTestResource.server().baseUrl());
-        worker = WorkerProcess.start(p);
+        worker = AppProcess.worker(p);
         worker.awaitReady(Duration.ofSeconds(120));
     }
 
@@ -255,7 +255,7 @@ class BrowserTest {
      * A document is told apart by its time origin, not by an element of it: asking Chromium about an element of a
      * page being replaced can fail with errors other than "stale" ("Node ... does not belong to the document").
      */
-    private static void follow(WebDriver d, By what) {
+    static void follow(WebDriver d, By what) {
         Object before = documentOrigin(d);
         d.findElement(what).click();
         new WebDriverWait(d, WAIT).ignoring(WebDriverException.class)

@@ -1,11 +1,17 @@
 package io.fxhome.web.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,6 +30,7 @@ import io.fxhome.web.testsupport.Browser;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -149,7 +156,7 @@ class SignInApiTest {
                 .body("code", equalTo("incorrect-password")).body("title", equalTo("Incorrect password"))
                 .body("detail", equalTo("The password is incorrect.")).body("status", equalTo(401));
         browser.signIn("nobody-" + UUID.randomUUID() + "@example.test", "whatever").then().statusCode(401)
-                .body("code", equalTo("unknown-account")).body("detail", containsString("no Firefox Account"));
+                .body("code", equalTo("unknown-account")).body("detail", containsString("no Mozilla account"));
         assertThat(browser.session).isNull();
     }
 
@@ -161,11 +168,58 @@ class SignInApiTest {
         browser.signIn(email, "pw " + email).then().statusCode(429).header("Retry-After", "120").body("code", equalTo("throttled"))
                 .body("retryAfterSeconds", equalTo(120)).body("detail", containsString("in 2 minutes"));
         sandbox().blockSignIn(email, 1);
-        browser.signIn(email, "pw " + email).then().statusCode(403).body("code", equalTo("blocked"))
-                .body("detail", containsString("unblock code"));
+        browser.signIn(email, "pw " + email).then().statusCode(202).body("status", equalTo("unblock-required"))
+                .body("message", containsString("unblock code"));
         sandbox().fxaUnavailable(email, 1, 30);
         browser.signIn(email, "pw " + email).then().statusCode(503).header("Retry-After", "30").body("code", equalTo("upstream-unavailable"));
         browser.signIn(email, "pw " + email).then().statusCode(200).body("status", equalTo("signed-in"));
+    }
+
+    @Test
+    void aBlockedSignInEndsInAnUnblockCode() {
+        String email = newAccount(VerificationMode.EMAIL_OTP);
+        sandbox().requireUnblockCode(email, true);
+        Browser browser = new Browser();
+        browser.signIn(email, "pw " + email).then().statusCode(202).body("status", equalTo("unblock-required"))
+                .body("expectsCode", equalTo(true)).body("email", equalTo(email))
+                .body("message", containsString("emailed an unblock code to " + email));
+        String first = sandbox().latestUnblockCode(email);
+        assertThat(first).isNotBlank();
+
+        // Another code on request; a wrong code is a clear refusal that can be answered with the right one.
+        browser.request().contentType(ContentType.JSON).body("{}").post("/api/v1/session/unblock/resend").then().statusCode(204);
+        String second = sandbox().latestUnblockCode(email);
+        browser.signIn(email, "pw " + email, "ZZZZZZZZ").then().statusCode(401).contentType("application/problem+json")
+                .body("code", equalTo("invalid-unblock-code")).body("detail", containsString("send another"));
+        // A session started with a valid unblock code counts as confirmed, as Mozilla treats it: no code step.
+        browser.signIn(email, "pw " + email, second).then().statusCode(200).body("status", equalTo("signed-in"))
+                .body("account.email", equalTo(email));
+        assertThat(browser.session).isNotNull();
+    }
+
+    @Test
+    void refusalsPasswordSignInCannotPassPointToMozillasPage() {
+        String email = newAccount(VerificationMode.NONE);
+        sandbox().challengeSignIn(email, 1);
+        Browser browser = new Browser();
+        browser.signIn(email, "pw " + email).then().statusCode(403).contentType("application/problem+json")
+                .body("code", equalTo("browser-check")).body("detail", containsString("sign in on Mozilla's page instead"))
+                .body("signInOnMozilla", equalTo(true));
+
+        String passwordless = "nopw-" + UUID.randomUUID() + "@example.test";
+        sandbox().createAccount(NewAccount.of(passwordless, "unused").withoutPassword().withProfile(ProfileSpec.small(SEEDS.getAndIncrement())
+                .withSizes(5, 5, 1)));
+        browser.signIn(passwordless, "anything").then().statusCode(403).body("code", equalTo("no-password"))
+                .body("detail", containsString("Google, Apple or a passkey")).body("signInOnMozilla", equalTo(true));
+    }
+
+    @Test
+    void anAccountOnPasswordVersion2SignsIn() {
+        String email = "v2-" + UUID.randomUUID() + "@example.test";
+        sandbox().createAccount(NewAccount.of(email, "pw " + email).withPasswordVersion2().withVerification(VerificationMode.NONE)
+                .withProfile(ProfileSpec.small(SEEDS.getAndIncrement()).withSizes(5, 5, 1)));
+        new Browser().signIn(email, "pw " + email).then().statusCode(200).body("status", equalTo("signed-in"))
+                .body("account.email", equalTo(email));
     }
 
     @Test
@@ -197,6 +251,22 @@ class SignInApiTest {
         browser.signIn(newAccount(VerificationMode.NONE), "x").then().statusCode(429).body("code", equalTo("rate-limited"));
         // Another address is not affected.
         new Browser().signIn("nobody-" + UUID.randomUUID() + "@example.test", "x").then().statusCode(401);
+    }
+
+    @Test
+    void xForwardedForCountsOnlyFromATrustedProxy() throws Exception {
+        String body = "{\"email\": \"nobody-" + UUID.randomUUID() + "@example.test\", \"password\": \"x\"}";
+        // A peer on 127.0.0.2 is not in quarkus.http.proxy.trusted-proxies: the address it claims is ignored.
+        HttpClient untrusted = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2")).build();
+        HttpResponse<String> answer = untrusted.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/api/v1/session"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", "203.0.113.77")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(TestData.one(ds, "select count(*) from sign_in_attempt where limit_key = 'a:203.0.113.77'")).isEqualTo("0");
+        assertThat(Integer.parseInt(TestData.one(ds, "select count(*) from sign_in_attempt where limit_key = 'a:127.0.0.2'"))).isPositive();
+        // From the trusted proxy (the loopback address), the forwarded address is the client's.
+        given().header("X-Forwarded-For", "203.0.113.78").contentType(ContentType.JSON).body(body).post("/api/v1/session").then().statusCode(401);
+        assertThat(TestData.one(ds, "select count(*) from sign_in_attempt where limit_key = 'a:203.0.113.78'")).isEqualTo("1");
     }
 
     @Test
@@ -252,8 +322,7 @@ class SignInApiTest {
 
     @Test
     void sessionEndpointTellsSignedOutBrowsersTheirOptions() {
-        new Browser().request().get("/api/v1/session").then().statusCode(200).body("status", equalTo("signed-out"))
-                .body("oauth", equalTo(true));
+        new Browser().request().get("/api/v1/session").then().statusCode(200).body("status", equalTo("signed-out"));
         new Browser().request().get("/api/v1/me").then().statusCode(401).contentType("application/problem+json");
     }
 }

@@ -19,6 +19,8 @@ public final class Browser {
     public final String address;
     public String session;
     public String pending;
+    /** The handle of a sign-in on Mozilla's page that this browser started. */
+    public String browserSignIn;
     public String csrf;
 
     public Browser() {
@@ -42,12 +44,33 @@ public final class Browser {
         if (pending != null) {
             r.cookie("fxhome_pending", pending);
         }
+        if (browserSignIn != null) {
+            r.cookie("fxhome_browser", browserSignIn);
+        }
         return r;
     }
 
     public Response signIn(String email, String password) {
         return remember(request().contentType(ContentType.JSON).body("{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}")
                 .post("/api/v1/session"));
+    }
+
+    public Response signIn(String email, String password, String unblockCode) {
+        return remember(request().contentType(ContentType.JSON).body("{\"email\": \"" + email + "\", \"password\": \"" + password
+                + "\", \"unblockCode\": \"" + unblockCode + "\"}").post("/api/v1/session"));
+    }
+
+    /** Starts a sign-in on Mozilla's page; returns its authorization URL. */
+    public String beginBrowserSignIn() {
+        Response r = remember(request().contentType(ContentType.JSON).body("{}").post("/api/v1/session/browser"));
+        r.then().statusCode(201);
+        return r.jsonPath().getString("authorizationUrl");
+    }
+
+    /** Completes it with the address a person would paste. */
+    public Response completeBrowserSignIn(String pastedUrl) {
+        return remember(request().contentType(ContentType.JSON).body(java.util.Map.of("url", pastedUrl))
+                .post("/api/v1/session/browser/complete"));
     }
 
     public Response verify(String code) {
@@ -64,6 +87,10 @@ public final class Browser {
         String p = r.getCookie("fxhome_pending");
         if (p != null) {
             pending = p.isEmpty() ? null : p;
+        }
+        String b = r.getCookie("fxhome_browser");
+        if (b != null) {
+            browserSignIn = b.isEmpty() ? null : b;
         }
         if (r.getContentType() != null && r.getContentType().contains("json") && r.statusCode() == 200) {
             String token = r.jsonPath().getString("csrfToken");

@@ -4,19 +4,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.fxhome.job.InteractiveSyncOutcome;
 import io.fxhome.web.account.AccountRepository;
+import io.fxhome.web.account.AccountView;
 import io.fxhome.web.problem.Problem;
 import io.fxhome.web.session.CurrentUser;
 import io.fxhome.web.session.SessionCookies;
 import io.fxhome.web.session.SessionStarter;
 import io.fxhome.web.session.SignedIn;
 import io.fxhome.web.signin.AccountLinker;
-import io.fxhome.web.signin.OAuthSignIns;
 import io.fxhome.web.signin.SignInOutcome;
 import io.fxhome.web.signin.SignInService;
 import io.vertx.core.http.Cookie;
@@ -39,16 +40,14 @@ public class SessionResource {
     public static final String PENDING_COOKIE = "fxhome_pending";
 
     private final SignInService signIn;
-    private final OAuthSignIns oauth;
     private final CurrentUser current;
     private final SessionStarter starter;
     private final SessionCookies cookies;
     private final AccountRepository accounts;
 
-    public SessionResource(SignInService signIn, OAuthSignIns oauth, CurrentUser current, SessionStarter starter,
-            SessionCookies cookies, AccountRepository accounts) {
+    public SessionResource(SignInService signIn, CurrentUser current, SessionStarter starter, SessionCookies cookies,
+            AccountRepository accounts) {
         this.signIn = signIn;
-        this.oauth = oauth;
         this.current = current;
         this.starter = starter;
         this.cookies = cookies;
@@ -60,14 +59,15 @@ public class SessionResource {
     public Response status() {
         Optional<SignedIn> user = current.optional();
         if (user.isEmpty()) {
-            return noStore(Response.ok(SessionAnswer.signedOut(oauth.enabled())));
+            return noStore(Response.ok(SessionAnswer.signedOut()));
         }
         return noStore(Response.ok(SessionAnswer.signedIn(account(user.get().accountId()), user.get().csrfToken(), null)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign in with a Firefox Account's email and password: the account, or the next verification step")
+    @Operation(summary = "Sign in with a Mozilla account's email and password (and the unblock code Mozilla emailed, after an "
+            + "'unblock-required' answer): the account, or the next step")
     public Response signIn(SignInRequest request) {
         if (request == null) {
             throw Problem.badRequest("Send {\"email\": ..., \"password\": ...}.");
@@ -94,6 +94,15 @@ public class SessionResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("/unblock/resend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ask Mozilla to email another unblock code for the blocked sign-in")
+    public Response resendUnblockCode(VerifyRequest request) {
+        signIn.resendUnblockCode(pendingHandle(request == null ? null : request.pendingSignIn()), current.clientAddress());
+        return Response.noContent().header("Cache-Control", "no-store").build();
+    }
+
     @DELETE
     @Operation(summary = "Sign out (needs the X-CSRF-Token header)")
     public Response signOut(@HeaderParam(CurrentUser.CSRF_HEADER) String csrf) {
@@ -103,18 +112,24 @@ public class SessionResource {
         return Response.noContent().cookie(starter.end()).header("Cache-Control", "no-store").build();
     }
 
-    private Response answer(SignInOutcome outcome) {
+    Response answer(SignInOutcome outcome) {
         return switch (outcome) {
+            case SignInOutcome.NeedsUnblockCode u -> noStore(Response.accepted(SessionAnswer.unblockRequired(u.message(), u.handle(),
+                    u.expiresAt(), u.email())).cookie(cookies.handle(PENDING_COOKIE, u.handle(),
+                            (int) Duration.between(Instant.now(), u.expiresAt()).toSeconds(), current.https())));
             case SignInOutcome.NeedsVerification v -> noStore(Response.accepted(SessionAnswer.verificationRequired(
                     v.method().wireName().isEmpty() ? "unknown" : v.method().wireName(), v.expectsCode(), v.message(), v.handle(), v.expiresAt()))
                     .cookie(cookies.handle(PENDING_COOKIE, v.handle(), (int) Duration.between(Instant.now(), v.expiresAt()).toSeconds(),
                             current.https())));
-            case SignInOutcome.Linked l -> {
-                SessionStarter.Started started = starter.start(l.account().accountId());
-                yield noStore(Response.ok(SessionAnswer.signedIn(account(l.account().accountId()), started.csrfToken(), firstSync(l.account())))
-                        .cookie(started.cookie(), cookies.handle(PENDING_COOKIE, "", 0, current.https())));
-            }
+            case SignInOutcome.Linked l -> signedIn(l.account(), PENDING_COOKIE);
         };
+    }
+
+    /** Signs this browser in to the linked account: the session cookie, the CSRF token, and the step's cookie cleared. */
+    Response signedIn(AccountLinker.Linked linked, String stepCookie) {
+        SessionStarter.Started started = starter.start(linked.accountId());
+        return noStore(Response.ok(SessionAnswer.signedIn(account(linked.accountId()), started.csrfToken(), firstSync(linked)))
+                .cookie(started.cookie(), cookies.handle(stepCookie, "", 0, current.https())));
     }
 
     private String pendingHandle(String fromBody) {
@@ -128,7 +143,7 @@ public class SessionResource {
         return c.getValue();
     }
 
-    private io.fxhome.web.account.AccountView account(java.util.UUID id) {
+    private AccountView account(UUID id) {
         return accounts.find(id).orElseThrow(Problem::notSignedIn);
     }
 

@@ -16,38 +16,48 @@ import java.util.concurrent.TimeUnit;
 import io.fxhome.process.testing.ListeningPort;
 
 /**
- * The real sync worker ({@code sync-worker/target/quarkus-app/quarkus-run.jar}, built by the reactor before this module)
- * as a process of its own, on the web app's test database, job namespace and sandbox: the browser tests watch a real
- * first sync without web-app depending on the worker's code.
+ * A packaged fxhome process started by a test: the real sync worker ({@code sync-worker/target/quarkus-app}, built by
+ * the reactor before this module), so that the browser tests watch a real first sync without web-app depending on the
+ * worker's code; or this module's own packaged web app, for the integration tests that run several instances.
  */
-public final class WorkerProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     // Chosen by the worker itself (port 0), known once it has logged it.
     private int port;
 
-    private WorkerProcess(Process process, Path log) {
+    private AppProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
     }
 
-    public static WorkerProcess start(Map<String, String> properties) throws IOException {
-        Path jar = Path.of(System.getProperty("fxhome-test.worker-jar", "../sync-worker/target/quarkus-app/quarkus-run.jar"));
+    /** The sync worker on these settings. */
+    public static AppProcess worker(Map<String, String> properties) throws IOException {
+        return start("browser-worker", Path.of(System.getProperty("fxhome-test.worker-jar", "../sync-worker/target/quarkus-app/quarkus-run.jar")),
+                properties);
+    }
+
+    /** This module's packaged web app (integration tests run after the package phase), logging to target/it-logs/NAME.log. */
+    public static AppProcess webApp(String name, Map<String, String> properties) throws IOException {
+        return start(name, Path.of(System.getProperty("fxhome-test.web-jar", "target/quarkus-app/quarkus-run.jar")), properties);
+    }
+
+    private static AppProcess start(String name, Path jar, Map<String, String> properties) throws IOException {
         if (!Files.exists(jar)) {
-            throw new IllegalStateException("no packaged sync worker at " + jar.toAbsolutePath()
-                    + ": build it first (./mvnw -pl sync-worker package -DskipTests), as the reactor build does");
+            throw new IllegalStateException("no packaged application at " + jar.toAbsolutePath()
+                    + ": build it first (./mvnw package -DskipTests), as the reactor build does");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-Dquarkus.http.port=0"));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
-        Path log = Path.of("target", "it-logs", "browser-worker.log");
+        Path log = Path.of("target", "it-logs", name + ".log");
         Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         // A test JVM that is stopped (or crashes) takes its worker with it: no orphan keeps consuming the test lanes.
         Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
-        return new WorkerProcess(p, log);
+        return new AppProcess(p, log);
     }
 
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
@@ -56,7 +66,7 @@ public final class WorkerProcess implements AutoCloseable {
         port = ListeningPort.await(process, log, timeout);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the worker exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
+                throw new IllegalStateException("the process exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
             }
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
@@ -68,7 +78,12 @@ public final class WorkerProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the worker was not ready within " + timeout + "; see " + log.toAbsolutePath());
+        throw new IllegalStateException("the process was not ready within " + timeout + "; see " + log.toAbsolutePath());
+    }
+
+    /** The HTTP port, once {@link #awaitReady} has returned. */
+    public int port() {
+        return port;
     }
 
     @Override

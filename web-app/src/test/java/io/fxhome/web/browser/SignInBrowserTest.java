@@ -1,0 +1,193 @@
+package io.fxhome.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.agroal.api.AgroalDataSource;
+import io.fxhome.sandbox.NewAccount;
+import io.fxhome.sandbox.Sandbox;
+import io.fxhome.sandbox.fxa.VerificationMode;
+import io.fxhome.sandbox.generator.ProfileSpec;
+import io.fxhome.sandbox.testing.SandboxTestResource;
+import io.fxhome.web.testsupport.Chromium;
+import io.fxhome.web.testsupport.TestData;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * Every way in, in real headless Chromium: sign-in on Mozilla's page (the sandbox's stand-in) with the pasted address in
+ * the HTML5 app and in the HTML4 pages with JavaScript off, the unblock code after a blocked password sign-in, and the
+ * refusals password sign-in cannot get past (a browser check, an account without a password) leading to Mozilla's page.
+ */
+@QuarkusTest
+@WithTestResource(SandboxTestResource.class)
+class SignInBrowserTest {
+    static {
+        io.fxhome.web.testsupport.JobQueueCleanup.deleteAtExit("fxhome.test.web");
+    }
+
+    private static final AtomicLong SEEDS = new AtomicLong(32_000);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    AgroalDataSource ds;
+
+    private static Sandbox sandbox() {
+        return SandboxTestResource.server().sandbox();
+    }
+
+    private static String newAccount(NewAccount spec) {
+        sandbox().createAccount(spec.withProfile(ProfileSpec.small(SEEDS.getAndIncrement()).withSizes(5, 5, 1)));
+        return spec.email();
+    }
+
+    private static String email() {
+        return "chromium-" + UUID.randomUUID() + "@example.test";
+    }
+
+    /** On the sandbox's stand-in for Mozilla's page: signs in and returns the address of the page it lands on. */
+    private static String signInOnMozillasPage(WebDriver d, String email, String password) {
+        WebDriverWait wait = new WebDriverWait(d, WAIT);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("password")));
+        d.findElement(By.name("email")).clear();
+        d.findElement(By.name("email")).sendKeys(email);
+        d.findElement(By.name("password")).sendKeys(password);
+        d.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/oauth/success/"));
+        return d.getCurrentUrl();
+    }
+
+    @Test
+    void html5SignInOnMozillasPageWithThePastedAddress() throws Exception {
+        String email = newAccount(NewAccount.of(email(), "correct horse").withVerification(VerificationMode.NONE));
+        try (Chromium chromium = Chromium.start(true)) {
+            WebDriver d = chromium.driver;
+            WebDriverWait wait = new WebDriverWait(d, WAIT);
+            d.get(base.toString());
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("browser-signin"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-form")));
+            chromium.screenshots("21-signin-on-mozilla");
+            String app = d.getWindowHandle();
+            d.findElement(By.id("authorization-link")).click();
+            wait.until(dr -> dr.getWindowHandles().size() == 2);
+            List<String> windows = new ArrayList<>(d.getWindowHandles());
+            windows.remove(app);
+            d.switchTo().window(windows.get(0));
+            String landedOn = signInOnMozillasPage(d, email, "correct horse");
+            assertThat(d.getPageSource()).contains("code=").as("the success page shows its address");
+            d.close();
+            d.switchTo().window(app);
+
+            d.findElement(By.id("pasted-url")).sendKeys(landedOn);
+            d.findElement(By.cssSelector("#browser-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("#/first-sync"));
+            assertThat(TestData.one(ds, "select fxa_uid from account where email = ?", email))
+                    .isEqualTo(sandbox().account(email).orElseThrow().uid());
+        }
+    }
+
+    @Test
+    void html5SignInOnMozillasPageSurvivesGoingThereInTheSameTab() throws Exception {
+        String email = newAccount(NewAccount.of(email(), "correct horse").withVerification(VerificationMode.NONE));
+        try (Chromium chromium = Chromium.start(true)) {
+            WebDriver d = chromium.driver;
+            WebDriverWait wait = new WebDriverWait(d, WAIT);
+            d.get(base.toString());
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("browser-signin"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-form")));
+            d.get(d.findElement(By.id("authorization-link")).getDomAttribute("href"));
+            String landedOn = signInOnMozillasPage(d, email, "correct horse");
+            d.get(base + "#/signin/browser");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pasted-url"))).sendKeys(landedOn);
+            d.findElement(By.cssSelector("#browser-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("#/first-sync"));
+        }
+    }
+
+    @Test
+    void html4SignInOnMozillasPageWithJavaScriptOff() throws Exception {
+        String email = newAccount(NewAccount.of(email(), "correct horse").withVerification(VerificationMode.NONE));
+        try (Chromium chromium = Chromium.start(false)) {
+            WebDriver d = chromium.driver;
+            d.get(base + "basic/");
+            BrowserTest.follow(d, By.linkText("Sign in on Mozilla's page"));
+            chromium.screenshots("22-basic-signin-on-mozilla");
+            String page = d.getCurrentUrl();
+            BrowserTest.follow(d, By.linkText("Mozilla's sign-in page"));
+            String landedOn = signInOnMozillasPage(d, email, "correct horse");
+            d.get(page);
+            d.findElement(By.id("url")).sendKeys(landedOn);
+            BrowserTest.follow(d, By.cssSelector("input[type=submit][value='Continue']"));
+            assertThat(d.getCurrentUrl()).contains("/basic/sync");
+            assertThat(d.getPageSource()).contains("Signed in.");
+        }
+    }
+
+    @Test
+    void html5BlockedSignInEndsInTheUnblockCode() throws Exception {
+        String email = newAccount(NewAccount.of(email(), "correct horse").withVerification(VerificationMode.NONE));
+        sandbox().requireUnblockCode(email, true);
+        try (Chromium chromium = Chromium.start(true)) {
+            WebDriver d = chromium.driver;
+            WebDriverWait wait = new WebDriverWait(d, WAIT);
+            d.get(base.toString());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+            d.findElement(By.id("email")).sendKeys(email);
+            d.findElement(By.id("password")).sendKeys("correct horse");
+            d.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("unblock-form")));
+            assertThat(d.findElement(By.id("main")).getText()).contains("emailed an unblock code to " + email);
+            chromium.screenshots("23-unblock");
+
+            d.findElement(By.id("unblock-code")).sendKeys("ZZZZZZZZ");
+            d.findElement(By.cssSelector("#unblock-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "That unblock code is not right"));
+            d.findElement(By.id("resend-unblock")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "another code"));
+            d.findElement(By.id("unblock-code")).clear();
+            d.findElement(By.id("unblock-code")).sendKeys(sandbox().latestUnblockCode(email));
+            d.findElement(By.cssSelector("#unblock-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("#/first-sync"));
+        }
+    }
+
+    @Test
+    void html5RefusalsPasswordSignInCannotPassOfferMozillasPage() throws Exception {
+        String challenged = newAccount(NewAccount.of(email(), "correct horse").withVerification(VerificationMode.NONE));
+        sandbox().challengeSignIn(challenged, 1);
+        String passwordless = newAccount(NewAccount.of(email(), "unused").withoutPassword());
+        try (Chromium chromium = Chromium.start(true)) {
+            WebDriver d = chromium.driver;
+            WebDriverWait wait = new WebDriverWait(d, WAIT);
+            for (String[] c : new String[][] {{challenged, "Mozilla asked for a browser check"}, {passwordless, "Google, Apple or a passkey"}}) {
+                d.get(base + "#/signin");
+                d.navigate().refresh();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+                d.findElement(By.id("email")).sendKeys(c[0]);
+                d.findElement(By.id("password")).sendKeys("correct horse");
+                d.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), c[1].equals("Mozilla asked for a browser check")
+                        ? "browser check" : c[1]));
+                chromium.screenshots("24-refused-" + (c[0].equals(challenged) ? "406" : "210"));
+                d.findElement(By.id("offer-browser-signin")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-form")));
+            }
+        }
+    }
+}
