@@ -77,9 +77,7 @@ public class AccountSyncer {
         this.config = config;
         this.extraWriters = new Semaphore(config.extraHistoryWriters());
         this.clock = Clock.systemUTC();
-        FxaConfig fxa = FxaConfig.production().withAuthUrl(URI.create(upstream.fxa().authUrl()))
-                .withContentUrl(URI.create(upstream.fxa().contentUrl())).withClientId(upstream.fxa().clientId())
-                .withUserAgent(upstream.sync().userAgent());
+        FxaConfig fxa = UpstreamConfig.fxaConfig(upstream);
         this.clientConfig = SyncClientConfig.production().withFxa(fxa)
                 .withTokenserverUrl(URI.create(upstream.sync().tokenserverUrl()))
                 .withUserAgent(upstream.sync().userAgent()).withPageSize(config.pageSize());
