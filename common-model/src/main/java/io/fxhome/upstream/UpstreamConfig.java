@@ -1,7 +1,9 @@
 package io.fxhome.upstream;
 
+import java.net.URI;
 import java.util.Optional;
 
+import io.fxhome.sync.fxa.FxaConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -25,15 +27,59 @@ public interface UpstreamConfig {
         String contentUrl();
 
         /**
-         * {@code fxhome.fxa.client-id}: the OAuth client id fxhome presents. It must be allowed the oldsync scope; the
-         * default is the one third-party Sync clients use (Firefox Lockwise's). Register your own relying party for the
-         * single-sign-on flow.
+         * {@code fxhome.fxa.client-id} (default {@code e7ce535d93522896}): the OAuth client id of the password sign-in.
+         * It must be allowed the oldsync scope; the default is the one third-party Sync clients use (Firefox
+         * Lockwise's).
          */
         @WithDefault("e7ce535d93522896")
         String clientId();
 
         /** {@code fxhome.fxa.redirect-uri}: the redirect URI registered for the single-sign-on flow, if any. */
         Optional<String> redirectUri();
+
+        /**
+         * {@code fxhome.fxa.browser-client-id} (default {@code 1b1a3e44c54fbb58}, Firefox for iOS): the OAuth client id
+         * of the browser sign-in. A public client trusted for the oldsync scope whose registered redirect page at
+         * Mozilla shows the address (with {@code code} and {@code state}) for the user to paste back.
+         */
+        @WithDefault(FxaConfig.DEFAULT_BROWSER_CLIENT_ID)
+        String browserClientId();
+
+        /**
+         * {@code fxhome.fxa.browser-redirect-uri} (default
+         * {@code https://accounts.firefox.com/oauth/success/1b1a3e44c54fbb58}): the redirect URI of the browser sign-in;
+         * it must be registered for {@code fxhome.fxa.browser-client-id}. When unset it is
+         * {@code <fxhome.fxa.content-url>/oauth/success/<fxhome.fxa.browser-client-id>}, which follows a changed content
+         * URL (a self-hosted FxA or the sync-sandbox).
+         */
+        Optional<String> browserRedirectUri();
+
+        /**
+         * {@code fxhome.fxa.profile-url} (default {@code https://profile.accounts.firefox.com}): the profile server, asked
+         * {@code GET /v1/profile} for the uid and email of a browser sign-in.
+         */
+        @WithDefault("https://profile.accounts.firefox.com")
+        String profileUrl();
+
+        /**
+         * {@code fxhome.fxa.token-auth} (default {@code bearer}): how session and keyFetch tokens authenticate to the
+         * auth server. {@code bearer} sends {@code Authorization: Bearer fxs_<token id>} ({@code fxk_} for a keyFetch
+         * token), what Mozilla's clients send and its production server accepts; {@code hawk} signs with Hawk, for
+         * older or self-hosted auth servers that do not accept the Bearer form.
+         */
+        @WithDefault("bearer")
+        FxaConfig.TokenAuth tokenAuth();
+    }
+
+    /**
+     * The Firefox Accounts client settings of {@code upstream}: every {@code fxhome.fxa.*} key, and
+     * {@code fxhome.sync.user-agent} as the User-Agent.
+     */
+    static FxaConfig fxaConfig(UpstreamConfig upstream) {
+        Fxa fxa = upstream.fxa();
+        return new FxaConfig(URI.create(fxa.authUrl()), URI.create(fxa.contentUrl()), fxa.clientId(),
+                upstream.sync().userAgent(), fxa.browserClientId(), fxa.browserRedirectUri().orElse(null),
+                URI.create(fxa.profileUrl()), fxa.tokenAuth());
     }
 
     interface Sync {

@@ -16,6 +16,7 @@ import io.fxhome.sync.error.SyncException;
 import io.fxhome.sync.error.TokenServerException;
 import io.fxhome.sync.fxa.AccessToken;
 import io.fxhome.sync.fxa.FxaClient;
+import io.fxhome.sync.fxa.RefreshResult;
 import io.fxhome.sync.fxa.SyncCredentials;
 import io.fxhome.sync.hawk.HawkSigner;
 import io.fxhome.sync.hawk.NonceSource;
@@ -41,6 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The façade the worker and the doctor use to read one account's Sync data with stored {@link SyncCredentials}:
@@ -67,7 +69,10 @@ public final class SyncClient {
     private final BackoffTracker backoff;
     private final Clock clock;
 
+    private final Consumer<String> onRefreshTokenRotated;
     private AccessToken accessToken;
+    private String refreshToken;
+    private String rotatedRefreshToken;
     private SyncToken token;
     private StorageNode knownNode;
     private InfoConfiguration infoConfiguration;
@@ -83,6 +88,8 @@ public final class SyncClient {
         this.tokenServer = new TokenServerClient(b.config.tokenserverUrl(), http, clock, backoff, signer);
         this.storage = new StorageClient(http, new Session(), signer, backoff, clock);
         this.accessToken = b.accessToken;
+        this.refreshToken = b.credentials.refreshToken();
+        this.onRefreshTokenRotated = b.onRefreshTokenRotated;
         this.knownNode = b.knownNode;
         if (b.token != null) {
             // A cached token counts as if fetched now: it fixes the node unless the caller knows another one, in
@@ -220,6 +227,14 @@ public final class SyncClient {
     }
 
     /**
+     * The refresh token FxA issued in place of the stored one during this client's life, if it did: the caller must
+     * store it instead (see also {@link Builder#onRefreshTokenRotated}, told at once). Secret.
+     */
+    public synchronized Optional<String> rotatedRefreshToken() {
+        return Optional.ofNullable(rotatedRefreshToken);
+    }
+
+    /**
      * The tokenserver token this client holds, without fetching one (empty before the first request, or after storage
      * refused it and no new one could be had). Keep it until {@link SyncToken#validUntil()} and pass it to the next
      * cycle's {@link Builder#token}; saves one tokenserver round trip per cycle. Secret (it carries the Hawk key):
@@ -282,7 +297,15 @@ public final class SyncClient {
             return accessToken.token();
         }
         try {
-            accessToken = fxa.refresh(credentials.refreshToken());
+            RefreshResult refreshed = fxa.refresh(refreshToken, credentials.clientId());
+            accessToken = refreshed.accessToken();
+            if (refreshed.newRefreshToken() != null) {
+                refreshToken = refreshed.newRefreshToken();
+                rotatedRefreshToken = refreshed.newRefreshToken();
+                if (onRefreshTokenRotated != null) {
+                    onRefreshTokenRotated.accept(rotatedRefreshToken);
+                }
+            }
             return accessToken.token();
         } catch (FxaException e) {
             if (e.kind() == FxaException.Kind.INVALID_TOKEN) {
@@ -322,6 +345,7 @@ public final class SyncClient {
         private AccessToken accessToken;
         private SyncToken token;
         private StorageNode knownNode;
+        private Consumer<String> onRefreshTokenRotated;
 
         private Builder(SyncClientConfig config, SyncCredentials credentials) {
             this.config = config;
@@ -372,6 +396,16 @@ public final class SyncClient {
         /** The node seen in the previous cycle; a token for another node raises {@link NodeReassignedException}. */
         public Builder knownNode(StorageNode node) {
             this.knownNode = node;
+            return this;
+        }
+
+        /**
+         * Told, synchronously and before the refreshed access token is used, the new refresh token when FxA rotates
+         * the stored one, so that the caller can store it before anything else can fail. Exceptions it throws
+         * propagate to the call that refreshed.
+         */
+        public Builder onRefreshTokenRotated(Consumer<String> listener) {
+            this.onRefreshTokenRotated = listener;
             return this;
         }
 

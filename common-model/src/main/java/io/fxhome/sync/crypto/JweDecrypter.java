@@ -92,9 +92,13 @@ public final class JweDecrypter {
         return BigIntegers.asUnsignedByteArray(COORDINATE_LENGTH, publicPoint.getAffineYCoord().toBigInteger());
     }
 
-    /** The public JWK, {@code {"kty":"EC","crv":"P-256","x":…,"y":…}} (never {@code d}: FxA rejects private keys). */
+    /**
+     * The public JWK, {@code {"crv":"P-256","kty":"EC","x":…,"y":…}} (never {@code d}: FxA rejects private keys), in
+     * the member order application-services serializes it (its {@code test_oauth_flow_url} pins a keys_jwk that
+     * starts {@code {"crv":"P-256","kty":"EC"}).
+     */
     public ObjectNode publicJwk() {
-        return Json.object().put("kty", "EC").put("crv", "P-256")
+        return Json.object().put("crv", "P-256").put("kty", "EC")
                 .put("x", Bytes.base64UrlNoPad(publicX())).put("y", Bytes.base64UrlNoPad(publicY()));
     }
 

@@ -34,21 +34,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * {@code ./fxhome doctor --email E --password-file F [--dump DIR]}: checks a Firefox Sync account end to end with
- * the production client code (sign in, verify, link, token, info/collections, meta/global, crypto/keys, download
- * and decrypt every collection) and prints one JSON report on stdout. Codes are asked for on the terminal
- * (prompts on stderr). Upstreams come from {@code FXHOME_FXA_AUTH_URL} and {@code FXHOME_SYNC_TOKENSERVER_URL}
- * (Mozilla production by default). Exit 0 only when every step worked; 1 when one failed; 2 for usage errors.
- * The refresh token it obtains is revoked at the end, so the doctor leaves no OAuth grant behind.
+ * the production client code (sign in, verify, link, token, info/collections, info/collection_counts, meta/global,
+ * crypto/keys, then download and decrypt the collections fxhome mirrors) and prints one JSON report on stdout.
+ *
+ * <p>It takes only what fxhome uses: {@value #MIRRORED_LIST} are downloaded, decrypted and (with {@code --dump})
+ * written; every other collection (passwords, credit cards, addresses, form history, ...) is only counted, from
+ * {@code info/collection_counts}, and never fetched, decrypted or written.
+ *
+ * <p>Codes are asked for on the terminal (prompts on stderr). Upstreams come from {@code FXHOME_FXA_AUTH_URL} and
+ * {@code FXHOME_SYNC_TOKENSERVER_URL} (Mozilla production by default), and {@code FXHOME_FXA_TOKEN_AUTH}
+ * ({@code bearer} by default, {@code hawk} for auth servers without the Bearer form). Exit 0 only when every step
+ * worked; 1 when one failed; 2 for usage errors. The refresh token it obtains is revoked at the end, so the doctor
+ * leaves no OAuth grant behind.
  */
 public final class DoctorCommand {
     static final String USAGE = "usage: fxhome doctor --email EMAIL --password-file FILE [--dump DIR]";
     private static final int MAX_SKIPPED_IDS = 100;
+    /** The collections fxhome mirrors, in the order the worker syncs them; the only ones the doctor downloads. */
+    static final List<String> MIRRORED = List.of("clients", "tabs", "bookmarks", "history");
+    static final String MIRRORED_LIST = "clients, tabs, bookmarks and history";
 
     private final Map<String, String> env;
     private final Terminal terminal;
@@ -84,8 +95,15 @@ public final class DoctorCommand {
         URI authUrl = URI.create(env.getOrDefault("FXHOME_FXA_AUTH_URL", FxaConfig.DEFAULT_AUTH_URL.toString()));
         URI tokenserverUrl = URI.create(env.getOrDefault("FXHOME_SYNC_TOKENSERVER_URL",
                 SyncClientConfig.DEFAULT_TOKENSERVER_URL.toString()));
-        FxaConfig fxaConfig = FxaConfig.production().withAuthUrl(authUrl)
-                .withUserAgent("fxhome-doctor/0.1 (self-hosted Firefox Sync mirror)");
+        FxaConfig fxaConfig;
+        try {
+            fxaConfig = FxaConfig.production().withAuthUrl(authUrl)
+                    .withUserAgent("fxhome-doctor/0.1 (self-hosted Firefox Sync mirror)")
+                    .withTokenAuth(FxaConfig.TokenAuth.parse(env.getOrDefault("FXHOME_FXA_TOKEN_AUTH", "bearer")));
+        } catch (IllegalArgumentException e) {
+            err.println("fxhome doctor: FXHOME_FXA_TOKEN_AUTH: " + e.getMessage());
+            return 2;
+        }
         SyncClientConfig config = SyncClientConfig.production().withFxa(fxaConfig).withTokenserverUrl(tokenserverUrl)
                 .withUserAgent(fxaConfig.userAgent());
         HttpTransport http = HttpTransport.create(fxaConfig.userAgent());
@@ -105,8 +123,9 @@ public final class DoctorCommand {
             report.backoff(client == null ? null : client.backoffUntil().map(Object::toString).orElse(null));
             if (linked != null) {
                 String refreshToken = linked.credentials().refreshToken();
+                String clientId = linked.credentials().clientId();
                 timed(report, "revoke_refresh_token", () -> {
-                    fxa.destroy(refreshToken);
+                    fxa.destroy(refreshToken, clientId);
                     return "ok";
                 }, (d, r) -> { });
             }
@@ -190,6 +209,21 @@ public final class DoctorCommand {
         if (info == null) {
             return;
         }
+        Map<String, Long> counts = timed(report, "collection_counts", client::collectionCounts, (d, c) -> {
+            ObjectNode n = d.putObject("counts");
+            c.forEach(n::put);
+        });
+        for (String collection : info.collections().keySet()) {
+            if (!MIRRORED.contains(collection) && !collection.equals("crypto") && !collection.equals("meta")) {
+                ObjectNode summary = report.collection(collection).put("mirrored", false);
+                Long count = counts == null ? null : counts.get(collection);
+                if (count == null) {
+                    summary.putNull("records");
+                } else {
+                    summary.put("records", count);
+                }
+            }
+        }
         Optional<MetaGlobal> meta = timed(report, "meta_global", client::metaGlobal, (d, m) -> m.ifPresent(g -> {
             d.put("storage_version", g.storageVersion());
             ObjectNode engines = d.putObject("engines");
@@ -216,17 +250,17 @@ public final class DoctorCommand {
             report.lastStepOutcome("no_data", "no usable Sync data (crypto/keys is absent)");
             return;
         }
-        for (String collection : info.collections().keySet()) {
-            if (collection.equals("crypto") || collection.equals("meta")) {
-                continue;
+        // Only what fxhome mirrors is downloaded and decrypted; the rest was counted above and is never fetched.
+        for (String collection : MIRRORED) {
+            if (info.collections().containsKey(collection)) {
+                download(client, collection, keys.get(), dumpDir, report);
             }
-            download(client, collection, keys.get(), dumpDir, report);
         }
     }
 
     private void download(SyncClient client, String collection, CollectionKeys keys, Path dumpDir,
             DoctorReport report) {
-        ObjectNode summary = report.collection(collection);
+        ObjectNode summary = report.collection(collection).put("mirrored", true);
         ArrayNode skippedIds = summary.putArray("skipped");
         try (DumpingSink sink = new DumpingSink(dumpDir == null ? null : dumpDir.resolve(collection + ".jsonl"),
                 skippedIds)) {

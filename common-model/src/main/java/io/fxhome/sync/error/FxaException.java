@@ -20,11 +20,36 @@ public final class FxaException extends SyncException {
         INCORRECT_EMAIL_CASE,
         /** errno 114 or a non-JSON WAF 429: too many requests, see {@link #retryAfter()}. */
         THROTTLED,
-        /** errno 125 or a non-JSON WAF 406: sign-in blocked, needs an unblock code or a browser. */
+        /**
+         * errno 125: FxA blocked this sign-in as risky; {@link #verificationMethod()} says how to unblock it
+         * ({@code email-captcha}: {@link io.fxhome.sync.fxa.FxaClient#sendUnblockCode}, then sign in again with the
+         * code).
+         */
         BLOCKED,
+        /** errno 127: the unblock code is wrong or expired. */
+        INVALID_UNBLOCK_CODE,
+        /**
+         * errno 210: the account has no password (created with Google, Apple or a passkey); only the browser sign-in
+         * can link it.
+         */
+        NO_PASSWORD,
+        /**
+         * A non-JSON HTTP 406: the web application firewall in front of FxA answered with a browser challenge page
+         * instead of FxA's answer. Use the browser sign-in; never retry in a loop.
+         */
+        BROWSER_CHECK,
+        /**
+         * The browser sign-in's key did not prove itself: the tokenserver refused the key id for this account
+         * ({@code invalid-client-state}, {@code invalid-keysChangedAt}, {@code invalid-key-id}), so the keys that came
+         * back are not the account's Sync keys. Nothing was linked.
+         */
+        KEY_MISMATCH,
         /** errno 104 (account) / 138 (session): the email or the session is not verified yet. */
         UNVERIFIED,
-        /** errno 110 and OAuth token rejections: the token we used is invalid, expired or revoked. */
+        /**
+         * errno 110, a 401, and refusals of a refresh token (400 errno 108/109): the token we used is invalid, expired
+         * or revoked; the user must sign in again.
+         */
         INVALID_TOKEN,
         /** errno 111: our Hawk timestamp was outside the server's window (retried once internally). */
         INVALID_TIMESTAMP,
@@ -81,7 +106,7 @@ public final class FxaException extends SyncException {
         return kind;
     }
 
-    /** The FxA errno, 0 when the answer had none (WAF pages, network-level HTTP errors). */
+    /** The FxA errno, 0 when the answer had none (firewall pages, network-level HTTP errors). */
     public int errno() {
         return errno;
     }
@@ -112,10 +137,16 @@ public final class FxaException extends SyncException {
                 return SyncStatus.BACKED_OFF;
             case SERVER_ERROR:
                 return retryAfter != null ? SyncStatus.BACKED_OFF : SyncStatus.SERVICE;
+            case BROWSER_CHECK:
+                // The firewall's answer, not FxA's verdict on our credentials: never a reason to drop a link.
+                return SyncStatus.SERVICE;
             case UNKNOWN_ACCOUNT:
             case INCORRECT_PASSWORD:
             case INCORRECT_EMAIL_CASE:
             case BLOCKED:
+            case INVALID_UNBLOCK_CODE:
+            case NO_PASSWORD:
+            case KEY_MISMATCH:
             case UNVERIFIED:
             case INVALID_TOKEN:
             case INVALID_CODE:

@@ -240,6 +240,48 @@ class SyncClientTest {
     }
 
     @Test
+    void aRotatedRefreshTokenIsReportedAtOnceAndUsedForTheNextRefresh() {
+        server.on("POST /v1/oauth/token", req -> Response.json(200, "{\"access_token\":\"access-"
+                + oauthCalls.incrementAndGet() + "\",\"token_type\":\"bearer\",\"expires_in\":86399,"
+                + "\"scope\":\"https://identity.mozilla.com/apps/oldsync\",\"refresh_token\":\"" + "n".repeat(64)
+                + "\"}"));
+        tokenserver = req -> "Bearer access-1".equals(req.header("Authorization"))
+                ? Response.json(401, "{\"status\":\"invalid-credentials\",\"errors\":[]}")
+                : issueToken();
+        List<String> told = new ArrayList<>();
+        SyncClient client = SyncClient.builder(config(), credentials.withRefreshToken("r".repeat(64)))
+                .onRefreshTokenRotated(told::add).build();
+
+        client.token();
+
+        // The second answer names the token sent: no rotation, nothing more to store.
+        assertThat(told).containsExactly("n".repeat(64));
+        assertThat(client.rotatedRefreshToken()).contains("n".repeat(64));
+        var refreshes = server.requests("POST", "/v1/oauth/token");
+        assertThat(refreshes.get(0).bodyText()).contains("\"refresh_token\":\"" + "r".repeat(64) + "\"");
+        assertThat(refreshes.get(1).bodyText()).contains("\"refresh_token\":\"" + "n".repeat(64) + "\"");
+    }
+
+    @Test
+    void aRefreshTokenOfTheBrowserClientIsRefreshedUnderThatClient() {
+        SyncClient client = SyncClient.builder(config(), new SyncCredentials(credentials.refreshToken(),
+                credentials.syncKeys(), credentials.keyId(), credentials.keyRotationTimestamp(), "1b1a3e44c54fbb58"))
+                .build();
+        client.token();
+        assertThat(server.requests("POST", "/v1/oauth/token").get(0).bodyText())
+                .contains("\"client_id\":\"1b1a3e44c54fbb58\"");
+    }
+
+    @Test
+    void aRefreshTokenRefusedWith401NeedsReauthentication() {
+        server.on("POST /v1/oauth/token", req -> Response.json(401, "{\"code\":401,\"errno\":110,"
+                + "\"message\":\"Unauthorized for route\"}"));
+        assertThatThrownBy(() -> client().token()).isInstanceOfSatisfying(AuthenticationException.class,
+                e -> assertThat(e.status()).isEqualTo(io.fxhome.sync.error.SyncStatus.AUTH));
+        assertThat(tokenCalls.get()).isZero();
+    }
+
+    @Test
     void aTokenForAnotherNodeThanTheKnownOneIsAReassignment() {
         SyncClient client = SyncClient.builder(config(), credentials)
                 .knownNode(new StorageNode(URI.create("https://old-node.example/1.5/7"), 7)).build();

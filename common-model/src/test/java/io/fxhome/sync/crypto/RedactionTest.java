@@ -40,7 +40,8 @@ class RedactionTest {
         assertThat(jwe.toString()).doesNotContain(Bytes.base64UrlNoPad(jwe.privateKeyBytes()))
                 .doesNotContain(Hex.encode(jwe.privateKeyBytes()));
 
-        OAuthPending pending = new OAuthPending("st4te", "verifier-verifier", jwe.privateKeyBytes(), "https://cb/");
+        OAuthPending pending = new OAuthPending("st4te", "verifier-verifier", jwe.privateKeyBytes(), "https://cb/",
+                "1b1a3e44c54fbb58");
         assertThat(pending.toString()).doesNotContain("st4te").doesNotContain("verifier-verifier")
                 .doesNotContain(Base64.getEncoder().encodeToString(jwe.privateKeyBytes()));
 

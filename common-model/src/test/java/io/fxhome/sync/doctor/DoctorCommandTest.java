@@ -85,9 +85,18 @@ class DoctorCommandTest {
         }
         PagedCollection bookmarks = new PagedCollection("1700000100.00").add(SyncFixtures.encryptedBso(bulk, "menu",
                 "1700000100.00", 1000000, "{\"id\":\"menu\",\"type\":\"folder\",\"children\":[]}"));
+        // The account also holds collections fxhome does not mirror: the doctor counts them and never fetches them.
         storage("GET /1.5/77/info/collections", req -> Response.json(200, "{\"meta\":1700000000.00,"
-                + "\"crypto\":1700000000.00,\"history\":1700000300.00,\"bookmarks\":1700000100.00}")
+                + "\"crypto\":1700000000.00,\"history\":1700000300.00,\"bookmarks\":1700000100.00,"
+                + "\"passwords\":1700000050.00,\"creditcards\":1700000060.00,\"addresses\":1700000070.00,"
+                + "\"forms\":1700000080.00}")
                 .header("X-Last-Modified", "1700000300.00"));
+        storage("GET /1.5/77/info/collection_counts", req -> Response.json(200, "{\"history\":3,\"bookmarks\":1,"
+                + "\"passwords\":12,\"creditcards\":2,\"addresses\":1,\"forms\":40}"));
+        for (String secret : List.of("passwords", "creditcards", "addresses", "forms")) {
+            storage("GET /1.5/77/storage/" + secret, new PagedCollection("1700000050.00").add(SyncFixtures
+                    .encryptedBso(bulk, "secret000001", "1700000050.00", null, "{\"id\":\"secret000001\"}")));
+        }
         storage("GET /1.5/77/info/configuration", req -> Response.json(404, "0"));
         storage("GET /1.5/77/storage/meta/global", req -> Response.json(200,
                 SyncFixtures.metaGlobalBso(5, "1700000000.00")));
@@ -150,12 +159,12 @@ class DoctorCommandTest {
         JsonNode report = run.json();
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(stepNames(report)).containsExactly("sign_in=ok", "verify_session=ok", "link=ok", "token=ok",
-                "info_collections=ok", "meta_global=ok", "crypto_keys=ok", "download:history=ok",
-                "download:bookmarks=ok", "revoke_refresh_token=ok");
+                "info_collections=ok", "collection_counts=ok", "meta_global=ok", "crypto_keys=ok",
+                "download:bookmarks=ok", "download:history=ok", "revoke_refresh_token=ok");
         report.get("steps").forEach(s -> assertThat(s.get("ms").asLong()).isNotNegative());
         assertThat(report.at("/steps/0/detail/verification_method").asText()).isEqualTo("email-otp");
         assertThat(report.at("/steps/3/detail/storage_uid").asLong()).isEqualTo(77);
-        assertThat(report.at("/steps/5/detail/storage_version").asInt()).isEqualTo(5);
+        assertThat(report.at("/steps/6/detail/storage_version").asInt()).isEqualTo(5);
         assertThat(report.at("/collections/history/records").asLong()).isEqualTo(3);
         assertThat(report.at("/collections/history/last_modified").asText()).isEqualTo("1700000300.00");
         assertThat(report.at("/collections/bookmarks/records").asLong()).isEqualTo(1);
@@ -171,6 +180,35 @@ class DoctorCommandTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dump.resolve("history.jsonl"))))
                 .isEqualTo("rw-------");
         assertThat(server.requests("POST", "/v1/oauth/destroy")).hasSize(1);
+    }
+
+    @Test
+    void collectionsFxhomeDoesNotMirrorAreCountedNeverFetched() throws IOException {
+        Path dump = tmp.resolve("dump");
+
+        Run run = run("424242\n", "--email", EMAIL, "--password-file", tmp.resolve("password").toString(), "--dump",
+                dump.toString());
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        JsonNode report = run.json();
+        for (String other : List.of("passwords", "creditcards", "addresses", "forms")) {
+            assertThat(server.requests("GET", "/1.5/77/storage/" + other)).as(other).isEmpty();
+            assertThat(report.at("/collections/" + other + "/mirrored").asBoolean()).isFalse();
+            assertThat(report.at("/collections/" + other).has("skipped")).isFalse();
+            assertThat(stepNames(report)).noneMatch(step -> step.startsWith("download:" + other));
+        }
+        assertThat(report.at("/collections/passwords/records").asLong()).isEqualTo(12);
+        assertThat(report.at("/collections/forms/records").asLong()).isEqualTo(40);
+        assertThat(report.at("/collections/history/mirrored").asBoolean()).isTrue();
+        assertThat(run.stdout()).doesNotContain("secret000001");
+        try (var files = Files.list(dump)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("history.jsonl", "bookmarks.jsonl");
+        }
+        // Only the collections fxhome mirrors were asked for at all.
+        assertThat(server.requests()).filteredOn(r -> r.path().startsWith("/1.5/77/storage/"))
+                .extracting(Request::path).containsOnly("/1.5/77/storage/meta/global", "/1.5/77/storage/crypto/keys",
+                        "/1.5/77/storage/history", "/1.5/77/storage/bookmarks");
     }
 
     @Test

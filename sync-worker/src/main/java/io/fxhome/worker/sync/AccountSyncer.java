@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.fxhome.job.SyncJob;
 import io.fxhome.model.account.AccountStatus;
@@ -68,6 +69,7 @@ public class AccountSyncer {
     private final Semaphore extraWriters;
     /** One HTTP client (connection pool) for every account this process syncs. */
     private final HttpTransport http;
+    private final RefreshTokenRotation rotation;
 
     public AccountSyncer(ShardRouter shards, AccountSecretsCipher cipher, UpstreamConfig upstream, WorkerConfig config,
             MeterRegistry registry) {
@@ -77,13 +79,12 @@ public class AccountSyncer {
         this.config = config;
         this.extraWriters = new Semaphore(config.extraHistoryWriters());
         this.clock = Clock.systemUTC();
-        FxaConfig fxa = FxaConfig.production().withAuthUrl(URI.create(upstream.fxa().authUrl()))
-                .withContentUrl(URI.create(upstream.fxa().contentUrl())).withClientId(upstream.fxa().clientId())
-                .withUserAgent(upstream.sync().userAgent());
+        FxaConfig fxa = UpstreamConfig.fxaConfig(upstream);
         this.clientConfig = SyncClientConfig.production().withFxa(fxa)
                 .withTokenserverUrl(URI.create(upstream.sync().tokenserverUrl()))
                 .withUserAgent(upstream.sync().userAgent()).withPageSize(config.pageSize());
         this.http = HttpTransport.create(upstream.sync().userAgent());
+        this.rotation = new RefreshTokenRotation(cipher);
     }
 
     public SyncOutcome sync(SyncJob job) {
@@ -139,12 +140,15 @@ public class AccountSyncer {
         if (account.backoffUntil() != null && account.backoffUntil().isAfter(clock.instant())) {
             return SyncOutcome.backedOff("server backoff until " + account.backoffUntil());
         }
-        AccountSecrets secrets = cipher.open(accountId, tx.inTransaction(c -> AccountRow.loadSecrets(c, accountId)));
+        SealedAccountSecrets sealed = tx.inTransaction(c -> AccountRow.loadSecrets(c, accountId));
+        AccountSecrets secrets = cipher.open(accountId, sealed);
         SyncCredentials credentials = new SyncCredentials(secrets.refreshToken(), KeyBundle.fromKSync(secrets.syncKeyBundle()),
                 secrets.keyId(), secrets.keyRotationTimestamp());
+        AtomicReference<SealedAccountSecrets> stored = new AtomicReference<>(sealed);
         try {
             AccountSyncState state = tx.inTransaction(c -> new SyncStateRepository(c).load(accountId));
-            SyncClient.Builder builder = SyncClient.builder(clientConfig, credentials).http(http);
+            SyncClient.Builder builder = SyncClient.builder(clientConfig, credentials).http(http)
+                    .onRefreshTokenRotated(token -> storeRotatedRefreshToken(tx, accountId, stored, secrets, token));
             if (state.apiEndpoint() != null && state.storageUid() != null) {
                 builder.knownNode(new StorageNode(URI.create(state.apiEndpoint()), Long.parseLong(state.storageUid())));
             }
@@ -305,6 +309,22 @@ public class AccountSyncer {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /**
+     * FxA issued a new refresh token in place of the stored one: stored at once, in its own transaction, before the
+     * access token it came with is used, since the old one may stop working. Skipped when the user signed in again
+     * meanwhile (the row then holds newer credentials).
+     */
+    private void storeRotatedRefreshToken(Transactions tx, UUID accountId, AtomicReference<SealedAccountSecrets> stored,
+            AccountSecrets secrets, String token) {
+        SealedAccountSecrets now = tx.inTransaction(c -> rotation.store(c, accountId, stored.get(), secrets, token));
+        if (now == null) {
+            Log.infof("account %s: Firefox Accounts rotated the refresh token, but the account was linked again meanwhile; kept the new link", accountId);
+            return;
+        }
+        stored.set(now);
+        Log.infof("account %s: stored the refresh token Firefox Accounts rotated", accountId);
     }
 
     private void markNeedsReauth(Transactions tx, UUID accountId, String reason) {

@@ -59,7 +59,7 @@ class TokensTest {
         SyncCredentials credentials = a.account().credentials();
 
         Instant before = Instant.now();
-        AccessToken access = env.fxa().refresh(credentials.refreshToken());
+        AccessToken access = env.fxa().refresh(credentials.refreshToken()).accessToken();
         assertThat(access.token()).matches("[0-9a-f]{64}").isNotEqualTo(a.account().accessToken().token());
         assertThat(access.scope()).contains(SyncKeyDerivation.OLDSYNC_SCOPE);
         assertThat(access.expiresAt()).isBetween(before.plusSeconds(86_300), Instant.now().plusSeconds(86_401));

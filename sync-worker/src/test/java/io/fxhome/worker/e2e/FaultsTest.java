@@ -2,6 +2,7 @@ package io.fxhome.worker.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +17,8 @@ import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.secrets.AccountSecrets;
 import io.fxhome.secrets.SealedAccountSecrets;
+import io.fxhome.sync.fxa.FxaClient;
+import io.fxhome.sync.fxa.FxaConfig;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -104,6 +107,36 @@ class FaultsTest extends SandboxSyncTestBase {
         assertThat(rows("select outcome, records_skipped from sync_run where account_id = ? order by started_at", a.account()))
                 .containsExactly("done|0", "done|0");
         assertMirrors(a.account(), sandbox().truth(a.email()));
+    }
+
+    @Test
+    void aRevokedRefreshTokenPutsTheAccountIntoNeedsReauth() throws Exception {
+        Linked a = linkedAccount("revoked-grant");
+        // The user disconnects fxhome in their Firefox account: the refresh token is revoked.
+        String refreshToken;
+        try (Connection c = ds.getConnection()) {
+            refreshToken = cipher.open(a.account(), loadSecrets(c, a.account())).refreshToken();
+        }
+        FxaClient.create(FxaConfig.production().withAuthUrl(URI.create(SandboxTestResource.server().baseUrl())))
+                .destroy(refreshToken);
+
+        syncAndAwait(a.account(), SyncReason.FIRST_LINK, 1);
+
+        assertThat(rows("select outcome from sync_run where account_id = ?", a.account())).containsExactly("needs_reauth");
+        assertThat(rows("select status from account where id = ?", a.account())).containsExactly("needs_reauth");
+        assertThat(rows("select status_reason from account where id = ?", a.account()).get(0))
+                .contains("re-authentication").doesNotContain(refreshToken);
+        assertThat(rows("select count(*) from history_place where account_id = ?", a.account())).containsExactly("0");
+    }
+
+    private static SealedAccountSecrets loadSecrets(Connection c, UUID account) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select master_key_version, wrapped_data_key, refresh_token, "
+                + "sync_key_bundle, key_id from account_secret where account_id = ?")) {
+            ps.setObject(1, account);
+            var rs = ps.executeQuery();
+            rs.next();
+            return new SealedAccountSecrets(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4), rs.getBytes(5));
+        }
     }
 
     @Test
