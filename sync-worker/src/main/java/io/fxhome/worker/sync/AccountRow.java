@@ -28,6 +28,16 @@ record AccountRow(UUID id, AccountStatus status, Instant backoffUntil) {
         }
     }
 
+    /** The OAuth client the account's refresh token belongs to; null for the password sign-in's (the configured one). */
+    static String loadOAuthClientId(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select oauth_client_id from account_secret where account_id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     static SealedAccountSecrets loadSecrets(Connection c, UUID id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select master_key_version, wrapped_data_key, refresh_token, sync_key_bundle, key_id

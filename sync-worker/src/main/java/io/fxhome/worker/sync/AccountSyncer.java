@@ -141,9 +141,10 @@ public class AccountSyncer {
             return SyncOutcome.backedOff("server backoff until " + account.backoffUntil());
         }
         SealedAccountSecrets sealed = tx.inTransaction(c -> AccountRow.loadSecrets(c, accountId));
+        String oauthClientId = tx.inTransaction(c -> AccountRow.loadOAuthClientId(c, accountId));
         AccountSecrets secrets = cipher.open(accountId, sealed);
         SyncCredentials credentials = new SyncCredentials(secrets.refreshToken(), KeyBundle.fromKSync(secrets.syncKeyBundle()),
-                secrets.keyId(), secrets.keyRotationTimestamp());
+                secrets.keyId(), secrets.keyRotationTimestamp(), oauthClientId);
         AtomicReference<SealedAccountSecrets> stored = new AtomicReference<>(sealed);
         try {
             AccountSyncState state = tx.inTransaction(c -> new SyncStateRepository(c).load(accountId));
