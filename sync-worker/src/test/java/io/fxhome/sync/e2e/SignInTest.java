@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -21,6 +22,8 @@ import io.fxhome.sync.crypto.SyncKeyDerivation;
 import io.fxhome.sync.error.FxaException;
 import io.fxhome.sync.error.SyncStatus;
 import io.fxhome.sync.fxa.FxaClient;
+import io.fxhome.sync.fxa.FxaConfig;
+import io.fxhome.sync.hawk.HawkSigner;
 import io.fxhome.sync.fxa.LinkedAccount;
 import io.fxhome.sync.fxa.PendingSignIn;
 import io.fxhome.sync.fxa.SignInOptions;
@@ -187,6 +190,21 @@ class SignInTest {
         assertThat(e.kind()).isEqualTo(FxaException.Kind.BLOCKED);
         assertThat(e.errno()).isEqualTo(125);
         assertThat(e.status()).isEqualTo(SyncStatus.AUTH);
+    }
+
+    @Test
+    void hawkSignedCallsPassAServerThatVerifiesEveryMacAndPayloadHash() {
+        String email = ClientSandbox.newEmail("hawk");
+        String pw = password();
+        AccountInfo info = env.createAccount(email, pw, VerificationMode.EMAIL_OTP, null);
+        FxaClient hawk = new FxaClient(env.fxa().config().withTokenAuth(FxaConfig.TokenAuth.HAWK), env.http(),
+                HawkSigner.systemDefault(), Clock.systemUTC());
+
+        SignInResult.VerificationRequired required = (SignInResult.VerificationRequired) hawk.signIn(email, pw);
+        // A body-less GET (no payload hash) and POSTs with a JSON body (hashed) on every session and keyFetch route.
+        assertThat(hawk.sessionStatus(required.pending()).verified()).isFalse();
+        hawk.verifyEmailCode(required.pending(), env.sandbox().latestEmailCode(email));
+        assertLinkedTo(hawk.completeLink(required.pending()), email, info);
     }
 
     @Test
