@@ -15,6 +15,7 @@ import io.fxhome.sandbox.fxa.EmailOutbox;
 import io.fxhome.sandbox.fxa.FxaTokens;
 import io.fxhome.sandbox.fxa.OAuthTokens;
 import io.fxhome.sandbox.fxa.OutboxEmail;
+import io.fxhome.sandbox.fxa.UnblockCodes;
 import io.fxhome.sandbox.fxa.VerificationMode;
 import io.fxhome.sandbox.generator.CleartextTruth;
 import io.fxhome.sandbox.generator.GeneratedProfile;
@@ -61,6 +62,8 @@ public final class Sandbox {
     private final EmailOutbox outbox = new EmailOutbox();
     private final Faults faults = new Faults();
     private final IssuedSecretLog issued = new IssuedSecretLog();
+    private final UnblockCodes unblockCodes = new UnblockCodes(random);
+    private final Map<String, String> forgedKids = new ConcurrentHashMap<>();
     private final TokenMinter minter;
     private final HawkVerifier fxaHawk;
     private final HawkVerifier storageHawk;
@@ -98,13 +101,29 @@ public final class Sandbox {
         byte[] wrapKB = bytes(r, 32);
         String uid = Hex.encode(bytes(r, 16));
         byte[] totp = spec.verification() == VerificationMode.TOTP_2FA ? bytes(r, 20) : null;
-
-        QuickStretch qs = QuickStretch.of(spec.email(), spec.password());
-        PasswordVerifier.Stretched stretched = PasswordVerifier.stretch(qs.authPW(), authSalt, options.scryptN());
-        byte[] kB = Hmacs.xor(wrapKB, qs.unwrapBKey());
         long now = now();
-        Account account = new Account(uid, spec.email(), PasswordVerifier.fromStretch(authSalt, options.scryptN(),
-                stretched), kA, Hmacs.xor(wrapKB, stretched.wrapwrapKey()), now, now, spec.verification(), totp);
+
+        byte[] kB;
+        Account account;
+        if (spec.passwordVersion() == 0) {
+            kB = wrapKB;
+            account = Account.withoutPassword(uid, spec.email(), kA, kB, now, spec.verification(), totp);
+        } else {
+            QuickStretch qs = QuickStretch.of(spec.email(), spec.password());
+            PasswordVerifier.Stretched stretched = PasswordVerifier.stretch(qs.authPW(), authSalt, options.scryptN());
+            kB = Hmacs.xor(wrapKB, qs.unwrapBKey());
+            account = new Account(uid, spec.email(), PasswordVerifier.fromStretch(authSalt, options.scryptN(),
+                    stretched), kA, Hmacs.xor(wrapKB, stretched.wrapwrapKey()), now, now, spec.verification(), totp);
+            if (spec.passwordVersion() == 2) {
+                // A v2 account holds both credentials, each wrapping the same kB (account.ts createAccount).
+                String clientSalt = QuickStretch.V2_SALT_PREFIX + Hex.encode(bytes(r, 16));
+                QuickStretch v2 = QuickStretch.v2(clientSalt, spec.password());
+                PasswordVerifier.Stretched s2 = PasswordVerifier.stretch(v2.authPW(), authSalt, options.scryptN());
+                byte[] wrapKbVersion2 = Hmacs.xor(kB, v2.unwrapBKey());
+                account.addVersion2(clientSalt, PasswordVerifier.fromStretch(authSalt, options.scryptN(), s2),
+                        Hmacs.xor(wrapKbVersion2, s2.wrapwrapKey()));
+            }
+        }
 
         long storageUid = nextStorageUid.getAndIncrement();
         UserStorage storage = new UserStorage(storageUid);
@@ -156,6 +175,8 @@ public final class Sandbox {
         oauthTokens.destroyAllFor(s.account().uid());
         faults.forget(s.account().uid());
         issued.forget(s.account().uid());
+        unblockCodes.forget(s.account().uid());
+        forgedKids.remove(s.account().uid());
     }
 
     /** Makes {@code newEmail} the primary address; sign-in still stretches with the original one (errno 120). */
@@ -192,6 +213,38 @@ public final class Sandbox {
             throw new NoSuchElementException("no e-mail sent to " + email);
         }
         return mails.get(mails.size() - 1).code();
+    }
+
+    /**
+     * Blocks (or unblocks) the account's sign-ins as "unfamiliar": {@code POST /v1/account/login} answers 400 errno
+     * 125 with {@code verificationMethod: "email-captcha"} unless the body carries a valid {@code unblockCode} (sent
+     * by {@code POST /v1/account/login/send_unblock_code}).
+     */
+    public void requireUnblockCode(String email, boolean required) {
+        unblockCodes.require(require(email).account().uid(), required);
+    }
+
+    /** The code of the latest unblock-code e-mail ("unblockCode" template) sent to this address. */
+    public String latestUnblockCode(String email) {
+        List<OutboxEmail> mails = outbox.to(email).stream().filter(m -> m.template().equals("unblockCode")).toList();
+        if (mails.isEmpty()) {
+            throw new NoSuchElementException("no unblock code sent to " + email);
+        }
+        return mails.get(mails.size() - 1).code();
+    }
+
+    /**
+     * Test hook for the security test: the next /authorization completion for this account puts {@code kid} and a
+     * random 64-byte {@code k} in {@code keys_jwe}, as a malicious browser could (production's servers pass keys_jwe
+     * through unread).
+     */
+    public void forgeNextKeysJweKid(String email, String kid) {
+        forgedKids.put(require(email).account().uid(), kid);
+    }
+
+    /** Consumes the forged kid set for an account (null when none). */
+    public String takeForgedKid(String fxaUid) {
+        return forgedKids.remove(fxaUid);
     }
 
     public String currentTotpCode(String email) {
@@ -242,6 +295,14 @@ public final class Sandbox {
         plan(emailOrNull).signInBlocked.arm(count, 0);
     }
 
+    /**
+     * The next {@code count} sign-ins ({@code POST /v1/account/login}) answer HTTP 406 with an HTML/JavaScript
+     * challenge page, as the bot protection in front of production does.
+     */
+    public void challengeSignIn(String emailOrNull, int count) {
+        plan(emailOrNull).signInChallenged.arm(count, 0);
+    }
+
     /** The next {@code count} auth-server answers are 503 errno 201 with retryAfter. */
     public void fxaUnavailable(String emailOrNull, int count, int retryAfterSeconds) {
         plan(emailOrNull).fxaUnavailable.arm(count, retryAfterSeconds);
@@ -282,6 +343,24 @@ public final class Sandbox {
             }
         }
         return info(s);
+    }
+
+    /**
+     * The tokenserver's update after a valid request (handlers.rs update_user); a new client state gives the user a
+     * new uid on the same node, with empty storage.
+     */
+    public void updateSyncUser(AccountState s, Long keysChangedAt, Long generation, String clientState) {
+        synchronized (s) {
+            SyncUser u = s.syncUser();
+            if (clientState.equals(u.clientState())) {
+                u.update(keysChangedAt, generation, clientState, u.uid());
+                return;
+            }
+            long newUid = nextStorageUid.getAndIncrement();
+            storages.put(newUid, new UserStorage(newUid));
+            u.update(keysChangedAt, generation, clientState, newUid);
+            s.firefox().forgetServerState();
+        }
     }
 
     /** Server wipe: new global syncID and keys; the data re-uploaded by a fresh Firefox, or the storage left empty. */
@@ -352,6 +431,10 @@ public final class Sandbox {
         return outbox;
     }
 
+    public UnblockCodes unblockCodes() {
+        return unblockCodes;
+    }
+
     /** Where the route classes note the secrets they issue (see {@link #issuedSecrets}). */
     public IssuedSecretLog issuedSecretLog() {
         return issued;
@@ -420,6 +503,6 @@ public final class Sandbox {
         String kid = a.keysChangedAt() + "-" + io.fxhome.sandbox.crypto.Base64s.urlNoPad(Hex.decode(cs));
         return new AccountInfo(a.primaryEmail(), a.saltEmail(), a.uid(), a.verificationMode(),
                 secret == null ? null : Totp.base32Encode(secret), u.uid(), u.onNode2(), path, a.keysChangedAt(), kid,
-                cs);
+                cs, a.passwordVersion(), a.clientSalt(), unblockCodes.required(a.uid()));
     }
 }

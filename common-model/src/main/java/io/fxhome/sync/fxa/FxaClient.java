@@ -90,8 +90,8 @@ public final class FxaClient {
      * Asks which password stretching the account uses ({@code POST /v1/account/credentials/status}), stretches the
      * password accordingly (v2: the account's {@code clientSalt}, PBKDF2 650,000 rounds; v1: the email, 1,000 rounds)
      * and logs in with {@code keys=true}. If the server answers errno 120 (the account's v1 salt uses another email
-     * spelling) it retries once with the email the server names, sending what the user typed as
-     * {@code originalLoginEmail}.
+     * spelling) it tries once more with the v1 salt made from the email the server names, still logging in as what
+     * the user typed and sending that as {@code originalLoginEmail} too.
      *
      * @return signed in, or the verification the user must complete before {@link #completeLink}
      * @throws FxaException for wrong credentials ({@code INCORRECT_PASSWORD}, {@code UNKNOWN_ACCOUNT}), an account

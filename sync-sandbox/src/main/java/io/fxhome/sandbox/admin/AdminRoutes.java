@@ -58,6 +58,16 @@ public final class AdminRoutes {
         a.on(router, "GET", acc + "/outbox", (ctx, b) -> outbox(sandbox.outbox(email(ctx))));
         a.on(router, "GET", acc + "/totp", (ctx, b) -> Json.object().put("code",
                 sandbox.currentTotpCode(email(ctx))));
+        a.on(router, "POST", acc + "/unblock-code-required", (ctx, b) -> {
+            JsonNode required = b.get("required");
+            if (required == null || !required.isBoolean()) {
+                throw new IllegalArgumentException("missing required (true or false)");
+            }
+            sandbox.requireUnblockCode(email(ctx), required.asBoolean());
+            return sandbox.account(email(ctx)).orElseThrow();
+        });
+        a.on(router, "GET", acc + "/unblock-code", (ctx, b) -> Json.object().put("code",
+                sandbox.latestUnblockCode(email(ctx))));
         a.on(router, "POST", acc + "/collections/:collection/records", (ctx, b) -> Json.object().put("id",
                 sandbox.upsertRecord(email(ctx), ctx.pathParam("collection"), b)));
         a.on(router, "PUT", acc + "/collections/:collection/records/:id", (ctx, b) -> {
@@ -118,8 +128,12 @@ public final class AdminRoutes {
     }
 
     private Object createAccount(RoutingContext ctx, ObjectNode b) {
-        NewAccount spec = NewAccount.of(text(b, "email"), text(b, "password"))
-                .withVerification(VerificationMode.parse(b.path("verification").asText(null)));
+        NewAccount spec = b.path("passwordless").asBoolean(false) ? NewAccount.withoutPassword(text(b, "email"))
+                : NewAccount.of(text(b, "email"), text(b, "password"));
+        spec = spec.withVerification(VerificationMode.parse(b.path("verification").asText(null)));
+        if (b.has("passwordVersion") && !b.path("passwordless").asBoolean(false)) {
+            spec = spec.withPasswordVersion(b.path("passwordVersion").asInt());
+        }
         JsonNode profile = b.get("profile");
         if (profile != null && !profile.isNull()) {
             spec = spec.withProfile(profile(profile, b.path("seed").asLong(1)));
@@ -164,6 +178,7 @@ public final class AdminRoutes {
             case "latency" -> sandbox.latency(email, b.path("ms").asLong(0));
             case "throttle-signin" -> sandbox.throttleSignIn(email, count, retryAfter);
             case "block-signin" -> sandbox.blockSignIn(email, count);
+            case "challenge-signin" -> sandbox.challengeSignIn(email, count);
             case "fxa-unavailable" -> sandbox.fxaUnavailable(email, count, retryAfter);
             default -> {
                 return accountFault(requireEmail(email, name), name, b);
@@ -191,6 +206,7 @@ public final class AdminRoutes {
             case "rotate-keys" -> sandbox.rotateKeys(email);
             case "bad-hmac" -> out.put("id", sandbox.injectBadHmacRecord(email, b.path("collection").asText("history")));
             case "not-json" -> out.put("id", sandbox.injectNotJsonRecord(email, b.path("collection").asText("history")));
+            case "forge-keys-jwe-kid" -> sandbox.forgeNextKeysJweKid(email, text(b, "kid"));
             default -> throw new NoSuchElementException("unknown fault " + name);
         }
         return out;

@@ -57,10 +57,27 @@ public interface SandboxConfig {
     @WithDefault("sandbox tokenserver master secret")
     String masterSecret();
 
+    /**
+     * {@code fxhome.sandbox.unknown-keys}: {@code refuse} (400 errno 107 for a request key the route's FxA validator
+     * does not declare) or {@code strip} (dropped, as production's auth server does).
+     */
+    @WithDefault("refuse")
+    String unknownKeys();
+
+    /** {@code fxhome.sandbox.token-exchange-client-ids}: clients whose refresh tokens the token-exchange grant rotates. */
+    @WithDefault("a2270f727f45f648,1b1a3e44c54fbb58")
+    List<String> tokenExchangeClientIds();
+
+    /** {@code fxhome.sandbox.token-exchange-scopes}: scopes the token-exchange grant may add. */
+    @WithDefault("https://identity.mozilla.com/apps/relay")
+    List<String> tokenExchangeScopes();
+
     default SandboxOptions toOptions() {
         SandboxOptions d = SandboxOptions.defaults();
         return new SandboxOptions(scryptN(), tokenDuration(), hawkSkew(), accessTokenTtl(), demoAccount(),
                 demoSeed(), demoEmail(), demoPassword(), oauthClientIds(), oauthRedirectUris().orElse(List.of()),
-                masterSecret(), d.metricsHashSecret(), publicBaseUrl().orElse(null), d.nodeType(), Clock.systemUTC());
+                masterSecret(), d.metricsHashSecret(), publicBaseUrl().orElse(null), d.nodeType(), Clock.systemUTC(),
+                SandboxOptions.UnknownKeys.valueOf(unknownKeys().trim().toUpperCase(java.util.Locale.ROOT)),
+                tokenExchangeClientIds(), tokenExchangeScopes());
     }
 }

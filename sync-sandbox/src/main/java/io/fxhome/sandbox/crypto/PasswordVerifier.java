@@ -5,7 +5,9 @@ import org.bouncycastle.crypto.generators.SCrypt;
 /**
  * What the FxA auth server keeps instead of a password (onepw "verifyHash" scheme): the authPW is stretched with
  * scrypt(authPW, authSalt, N, 8, 1) into bigStretchedPW, from which verifyHash (compared at login) and wrapwrapKey
- * (which unwraps the stored wrapWrapKb into wrapKB) are derived.
+ * (which unwraps the stored wrapWrapKb into wrapKB) are derived. A version-2 account keeps a second verifyHash
+ * over the same authSalt (fxa-auth-server lib/routes/account.ts {@code createAccount}: both Password objects take
+ * {@code authSalt}), so one stretch of a submitted authPW is compared with both.
  */
 public final class PasswordVerifier {
     private final byte[] authSalt;
@@ -43,7 +45,12 @@ public final class PasswordVerifier {
     /** Returns the stretch when authPW matches, else null. */
     public Stretched check(byte[] authPW) {
         Stretched s = stretch(authPW, authSalt, scryptN);
-        return Hmacs.equal(s.verifyHash(), verifyHash) ? s : null;
+        return matches(s) ? s : null;
+    }
+
+    /** Whether a stretch computed with this verifier's salt and cost matches it. */
+    public boolean matches(Stretched s) {
+        return Hmacs.equal(s.verifyHash(), verifyHash);
     }
 
     public byte[] authSalt() {

@@ -12,6 +12,8 @@ public final class FaultPlan {
     public final CountedFault signInThrottled = new CountedFault();
     /** Sign-in answers 400 errno 125 (request blocked). */
     public final CountedFault signInBlocked = new CountedFault();
+    /** Sign-in answers HTTP 406 with an HTML/JavaScript bot challenge (the CDN in front of production). */
+    public final CountedFault signInChallenged = new CountedFault();
     /** Auth-server answers 503 errno 201. */
     public final CountedFault fxaUnavailable = new CountedFault();
     private volatile long latencyMillis;
@@ -31,6 +33,7 @@ public final class FaultPlan {
         backoff.clear();
         signInThrottled.clear();
         signInBlocked.clear();
+        signInChallenged.clear();
         fxaUnavailable.clear();
         latencyMillis = 0;
     }

@@ -6,16 +6,23 @@ import io.fxhome.sandbox.hawk.HawkRequest;
 import io.fxhome.sandbox.hawk.HawkVerifier;
 import io.fxhome.sandbox.http.HttpSupport;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Authenticates auth-server requests made with a sessionToken or keyFetchToken: Hawk with id = hex(tokenId) and key
- * = reqHMACkey (verified for real, with timestamp window, nonce and the payload hash when one is sent — today's FxA
- * only looks the id up, older and self-hosted servers verify), or the typed Bearer {@code fxs_}/{@code fxk_} form.
+ * Authenticates auth-server requests made with a sessionToken or keyFetchToken, as the routes' strategy chains
+ * {@code ['sessionTokenBearer', 'sessionToken']} do: the typed Bearer form {@code Bearer fxs_<token id>} /
+ * {@code Bearer fxk_<token id>} exactly as lib/routes/auth-schemes/bearer-fxa-token.js matches it
+ * ({@code ^Bearer <prefix>_([0-9a-f]{64})$}: one space, that case, 64 lower-case hex characters of the derived token
+ * id), or Hawk with id = hex(tokenId) and key = reqHMACkey. The sandbox verifies Hawk for real (timestamp window,
+ * nonce, payload hash when sent); today's hawk-fxa-token.js only looks the id up, older and self-hosted servers
+ * verify. Every other failure is what hapi answers when no strategy of the chain authenticates: 401 errno 110
+ * "Invalid authentication token: Missing authentication".
  */
 final class FxaAuthenticator {
-    private static final Pattern BEARER = Pattern.compile("^Bearer (fx[a-z]{1,2})_([0-9a-f]{64})$");
+    private static final Pattern SESSION_BEARER = Pattern.compile("^Bearer fxs_([0-9a-f]{64})$");
+    private static final Pattern KEY_FETCH_BEARER = Pattern.compile("^Bearer fxk_([0-9a-f]{64})$");
 
     private final Sandbox sandbox;
 
@@ -25,41 +32,46 @@ final class FxaAuthenticator {
 
     /** The token kind a route expects. */
     enum Kind {
-        SESSION("fxs"), KEY_FETCH("fxk");
+        SESSION(SESSION_BEARER), KEY_FETCH(KEY_FETCH_BEARER);
 
-        final String bearerPrefix;
+        final Pattern bearer;
 
-        Kind(String prefix) {
-            this.bearerPrefix = prefix;
+        Kind(Pattern bearer) {
+            this.bearer = bearer;
         }
+    }
+
+    /** hapi's answer when no strategy of a route's chain accepts the request, as AppError.translate renders it. */
+    static FxaError missingAuthentication() {
+        return FxaError.invalidToken("Invalid authentication token: Missing authentication");
     }
 
     /** Returns the token id of an authenticated request, or throws the FxA 401 error. */
     String authenticate(RoutingContext ctx, Kind kind) throws FxaError {
         String header = ctx.request().getHeader("Authorization");
         if (header == null) {
-            throw FxaError.invalidToken("Invalid authentication token: Missing authentication");
+            throw missingAuthentication();
         }
-        Matcher bearer = BEARER.matcher(header);
+        Matcher bearer = kind.bearer.matcher(header);
         if (bearer.matches()) {
-            if (!bearer.group(1).equals(kind.bearerPrefix)) {
-                throw FxaError.invalidToken("Invalid authentication token: Unknown credentials");
-            }
-            String id = bearer.group(2);
+            String id = bearer.group(1);
             if (key(kind, id) == null) {
-                throw FxaError.invalidToken("Invalid authentication token: Unknown credentials");
+                throw missingAuthentication();
             }
             return id;
+        }
+        if (!header.toLowerCase(Locale.ROOT).contains("hawk")) {
+            throw missingAuthentication();
         }
         HawkHeader hawk;
         try {
             hawk = HawkHeader.parse(header);
         } catch (HawkHeader.ParseException e) {
-            throw FxaError.invalidToken("Invalid authentication token: Missing authentication");
+            throw missingAuthentication();
         }
         byte[] key = key(kind, hawk.id());
         if (key == null) {
-            throw FxaError.invalidToken("Invalid authentication token: Unknown credentials");
+            throw missingAuthentication();
         }
         HawkRequest request = HawkRequest.of(ctx.request().method().name(), ctx.request().uri(),
                 ctx.request().getHeader("Host"), HttpSupport.isHttps(ctx));
@@ -76,6 +88,11 @@ final class FxaAuthenticator {
             };
         }
         return hawk.id();
+    }
+
+    /** Authenticates when an Authorization header is present ({@code auth.mode: 'optional'}); else null. */
+    String authenticateOptional(RoutingContext ctx, Kind kind) throws FxaError {
+        return ctx.request().getHeader("Authorization") == null ? null : authenticate(ctx, kind);
     }
 
     private byte[] key(Kind kind, String tokenId) {

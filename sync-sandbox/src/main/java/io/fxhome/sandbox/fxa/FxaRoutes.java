@@ -12,9 +12,11 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
 /**
- * The Firefox Accounts auth server under {@code /v1}: sign-in, session verification, key fetch, scoped-key data and
- * the OAuth token endpoints, plus the discovery documents. Every answer carries a {@code Timestamp} header; errors
- * are FxA's JSON errors.
+ * The Firefox Accounts auth server under {@code /v1}: sign-in, unblock codes, session verification, key fetch,
+ * scoped-key data, the OAuth token, revocation and verification endpoints, plus the discovery documents. Every answer
+ * carries a {@code Timestamp} header; errors are FxA's JSON errors. Routes come in two families, as in
+ * fxa-auth-server: the auth server's own ({@code /v1/account/...}, {@code /v1/oauth/...}) and the OAuth server's
+ * kept under {@code /v1} ({@code /v1/token}, {@code /v1/destroy}, {@code /v1/verify}), which keep the OAuth errnos.
  */
 public final class FxaRoutes {
     private static final Logger LOG = System.getLogger(FxaRoutes.class.getName());
@@ -36,8 +38,11 @@ public final class FxaRoutes {
         FxaAuthenticator auth = new FxaAuthenticator(sandbox);
         SignInHandlers signIn = new SignInHandlers(sandbox, auth);
         OAuthHandlers oauth = new OAuthHandlers(sandbox, auth);
-        router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
+        ProfileHandler profile = new ProfileHandler(sandbox);
+        // lib/server.js: payload.maxBytes 16384.
+        router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(16384));
         routes.post(router, "/v1/account/login", signIn::login);
+        routes.post(router, "/v1/account/login/send_unblock_code", signIn::sendUnblockCode);
         routes.post(router, "/v1/account/status", signIn::accountStatus);
         routes.post(router, "/v1/account/credentials/status", signIn::credentialsStatus);
         routes.get(router, "/v1/account/keys", signIn::accountKeys);
@@ -48,29 +53,34 @@ public final class FxaRoutes {
         routes.post(router, "/v1/session/verify/totp", signIn::verifyTotp);
         routes.post(router, "/v1/session/reauth", signIn::reauth);
         routes.post(router, "/v1/session/destroy", signIn::destroySession);
-        for (String path : new String[] {"/v1/oauth/token", "/v1/token"}) {
-            routes.post(router, path, oauth::token);
-        }
-        for (String path : new String[] {"/v1/oauth/destroy", "/v1/destroy"}) {
-            routes.post(router, path, oauth::destroy);
-        }
+        routes.post(router, "/v1/oauth/token", oauth::token);
+        routes.post(router, "/v1/oauth/destroy", oauth::destroy);
+        routes.postOauth(router, "/v1/token", oauth::legacyToken);
+        routes.postOauth(router, "/v1/destroy", oauth::legacyDestroy);
+        routes.postOauth(router, "/v1/verify", oauth::verify);
+        router.get("/v1/profile").blockingHandler(profile::handle, false);
         router.get("/.well-known/fxa-client-configuration").handler(ctx -> routes.respond(ctx,
-                c -> discovery(c, false)));
-        router.get("/.well-known/openid-configuration").handler(ctx -> routes.respond(ctx, c -> discovery(c, true)));
+                c -> discovery(c, false), false));
+        router.get("/.well-known/openid-configuration").handler(ctx -> routes.respond(ctx, c -> discovery(c, true),
+                false));
         router.route("/v1/*").handler(ctx -> routes.respond(ctx, c -> {
             throw FxaError.notFound();
-        }));
+        }, false));
     }
 
     private void post(Router router, String path, Handler h) {
-        router.post(path).blockingHandler(ctx -> respond(ctx, h), false);
+        router.post(path).blockingHandler(ctx -> respond(ctx, h, false), false);
+    }
+
+    private void postOauth(Router router, String path, Handler h) {
+        router.post(path).blockingHandler(ctx -> respond(ctx, h, true), false);
     }
 
     private void get(Router router, String path, Handler h) {
-        router.get(path).blockingHandler(ctx -> respond(ctx, h), false);
+        router.get(path).blockingHandler(ctx -> respond(ctx, h, false), false);
     }
 
-    private void respond(RoutingContext ctx, Handler h) {
+    private void respond(RoutingContext ctx, Handler h, boolean oauthRoute) {
         ctx.response().putHeader("Timestamp", Long.toString(sandbox.now() / 1000));
         try {
             Object body = h.handle(ctx);
@@ -78,8 +88,9 @@ public final class FxaRoutes {
                 HttpSupport.sendJson(ctx, 200, body);
             }
         } catch (FxaError e) {
-            e.headers().forEach((k, v) -> ctx.response().putHeader(k, v));
-            HttpSupport.sendJson(ctx, e.code(), e.toJson());
+            FxaError out = oauthRoute ? e : e.toAuthNumbering();
+            out.headers().forEach((k, v) -> ctx.response().putHeader(k, v));
+            HttpSupport.sendJson(ctx, out.code(), out.toJson());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "auth-server route failed: " + ctx.request().path(), e);
             HttpSupport.sendJson(ctx, 500, new FxaError(500, 999, "Internal Server Error", "Unspecified error")

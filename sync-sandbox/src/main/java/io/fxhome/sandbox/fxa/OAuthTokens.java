@@ -17,9 +17,12 @@ public final class OAuthTokens {
         this.random = random;
     }
 
-    /** What an access token grants; {@code generation} is the account's verifierSetAt ("fxa-generation"). */
+    /**
+     * What an access token grants; {@code generation} is the account's verifierSetAt ("fxa-generation"),
+     * {@code profileChangedAt} its "fxa-profileChangedAt".
+     */
     public record AccessToken(String uid, String clientId, Set<String> scope, long expiresAtMillis, long generation,
-            long authAt) {
+            long authAt, long profileChangedAt) {
     }
 
     public record RefreshToken(String uid, String clientId, Set<String> scope, long authAt) {
@@ -56,21 +59,39 @@ public final class OAuthTokens {
 
     /** The grant of a live access token, else null. */
     public AccessToken access(String token, long now) {
-        AccessToken t = token == null ? null : accessTokens.get(token);
+        AccessToken t = accessIncludingExpired(token);
         return t != null && t.expiresAtMillis() > now ? t : null;
     }
 
+    /** The grant of an access token the server still knows, expired or not. */
+    public AccessToken accessIncludingExpired(String token) {
+        return token == null ? null : accessTokens.get(token.toLowerCase(java.util.Locale.ROOT));
+    }
+
     public RefreshToken refresh(String token) {
-        return token == null ? null : refreshTokens.get(token);
+        return token == null ? null : refreshTokens.get(token.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** A pending code, left in place (FxA removes a code only once every check passed). */
+    public AuthorizationCode code(String code) {
+        return code == null ? null : codes.get(code.toLowerCase(java.util.Locale.ROOT));
     }
 
     public AuthorizationCode consumeCode(String code) {
-        return code == null ? null : codes.remove(code);
+        return code == null ? null : codes.remove(code.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Destroys whichever kind of token this is; true if one was found. */
     public boolean destroy(String token) {
         return token != null && (accessTokens.remove(token) != null | refreshTokens.remove(token) != null);
+    }
+
+    public boolean destroyAccess(String token) {
+        return token != null && accessTokens.remove(token.toLowerCase(java.util.Locale.ROOT)) != null;
+    }
+
+    public boolean destroyRefresh(String token) {
+        return token != null && refreshTokens.remove(token.toLowerCase(java.util.Locale.ROOT)) != null;
     }
 
     public void destroyAllFor(String uid) {

@@ -62,7 +62,12 @@ public final class TokenServerRoutes {
             }
             KeyId keyId = KeyId.parse(ctx.request().getHeader("X-KeyID"), ctx.request().getHeader("X-Client-State"));
             SyncUser user = account.syncUser();
-            validate(user, keyId, grant.generation());
+            synchronized (account) {
+                Long generation = grant.generation() == 0 ? null : grant.generation();
+                validate(user, keyId, generation);
+                sandbox.updateSyncUser(account, keyId.keysChangedAt() == 0 ? null : keyId.keysChangedAt(),
+                        generation, keyId.clientState());
+            }
             issue(ctx, account, user, keyId, now);
         } catch (TokenServerError e) {
             HttpSupport.send(ctx, e.httpStatus(), "application/json", Buffer.buffer(e.toJson()));
@@ -132,22 +137,28 @@ public final class TokenServerRoutes {
     }
 
     /**
-     * syncstorage-rs's consistency rules on generation, keys_changed_at and client state. The sandbox's user record
-     * starts with the account's true values (the Firefox that uploaded the data already fetched a token), so a
-     * client state that is not SHA-256(kB)[0:16] or a timestamp that is not the key rotation timestamp is refused.
+     * syncstorage-rs's consistency rules, in its order (syncserver/src/tokenserver/extractors.rs
+     * {@code TokenserverRequest::validate}); a comparison applies only when both sides have a value. A new client
+     * state is accepted when it comes with a newer generation and a newer keys_changed_at not above the generation:
+     * that is production's "key rotation", and the sandbox accepts it too (the user then gets a new uid with empty
+     * storage, see {@link SyncUser#update}). The access token's generation is the account's verifierSetAt, so a kid
+     * with a new client state is refused as long as the password has not changed since the user record was written.
      */
-    private static void validate(SyncUser user, KeyId key, long authGeneration) throws TokenServerError {
+    static void validate(SyncUser user, KeyId key, Long authGeneration) throws TokenServerError {
         Long authKca = key.keysChangedAt() == 0 ? null : key.keysChangedAt();
-        long userKca = user.keysChangedAt();
-        long userGeneration = user.generation();
-        if (authKca != null && authKca > userKca && authGeneration < authKca) {
+        Long userKca = user.keysChangedAt();
+        Long userGeneration = user.generation();
+        if (authKca != null && authKca > userKca && authGeneration != null && authGeneration < authKca) {
             throw TokenServerError.invalidKeysChangedAt();
         }
         if (!user.clientState().isEmpty() && key.clientState().isEmpty()) {
             throw TokenServerError.invalidClientState("Unacceptable client-state value empty string");
         }
+        if (user.oldClientStates().contains(key.clientState())) {
+            throw TokenServerError.invalidClientState("Unacceptable client-state value stale value");
+        }
         boolean newClientState = !key.clientState().equals(user.clientState());
-        if (newClientState && authGeneration <= userGeneration) {
+        if (newClientState && authGeneration != null && authGeneration <= userGeneration) {
             throw TokenServerError.invalidClientState(
                     "Unacceptable client-state value new value with no generation change");
         }
@@ -155,7 +166,7 @@ public final class TokenServerRoutes {
             throw TokenServerError.invalidClientState(
                     "Unacceptable client-state value new value with no keys_changed_at change");
         }
-        if (userGeneration > authGeneration) {
+        if (authGeneration != null && userGeneration > authGeneration) {
             throw TokenServerError.invalidGeneration();
         }
         if (authKca != null && userKca > authKca) {

@@ -74,7 +74,9 @@ class SignInTest extends SandboxTestBase {
         // Keys before verification: errno 104, and the keyFetchToken is gone either way.
         assertFxaError(client.fxa("GET", "/v1/account/keys", login.keyFetchToken(), "keyFetchToken", null), 400, 104);
         assertFxaError(client.fxa("GET", "/v1/account/keys", login.keyFetchToken(), "keyFetchToken", null), 401, 110);
-        assertFxaError(client.oauthTokenRaw(login), 400, 138);
+        // An oldsync token needs a verified session: lib/oauth/grant.js refuses the assertion (OAuth 104), which
+        // /v1/oauth/token renumbers 110.
+        assertFxaError(client.oauthTokenRaw(login), 401, 110);
 
         String code = sandbox().latestEmailCode(email);
         assertThat(code).matches("\\d{6}");
@@ -178,15 +180,24 @@ class SignInTest extends SandboxTestBase {
         Resp refreshed = client.postJson("/v1/oauth/token", body);
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
         assertThat(refreshed.json().has("refresh_token")).isFalse();
+        assertThat(refreshed.json().has("auth_at")).as("not in the refresh answer's schema").isFalse();
         String access = refreshed.json().get("access_token").asText();
         assertThat(client.tokenRaw(access, linked.keyId(), null).status()).isEqualTo(200);
 
-        Resp destroyed = client.postJson("/v1/oauth/destroy", "{\"refresh_token\":\"" + linked.refreshToken()
-                + "\"}");
+        // /v1/oauth/destroy takes {client_id, token, token_type_hint}; a refresh_token key is not one of them.
+        Resp wrongKey = client.postJson("/v1/oauth/destroy", "{\"client_id\":\"" + SyncTestClient.CLIENT_ID
+                + "\",\"refresh_token\":\"" + linked.refreshToken() + "\"}");
+        assertFxaError(wrongKey, 400, 107);
+        assertThat(client.postJson("/v1/oauth/token", body).status()).as("nothing was revoked").isEqualTo(200);
+        Resp destroyed = client.postJson("/v1/oauth/destroy", "{\"client_id\":\"" + SyncTestClient.CLIENT_ID
+                + "\",\"token\":\"" + linked.refreshToken() + "\",\"token_type_hint\":\"refresh_token\"}");
         assertThat(destroyed.status()).isEqualTo(200);
-        assertFxaError(client.postJson("/v1/oauth/token", body), 400, 108);
+        assertThat(destroyed.body()).isEqualTo("{}");
+        // /v1/oauth/token answers an unknown refresh token with the auth server's 110 (token.js rethrows OAuth 108).
+        assertFxaError(client.postJson("/v1/oauth/token", body), 401, 110);
 
-        Resp destroyAccess = client.postJson("/v1/oauth/destroy", "{\"token\":\"" + access + "\"}");
+        Resp destroyAccess = client.postJson("/v1/oauth/destroy", "{\"client_id\":\"" + SyncTestClient.CLIENT_ID
+                + "\",\"token\":\"" + access + "\"}");
         assertThat(destroyAccess.status()).isEqualTo(200);
         assertThat(client.tokenRaw(access, linked.keyId(), null).json().get("status").asText())
                 .isEqualTo("invalid-credentials");

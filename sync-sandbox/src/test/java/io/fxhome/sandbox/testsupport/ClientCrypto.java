@@ -40,6 +40,14 @@ public final class ClientCrypto {
         return new byte[][] {hkdf(q, NS + "authPW", 32), hkdf(q, NS + "unwrapBkey", 32)};
     }
 
+    /** onepw v2 quick stretch with the account's clientSalt (650,000 rounds): {authPW, unwrapBKey}. */
+    public static byte[][] quickStretchV2(String clientSalt, String password) throws Exception {
+        SecretKeyFactory f = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+        byte[] q = f.generateSecret(new PBEKeySpec(password.toCharArray(), clientSalt.getBytes(StandardCharsets.UTF_8),
+                650_000, 256)).getEncoded();
+        return new byte[][] {hkdf(q, NS + "authPW", 32), hkdf(q, NS + "unwrapBkey", 32)};
+    }
+
     /** {tokenId, reqHMACkey, keyRequestKey} of an FxA token. */
     public static byte[][] tokenKeys(byte[] token, String kind) {
         byte[] km = hkdf(token, NS + kind, 96);

@@ -83,6 +83,31 @@ public final class SyncTestClient {
         return postJson("/v1/account/login?keys=true", body);
     }
 
+    /** A login with a given authPW (e.g. a version-2 one) and {@code ?keys=true}. */
+    public Resp loginAuthPW(String email, byte[] authPW) {
+        String body = JSON.createObjectNode().put("email", email).put("authPW", ClientCrypto.hex(authPW))
+                .put("reason", "login").put("service", "sync").toString();
+        return postJson("/v1/account/login?keys=true", body);
+    }
+
+    /**
+     * Signs in as a version-2 client does (fxa-auth-client signIn): credentials/status for the clientSalt, the v2
+     * authPW, and the answer's keyFetchTokenVersion2.
+     */
+    public Login loginV2(String email, String password) throws Exception {
+        Resp status = postJson("/v1/account/credentials/status", "{\"email\":\"" + email + "\"}");
+        String salt = status.json().get("clientSalt").asText();
+        byte[][] qs = ClientCrypto.quickStretchV2(salt, password);
+        Resp r = loginAuthPW(email, qs[0]);
+        if (r.status() != 200) {
+            throw new AssertionError("login failed: " + r.status() + " " + r.body());
+        }
+        JsonNode j = r.json();
+        return new Login(email, j.get("uid").asText(), ClientCrypto.unhex(j.get("sessionToken").asText()),
+                ClientCrypto.unhex(j.get("keyFetchTokenVersion2").asText()), j.get("verified").asBoolean(),
+                j.path("verificationMethod").asText(null), qs[1]);
+    }
+
     public Login login(String email, String password) throws Exception {
         Resp r = loginRaw(email, password, email);
         if (r.status() != 200) {

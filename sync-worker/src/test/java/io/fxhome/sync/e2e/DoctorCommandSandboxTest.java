@@ -101,6 +101,12 @@ class DoctorCommandSandboxTest {
         String email = ClientSandbox.newEmail("doctor");
         String password = "doctor Pässwort " + UUID.randomUUID();
         env.createAccount(email, password, VerificationMode.EMAIL_OTP, ProfileSpec.small(ClientSandbox.nextSeed()));
+        // Another Firefox also syncs what fxhome does not mirror: the doctor only counts it.
+        String savedLogin = "saved-login-" + UUID.randomUUID();
+        env.sandbox().upsertRecord(email, "passwords", JSON.createObjectNode().put("hostname", "https://bank.example")
+                .put("username", "me").put("password", savedLogin));
+        env.sandbox().upsertRecord(email, "passwords", JSON.createObjectNode().put("hostname", "https://mail.example"));
+        env.sandbox().upsertRecord(email, "forms", JSON.createObjectNode().put("name", "q").put("value", "a search"));
         Path dump = tmp.resolve("dump");
 
         Run run = doctor(email, password, dump);
@@ -109,13 +115,16 @@ class DoctorCommandSandboxTest {
         assertThat(run.report().path("ok").asBoolean()).isTrue();
         assertThat(run.report().path("fxa_auth_url").asText()).isEqualTo(env.baseUrl());
         CleartextTruth truth = env.sandbox().truth(email);
-        TreeSet<String> collections = new TreeSet<>(TruthAssertions.nonEmptyCollections(truth));
+        TreeSet<String> all = new TreeSet<>(TruthAssertions.nonEmptyCollections(truth));
+        assertThat(all).contains("passwords", "forms");
+        TreeSet<String> collections = new TreeSet<>(all);
+        collections.retainAll(List.of("clients", "tabs", "bookmarks", "history"));
         List<String> expectedSteps = new ArrayList<>(List.of("sign_in", "verify_session", "link", "token",
-                "info_collections", "meta_global", "crypto_keys"));
+                "info_collections", "collection_counts", "meta_global", "crypto_keys"));
         collections.forEach(c -> expectedSteps.add("download:" + c));
         expectedSteps.add("revoke_refresh_token");
         assertThat(run.stepNames()).containsExactlyInAnyOrderElementsOf(expectedSteps);
-        assertThat(run.stepNames().subList(0, 7)).containsExactlyElementsOf(expectedSteps.subList(0, 7));
+        assertThat(run.stepNames().subList(0, 8)).containsExactlyElementsOf(expectedSteps.subList(0, 8));
         assertThat(run.report().path("steps")).allSatisfy(s -> assertThat(s.path("outcome").asText()).isEqualTo("ok"));
         assertThat(run.step("sign_in").path("detail").path("verification_method").asText()).isEqualTo("email-otp");
         assertThat(run.step("link").path("detail").path("key_rotation_timestamp").asLong())
@@ -123,8 +132,16 @@ class DoctorCommandSandboxTest {
         assertThat(run.step("meta_global").path("detail").path("storage_version").asInt()).isEqualTo(5);
         assertThat(run.stderr()).contains("Enter the code");
 
-        assertThat(iterable(run.report().path("collections").fieldNames())).containsExactlyInAnyOrderElementsOf(
-                collections);
+        assertThat(iterable(run.report().path("collections").fieldNames())).containsExactlyInAnyOrderElementsOf(all);
+        // Not mirrored: counted, never fetched, decrypted or dumped.
+        assertThat(run.report().path("collections").path("passwords").path("mirrored").asBoolean()).isFalse();
+        assertThat(run.report().path("collections").path("passwords").path("records").asLong()).isEqualTo(2);
+        assertThat(run.report().path("collections").path("forms").path("records").asLong()).isEqualTo(1);
+        assertThat(run.stdout()).doesNotContain(savedLogin).doesNotContain("bank.example");
+        try (var files = Files.list(dump)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(collections.stream().map(c -> c + ".jsonl").toList());
+        }
         for (String c : collections) {
             CollectionTruth t = truth.collection(c);
             JsonNode summary = run.report().path("collections").path(c);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.fxhome.sandbox.AccountInfo;
+import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.fxa.VerificationMode;
 import io.fxhome.sync.crypto.FxaTokenKeys;
 import io.fxhome.sync.crypto.Hex;
@@ -20,8 +22,11 @@ import io.fxhome.sync.crypto.SyncKeyDerivation;
 import io.fxhome.sync.error.FxaException;
 import io.fxhome.sync.error.SyncStatus;
 import io.fxhome.sync.fxa.FxaClient;
+import io.fxhome.sync.fxa.FxaConfig;
+import io.fxhome.sync.hawk.HawkSigner;
 import io.fxhome.sync.fxa.LinkedAccount;
 import io.fxhome.sync.fxa.PendingSignIn;
+import io.fxhome.sync.fxa.SignInOptions;
 import io.fxhome.sync.fxa.SignInResult;
 import io.fxhome.sync.fxa.VerificationMethod;
 import io.fxhome.sync.json.Json;
@@ -185,6 +190,108 @@ class SignInTest {
         assertThat(e.kind()).isEqualTo(FxaException.Kind.BLOCKED);
         assertThat(e.errno()).isEqualTo(125);
         assertThat(e.status()).isEqualTo(SyncStatus.AUTH);
+    }
+
+    @Test
+    void hawkSignedCallsPassAServerThatVerifiesEveryMacAndPayloadHash() {
+        String email = ClientSandbox.newEmail("hawk");
+        String pw = password();
+        AccountInfo info = env.createAccount(email, pw, VerificationMode.EMAIL_OTP, null);
+        FxaClient hawk = new FxaClient(env.fxa().config().withTokenAuth(FxaConfig.TokenAuth.HAWK), env.http(),
+                HawkSigner.systemDefault(), Clock.systemUTC());
+
+        SignInResult.VerificationRequired required = (SignInResult.VerificationRequired) hawk.signIn(email, pw);
+        // A body-less GET (no payload hash) and POSTs with a JSON body (hashed) on every session and keyFetch route.
+        assertThat(hawk.sessionStatus(required.pending()).verified()).isFalse();
+        hawk.verifyEmailCode(required.pending(), env.sandbox().latestEmailCode(email));
+        assertLinkedTo(hawk.completeLink(required.pending()), email, info);
+    }
+
+    @Test
+    void anAccountOnPasswordVersion2SignsInWithItsClientSalt() {
+        String email = ClientSandbox.newEmail("v2");
+        String pw = password();
+        AccountInfo info = env.sandbox().createAccount(NewAccount.of(email, pw).withPasswordVersion2());
+        assertThat(info.passwordVersion()).isEqualTo(2);
+        assertThat(info.clientSalt()).startsWith("identity.mozilla.com/picl/v1/quickStretchV2:");
+
+        LinkedAccount linked = env.link(email, pw);
+
+        // kB came through keyFetchTokenVersion2 and the v2 unwrapBKey: the account's own keys and key id.
+        assertLinkedTo(linked, email, info);
+    }
+
+    @Test
+    void anUnfamiliarSignInIsUnblockedWithTheEmailedCode() {
+        String email = ClientSandbox.newEmail("unblock");
+        String pw = password();
+        AccountInfo info = env.createAccount(email, pw, VerificationMode.EMAIL_OTP, null);
+        env.sandbox().requireUnblockCode(email, true);
+        FxaClient fxa = env.fxa();
+
+        FxaException blocked = catchThrowableOfType(FxaException.class, () -> fxa.signIn(email, pw));
+        assertThat(blocked.kind()).isEqualTo(FxaException.Kind.BLOCKED);
+        assertThat(blocked.errno()).isEqualTo(125);
+        assertThat(blocked.verificationMethod()).contains("email-captcha");
+
+        fxa.sendUnblockCode(email);
+        String code = env.sandbox().latestUnblockCode(email);
+        FxaException wrong = catchThrowableOfType(FxaException.class,
+                () -> fxa.signIn(email, pw, SignInOptions.defaults().withUnblockCode(code.equals("AAAAAAAA")
+                        ? "BBBBBBBB" : "AAAAAAAA")));
+        assertThat(wrong.kind()).isEqualTo(FxaException.Kind.INVALID_UNBLOCK_CODE);
+        assertThat(wrong.errno()).isEqualTo(127);
+        assertThat(wrong.getMessage()).doesNotContain(code);
+
+        fxa.sendUnblockCode(email);
+        String fresh = env.sandbox().latestUnblockCode(email);
+        SignInResult result = fxa.signIn(email, pw, SignInOptions.defaults().withUnblockCode(" " + fresh + " "));
+
+        // A sign-in let through by an unblock code is a confirmed one.
+        assertThat(result).isInstanceOf(SignInResult.SignedIn.class);
+        assertLinkedTo(fxa.completeLink(result.pending()), email, info);
+    }
+
+    @Test
+    void aChallengePageInsteadOfTheLoginIsABrowserCheck() {
+        String email = ClientSandbox.newEmail("challenged");
+        String pw = password();
+        env.createAccount(email, pw, VerificationMode.NONE, null);
+        env.sandbox().challengeSignIn(email, 1);
+
+        FxaException e = catchThrowableOfType(FxaException.class, () -> env.fxa().signIn(email, pw));
+
+        assertThat(e.kind()).isEqualTo(FxaException.Kind.BROWSER_CHECK);
+        assertThat(e.httpStatus()).isEqualTo(406);
+        assertThat(e.errno()).isZero();
+        assertThat(e.status()).isEqualTo(SyncStatus.SERVICE);
+        assertThat(e.getMessage()).contains("browser").doesNotContain("<");
+        assertThat(env.fxa().signIn(email, pw)).isInstanceOf(SignInResult.SignedIn.class);
+    }
+
+    @Test
+    void anAccountWithoutAPasswordIsToldToUseTheBrowser() {
+        String email = ClientSandbox.newEmail("passwordless");
+        env.sandbox().createAccount(NewAccount.withoutPassword(email));
+
+        FxaException e = catchThrowableOfType(FxaException.class, () -> env.fxa().signIn(email, "any password 1"));
+
+        assertThat(e.kind()).isEqualTo(FxaException.Kind.NO_PASSWORD);
+        assertThat(e.status()).isEqualTo(SyncStatus.AUTH);
+        assertThat(e.errno()).isIn(149, 210);
+    }
+
+    @Test
+    void theRevocationOfALinkIsAccepted() {
+        ClientSandbox.Linked a = env.linkedAccount("unlink", null);
+        FxaClient fxa = env.fxa();
+        String refresh = a.account().credentials().refreshToken();
+
+        fxa.destroy(refresh, a.account().credentials().clientId());
+
+        FxaException refused = catchThrowableOfType(FxaException.class,
+                () -> fxa.refresh(refresh, a.account().credentials().clientId()));
+        assertThat(refused.kind()).isEqualTo(FxaException.Kind.INVALID_TOKEN);
     }
 
     @Test

@@ -62,7 +62,8 @@ class TokensTest {
         AccessToken access = env.fxa().refresh(credentials.refreshToken()).accessToken();
         assertThat(access.token()).matches("[0-9a-f]{64}").isNotEqualTo(a.account().accessToken().token());
         assertThat(access.scope()).contains(SyncKeyDerivation.OLDSYNC_SCOPE);
-        assertThat(access.expiresAt()).isBetween(before.plusSeconds(86_300), Instant.now().plusSeconds(86_401));
+        // FxA caps access tokens at oauthServer.expiration.accessToken, 365 minutes.
+        assertThat(access.expiresAt()).isBetween(before.plusSeconds(365 * 60 - 100), Instant.now().plusSeconds(365 * 60 + 1));
 
         SyncToken token = tokenServer().fetch(access.token(), credentials.keyId(), null);
         assertThat(token.uid()).isEqualTo(info.storageUid());
