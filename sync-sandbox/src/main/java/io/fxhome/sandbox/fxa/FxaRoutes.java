@@ -39,8 +39,16 @@ public final class FxaRoutes {
         SignInHandlers signIn = new SignInHandlers(sandbox, auth);
         OAuthHandlers oauth = new OAuthHandlers(sandbox, auth);
         ProfileHandler profile = new ProfileHandler(sandbox);
-        // lib/server.js: payload.maxBytes 16384.
-        router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(16384));
+        // lib/server.js: payload.maxBytes 16384; a larger body is 413 errno 113 (AppError.requestBodyTooLarge).
+        router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(16384)).failureHandler(ctx -> {
+            if (ctx.statusCode() != 413) {
+                ctx.next();
+                return;
+            }
+            ctx.response().putHeader("Timestamp", Long.toString(sandbox.now() / 1000));
+            HttpSupport.sendJson(ctx, 413, new FxaError(413, 113, "Request Entity Too Large",
+                    "Request body too large").toJson());
+        });
         routes.post(router, "/v1/account/login", signIn::login);
         routes.post(router, "/v1/account/login/send_unblock_code", signIn::sendUnblockCode);
         routes.post(router, "/v1/account/status", signIn::accountStatus);

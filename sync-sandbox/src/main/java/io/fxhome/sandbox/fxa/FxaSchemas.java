@@ -13,6 +13,7 @@ import static io.fxhome.sandbox.fxa.RequestSchema.oneOf;
 import static io.fxhome.sandbox.fxa.RequestSchema.string;
 
 import io.fxhome.sandbox.fxa.RequestSchema.Family;
+import io.fxhome.sandbox.http.Json;
 import io.fxhome.sandbox.fxa.RequestSchema.Rule;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -54,11 +55,9 @@ final class FxaSchemas {
     static final Rule CODE_VERIFIER = string(43, 128, RequestSchema.PKCE_CODE_VERIFIER, false);
     /** validators.ppidSeed: an integer 0..1024. */
     static final Rule PPID_SEED = (v, strip) -> {
-        if (!v.canConvertToInt() || !(v.isIntegralNumber() || v.isTextual())) {
-            return null;
-        }
-        int n = v.isTextual() ? parseIntOr(v.asText(), -1) : v.asInt();
-        return n >= 0 && n <= 1024 ? v : null;
+        int n = v.isIntegralNumber() && v.canConvertToInt() ? v.asInt() : v.isTextual() ? parseIntOr(v.asText(), -1)
+                : -1;
+        return n >= 0 && n <= 1024 ? Json.MAPPER.getNodeFactory().numberNode(n) : null;
     };
     /** validators.resourceUrl: an http(s) URL without a fragment. */
     static final Rule RESOURCE = (v, strip) -> v.isTextual() && !v.asText().contains("#")

@@ -108,6 +108,8 @@ final class OAuthHandlers {
      * root, so FxA answers 107 with {@code validation.keys} {@code [""]}.
      */
     Object token(RoutingContext ctx) throws FxaError {
+        // The route's auth (mode optional, session token) runs before hapi validates the body.
+        String sessionId = auth.authenticateOptional(ctx, FxaAuthenticator.Kind.SESSION);
         ObjectNode raw = FxaRequest.raw(ctx);
         raw = raw == null ? Json.object() : raw;
         String grant = raw.path("grant_type").isTextual() ? raw.get("grant_type").asText()
@@ -132,7 +134,7 @@ final class OAuthHandlers {
             throw FxaError.invalidParameter("payload", "");
         }
         return switch (grant) {
-            case FxaSchemas.GRANT_CREDENTIALS -> credentialsGrant(ctx, req);
+            case FxaSchemas.GRANT_CREDENTIALS -> credentialsGrant(ctx, req, sessionId);
             case FxaSchemas.GRANT_REFRESH -> refreshGrant(ctx, req);
             case FxaSchemas.GRANT_TOKEN_EXCHANGE -> tokenExchange(ctx, req);
             default -> codeGrant(ctx, req);
@@ -185,8 +187,7 @@ final class OAuthHandlers {
     }
 
     /** grant_type=fxa-credentials, authenticated by the session token (Bearer fxs_ or Hawk); 110 without one. */
-    private Object credentialsGrant(RoutingContext ctx, FxaRequest req) throws FxaError {
-        String id = auth.authenticateOptional(ctx, FxaAuthenticator.Kind.SESSION);
+    private Object credentialsGrant(RoutingContext ctx, FxaRequest req, String id) throws FxaError {
         if (id == null) {
             throw FxaError.invalidToken();
         }

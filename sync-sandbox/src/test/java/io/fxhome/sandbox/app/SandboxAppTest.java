@@ -47,6 +47,62 @@ class SandboxAppTest {
         assertThat(counts.get("history").asInt()).isGreaterThan(4_000);
     }
 
+    /**
+     * The demo sign-in a user clicks through: the iOS client's authorization request, the form, then the success page
+     * whose address carries code and state (what fxhome's web app asks the user to paste back).
+     */
+    @Test
+    void demoAccountSignsInThroughTheAuthorizationPageToTheIosSuccessPage() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        SyncTestClient client = new SyncTestClient(base);
+        JsonNode demo = client.get("/__sandbox/demo").json();
+        String verifier = "demo-verifier-0123456789-0123456789-0123456789";
+        String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes()));
+        io.fxhome.sandbox.testsupport.TestJwe jwe = new io.fxhome.sandbox.testsupport.TestJwe();
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("client_id", "1b1a3e44c54fbb58");
+        params.put("scope", "profile " + SyncTestClient.OLDSYNC);
+        params.put("state", "demo-state");
+        params.put("response_type", "code");
+        params.put("action", "email");
+        params.put("access_type", "offline");
+        params.put("code_challenge_method", "S256");
+        params.put("code_challenge", challenge);
+        params.put("keys_jwk", jwe.keysJwk());
+        String query = form(params);
+        SyncTestClient.Resp page = client.get("/authorization?" + query + "&login_hint="
+                + java.net.URLEncoder.encode(demo.get("email").asText(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("value=\"" + demo.get("email").asText() + "\"");
+
+        Map<String, String> fields = new java.util.LinkedHashMap<>(params);
+        fields.put("email", demo.get("email").asText());
+        fields.put("password", demo.get("password").asText());
+        SyncTestClient.Resp submitted = client.send("POST", base + "/authorization", Map.of("Content-Type",
+                "application/x-www-form-urlencoded"), form(fields));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(302);
+        String location = submitted.header("Location");
+        assertThat(location).startsWith(base + "/oauth/success/1b1a3e44c54fbb58?code=").endsWith("&state=demo-state");
+        assertThat(client.send("GET", location, Map.of(), null).body()).contains("Device connected");
+
+        String code = java.net.URI.create(location).getQuery().split("&")[0].substring("code=".length());
+        SyncTestClient.Resp tokens = client.postJson("/v1/oauth/token", "{\"client_id\":\"1b1a3e44c54fbb58\","
+                + "\"grant_type\":\"authorization_code\",\"code\":\"" + code + "\",\"code_verifier\":\"" + verifier
+                + "\"}");
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+        JsonNode keys = SyncTestClient.parse(jwe.decrypt(tokens.json().get("keys_jwe").asText()));
+        String kid = keys.get(SyncTestClient.OLDSYNC).get("kid").asText();
+        assertThat(client.tokenRaw(tokens.json().get("access_token").asText(), kid, null).status()).isEqualTo(200);
+    }
+
+    private static String form(Map<String, String> fields) {
+        StringBuilder sb = new StringBuilder();
+        fields.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : "&").append(k).append('=').append(
+                java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        return sb.toString();
+    }
+
     @Test
     void healthAndMetricsComeFromQuarkus() {
         SyncTestClient client = new SyncTestClient("http://127.0.0.1:" + port);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The browser single-sign-on flow (§2.9): /authorization, code + PKCE, keys_jwe. */
 class AuthorizationFlowTest extends SandboxTestBase {
     private static final String REDIRECT = "http://127.0.0.1:8080/fxa/callback";
+    private static final String IOS = "1b1a3e44c54fbb58";
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
@@ -62,6 +63,37 @@ class AuthorizationFlowTest extends SandboxTestBase {
         p.put("keys_jwk", jwe.keysJwk());
         p.put("redirect_uri", REDIRECT);
         return new Flow(verifier, p, jwe);
+    }
+
+    /** Firefox for iOS as a third-party client borrows it: no redirect_uri, the content server's parameters. */
+    private static Flow beginIos() throws Exception {
+        Flow f = begin();
+        Map<String, String> p = new LinkedHashMap<>(f.params());
+        p.put("client_id", IOS);
+        p.put("scope", "profile " + SyncTestClient.OLDSYNC);
+        p.remove("redirect_uri");
+        p.put("response_type", "code");
+        p.put("action", "email");
+        return new Flow(f.verifier(), p, f.jwe());
+    }
+
+    private static Resp post(Flow f, Map<String, String> extra) {
+        Map<String, String> fields = new LinkedHashMap<>(f.params());
+        fields.putAll(extra);
+        return client.send("POST", server.baseUrl() + "/authorization", Map.of("Content-Type",
+                "application/x-www-form-urlencoded"), form(fields));
+    }
+
+    private static String hidden(String html, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"")
+                .matcher(html);
+        assertThat(m.find()).as(name + " in " + html).isTrue();
+        return m.group(1);
+    }
+
+    private static Resp exchangeAs(String clientId, String code, String verifier) {
+        return client.postJson("/v1/oauth/token", "{\"grant_type\":\"authorization_code\",\"client_id\":\""
+                + clientId + "\",\"code\":\"" + code + "\",\"code_verifier\":\"" + verifier + "\"}");
     }
 
     private static Resp submit(Flow f, String email, String password, String code) {
@@ -165,5 +197,142 @@ class AuthorizationFlowTest extends SandboxTestBase {
         privateJwk.put("keys_jwk", Base64.getUrlEncoder().withoutPadding().encodeToString(
                 "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"a\",\"y\":\"b\",\"d\":\"c\"}".getBytes()));
         assertThat(client.get("/authorization?" + form(privateJwk)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void firefoxForIosLandsOnTheSuccessPage() throws Exception {
+        String email = newEmail();
+        AccountInfo info = sandbox().createAccount(NewAccount.of(email, PASSWORD));
+        Flow f = beginIos();
+        Resp page = client.get("/authorization?" + form(f.params()));
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        Resp redirect = submit(f, email, PASSWORD, null);
+        assertThat(redirect.status()).as(redirect.body()).isEqualTo(302);
+        String location = redirect.header("Location");
+        assertThat(location).startsWith(server.baseUrl() + "/oauth/success/" + IOS + "?code=");
+        Map<String, String> q = query(location);
+        assertThat(q.get("state")).isEqualTo(f.params().get("state"));
+
+        Resp success = client.send("GET", location, Map.of(), null);
+        assertThat(success.status()).isEqualTo(200);
+        assertThat(success.header("Content-Type")).startsWith("text/html");
+        assertThat(success.body()).contains("Device connected").contains("You can close this tab");
+
+        Resp tokens = exchangeAs(IOS, q.get("code"), f.verifier());
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+        assertThat(tokens.json().get("scope").asText().split(" ")).containsExactlyInAnyOrder("profile",
+                SyncTestClient.OLDSYNC);
+        JsonNode keys = SyncTestClient.parse(f.jwe().decrypt(tokens.json().get("keys_jwe").asText()));
+        assertThat(keys.get(SyncTestClient.OLDSYNC).get("kid").asText()).isEqualTo(info.keyId());
+        assertThat(exchangeAs(SyncTestClient.CLIENT_ID, q.get("code"), f.verifier()).json().get("errno").asInt())
+                .as("another client's code").isEqualTo(172);
+
+        Map<String, String> elsewhere = new LinkedHashMap<>(f.params());
+        elsewhere.put("redirect_uri", REDIRECT);
+        assertThat(client.get("/authorization?" + form(elsewhere)).status()).as("not registered for iOS")
+                .isEqualTo(400);
+        elsewhere.put("redirect_uri", server.baseUrl() + "/oauth/success/" + IOS);
+        assertThat(client.get("/authorization?" + form(elsewhere)).status()).isEqualTo(200);
+        Map<String, String> badAction = new LinkedHashMap<>(f.params());
+        badAction.put("action", "teleport");
+        assertThat(client.get("/authorization?" + form(badAction)).status()).isEqualTo(400);
+        assertThat(client.get("/oauth/success/0123456789abcdef").status()).isEqualTo(404);
+    }
+
+    @Test
+    void versionTwoAccountsSignInOnThePage() throws Exception {
+        String email = newEmail();
+        AccountInfo info = sandbox().createAccount(NewAccount.of(email, PASSWORD).withPasswordVersion2());
+        Flow f = begin();
+        assertThat(submit(f, email, "wrong password", null).body()).contains("Incorrect password");
+        Resp redirect = submit(f, email, PASSWORD, null);
+        assertThat(redirect.status()).as(redirect.body()).isEqualTo(302);
+        Resp tokens = exchange(f, query(redirect.header("Location")).get("code"), f.verifier());
+        JsonNode oldsync = SyncTestClient.parse(f.jwe().decrypt(tokens.json().get("keys_jwe").asText()))
+                .get(SyncTestClient.OLDSYNC);
+        assertThat(oldsync.get("kid").asText()).isEqualTo(info.keyId());
+        assertThat(Base64.getUrlDecoder().decode(oldsync.get("k").asText()))
+                .isEqualTo(ClientCrypto.kSync(client.fetchKB(client.loginV2(email, PASSWORD))));
+    }
+
+    @Test
+    void anAccountWithoutAPasswordCreatesOneForSyncThenContinues() throws Exception {
+        String email = newEmail();
+        AccountInfo info = sandbox().createAccount(NewAccount.withoutPassword(email));
+        Flow f = begin();
+        Resp ask = submit(f, email, "anything", null);
+        assertThat(ask.status()).isEqualTo(200);
+        assertThat(ask.body()).contains("Create a password").contains("name=\"new_password\"");
+        String chosen = "a new password for sync";
+        assertThat(post(f, Map.of("email", email, "new_password", "short", "confirm_password", "short")).body())
+                .contains("at least 8");
+        assertThat(post(f, Map.of("email", email, "new_password", chosen, "confirm_password", chosen + "x")).body())
+                .contains("do not match");
+        Resp redirect = post(f, Map.of("email", email, "new_password", chosen, "confirm_password", chosen));
+        assertThat(redirect.status()).as(redirect.body()).isEqualTo(302);
+        Resp tokens = exchange(f, query(redirect.header("Location")).get("code"), f.verifier());
+        JsonNode oldsync = SyncTestClient.parse(f.jwe().decrypt(tokens.json().get("keys_jwe").asText()))
+                .get(SyncTestClient.OLDSYNC);
+        assertThat(oldsync.get("kid").asText()).as("the account's kB is kept").isEqualTo(info.keyId());
+
+        SyncTestClient.Linked linked = client.link(email, chosen);
+        assertThat(ClientCrypto.clientStateHex(linked.kB())).isEqualTo(info.clientState());
+        assertThat(sandbox().account(email).orElseThrow().passwordVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void aBlockedSignInOnThePageAsksForTheUnblockCode() throws Exception {
+        String email = newEmail();
+        sandbox().createAccount(NewAccount.of(email, PASSWORD).withVerification(VerificationMode.EMAIL_OTP));
+        sandbox().requireUnblockCode(email, true);
+        Flow f = begin();
+        Resp ask = submit(f, email, PASSWORD, null);
+        assertThat(ask.body()).contains("name=\"unblock_code\"");
+        String ticket = hidden(ask.body(), "ticket");
+        assertThat(post(f, Map.of("ticket", ticket, "unblock_code", "AAAAAAAA")).body())
+                .contains("Invalid unblock code");
+        Resp done = post(f, Map.of("ticket", ticket, "unblock_code", sandbox().latestUnblockCode(email)));
+        assertThat(done.status()).as("an unblocked sign-in needs no e-mail code").isEqualTo(302);
+    }
+
+    @Test
+    void theCodeStepNeedsNoPasswordAgain() throws Exception {
+        String email = newEmail();
+        sandbox().createAccount(NewAccount.of(email, PASSWORD).withVerification(VerificationMode.EMAIL_OTP));
+        Flow f = begin();
+        Resp ask = submit(f, email, PASSWORD, null);
+        assertThat(ask.body()).contains("name=\"code\"").doesNotContain("name=\"password\"");
+        Resp done = post(f, Map.of("ticket", hidden(ask.body(), "ticket"), "code", sandbox().latestEmailCode(email)));
+        assertThat(done.status()).isEqualTo(302);
+    }
+
+    @Test
+    void aForgedKidIsPassedThroughAndTheTokenserverRefusesIt() throws Exception {
+        String email = newEmail();
+        AccountInfo info = sandbox().createAccount(NewAccount.of(email, PASSWORD));
+        String forged = (info.keyRotationTimestamp() + 60_000) + "-AAAAAAAAAAAAAAAAAAAAAA";
+        sandbox().forgeNextKeysJweKid(email, forged);
+        Flow f = begin();
+        Resp tokens = exchange(f, query(submit(f, email, PASSWORD, null).header("Location")).get("code"),
+                f.verifier());
+        JsonNode oldsync = SyncTestClient.parse(f.jwe().decrypt(tokens.json().get("keys_jwe").asText()))
+                .get(SyncTestClient.OLDSYNC);
+        assertThat(oldsync.get("kid").asText()).isEqualTo(forged);
+        assertThat(Base64.getUrlDecoder().decode(oldsync.get("k").asText())).hasSize(64);
+        String access = tokens.json().get("access_token").asText();
+        Resp refused = client.tokenRaw(access, forged, null);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("status").asText()).isEqualTo("invalid-keysChangedAt");
+        Resp sameTime = client.tokenRaw(access, info.keyRotationTimestamp() + "-AAAAAAAAAAAAAAAAAAAAAA", null);
+        assertThat(sameTime.json().get("status").asText()).isEqualTo("invalid-client-state");
+        assertThat(client.tokenRaw(access, info.keyId(), null).status()).as("the true kid still works")
+                .isEqualTo(200);
+
+        // The hook is single use: the next completion carries the true keys.
+        Flow next = begin();
+        Resp again = exchange(next, query(submit(next, email, PASSWORD, null).header("Location")).get("code"),
+                next.verifier());
+        assertThat(SyncTestClient.parse(next.jwe().decrypt(again.json().get("keys_jwe").asText()))
+                .get(SyncTestClient.OLDSYNC).get("kid").asText()).isEqualTo(info.keyId());
     }
 }

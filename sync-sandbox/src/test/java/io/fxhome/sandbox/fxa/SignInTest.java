@@ -243,4 +243,30 @@ class SignInTest extends SandboxTestBase {
         assertFxaError(client.fxa("POST", "/v1/account/scoped-key-data", login.sessionToken(), "sessionToken",
                 "{\"client_id\":\"0000000000000000\",\"scope\":\"" + SyncTestClient.OLDSYNC + "\"}"), 400, 162);
     }
+
+    @Test
+    void bearerTokensAreAcceptedInExactlyTheTypedForm() throws Exception {
+        String email = account(VerificationMode.NONE);
+        Login login = client.login(email, PASSWORD);
+        String id = ClientCrypto.hex(ClientCrypto.tokenKeys(login.sessionToken(), "sessionToken")[0]);
+        String kfId = ClientCrypto.hex(ClientCrypto.tokenKeys(login.keyFetchToken(), "keyFetchToken")[0]);
+        String status = server.baseUrl() + "/v1/session/status";
+        assertThat(client.send("GET", status, Map.of("Authorization", "Bearer fxs_" + id), null).status())
+                .isEqualTo(200);
+        // bearer-fxa-token.js: ^Bearer <prefix>_([0-9a-f]{64})$, the derived token id, never the raw token.
+        // (Whitespace around a header value is not part of it in HTTP; both servers' parsers drop it.)
+        for (String bad : new String[] {"Bearer FXS_" + id, "Bearer fxs_" + id.toUpperCase(), "bearer fxs_" + id,
+            "Bearer  fxs_" + id, "Bearer fxs" + id,
+            "Bearer fxs_" + id.substring(1), "Bearer fxs_" + id + "0", "Bearer " + id, "Bearer fxk_" + id,
+            "Bearer fxs_" + ClientCrypto.hex(login.sessionToken())}) {
+            Resp r = client.send("GET", status, Map.of("Authorization", bad), null);
+            assertFxaError(r, 401, 110);
+        }
+        assertFxaError(client.send("GET", server.baseUrl() + "/v1/account/keys", Map.of("Authorization",
+                "Bearer fxs_" + kfId), null), 401, 110);
+        Resp keys = client.send("GET", server.baseUrl() + "/v1/account/keys", Map.of("Authorization",
+                "Bearer fxk_" + kfId), null);
+        assertThat(keys.status()).as(keys.body()).isEqualTo(200);
+        assertThat(keys.json().get("bundle").asText()).matches("[0-9a-f]{192}");
+    }
 }

@@ -262,6 +262,17 @@ class StrictBodiesTest extends SandboxTestBase {
     }
 
     @Test
+    void bodiesOverSixteenKilobytesAreRefused() {
+        Resp big = client.postJson("/v1/account/status", "{\"email\":\"a@b.cd\",\"clientId\":\"" + "x".repeat(17_000)
+                + "\"}");
+        assertThat(big.status()).isEqualTo(413);
+        assertThat(big.json().get("errno").asInt()).isEqualTo(113);
+        assertThat(client.postJson("/v1/oauth/token", "{\"client_id\":\"" + CID + "\",\"code\":\"" + "0".repeat(64)
+                + "\",\"code_verifier\":\"" + "v".repeat(43) + "\",\"ppid_seed\":2000}").json().get("errno").asInt())
+                .isEqualTo(107);
+    }
+
+    @Test
     void productionStripsUnknownKeysWhenAskedTo() throws Exception {
         try (SandboxServer strip = SandboxServer.start(SandboxOptions.defaults().withScryptN(1024)
                 .withUnknownKeys(SandboxOptions.UnknownKeys.STRIP))) {
