@@ -22,7 +22,10 @@ public interface UpstreamConfig {
         @WithDefault("https://api.accounts.firefox.com")
         String authUrl();
 
-        /** {@code fxhome.fxa.content-url}: where users sign in for the OAuth single-sign-on flow ({@code /authorization}). */
+        /**
+         * {@code fxhome.fxa.content-url} (default {@code https://accounts.firefox.com}): Mozilla's sign-in page
+         * ({@code /authorization}), as the user's browser reaches it.
+         */
         @WithDefault("https://accounts.firefox.com")
         String contentUrl();
 
@@ -33,9 +36,6 @@ public interface UpstreamConfig {
          */
         @WithDefault("e7ce535d93522896")
         String clientId();
-
-        /** {@code fxhome.fxa.redirect-uri}: the redirect URI registered for the single-sign-on flow, if any. */
-        Optional<String> redirectUri();
 
         /**
          * {@code fxhome.fxa.browser-client-id} (default {@code 1b1a3e44c54fbb58}, Firefox for iOS): the OAuth client id

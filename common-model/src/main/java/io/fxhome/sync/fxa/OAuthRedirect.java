@@ -36,7 +36,7 @@ public record OAuthRedirect(String code, String state, String error) {
     /**
      * Reads a pasted redirect address or query string.
      *
-     * @throws IllegalArgumentException with a message for the person (never echoing the input) when there is no
+     * @throws IllegalArgumentException with a reason for the person ("it has no state="; never echoing the input) when there is no
      *     code and state, a value is malformed, or a parameter appears twice
      */
     public static OAuthRedirect parse(String pasted) {
@@ -57,8 +57,7 @@ public record OAuthRedirect(String code, String state, String error) {
         } else if (s.contains("=") && !s.contains("/")) {
             query = s;
         } else {
-            throw new IllegalArgumentException("paste the whole address of the page Firefox Accounts showed after "
-                    + "sign-in (it contains code= and state=)");
+            throw new IllegalArgumentException("it has no code= and state=");
         }
         Map<String, String> params = new HashMap<>();
         for (String pair : query.split("&")) {
@@ -70,27 +69,26 @@ public record OAuthRedirect(String code, String state, String error) {
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (("code".equals(name) || "state".equals(name) || "error".equals(name))
                     && params.putIfAbsent(name, value) != null) {
-                throw new IllegalArgumentException("the address has " + name + "= twice");
+                throw new IllegalArgumentException("it has " + name + "= twice");
             }
         }
         String error = params.get("error");
         if (error != null) {
             if (!ERROR.matcher(error).matches()) {
-                throw new IllegalArgumentException("the address has a malformed error");
+                throw new IllegalArgumentException("its error= is malformed");
             }
             return new OAuthRedirect(null, null, error);
         }
         String code = params.get("code");
         String state = params.get("state");
         if (code == null || state == null) {
-            throw new IllegalArgumentException("the address has no " + (code == null ? "code" : "state")
-                    + "; paste the whole address of the page Firefox Accounts showed after sign-in");
+            throw new IllegalArgumentException("it has no " + (code == null ? "code=" : "state="));
         }
         if (!CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("the code in the address is not a Firefox Accounts code");
+            throw new IllegalArgumentException("its code= is not one Mozilla hands out");
         }
         if (!STATE.matcher(state).matches()) {
-            throw new IllegalArgumentException("the state in the address is malformed");
+            throw new IllegalArgumentException("its state= is malformed");
         }
         return new OAuthRedirect(code, state, null);
     }
@@ -99,7 +97,7 @@ public record OAuthRedirect(String code, String state, String error) {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the address has a malformed escape");
+            throw new IllegalArgumentException("it has a malformed escape");
         }
     }
 

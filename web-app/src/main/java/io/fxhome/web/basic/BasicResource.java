@@ -113,14 +113,14 @@ public class BasicResource {
     @GET
     @Path("/")
     @Operation(hidden = true)
-    public Response home(@QueryParam("offered") boolean offered, @QueryParam("error") String error, @QueryParam("deleted") boolean deleted) {
+    public Response home(@QueryParam("offered") String offered, @QueryParam("error") String error, @QueryParam("deleted") boolean deleted) {
         var user = current.optional();
         if (user.isPresent()) {
             AccountView account = accounts.find(user.get().accountId()).orElseThrow(Problem::notSignedIn);
             return page(Templates.home(account, null));
         }
         StringBuilder query = new StringBuilder();
-        if (offered) {
+        if ("1".equals(offered) || "true".equals(offered)) {
             query.append("&offered=true");
         }
         if (deleted) {

@@ -144,7 +144,8 @@ public class BrowserSignIns {
         } catch (IllegalArgumentException e) {
             // The message never echoes what was pasted.
             throw new Problem(400, "not-a-sign-in-address", "Not the right address",
-                    "That is not the address of the page Mozilla showed after you signed in: " + e.getMessage() + ".");
+                    "That is not the address of the page Mozilla showed after you signed in: " + e.getMessage()
+                            + ". Copy the whole address from the address bar of that page.");
         }
     }
 

@@ -112,8 +112,10 @@ class BasicPagesTest {
     void oldBrowsersAreOfferedTheBasicPagesAndEveryoneCanSwitch() {
         Browser old = new Browser();
         old.request().header("User-Agent", OLD_IE).get("/").then().statusCode(303).header("Location", endsWith("/basic/?offered=1"));
-        Response offered = old.request().header("User-Agent", OLD_IE).get("/basic/?offered=1");
-        offered.then().statusCode(200).body(containsString("<a href=\"/full\">"));
+        old.request().header("User-Agent", OLD_IE).get("/basic/?offered=1").then().statusCode(303)
+                .header("Location", endsWith("/basic/signin?offered=true"));
+        Response offered = old.request().header("User-Agent", OLD_IE).get("/basic/signin?offered=true");
+        offered.then().statusCode(200).body(containsString("may not run the full fxhome app")).body(containsString("<a href=\"/full\">"));
         // Choosing the full version sticks, even for an old browser.
         Response full = old.request().header("User-Agent", OLD_IE).get("/full");
         full.then().statusCode(303).header("Location", endsWith("/"));
@@ -159,7 +161,7 @@ class BasicPagesTest {
         String landedOn = MozillaSignInPage.signIn(authorizationUrl, email, "pw");
         Response wrong = browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", csrf(page.asString()))
                 .formParam("url", "https://accounts.firefox.com/").post("/basic/signin/browser");
-        wrong.then().statusCode(200).body(containsString("it has no code and state"));
+        wrong.then().statusCode(200).body(containsString("That is not the address of the page Mozilla showed"));
         assertValid(wrong.asString());
         Response done = browser.remember(browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", csrf(page.asString()))
                 .formParam("url", landedOn).post("/basic/signin/browser"));

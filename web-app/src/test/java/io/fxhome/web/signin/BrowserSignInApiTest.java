@@ -116,7 +116,7 @@ class BrowserSignInApiTest {
         browser.completeBrowserSignIn("https://accounts.firefox.com/settings").then().statusCode(400)
                 .body("code", equalTo("not-a-sign-in-address"));
         browser.completeBrowserSignIn("https://accounts.firefox.com/oauth/success/1b1a3e44c54fbb58?code=" + "ab".repeat(32)
-                + "&state=someone-elses").then().statusCode(400).body("code", equalTo("state-mismatch"));
+                + "&state=c29tZW9uZS1lbHNlcy1zdGF0ZQ").then().statusCode(400).body("code", equalTo("state-mismatch"));
         browser.completeBrowserSignIn(MozillaSignInPage.signIn(url, email, "pw " + email)).then().statusCode(200)
                 .body("status", equalTo("signed-in"));
     }

@@ -30,7 +30,8 @@ public final class MozillaSignInPage {
     /** Signs in with email and password (no confirmation step); returns the address Mozilla's page sends the browser to. */
     public static String signIn(String authorizationUrl, String email, String password) {
         URI authorization = URI.create(authorizationUrl);
-        RestAssured.given().redirects().follow(false).get(authorizationUrl).then().statusCode(200);
+        // The address as fxhome made it: already encoded, not to be encoded again.
+        RestAssured.given().urlEncodingEnabled(false).redirects().follow(false).get(authorizationUrl).then().statusCode(200);
         Map<String, String> form = new LinkedHashMap<>(query(authorizationUrl));
         form.put("email", email);
         form.put("password", password);
