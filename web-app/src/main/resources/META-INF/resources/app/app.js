@@ -186,6 +186,14 @@
       "Sign in on Mozilla's page")) : null];
   }
 
+  /** Mozilla stopped accepting fxhome's sign-in (revoked, or the password changed): the ways back in. */
+  function signInAgain() {
+    return [el('p', { class: 'error', id: 'needs-reauth' }, 'Mozilla no longer accepts fxhome for this account (the sign-in was '
+      + 'removed, or the password changed), so syncing has stopped. Sign in again to resume it; nothing is lost.'),
+    el('p', {}, el('button', { type: 'button', id: 'reauth-browser', onclick: startBrowserSignIn }, "Sign in again on Mozilla's page"),
+      ' ', el('a', { href: '#/signin' }, 'or with your password'))];
+  }
+
   async function startBrowserSignIn() {
     try {
       const answer = await api('/api/v1/session/browser', { method: 'POST', body: {} });
@@ -403,7 +411,7 @@
       }
       if (token !== renderToken) return;
       if (s.state === 'needs-reauth') {
-        progress.replaceChildren(el('p', { class: 'error' }, 'Firefox Accounts no longer accepts fxhome for this account. Sign in again.'));
+        progress.replaceChildren(...signInAgain());
         return;
       }
       if (s.firstSyncDone && s.state !== 'syncing') {
@@ -606,7 +614,7 @@
     });
     const stateText = { syncing: 'Syncing now', queued: 'Waiting for a sync to start', idle: 'Up to date', 'needs-reauth': 'Sign in again to resume syncing' };
     const syncCard = el('section', { class: 'card', 'aria-labelledby': 'sync-h' }, el('h2', { id: 'sync-h' }, 'Sync'),
-      el('p', {}, stateText[sync.state] || sync.state),
+      sync.state === 'needs-reauth' ? signInAgain() : el('p', {}, stateText[sync.state] || sync.state),
       el('p', { class: 'muted' }, 'Last synced ', sync.lastSyncAt ? time(sync.lastSyncAt) : 'never',
         sync.lastRun && sync.lastRun.outcome !== 'done' ? ' · last attempt: ' + sync.lastRun.outcome : ''),
       sync.progress ? el('p', { class: 'muted' }, 'Downloading ' + (COLLECTION_NAMES[sync.progress.collection] || 'data') + ': ' + sync.progress.recordsDone + ' records') : null,

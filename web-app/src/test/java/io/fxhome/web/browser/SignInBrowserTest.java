@@ -195,4 +195,35 @@ class SignInBrowserTest {
             }
         }
     }
+
+    @Test
+    void html5AnAccountMozillaNoLongerAcceptsIsAskedToSignInAgain() throws Exception {
+        String email = newAccount(NewAccount.of(email(), "correct horse").withVerification(VerificationMode.NONE));
+        try (Chromium chromium = Chromium.start(true)) {
+            WebDriver d = chromium.driver;
+            WebDriverWait wait = new WebDriverWait(d, WAIT);
+            d.get(base.toString());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+            d.findElement(By.id("email")).sendKeys(email);
+            d.findElement(By.id("password")).sendKeys("correct horse");
+            d.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("#/first-sync"));
+            String account = TestData.one(ds, "select id from account where email = ?", email);
+            // The worker found the refresh token refused (HTTP 401 or 400 errno 108-110 on refresh).
+            TestData.exec(ds, "update account set status = 'needs_reauth', status_reason = 'refresh token revoked' where id = ?::uuid", account);
+
+            d.get(base + "#/devices");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("needs-reauth")));
+            chromium.screenshots("25-needs-reauth");
+            d.findElement(By.id("reauth-browser")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-form")));
+            d.get(d.findElement(By.id("authorization-link")).getDomAttribute("href"));
+            String landedOn = signInOnMozillasPage(d, email, "correct horse");
+            d.get(base + "#/signin/browser");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pasted-url"))).sendKeys(landedOn);
+            d.findElement(By.cssSelector("#browser-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("#/first-sync"));
+            assertThat(TestData.one(ds, "select status || ' ' || id from account where email = ?", email)).isEqualTo("active " + account);
+        }
+    }
 }
