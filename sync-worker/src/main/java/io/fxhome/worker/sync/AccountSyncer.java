@@ -28,7 +28,6 @@ import io.fxhome.sync.crypto.KeyBundle;
 import io.fxhome.sync.error.BackedOffException;
 import io.fxhome.sync.error.NodeReassignedException;
 import io.fxhome.sync.error.SyncException;
-import io.fxhome.sync.fxa.FxaConfig;
 import io.fxhome.sync.fxa.SyncCredentials;
 import io.fxhome.sync.http.HttpTransport;
 import io.fxhome.sync.storage.DownloadResult;
@@ -79,10 +78,7 @@ public class AccountSyncer {
         this.config = config;
         this.extraWriters = new Semaphore(config.extraHistoryWriters());
         this.clock = Clock.systemUTC();
-        FxaConfig fxa = UpstreamConfig.fxaConfig(upstream);
-        this.clientConfig = SyncClientConfig.production().withFxa(fxa)
-                .withTokenserverUrl(URI.create(upstream.sync().tokenserverUrl()))
-                .withUserAgent(upstream.sync().userAgent()).withPageSize(config.pageSize());
+        this.clientConfig = UpstreamConfig.syncClientConfig(upstream, config.pageSize());
         this.http = HttpTransport.create(upstream.sync().userAgent());
         this.rotation = new RefreshTokenRotation(cipher);
     }

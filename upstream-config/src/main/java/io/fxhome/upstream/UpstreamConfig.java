@@ -3,6 +3,7 @@ package io.fxhome.upstream;
 import java.net.URI;
 import java.util.Optional;
 
+import io.fxhome.sync.client.SyncClientConfig;
 import io.fxhome.sync.fxa.FxaConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -10,6 +11,10 @@ import io.smallrye.config.WithDefault;
 /**
  * Where the user's Firefox Account and Sync data live. The defaults are Mozilla's production services; a self-hosted
  * Sync stack (or the sync-sandbox) is two URLs away. Operators and the test tooling rely on these exact keys.
+ *
+ * <p>The mapping to the client's {@link FxaConfig} and {@link SyncClientConfig} is written here and nowhere else: this
+ * module (upstream-config) sits between sync-client, which stays free of SmallRye, and the two processes that call the
+ * client (web-app, sync-worker); common-model does not carry it, so the scheduler ships no client.
  */
 @ConfigMapping(prefix = "fxhome")
 public interface UpstreamConfig {
@@ -80,6 +85,18 @@ public interface UpstreamConfig {
         return new FxaConfig(URI.create(fxa.authUrl()), URI.create(fxa.contentUrl()), fxa.clientId(),
                 upstream.sync().userAgent(), fxa.browserClientId(), fxa.browserRedirectUri().orElse(null),
                 URI.create(fxa.profileUrl()), fxa.tokenAuth());
+    }
+
+    /**
+     * The Sync client settings of {@code upstream}: {@link #fxaConfig}, {@code fxhome.sync.tokenserver-url},
+     * {@code fxhome.sync.user-agent} for tokenserver and storage requests, the system clock.
+     *
+     * @param pageSize records per page of a download
+     */
+    static SyncClientConfig syncClientConfig(UpstreamConfig upstream, int pageSize) {
+        return SyncClientConfig.production().withFxa(fxaConfig(upstream))
+                .withTokenserverUrl(URI.create(upstream.sync().tokenserverUrl()))
+                .withUserAgent(upstream.sync().userAgent()).withPageSize(pageSize);
     }
 
     interface Sync {
