@@ -51,8 +51,8 @@ class FxaClientTest {
     private static final String UID = "aeaa1725c7a24ff983c6295725d5fc9b";
     private static final long KEY_ROTATION = 1510726317123L;
 
-    // Password stretching v2, computed independently by src/test/resources/vectors/onepw_v2_signin.py
-    // (`python3 common-model/src/test/resources/vectors/onepw_v2_signin.py`), same email and password as above.
+    // Password stretching v2, computed independently by src/test/python/onepw_v2_signin.py
+    // (`python3 sync-client/src/test/python/onepw_v2_signin.py`), same email and password as above.
     private static final String CLIENT_SALT =
             "identity.mozilla.com/picl/v1/quickStretchV2:0123456789abcdef0123456789abcdef";
     private static final String AUTH_PW_V2 = "d278c764bd1852a14bfc4e9d8c1682b4f1a57edb9a9372bf8c370cc41592155b";

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FxaBearerVectorsTest {
 
     static Stream<Arguments> cases() {
-        return Vectors.cases("fxa_bearer.json");
+        return VectorCases.of("fxa_bearer.json");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -21,7 +21,7 @@ class FxaBearerVectorsTest {
         if (!"fxa_bearer".equals(testCase.get("kind").asText())) {
             throw new AssertionError("no checker for kind " + testCase.get("kind"));
         }
-        FxaTokenKeys keys = FxaTokenKeys.derive(Vectors.hex(c.in().get("token_hex")),
+        FxaTokenKeys keys = FxaTokenKeys.derive(VectorCases.hex(c.in().get("token_hex")),
                 FxaTokenKeys.Kind.fromInfo(c.in().get("token_kind").asText()));
         c.exp("authorization", keys.bearerAuthorization());
         c.assertComplete();

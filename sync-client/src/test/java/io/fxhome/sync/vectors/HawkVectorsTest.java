@@ -1,6 +1,6 @@
 package io.fxhome.sync.vectors;
 
-import static io.fxhome.sync.vectors.Vectors.hex;
+import static io.fxhome.sync.vectors.VectorCases.hex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fxhome.sync.hawk.HawkArtifacts;
@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HawkVectorsTest {
 
     static Stream<Arguments> cases() {
-        return Vectors.cases("hawk.json");
+        return VectorCases.of("hawk.json");
     }
 
     @ParameterizedTest(name = "{0}")

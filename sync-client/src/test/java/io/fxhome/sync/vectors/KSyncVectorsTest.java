@@ -1,6 +1,6 @@
 package io.fxhome.sync.vectors;
 
-import static io.fxhome.sync.vectors.Vectors.hex;
+import static io.fxhome.sync.vectors.VectorCases.hex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fxhome.sync.crypto.Bytes;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KSyncVectorsTest {
 
     static Stream<Arguments> cases() {
-        return Vectors.cases("ksync.json");
+        return VectorCases.of("ksync.json");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,6 @@
 package io.fxhome.sync.vectors;
 
-import static io.fxhome.sync.vectors.Vectors.hex;
+import static io.fxhome.sync.vectors.VectorCases.hex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fxhome.sync.crypto.Hex;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KeyBundleVectorsTest {
 
     static Stream<Arguments> cases() {
-        return Vectors.cases("keybundle.json");
+        return VectorCases.of("keybundle.json");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,6 @@
 package io.fxhome.sync.vectors;
 
-import static io.fxhome.sync.vectors.Vectors.hex;
+import static io.fxhome.sync.vectors.VectorCases.hex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fxhome.sync.crypto.AccountKeysBundle;
@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OnePwVectorsTest {
 
     static Stream<Arguments> cases() {
-        return Vectors.cases("onepw.json");
+        return VectorCases.of("onepw.json");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,7 +1,7 @@
 package io.fxhome.sync.vectors;
 
-import static io.fxhome.sync.vectors.Vectors.b64;
-import static io.fxhome.sync.vectors.Vectors.hex;
+import static io.fxhome.sync.vectors.VectorCases.b64;
+import static io.fxhome.sync.vectors.VectorCases.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +18,7 @@ import io.fxhome.sync.storage.DecryptedRecord;
 import io.fxhome.sync.storage.PageReader;
 import io.fxhome.sync.storage.RecordSink;
 import io.fxhome.sync.storage.SkipReason;
+import io.fxhome.vectors.testing.Vectors;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -38,7 +39,7 @@ class RecordVectorsTest {
     private static final String FILE = "record.json";
 
     static Stream<Arguments> cases() {
-        return Vectors.cases(FILE);
+        return VectorCases.of(FILE);
     }
 
     @ParameterizedTest(name = "{0}")

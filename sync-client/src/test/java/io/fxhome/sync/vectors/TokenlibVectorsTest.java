@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TokenlibVectorsTest {
 
     static Stream<Arguments> cases() {
-        return Vectors.cases("tokenlib.json");
+        return VectorCases.of("tokenlib.json");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -40,14 +40,14 @@ class TokenlibVectorsTest {
             case "tokenserver_token" -> token(c);
             case "hkdf" -> KSyncVectorsTest.HkdfVector.check(c);
             case "hmac_sha256_hex" -> c.exp("hmac_hex", Hex.encode(Digests.hmacSha256(
-                    Vectors.utf8(c.in().get("key_utf8")), Vectors.utf8(c.in().get("message_utf8")))));
+                    VectorCases.utf8(c.in().get("key_utf8")), VectorCases.utf8(c.in().get("message_utf8")))));
             default -> throw new AssertionError("no checker for kind " + testCase.get("kind"));
         }
         c.assertComplete();
     }
 
     private static void token(VectorCheck c) throws IOException {
-        byte[] master = Vectors.utf8(c.in().get("master_secret_utf8"));
+        byte[] master = VectorCases.utf8(c.in().get("master_secret_utf8"));
         String token = c.in().get("token").asText();
         byte[] raw = Base64.getUrlDecoder().decode(token);
         byte[] payload = Arrays.copyOfRange(raw, 0, raw.length - 32);

@@ -4,7 +4,7 @@
 # unbundleKeyFetchResponse, unwrapKB; the protocol notes §2.2-2.7). This script is independent of the Java code: it
 # imports nothing of fxhome and shares no code with it.
 #
-# Run: python3 common-model/src/test/resources/vectors/onepw_v2_signin.py
+# Run: python3 sync-client/src/test/python/onepw_v2_signin.py
 import hashlib
 import hmac
 import base64

@@ -1,4 +1,4 @@
-package io.fxhome.sandbox.testsupport;
+package io.fxhome.vectors.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +8,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Mozilla's published test vectors, read from the classpath copy in src/test/resources/vectors. */
+/**
+ * Mozilla's published test vectors, read from the classpath ({@code /vectors/*.json}; the one copy of the files, with
+ * their README and verify_vectors.py, is sync-sandbox's src/test/resources/vectors). The sandbox's tests and, through
+ * the sandbox's test-jar, the client's tests read the same files.
+ */
 public final class Vectors {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,6 +28,13 @@ public final class Vectors {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every case of a file, in the file's order. */
+    public static List<JsonNode> cases(String file) {
+        List<JsonNode> out = new ArrayList<>();
+        file(file).get("cases").forEach(out::add);
+        return out;
     }
 
     /** The cases of a file with the given kind. */
