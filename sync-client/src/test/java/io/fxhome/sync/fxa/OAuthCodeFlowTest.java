@@ -16,31 +16,16 @@ import io.fxhome.sync.http.HttpTransport;
 import io.fxhome.sync.json.Json;
 import io.fxhome.sync.testsupport.MutableClock;
 import io.fxhome.sync.testsupport.SyncFixtures;
+import io.fxhome.sync.testsupport.TestJwe;
 import io.fxhome.sync.testsupport.TestHttpServer;
 import io.fxhome.sync.testsupport.TestHttpServer.Response;
 import io.fxhome.sync.token.TokenServerClient;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.crypto.agreement.ECDHBasicAgreement;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
-import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,8 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The browser sign-in against one real HTTP server playing the auth server, the profile server and the tokenserver:
  * the authorization URL as application-services builds it, then the code exchange whose keys_jwe the test encrypts
- * to the published key the way FxA's browser side does (ECDH-ES + A256GCM, written independently here), the identity
- * from the profile server and the key id proven by the tokenserver.
+ * to the published key the way FxA's browser side does (ECDH-ES + A256GCM, written independently in TestJwe), the
+ * identity from the profile server and the key id proven by the tokenserver.
  */
 class OAuthCodeFlowTest {
     private static final String KID = "1526414944666-zgTjf5oXmPmBjxwXWFsDWg";
@@ -150,7 +135,7 @@ class OAuthCodeFlowTest {
         JsonNode jwk = Json.MAPPER.readTree(Bytes.base64UrlDecode(params(start.authorizationUrl()).get("keys_jwk")));
         String keys = "{\"" + OLDSYNC + "\":{\"kty\":\"oct\",\"scope\":\"" + OLDSYNC + "\",\"k\":\""
                 + Bytes.base64UrlNoPad(kSync) + "\",\"kid\":\"" + kid + "\"}}";
-        String jwe = encryptJwe(jwk, keys.getBytes(StandardCharsets.UTF_8));
+        String jwe = TestJwe.encrypt(jwk, keys.getBytes(StandardCharsets.UTF_8));
         server.on("POST /v1/oauth/token", req -> "authorization_code".equals(json(req).path("grant_type").asText())
                 ? Response.json(200, "{\"access_token\":\"" + "c".repeat(64) + "\",\"refresh_token\":\""
                         + "d".repeat(64) + "\",\"expires_in\":86399,\"token_type\":\"bearer\",\"scope\":\"profile "
@@ -285,7 +270,7 @@ class OAuthCodeFlowTest {
         OAuthStart start = flow.begin();
         OAuthStart other = flow.begin();
         JsonNode wrongJwk = Json.MAPPER.readTree(Bytes.base64UrlDecode(params(other.authorizationUrl()).get("keys_jwk")));
-        String jwe = encryptJwe(wrongJwk, "{}".getBytes(StandardCharsets.UTF_8));
+        String jwe = TestJwe.encrypt(wrongJwk, "{}".getBytes(StandardCharsets.UTF_8));
         server.on("POST /v1/oauth/token", req -> Response.json(200, "{\"access_token\":\"x\",\"refresh_token\":\"y\","
                 + "\"expires_in\":1,\"keys_jwe\":\"" + jwe + "\"}"));
         server.on("POST /v1/oauth/destroy", req -> Response.json(200, "{}"));
@@ -294,44 +279,5 @@ class OAuthCodeFlowTest {
         assertThat(json(server.requests("POST", "/v1/oauth/destroy").get(0)).get("token").asText()).isEqualTo("y");
         assertThat(server.requests("GET", "/v1/profile")).isEmpty();
         assertThat(start.pending().privateKey()).containsOnly(0);
-    }
-
-    /** ECDH-ES + A256GCM compact JWE to {@code jwk}, as FxA's server produces it. */
-    private static String encryptJwe(JsonNode jwk, byte[] plaintext) throws Exception {
-        X9ECParameters p256 = CustomNamedCurves.getByName("P-256");
-        ECDomainParameters domain = new ECDomainParameters(p256.getCurve(), p256.getG(), p256.getN(), p256.getH());
-        ECKeyPairGenerator gen = new ECKeyPairGenerator();
-        gen.init(new ECKeyGenerationParameters(domain, SyncFixtures.RANDOM));
-        AsymmetricCipherKeyPair eph = gen.generateKeyPair();
-        ECPoint peer = domain.getCurve().createPoint(new BigInteger(1, Bytes.base64UrlDecode(jwk.get("x").asText())),
-                new BigInteger(1, Bytes.base64UrlDecode(jwk.get("y").asText())));
-        ECDHBasicAgreement agreement = new ECDHBasicAgreement();
-        agreement.init(eph.getPrivate());
-        byte[] z = BigIntegers.asUnsignedByteArray(32, agreement.calculateAgreement(new ECPublicKeyParameters(peer, domain)));
-        ECPoint q = ((ECPublicKeyParameters) eph.getPublic()).getQ().normalize();
-        String header = Json.object().put("alg", "ECDH-ES").put("kid", "test-kid").put("enc", "A256GCM")
-                .set("epk", Json.object().put("kty", "EC").put("crv", "P-256")
-                        .put("x", Bytes.base64UrlNoPad(BigIntegers.asUnsignedByteArray(32, q.getAffineXCoord().toBigInteger())))
-                        .put("y", Bytes.base64UrlNoPad(BigIntegers.asUnsignedByteArray(32, q.getAffineYCoord().toBigInteger()))))
-                .toString();
-        String headerB64 = Bytes.base64UrlNoPad(header.getBytes(StandardCharsets.UTF_8));
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        sha.update(ByteBuffer.allocate(4).putInt(1).array());
-        sha.update(z);
-        sha.update(ByteBuffer.allocate(4).putInt(7).array());
-        sha.update("A256GCM".getBytes(StandardCharsets.US_ASCII));
-        sha.update(new byte[8]);
-        sha.update(ByteBuffer.allocate(4).putInt(256).array());
-        byte[] cek = sha.digest();
-        byte[] iv = new byte[12];
-        SyncFixtures.RANDOM.nextBytes(iv);
-        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-        gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(cek, "AES"), new GCMParameterSpec(128, iv));
-        gcm.updateAAD(headerB64.getBytes(StandardCharsets.US_ASCII));
-        byte[] out = gcm.doFinal(plaintext);
-        byte[] ct = java.util.Arrays.copyOfRange(out, 0, out.length - 16);
-        byte[] tag = java.util.Arrays.copyOfRange(out, out.length - 16, out.length);
-        return headerB64 + ".." + Bytes.base64UrlNoPad(iv) + "." + Bytes.base64UrlNoPad(ct) + "."
-                + Bytes.base64UrlNoPad(tag);
     }
 }
