@@ -8,31 +8,27 @@ fx_java_major() {
     "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p' | head -n 1
 }
 
-# Exports JAVA_HOME pointing at a JDK 21 or newer: the current JAVA_HOME if it qualifies, else the newest under
-# /usr/lib/jvm (Temurin 25 on the reference machines). Without one, the build falls back to release 17 (FX_RELEASE).
+# Exports JAVA_HOME pointing at a JDK 21 or newer (the code needs release 21): the current JAVA_HOME if it qualifies,
+# else the newest one under /usr/lib/jvm. Without one it says so and fails: there is no older fallback.
 fx_select_jdk() {
     local candidate major best="" best_major=0
-    for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
+    for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
         [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
         major=$(fx_java_major "$candidate")
         [ -n "$major" ] || continue
-        if [ "$major" -gt "$best_major" ]; then best="$candidate"; best_major="$major"; fi
         # The caller's own choice wins when it is new enough.
-        if [ "$candidate" = "${JAVA_HOME:-}" ] && [ "$major" -ge 21 ]; then best="$candidate"; best_major="$major"; break; fi
+        if [ "$candidate" = "${JAVA_HOME:-}" ] && [ "$major" -ge 21 ]; then
+            best="$candidate"; best_major="$major"; break
+        fi
+        if [ "$major" -gt "$best_major" ]; then best="$candidate"; best_major="$major"; fi
     done
-    if [ -z "$best" ]; then
-        fx_log "no JDK found: install a JDK 21 or newer (e.g. Temurin 25) and set JAVA_HOME"
+    if [ -z "$best" ] || [ "$best_major" -lt 21 ]; then
+        fx_log "no JDK 21 or newer found${best:+ (the newest is Java $best_major at $best)}:" \
+            "install one (e.g. Temurin 25) and set JAVA_HOME"
         return 1
     fi
     export JAVA_HOME="$best"
     export PATH="$JAVA_HOME/bin:$PATH"
-    FX_MAVEN_RELEASE_ARGS=""
-    if [ "$best_major" -lt 21 ]; then
-        # Note for operators: release 21 is the target; 17 is a degraded fallback that the enforcer rule allows only here.
-        fx_log "NOTE: no JDK 21+ found, building for release 17 with $JAVA_HOME (Java $best_major)"
-        FX_MAVEN_RELEASE_ARGS="-Dmaven.compiler.release=17 -Dfxhome.java.min=17"
-    fi
-    export FX_MAVEN_RELEASE_ARGS
 }
 
 fx_port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }

@@ -2,6 +2,7 @@ package io.fxhome.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -214,14 +214,14 @@ class SyncJobPublisherTest {
                 viaProxy.publish(SyncJob.of(UUID.randomUUID(), SyncReason.SCHEDULED, Instant.now()));
 
                 proxy.refuse(true);
-                awaitTrue(() -> !viaProxy.isConnected(), Duration.ofSeconds(5));
+                await("the publisher sees the cut").atMost(Duration.ofSeconds(5)).until(() -> !viaProxy.isConnected());
                 assertThat(viaProxy.checkConnection()).isFalse();
                 assertThatThrownBy(() -> viaProxy.publish(SyncJob.of(UUID.randomUUID(), SyncReason.SCHEDULED, Instant.now())))
                         .isInstanceOf(SyncJobPublishException.class)
                         .hasMessageNotContaining("guest");
 
                 proxy.refuse(false);
-                awaitTrue(viaProxy::checkConnection, Duration.ofSeconds(15));
+                await("the publisher reconnects").atMost(Duration.ofSeconds(15)).until(viaProxy::checkConnection);
                 viaProxy.publish(SyncJob.of(UUID.randomUUID(), SyncReason.SCHEDULED, Instant.now()));
             }
         }
@@ -241,16 +241,6 @@ class SyncJobPublisherTest {
                     .isInstanceOf(SyncJobPublishException.class)
                     .hasMessageContaining("127.0.0.1:" + closedPort)
                     .hasMessageNotContaining("pw-not-shown");
-        }
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("condition not met within " + timeout);
-            }
-            Thread.sleep(50);
         }
     }
 }

@@ -1,8 +1,11 @@
 package io.fxhome.job;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
@@ -33,16 +36,9 @@ final class TestBroker implements AutoCloseable {
     }
 
     /** Waits up to {@code timeout} for a message on the queue (quorum queue counts can lag the confirm slightly). */
-    GetResponse take(String queue, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        do {
-            GetResponse response = channel.basicGet(queue, true);
-            if (response != null) {
-                return response;
-            }
-            Thread.sleep(20);
-        } while (System.nanoTime() < deadline);
-        return null;
+    GetResponse take(String queue, Duration timeout) {
+        return await("a message on " + queue).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(() -> channel.basicGet(queue, true), Objects::nonNull);
     }
 
     @Override

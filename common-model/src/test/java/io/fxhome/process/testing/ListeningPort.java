@@ -1,12 +1,16 @@
 package io.fxhome.process.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
 
 /**
  * The HTTP port of a packaged Quarkus application started by a test with {@code quarkus.http.port=0}, read from the
@@ -21,21 +25,27 @@ public final class ListeningPort {
     }
 
     /** Waits until {@code log} names the port {@code process} listens on; fails early if the process exits. */
-    public static int await(Process process, Path log, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log)) {
-                Matcher m = LISTENING.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
-                if (m.find()) {
-                    return Integer.parseInt(m.group(1));
-                }
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("process exited with " + process.exitValue() + " before listening; see "
-                        + log.toAbsolutePath());
-            }
-            Thread.sleep(100);
+    public static int await(Process process, Path log, Duration timeout) {
+        return Awaitility.await("the port in " + log.toAbsolutePath()).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Integer port = logged(log);
+                    if (port == null && !process.isAlive()) {
+                        throw new IllegalStateException("process exited with " + process.exitValue()
+                                + " before listening; see " + log.toAbsolutePath());
+                    }
+                    return port;
+                }, Objects::nonNull);
+    }
+
+    private static Integer logged(Path log) {
+        if (!Files.exists(log)) {
+            return null;
         }
-        throw new IllegalStateException("process did not start listening within " + timeout + "; see " + log.toAbsolutePath());
+        try {
+            Matcher m = LISTENING.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
+            return m.find() ? Integer.valueOf(m.group(1)) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -22,16 +22,6 @@ public final class ShardDatabases {
     private ShardDatabases() {
     }
 
-    /**
-     * The JDBC URL of a module's second test shard: {@code -Dit.shard2-jdbc-url} when given, else the database of this
-     * name on the test PostgreSQL (FXHOME_TEST_PG_HOST / FXHOME_TEST_PG_PORT, as the modules' test profiles read them).
-     */
-    public static String secondShardUrl(String database) {
-        return System.getProperty("it.shard2-jdbc-url", "jdbc:postgresql://"
-                + System.getenv().getOrDefault("FXHOME_TEST_PG_HOST", "127.0.0.1") + ":"
-                + System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432") + "/" + database);
-    }
-
     /** A plain connection source to one test database, as the fxhome role. */
     public static DataSource database(String jdbcUrl) {
         PGSimpleDataSource ds = new PGSimpleDataSource();

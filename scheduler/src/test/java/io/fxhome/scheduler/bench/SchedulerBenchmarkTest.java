@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.fxhome.account.testing.TestAccounts;
 import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncJobCodec;
 import io.fxhome.job.SyncJobPublisher;
@@ -30,7 +31,6 @@ import io.fxhome.job.SyncReason;
 import io.fxhome.job.SyncTopology;
 import io.fxhome.scheduler.config.SchedulerConfig;
 import io.fxhome.scheduler.testsupport.Lanes;
-import io.fxhome.scheduler.testsupport.TestAccounts;
 import io.fxhome.scheduler.tick.TickReport;
 import io.fxhome.scheduler.tick.TickRunner;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,10 @@
 package io.fxhome.scheduler.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncTopology;
+import io.fxhome.process.testing.AppProcess;
 import io.fxhome.scheduler.testsupport.Lanes;
 
 /**
@@ -39,8 +45,8 @@ class SchedulerClusterIT {
     private static final SyncTopology TOPOLOGY = SyncTopology.of("fxhome-it-" + UUID.randomUUID().toString().substring(0, 8) + ".sync",
             SyncTopology.DEFAULT_RETRY_DELAYS);
 
-    private static SchedulerProcess a;
-    private static SchedulerProcess b;
+    private static AppProcess a;
+    private static AppProcess b;
     private Lanes lanes;
 
     @BeforeAll
@@ -54,10 +60,20 @@ class SchedulerClusterIT {
         properties.put("fxhome.jobs.namespace", TOPOLOGY.namespace());
         properties.put("fxhome.scheduler.tick-interval", "1s");
         properties.put("fxhome.scheduler.batch-size", "200");
-        a = SchedulerProcess.start("it-a", properties);
-        b = SchedulerProcess.start("it-b", properties);
+        a = start("it-a", properties);
+        b = start("it-b", properties);
         a.awaitReady(Duration.ofSeconds(120));
         b.awaitReady(Duration.ofSeconds(120));
+    }
+
+    /** One packaged scheduler, named in its log lines and as its Quartz cluster member. */
+    private static AppProcess start(String name, Map<String, String> properties) throws IOException {
+        Map<String, String> own = new HashMap<>(properties);
+        own.put("fxhome.scheduler.instance-name", name);
+        // The Quartz cluster member id too, so the test can watch the survivor clean up after the killed one.
+        own.put("quarkus.quartz.instance-id", name);
+        Path jar = Path.of(System.getProperty("fxhome.scheduler.app.jar", "target/quarkus-app/quarkus-run.jar"));
+        return AppProcess.of(jar, name).properties(own).start();
     }
 
     @AfterAll
@@ -101,14 +117,14 @@ class SchedulerClusterIT {
         assertEachAccountExactlyOnce(jobs);
         assertThat(dueAccounts()).isZero();
         // Both processes' own logs account for every job between them.
-        assertThat(a.publishedPerLog() + b.publishedPerLog()).isEqualTo(perWave * waves);
+        assertThat(publishedPerLog(a) + publishedPerLog(b)).isEqualTo(perWave * waves);
     }
 
     @Test
     @Order(2)
     void overlappingTicksOfBothProcessesStillPublishEachAccountOnce() throws Exception {
         clearAccounts();
-        int before = a.publishedPerLog() + b.publishedPerLog();
+        int before = publishedPerLog(a) + publishedPerLog(b);
         int count = 20_000;
         // Quartz lets only one process tick at a time; an operator's manual tick on each process does not wait for
         // it: three ticks overlap on the same due accounts, and SKIP LOCKED must keep them apart.
@@ -123,8 +139,8 @@ class SchedulerClusterIT {
         assertEachAccountExactlyOnce(jobs);
         assertThat(onA.get()).as("manual tick on it-a").isIn(200, 409);
         assertThat(onB.get()).as("manual tick on it-b").isIn(200, 409);
-        int publishedByA = a.publishedPerLog();
-        int publishedByB = b.publishedPerLog();
+        int publishedByA = publishedPerLog(a);
+        int publishedByB = publishedPerLog(b);
         assertThat(publishedByA + publishedByB - before).isEqualTo(count);
     }
 
@@ -132,10 +148,10 @@ class SchedulerClusterIT {
     @Order(3)
     void whenTheTickingInstanceIsKilledTheOtherTakesOver() throws Exception {
         String lastTicker = awaitLastTickInstance(Duration.ofSeconds(30));
-        SchedulerProcess victim = lastTicker.equals(a.name) ? a : b;
-        SchedulerProcess survivor = victim == a ? b : a;
-        String quartzIdOfVictim = victim.name;
-        assertThat(quartzInstances()).contains(a.name, b.name);
+        AppProcess victim = lastTicker.equals(a.name()) ? a : b;
+        AppProcess survivor = victim == a ? b : a;
+        String quartzIdOfVictim = victim.name();
+        assertThat(quartzInstances()).contains(a.name(), b.name());
 
         victim.kill();
         Instant killedAt = Instant.now();
@@ -148,14 +164,12 @@ class SchedulerClusterIT {
 
         assertEachAccountExactlyOnce(jobs);
         assertThat(lastTick()).satisfies(tick -> {
-            assertThat(tick.instance()).isEqualTo(survivor.name);
+            assertThat(tick.instance()).isEqualTo(survivor.name());
             assertThat(tick.startedAt()).isAfter(killedAt);
         });
         // Quartz on the survivor notices the missed check-ins and recovers the dead instance's state.
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (quartzInstances().contains(quartzIdOfVictim) && System.nanoTime() < deadline) {
-            Thread.sleep(1000);
-        }
+        await("Quartz forgets the killed instance " + quartzIdOfVictim).atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> !quartzInstances().contains(quartzIdOfVictim));
         assertThat(quartzInstances()).doesNotContain(quartzIdOfVictim).isNotEmpty();
         assertThat(survivor.logText()).contains("ClusterManager: detected 1 failed or restarted instances");
     }
@@ -166,7 +180,18 @@ class SchedulerClusterIT {
         assertThat(perAccount.values()).containsOnly(1L);
     }
 
-    private static int post(SchedulerProcess process, String path) {
+    /** Sum of "N jobs published" over the ticks this process logged. */
+    private static int publishedPerLog(AppProcess process) throws IOException {
+        int total = 0;
+        Matcher matcher = Pattern.compile("tick on " + Pattern.quote(process.name()) + ": ([0-9,]+) jobs published")
+                .matcher(process.logText());
+        while (matcher.find()) {
+            total += Integer.parseInt(matcher.group(1).replace(",", ""));
+        }
+        return total;
+    }
+
+    private static int post(AppProcess process, String path) {
         try {
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + process.port() + path))
                     .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(120)).build();
@@ -233,16 +258,9 @@ class SchedulerClusterIT {
         }
     }
 
-    private static String awaitLastTickInstance(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            LastTick tick = lastTick();
-            if (tick.instance() != null && tick.instance().startsWith("it-")) {
-                return tick.instance();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no tick recorded within " + timeout);
+    private static String awaitLastTickInstance(Duration timeout) {
+        return await("a tick recorded by it-a or it-b").atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> lastTick().instance(), instance -> instance != null && instance.startsWith("it-"));
     }
 
     private static List<String> quartzInstances() throws SQLException {

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.fxhome.job.InteractiveSyncOutcome;
+import io.fxhome.account.testing.TestAccounts;
+import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.job.InteractiveSyncOutcome.Result;
+import io.fxhome.job.InteractiveSyncOutcome;
 import io.fxhome.job.InteractiveSyncRequester;
 import io.fxhome.job.InteractiveSyncRequests;
 import io.fxhome.job.RabbitConnectionSettings;
@@ -31,8 +33,6 @@ import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.job.SyncReason;
 import io.fxhome.job.SyncTopology;
 import io.fxhome.scheduler.testsupport.Lanes;
-import io.fxhome.scheduler.testsupport.MutableClock;
-import io.fxhome.scheduler.testsupport.TestAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 

@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.lessThan;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.fxhome.account.testing.TestAccounts;
 import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncTopology;
 import io.fxhome.scheduler.testsupport.Lanes;
-import io.fxhome.scheduler.testsupport.TestAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 

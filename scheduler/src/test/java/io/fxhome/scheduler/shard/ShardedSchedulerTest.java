@@ -16,14 +16,16 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.fxhome.account.testing.TestAccounts;
 import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncTopology;
 import io.fxhome.scheduler.testsupport.Lanes;
-import io.fxhome.scheduler.testsupport.TestAccounts;
+import io.fxhome.shard.testing.TwoShards;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -39,8 +41,10 @@ class ShardedSchedulerTest {
     DataSource dataSource;
     @Inject
     SyncTopology topology;
+    @ConfigProperty(name = TwoShards.SHARD2_JDBC_URL)
+    String shard2Url;
 
-    private final DataSource shard2 = database(TwoShards.SHARD2_URL);
+    private DataSource shard2;
     private TestAccounts onMain;
     private TestAccounts onShard2;
     private Lanes lanes;
@@ -48,6 +52,7 @@ class ShardedSchedulerTest {
     @BeforeEach
     void setUp() {
         Lanes.deleteAtExit(topology);
+        shard2 = database(shard2Url);
         onMain = new TestAccounts(dataSource);
         onShard2 = new TestAccounts(shard2);
         onMain.clear();

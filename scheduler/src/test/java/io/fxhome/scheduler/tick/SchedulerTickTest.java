@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.fxhome.account.testing.TestAccounts;
+import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.job.RabbitConnectionSettings;
 import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncJobPublisher;
@@ -23,8 +25,6 @@ import io.fxhome.job.SyncTopology;
 import io.fxhome.scheduler.control.SchedulerControlStore;
 import io.fxhome.scheduler.policy.SyncSchedulePolicy;
 import io.fxhome.scheduler.testsupport.Lanes;
-import io.fxhome.scheduler.testsupport.MutableClock;
-import io.fxhome.scheduler.testsupport.TestAccounts;
 import io.fxhome.scheduler.testsupport.TestConfigs;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

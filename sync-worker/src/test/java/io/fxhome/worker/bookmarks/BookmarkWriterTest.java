@@ -1,6 +1,6 @@
 package io.fxhome.worker.bookmarks;
 
-import static io.fxhome.worker.TestAccounts.query;
+import static io.fxhome.worker.AccountRows.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.fxhome.worker.TestAccounts;
+import io.fxhome.account.testing.TestAccounts;
 import io.fxhome.worker.db.Transactions;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,7 +26,7 @@ class BookmarkWriterTest {
 
     @Test
     void positionsFollowTheFolderChildrenOrderAndAFullDownloadMirrorsTheServer() throws SQLException {
-        UUID account = TestAccounts.create(ds);
+        UUID account = new TestAccounts(ds).create();
         Transactions tx = new Transactions(ds);
         tx.inTransaction(c -> {
             BookmarkWriter w = new BookmarkWriter(c);

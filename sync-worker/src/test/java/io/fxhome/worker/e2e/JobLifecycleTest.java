@@ -1,6 +1,7 @@
 package io.fxhome.worker.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,13 +12,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.fxhome.account.testing.TestAccounts;
 import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncReason;
 import io.fxhome.job.SyncTopology;
 import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.testing.SandboxTestResource;
-import io.fxhome.worker.TestAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,10 +44,7 @@ class JobLifecycleTest extends SandboxSyncTestBase {
             lock.setLong(1, (account.getMostSignificantBits() ^ account.getLeastSignificantBits()) | Long.MIN_VALUE);
             lock.executeQuery().close();
             publisher.publish(SyncJob.of(account, SyncReason.SCHEDULED, Instant.now()));
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (duplicates() == before && Instant.now().isBefore(deadline)) {
-                Thread.sleep(100);
-            }
+            await("the duplicate job counted").atMost(Duration.ofSeconds(30)).until(() -> duplicates() != before);
             assertThat(duplicates()).isEqualTo(before + 1);
             assertThat(rows("select count(*) from history_place where account_id = ?", account)).containsExactly("0");
         }
@@ -57,13 +55,11 @@ class JobLifecycleTest extends SandboxSyncTestBase {
     @Test
     void aJobThatKeepsFailingIsRetriedThenDeadLetteredAndTheAccountSaysWhy() throws Exception {
         // An account whose secrets are gone cannot sync, whatever the attempt.
-        UUID account = TestAccounts.create(ds);
+        UUID account = new TestAccounts(ds).create();
         long deadBefore = publisher.messageCount(topology.deadQueue());
         publisher.publish(SyncJob.of(account, SyncReason.SCHEDULED, Instant.now()));
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (publisher.messageCount(topology.deadQueue()) == deadBefore && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
+        await("the job dead-lettered").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> publisher.messageCount(topology.deadQueue()) != deadBefore);
         assertThat(publisher.messageCount(topology.deadQueue())).isEqualTo(deadBefore + 1);
         // Three attempts (max-attempts), each recorded as a failed run; then the reason on the account.
         assertThat(rows("select count(*) from sync_run where account_id = ? and outcome = 'retry'", account)).containsExactly("3");

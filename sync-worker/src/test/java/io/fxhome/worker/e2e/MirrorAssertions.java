@@ -1,12 +1,12 @@
 package io.fxhome.worker.e2e;
 
-import static io.fxhome.worker.TestAccounts.query;
+import static io.fxhome.worker.AccountRows.query;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,14 +51,8 @@ public final class MirrorAssertions {
     }
 
     /** Waits until the worker recorded the account's n-th run. */
-    public static void awaitRuns(DataSource ds, UUID account, int runs, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (Integer.parseInt(rows(ds, "select count(*) from sync_run where account_id = ?", account).get(0)) >= runs) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("account " + account + " did not complete " + runs + " sync run(s) in " + timeout);
+    public static void awaitRuns(DataSource ds, UUID account, int runs, Duration timeout) {
+        await("account " + account + " completing " + runs + " sync run(s)").atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> Integer.parseInt(rows(ds, "select count(*) from sync_run where account_id = ?", account).get(0)) >= runs);
     }
 }

@@ -12,7 +12,7 @@ import io.fxhome.sandbox.generator.CollectionTruth;
 
 /**
  * What the mirror must hold for a collection, computed from the sandbox's cleartext truth in the same one-line-per-row
- * form as {@link io.fxhome.worker.TestAccounts#query} prints the tables, so that a test compares whole sets.
+ * form as {@link io.fxhome.worker.AccountRows#query} prints the tables, so that a test compares whole sets.
  */
 final class MirrorExpectations {
     private static final Set<String> JUNK_IDS = Set.of("places", "pinned", "readinglist");

@@ -24,6 +24,7 @@ import io.fxhome.job.SyncReason;
 import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.testing.SandboxTestResource;
+import io.fxhome.shard.testing.TwoShards;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -39,13 +40,15 @@ import io.quarkus.test.junit.TestProfile;
 class ShardedSyncTest extends SandboxSyncTestBase {
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String mainUrl;
+    @ConfigProperty(name = TwoShards.SHARD2_JDBC_URL)
+    String shard2Url;
 
     private record Placed(String email, UUID account, String shard) {
     }
 
     @Test
     void eachAccountIsSyncedIntoItsOwnShardOnly() throws Exception {
-        Map<String, DataSource> db = Map.of("main", database(mainUrl), "shard2", database(TwoShards.SHARD2_URL));
+        Map<String, DataSource> db = Map.of("main", database(mainUrl), "shard2", database(shard2Url));
         List<Placed> placed = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String shard = i % 2 == 0 ? "main" : "shard2";

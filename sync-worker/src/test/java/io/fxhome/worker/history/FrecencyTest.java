@@ -1,6 +1,6 @@
 package io.fxhome.worker.history;
 
-import static io.fxhome.worker.TestAccounts.query;
+import static io.fxhome.worker.AccountRows.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -19,7 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.fxhome.worker.TestAccounts;
+import io.fxhome.account.testing.TestAccounts;
 import io.fxhome.worker.bookmarks.BookmarkRow;
 import io.fxhome.worker.bookmarks.BookmarkWriter;
 import io.fxhome.worker.db.Transactions;
@@ -98,7 +98,7 @@ class FrecencyTest {
 
     @Test
     void laterPagesScoreFromTheWholeArchive() throws SQLException {
-        UUID account = TestAccounts.create(ds);
+        UUID account = new TestAccounts(ds).create();
         Transactions tx = new Transactions(ds);
         // First sync: two typed visits. Then the record comes back with only its latest visit and a new link visit.
         tx.inTransaction(c -> new HistoryWriter(c).write(account, List.of(place("aaaaaaaaaaaa", new VisitRow(T - 2 * DAY, 2), new VisitRow(T - DAY, 2)))));
@@ -119,7 +119,7 @@ class FrecencyTest {
 
     @Test
     void bookmarksGiveWeightAndTakeTheirPagesScore() throws SQLException {
-        UUID account = TestAccounts.create(ds);
+        UUID account = new TestAccounts(ds).create();
         Transactions tx = new Transactions(ds);
         String url = "https://example.com/bbbbbbbbbbbb";
         tx.inTransaction(c -> new HistoryWriter(c).write(account, List.of(place("bbbbbbbbbbbb", new VisitRow(T, 1)))));

@@ -1,6 +1,6 @@
 package io.fxhome.worker.history;
 
-import static io.fxhome.worker.TestAccounts.query;
+import static io.fxhome.worker.AccountRows.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.fxhome.worker.TestAccounts;
+import io.fxhome.account.testing.TestAccounts;
 
 import io.fxhome.worker.db.Transactions;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +29,7 @@ class HistoryWriterTest {
 
     @Test
     void visitsAreMergedNeverReplaced() throws SQLException {
-        UUID account = TestAccounts.create(ds);
+        UUID account = new TestAccounts(ds).create();
         Transactions tx = new Transactions(ds);
         // First sync: the record carries two visits.
         tx.inTransaction(c -> new HistoryWriter(c).write(account, List.of(place("aaaaaaaaaaaa", "Old title",
@@ -48,7 +48,7 @@ class HistoryWriterTest {
 
     @Test
     void duplicatesInOnePageAndTabsInStringsAreHandled() throws SQLException {
-        UUID account = TestAccounts.create(ds);
+        UUID account = new TestAccounts(ds).create();
         new Transactions(ds).inTransaction(c -> new HistoryWriter(c).write(account, List.of(
                 place("bbbbbbbbbbbb", "first", new VisitRow(1L, 1)),
                 place("bbbbbbbbbbbb", "tab\there\\ and newline\n", new VisitRow(1L, 1), new VisitRow(2L, 5)))));
@@ -60,8 +60,8 @@ class HistoryWriterTest {
 
     @Test
     void tombstonesRemoveThePlaceAndItsVisits() throws SQLException {
-        UUID account = TestAccounts.create(ds);
-        UUID other = TestAccounts.create(ds);
+        UUID account = new TestAccounts(ds).create();
+        UUID other = new TestAccounts(ds).create();
         Transactions tx = new Transactions(ds);
         for (UUID a : List.of(account, other)) {
             tx.inTransaction(c -> new HistoryWriter(c).write(a, List.of(place("cccccccccccc", "x", new VisitRow(5L, 1)))));
@@ -77,8 +77,8 @@ class HistoryWriterTest {
 
     @Test
     void appendingIntoAnEmptyArchiveWritesTheRowsAMergeWould() throws SQLException {
-        UUID appended = TestAccounts.create(ds);
-        UUID merged = TestAccounts.create(ds);
+        UUID appended = new TestAccounts(ds).create();
+        UUID merged = new TestAccounts(ds).create();
         Transactions tx = new Transactions(ds);
         List<HistoryPlaceRow> page = List.of(
                 place("dddddddddd01", "typed and linked", new VisitRow(1_700_000_000_000_000L, 2), new VisitRow(1_700_000_500_000_000L, 1)),
@@ -121,7 +121,7 @@ class HistoryWriterTest {
 
     @Test
     void anAccountTakesItsHistoryWithItAndAPageForAGoneAccountFails() throws SQLException {
-        UUID account = TestAccounts.create(ds);
+        UUID account = new TestAccounts(ds).create();
         Transactions tx = new Transactions(ds);
         tx.inTransaction(c -> new HistoryWriter(c).append(account, List.of(place("eeeeeeeeeeee", "x", new VisitRow(5L, 1)))));
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("delete from account where id = ?")) {
@@ -149,7 +149,7 @@ class HistoryWriterTest {
     void aPagesLookUpsProbeTheirOwnIndexesWhateverTheStatisticsSay() throws SQLException {
         // Tables large enough that an account's share (0.5 %, V9) is more than a row: below that, walking an account's
         // one or two rows by any index costs the same, and the planner may take any.
-        UUID big = TestAccounts.create(ds);
+        UUID big = new TestAccounts(ds).create();
         Transactions tx = new Transactions(ds);
         List<HistoryPlaceRow> many = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
@@ -162,7 +162,7 @@ class HistoryWriterTest {
             ps.setObject(1, big);
             ps.executeUpdate();
         }
-        UUID fresh = TestAccounts.create(ds);
+        UUID fresh = new TestAccounts(ds).create();
         try (Connection c = ds.getConnection()) {
             try (var st = c.createStatement()) {
                 st.execute("analyze history_place; analyze history_visit; analyze bookmark");
@@ -216,7 +216,7 @@ class HistoryWriterTest {
      */
     @Test
     void theBookmarkLookUpProbesTheUrlIndexWhenStatisticsSayAFewRowsPerPage() throws Exception {
-        UUID account = TestAccounts.create(ds);
+        UUID account = new TestAccounts(ds).create();
         String insert = """
                 insert into bookmark (account_id, guid, kind, title, url)
                 select ?, 'sparse' || i, 'bookmark', 'b' || i, 'https://example.com/sparse' || i from generate_series(?, ?) i""";

@@ -1,6 +1,7 @@
 package io.fxhome.worker.process;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import com.rabbitmq.client.Connection;
 import io.fxhome.job.RabbitConnectionSettings;
 import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.job.SyncTopology;
+import io.fxhome.process.testing.AppProcess;
 import io.fxhome.sandbox.SandboxOptions;
 import io.fxhome.sandbox.SandboxServer;
 import io.fxhome.secrets.AccountSecretsCipher;
@@ -61,6 +63,18 @@ public final class ProcessTestEnvironment implements AutoCloseable {
         env.put("FXHOME_FXA_AUTH_URL", sandbox.baseUrl());
         env.put("FXHOME_SYNC_TOKENSERVER_URL", sandbox.baseUrl());
         return env;
+    }
+
+    /**
+     * Starts the packaged worker ({@code target/quarkus-app}: these tests run after the package phase) with this
+     * environment and heap, logging to target/it-logs/NAME.log, and waits until it is ready.
+     */
+    static AppProcess startWorker(String name, Map<String, String> env, String maxHeap) throws IOException {
+        // Extra JVM options for measuring (e.g. a flight recording in a benchmark): -Dworker.jvm-options="...".
+        String extra = System.getProperty("worker.jvm-options", "").strip();
+        return AppProcess.of(Path.of("target/quarkus-app/quarkus-run.jar"), name).maxHeap(maxHeap)
+                .jvmOptions(extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"))).environment(env).start()
+                .awaitReady(Duration.ofSeconds(180));
     }
 
     /** Messages still waiting in the lanes and retry tiers (unacknowledged ones count too). */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncReason;
+import io.fxhome.process.testing.AppProcess;
 import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.worker.e2e.LinkedAccounts;
@@ -63,7 +64,7 @@ class WorkerBenchmarkIT {
             }
             report.append("generated ").append(PARALLEL).append(" accounts in ").append(Duration.between(genStart, Instant.now()).toMillis()).append(" ms\n");
 
-            try (WorkerProcess worker = WorkerProcess.start(workerEnv, HEAP, WorkerProcess.logFile("bench").toPath())) {
+            try (AppProcess worker = ProcessTestEnvironment.startWorker("bench", workerEnv, HEAP)) {
                 List<UUID> accounts = new ArrayList<>();
                 for (String email : emails) {
                     accounts.add(LinkedAccounts.link(env.db, env.cipher, env.sandbox.baseUrl(), email, "bench-pw"));
@@ -105,7 +106,7 @@ class WorkerBenchmarkIT {
     private record Result(long records, double seconds, long peakHeap) {
     }
 
-    private static Result run(ProcessTestEnvironment env, WorkerProcess worker, List<UUID> accounts) throws Exception {
+    private static Result run(ProcessTestEnvironment env, AppProcess worker, List<UUID> accounts) throws Exception {
         AtomicLong peak = new AtomicLong();
         Thread sampler = Thread.ofVirtual().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -137,7 +138,7 @@ class WorkerBenchmarkIT {
     }
 
     /** Heap in use once the collector has had a moment: the process's own floor. */
-    private static long settledHeap(WorkerProcess worker) throws Exception {
+    private static long settledHeap(AppProcess worker) throws Exception {
         long min = Long.MAX_VALUE;
         for (int i = 0; i < 10; i++) {
             min = Math.min(min, worker.heapUsedBytes());

@@ -1,6 +1,7 @@
 package io.fxhome.worker.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncReason;
+import io.fxhome.process.testing.AppProcess;
 import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.worker.e2e.LinkedAccounts;
@@ -32,7 +34,7 @@ class WorkerCrashIT {
             Map<String, String> freshEnv = new java.util.HashMap<>(workerEnv);
             freshEnv.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
             freshEnv.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
-            WorkerProcess first = WorkerProcess.start(freshEnv, "256m", WorkerProcess.logFile("crash-first").toPath());
+            AppProcess first = ProcessTestEnvironment.startWorker("crash-first", freshEnv, "256m");
 
             String email = "crash-" + UUID.randomUUID() + "@example.test";
             env.sandbox.sandbox().createAccount(NewAccount.of(email, "crash-pw")
@@ -52,7 +54,7 @@ class WorkerCrashIT {
                     "select records_done, records_expected from sync_progress where account_id = ?", account).get(0).split("\\|");
             assertThat(Long.parseLong(progress[1])).isGreaterThanOrEqualTo(20_000).isGreaterThanOrEqualTo(Long.parseLong(progress[0]));
 
-            try (WorkerProcess second = WorkerProcess.start(workerEnv, "256m", WorkerProcess.logFile("crash-second").toPath())) {
+            try (AppProcess second = ProcessTestEnvironment.startWorker("crash-second", workerEnv, "256m")) {
                 MirrorAssertions.awaitRuns(env.db, account, 1, Duration.ofMinutes(5));
                 assertThat(MirrorAssertions.rows(env.db, "select outcome from sync_run where account_id = ?", account)).containsExactly("done");
                 MirrorAssertions.assertMirrors(env.db, account, env.sandbox.sandbox().truth(email));
@@ -61,16 +63,13 @@ class WorkerCrashIT {
         }
     }
 
-    private static void awaitHistoryProgress(ProcessTestEnvironment env, UUID account, int records) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            var progress = MirrorAssertions.rows(env.db,
-                    "select records_done from sync_progress where account_id = ? and collection = 'history'", account);
-            if (!progress.isEmpty() && Integer.parseInt(progress.get(0)) >= records) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the first sync never got " + records + " history records in");
+    private static void awaitHistoryProgress(ProcessTestEnvironment env, UUID account, int records) {
+        // Polled often: the worker must be killed early in the sync, not after it.
+        await("the first sync getting " + records + " history records in").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(20)).until(() -> {
+                    var progress = MirrorAssertions.rows(env.db,
+                            "select records_done from sync_progress where account_id = ? and collection = 'history'", account);
+                    return !progress.isEmpty() && Integer.parseInt(progress.get(0)) >= records;
+                });
     }
 }

@@ -12,10 +12,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.fxhome.account.testing.TestAccounts;
 import io.fxhome.secrets.AccountSecrets;
 import io.fxhome.secrets.AccountSecretsCipher;
 import io.fxhome.secrets.SealedAccountSecrets;
-import io.fxhome.worker.TestAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -63,7 +63,7 @@ class RefreshTokenRotationTest {
 
     @Test
     void theRotatedTokenIsStoredSealedWithTheKeysUnchanged() throws SQLException {
-        UUID account = TestAccounts.create(ds);
+        UUID account = new TestAccounts(ds).create();
         AccountSecrets original = secrets("r".repeat(64));
         SealedAccountSecrets loaded = insert(account, original);
 
@@ -95,7 +95,7 @@ class RefreshTokenRotationTest {
 
     @Test
     void aRowLinkedAgainMeanwhileIsLeftAlone() throws SQLException {
-        UUID account = TestAccounts.create(ds);
+        UUID account = new TestAccounts(ds).create();
         AccountSecrets original = secrets("r".repeat(64));
         SealedAccountSecrets loaded = insert(account, original);
         // The user signs in again while the sync runs: the web app writes new credentials.

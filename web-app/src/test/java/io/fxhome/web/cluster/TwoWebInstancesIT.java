@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -14,12 +15,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.fxhome.process.testing.AppProcess;
 import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.SandboxOptions;
 import io.fxhome.sandbox.SandboxServer;
 import io.fxhome.sandbox.fxa.VerificationMode;
 import io.fxhome.sandbox.generator.ProfileSpec;
-import io.fxhome.web.testsupport.AppProcess;
 import io.fxhome.web.testsupport.JobQueueCleanup;
 import io.fxhome.web.testsupport.MozillaSignInPage;
 import io.restassured.http.ContentType;
@@ -61,8 +62,10 @@ class TwoWebInstancesIT {
         p.put("quarkus.http.proxy.proxy-address-forwarding", "true");
         p.put("quarkus.http.proxy.allow-x-forwarded", "true");
         p.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1");
-        a = AppProcess.webApp("web-a", p);
-        b = AppProcess.webApp("web-b", p);
+        // This module's packaged web app: integration tests run after the package phase.
+        Path jar = Path.of(System.getProperty("fxhome-test.web-jar", "target/quarkus-app/quarkus-run.jar"));
+        a = AppProcess.of(jar, "web-a").maxHeap("384m").properties(p).start();
+        b = AppProcess.of(jar, "web-b").maxHeap("384m").properties(p).start();
         a.awaitReady(Duration.ofSeconds(120));
         b.awaitReady(Duration.ofSeconds(120));
     }

@@ -26,6 +26,7 @@ import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.fxa.VerificationMode;
 import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.testing.SandboxTestResource;
+import io.fxhome.shard.testing.TwoShards;
 import io.fxhome.web.testsupport.Browser;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
@@ -52,6 +53,8 @@ class ShardedWebTest {
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String mainUrl;
+    @ConfigProperty(name = TwoShards.SHARD2_JDBC_URL)
+    String shard2Url;
 
     /** A signed-in user: its browser, account and shard as the sign-in answer told them. */
     private record User(String email, Browser browser, UUID account, String shard) {
@@ -179,7 +182,7 @@ class ShardedWebTest {
     private Map<String, DataSource> databases() {
         Map<String, DataSource> db = new HashMap<>();
         db.put("main", database(mainUrl));
-        db.put("shard2", database(TwoShards.SHARD2_URL));
+        db.put("shard2", database(shard2Url));
         return db;
     }
 

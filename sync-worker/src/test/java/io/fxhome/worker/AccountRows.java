@@ -2,29 +2,15 @@ package io.fxhome.worker;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.sql.ResultSet;
 
-import javax.sql.DataSource;
-
-/** Creates bare accounts for tests that write rows directly. */
-public final class TestAccounts {
-    private TestAccounts() {
-    }
-
-    public static UUID create(DataSource ds) throws SQLException {
-        UUID id = UUID.randomUUID();
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("insert into account (id, fxa_uid, email) values (?, ?, ?)")) {
-            ps.setObject(1, id);
-            ps.setString(2, id.toString().replace("-", ""));
-            ps.setString(3, id + "@example.test");
-            ps.executeUpdate();
-        }
-        return id;
+/** One account's rows as the worker's tests compare them: one string per row. */
+public final class AccountRows {
+    private AccountRows() {
     }
 
     /** Rows of a query with one account id parameter, columns joined by '|'. */

@@ -1,4 +1,4 @@
-package io.fxhome.scheduler.testsupport;
+package io.fxhome.account.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +13,10 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-/** Accounts rows for tests, written with plain SQL. */
+/**
+ * Rows of the {@code account} table for the modules' tests (shipped in common-model's test jar), written and read with
+ * plain SQL on the database the test names.
+ */
 public final class TestAccounts {
     private final DataSource dataSource;
 
@@ -21,10 +24,28 @@ public final class TestAccounts {
         this.dataSource = dataSource;
     }
 
-    /** Removes every account and resets the fleet-wide pause: each test starts from an empty scheduler. */
+    /**
+     * Removes every account and lifts the scheduler's fleet-wide pause ({@code scheduler_control}): each test starts
+     * from an empty scheduler.
+     */
     public void clear() {
         update("delete from account");
         update("update scheduler_control set paused = false, paused_at = null");
+    }
+
+    /** Inserts a bare account (the table's defaults: active, never synced) and returns its id. */
+    public UUID create() {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into account (id, fxa_uid, email) values (?, ?, ?)")) {
+            insert.setObject(1, id);
+            insert.setString(2, id.toString().replace("-", ""));
+            insert.setString(3, id + "@example.test");
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
     }
 
     /** Inserts one account and returns its id. Null times stay null. */

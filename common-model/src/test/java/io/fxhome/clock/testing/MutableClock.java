@@ -1,4 +1,4 @@
-package io.fxhome.scheduler.testsupport;
+package io.fxhome.clock.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand. */
+/** A clock the test moves by hand; safe to read from the threads of the code under test. */
 public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
+    private final ZoneId zone;
 
     public MutableClock(Instant start) {
-        this.now = new AtomicReference<>(start);
+        this(new AtomicReference<>(start), ZoneOffset.UTC);
+    }
+
+    private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
+        this.zone = zone;
     }
 
     public void advance(Duration by) {
@@ -30,11 +36,12 @@ public final class MutableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /** The same moving instant, seen in another zone. */
     @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
+    public Clock withZone(ZoneId other) {
+        return new MutableClock(now, other);
     }
 }
