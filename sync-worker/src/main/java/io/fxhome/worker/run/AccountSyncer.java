@@ -221,7 +221,7 @@ public class AccountSyncer {
             // No Sync data set up yet (or being re-uploaded): nothing to mirror, and never anything to write upstream.
             return SyncOutcome.done();
         }
-        String fingerprint = fingerprint(keys.get());
+        String fingerprint = BulkKeysFingerprint.of(keys.get());
         boolean all = SyncPlan.downloadAllAgain(state, sameNode, meta.get().syncId(), fingerprint);
         Map<String, CollectionState> collections = tx.inTransaction(
                 c -> new SyncStateRepository(c).loadCollections(accountId));
@@ -271,14 +271,6 @@ public class AccountSyncer {
             return null;
         });
         return SyncOutcome.done();
-    }
-
-    /** A one-way digest of the bulk keys: tells that crypto/keys changed without storing anything secret. */
-    private static String fingerprint(CollectionKeys keys) {
-        StringBuilder all = new StringBuilder(keys.defaultKeys().fingerprint());
-        keys.collections().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> all.append('|').append(e.getKey()).append('=').append(e.getValue().fingerprint()));
-        return Integer.toHexString(all.toString().hashCode()) + ":" + all.length();
     }
 
     /** After the job was given up on: the account says why, for operators and its user. */
