@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.fxhome.worker.db.CopyRows;
+import io.fxhome.worker.frecency.BookmarkFrecency;
 
 /**
  * Writes bookmark records. Bookmarks mirror the server exactly: upserts for records, deletes for tombstones, and after

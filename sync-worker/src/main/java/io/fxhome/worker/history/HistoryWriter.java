@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +15,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.fxhome.worker.bookmarks.BookmarkFrecency;
 import io.fxhome.worker.db.CopyRows;
+import io.fxhome.worker.frecency.BookmarkFrecency;
+import io.fxhome.worker.frecency.Frecency;
+import io.fxhome.worker.frecency.Visit;
 
 /**
  * Merges a page of history records into {@code history_place} and {@code history_visit}. History is an archive:
@@ -26,8 +27,8 @@ import io.fxhome.worker.db.CopyRows;
  * per page, inside the caller's transaction.
  * <p>
  * The same statement keeps each page's Firefox frecency (the {@code fxhome_page_frecency} function of migration V7, see
- * docs/search.md) up to date from its 10 latest visits, old and new, and passes it on to bookmarks of the same URL: the
- * address-bar search never computes a score itself.
+ * docs/search.md) up to date from its 10 latest visits, old and new, and {@link BookmarkFrecency} passes it on to
+ * bookmarks of the same URL: the address-bar search never computes a score itself.
  */
 public final class HistoryWriter {
     // The page's transaction skips JIT: compiling the merge for every page cost more than running it.
@@ -102,26 +103,6 @@ public final class HistoryWriter {
             select url, max(frecency) from merged where bookmarked group by url
             """;
     private static final long MERGE_PARAMETERS = MERGE.chars().filter(c -> c == '?').count();
-    // Which of a page's URLs have a bookmark (see append): one probe of the bookmark URL index per URL. The kind is
-    // tested in the aggregate, not in WHERE, so that no partial index of bookmarks only (host, frecency) qualifies for
-    // the probe: with statistics that put an account at a row or two, the smallest account_id-led index wins, and one
-    // of those walked the account's bookmarks for every URL (a first sync 15 times slower).
-    static final String BOOKMARKED_URLS = """
-            select u.url
-              from unnest(?::text[]) as u (url)
-             cross join lateral (
-                   select count(*) filter (where b.kind = 'bookmark') > 0 as bookmarked from bookmark b
-                    where b.account_id = ? and hashtextextended(b.url, 0) = hashtextextended(u.url, 0)
-                      and b.url = u.url) bm
-             where bm.bookmarked
-            """;
-    // Bookmarks of the page's bookmarked places take their new frecency; one index probe per URL.
-    private static final String BOOKMARK_FRECENCY = """
-            update bookmark b set frecency = u.frecency
-              from unnest(?::text[], ?::integer[]) as u (url, frecency)
-             where b.account_id = ? and hashtextextended(b.url, 0) = hashtextextended(u.url, 0) and b.url = u.url
-               and b.kind = 'bookmark' and b.frecency is distinct from u.frecency
-            """;
     private static final String DELETE_VISITS = "delete from history_visit where account_id = ? and place_guid = any(?)";
     private static final String DELETE_PLACES = "delete from history_place where account_id = ? and guid = any(?) returning url";
 
@@ -144,16 +125,16 @@ public final class HistoryWriter {
         CopyRows stagedPlaces = new CopyRows();
         CopyRows stagedVisits = new CopyRows();
         for (HistoryPlaceRow p : places) {
-            Set<VisitRow> distinct = Frecency.distinct(p.visits());
-            List<VisitRow> sample = Frecency.sample(distinct);
+            Set<Visit> distinct = Frecency.distinct(p.visits());
+            List<Visit> sample = Frecency.sample(distinct);
             stagePlace(stagedPlaces, p, sample, Frecency.countedVisits(distinct)).endRow();
-            for (VisitRow v : distinct) {
+            for (Visit v : distinct) {
                 stagedVisits.text(p.guid()).number(v.visitedAtMicros()).number(v.transition()).endRow();
             }
         }
         stagedPlaces.copyInto(connection, "stage_place (guid, url, title, server_modified, frecency, sample_micros, sample_types)");
         stagedVisits.copyInto(connection, "stage_visit (place_guid, visited_at, transition)");
-        updateBookmarks(accountId, mergeStaged(accountId));
+        new BookmarkFrecency(connection).passOnPageScores(accountId, mergeStaged(accountId));
         // The stage empties at commit; a later page in the same transaction must not see these rows again
         // (DELETE, not TRUNCATE: on a small temp table it is far cheaper).
         try (Statement st = connection.createStatement()) {
@@ -175,16 +156,18 @@ public final class HistoryWriter {
         if (places.isEmpty()) {
             return 0;
         }
-        Set<String> bookmarkedUrls = bookmarkedUrls(accountId, places);
+        BookmarkFrecency bookmarks = new BookmarkFrecency(connection);
+        Set<String> bookmarkedUrls = bookmarks.bookmarkedUrls(accountId,
+                places.stream().map(HistoryPlaceRow::url).distinct().toList());
         SortedMap<String, Integer> bookmarked = new TreeMap<>();
         String account = accountId.toString();
         CopyRows placeRows = new CopyRows();
         CopyRows visitRows = new CopyRows();
         for (HistoryPlaceRow p : places) {
-            Set<VisitRow> distinct = Frecency.distinct(p.visits());
+            Set<Visit> distinct = Frecency.distinct(p.visits());
             long lastVisit = Long.MIN_VALUE;
             long lastTyped = Long.MIN_VALUE;
-            for (VisitRow v : distinct) {
+            for (Visit v : distinct) {
                 visitRows.text(account).text(p.guid()).number(v.visitedAtMicros()).number(v.transition()).endRow();
                 lastVisit = Math.max(lastVisit, v.visitedAtMicros());
                 if (v.transition() == 2) {
@@ -205,22 +188,8 @@ public final class HistoryWriter {
         visitRows.copyInto(connection, "history_visit (account_id, place_guid, visited_at, transition)");
         placeRows.copyInto(connection, "history_place (account_id, guid, url, title, server_modified, visit_count, "
                 + "last_visit_at, frecency_visits, last_typed_at, bookmarked, frecency)");
-        updateBookmarks(accountId, bookmarked);
+        bookmarks.passOnPageScores(accountId, bookmarked);
         return places.size();
-    }
-
-    private Set<String> bookmarkedUrls(UUID accountId, Collection<HistoryPlaceRow> places) throws SQLException {
-        Set<String> urls = new HashSet<>();
-        try (PreparedStatement ps = connection.prepareStatement(BOOKMARKED_URLS)) {
-            ps.setArray(1, connection.createArrayOf("text", places.stream().map(HistoryPlaceRow::url).distinct().toArray()));
-            ps.setObject(2, accountId);
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    urls.add(rs.getString(1));
-                }
-            }
-        }
-        return urls;
     }
 
     /**
@@ -256,7 +225,7 @@ public final class HistoryWriter {
         return byGuid.values();
     }
 
-    private static CopyRows stagePlace(CopyRows rows, HistoryPlaceRow p, List<VisitRow> sample, int counted) {
+    private static CopyRows stagePlace(CopyRows rows, HistoryPlaceRow p, List<Visit> sample, int counted) {
         return rows.text(p.guid()).text(p.url()).text(p.title()).number(p.serverModified())
                 .number(Frecency.of(sample, counted, false, p.url()))
                 .text(sample.stream().map(v -> Long.toString(v.visitedAtMicros())).collect(Collectors.joining(",", "{", "}")))
@@ -278,17 +247,6 @@ public final class HistoryWriter {
             }
         }
         return bookmarked;
-    }
-
-    private void updateBookmarks(UUID accountId, SortedMap<String, Integer> bookmarked) throws SQLException {
-        if (!bookmarked.isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement(BOOKMARK_FRECENCY)) {
-                ps.setArray(1, connection.createArrayOf("text", bookmarked.keySet().toArray()));
-                ps.setArray(2, connection.createArrayOf("integer", bookmarked.values().toArray()));
-                ps.setObject(3, accountId);
-                ps.executeUpdate();
-            }
-        }
     }
 
     /** Applies tombstones: the place and all its visits go; bookmarks of those URLs fall back to their own score. */

@@ -10,8 +10,9 @@ import io.fxhome.job.SyncJobCodec;
 import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.job.SyncTopology;
 import io.fxhome.worker.config.WorkerConfig;
-import io.fxhome.worker.sync.AccountSyncer;
-import io.fxhome.worker.sync.SyncOutcome;
+import io.fxhome.worker.run.AccountSyncer;
+import io.fxhome.worker.run.SyncOutcome;
+import io.fxhome.worker.run.SyncPlan;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,25 +59,23 @@ public class SyncJobHandler {
         }
         metrics.counter("fxhome.worker.jobs", "outcome", outcome.kind().name().toLowerCase(java.util.Locale.ROOT)).increment();
         try {
-            switch (outcome.kind()) {
-                case DONE, SKIPPED, DUPLICATE, NEEDS_REAUTH, BACKED_OFF -> {
-                    return message.ack();
+            switch (SyncPlan.settle(outcome, job, topology, config.maxAttempts())) {
+                case SyncPlan.Ack ack -> {
+                    // Nothing to publish: the acknowledgement below settles it.
                 }
-                case RETRY -> {
-                    SyncJob next = job.nextAttempt();
-                    if (next.attempt() >= config.maxAttempts()) {
-                        publisher.publishDead(next, outcome.reason());
-                        syncer.recordDeadLetter(job, outcome.reason());
-                        Log.warnf("account %s: job dead-lettered after %d attempts: %s", job.accountId(), next.attempt(), outcome.reason());
-                    } else {
-                        publisher.publishRetry(next, topology.retryTierFor(next.attempt()));
-                        Log.infof("account %s: retry %d in %s: %s", job.accountId(), next.attempt(),
-                                topology.retryTierFor(next.attempt()).delay(), outcome.reason());
-                    }
-                    return message.ack();
+                case SyncPlan.RetryLater retry -> {
+                    publisher.publishRetry(retry.next(), retry.tier());
+                    Log.infof("account %s: retry %d in %s: %s", job.accountId(), retry.next().attempt(),
+                            retry.tier().delay(), outcome.reason());
                 }
-                default -> throw new IllegalStateException("unhandled outcome " + outcome.kind());
+                case SyncPlan.DeadLetter dead -> {
+                    publisher.publishDead(dead.next(), outcome.reason());
+                    syncer.recordDeadLetter(job, outcome.reason());
+                    Log.warnf("account %s: job dead-lettered after %d attempts: %s", job.accountId(),
+                            dead.next().attempt(), outcome.reason());
+                }
             }
+            return message.ack();
         } catch (RuntimeException e) {
             Log.errorf("account %s: could not re-publish the job (%s); the broker will deliver it again", job.accountId(), e.getMessage());
             return message.nack(e);

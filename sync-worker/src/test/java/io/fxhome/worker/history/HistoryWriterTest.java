@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.fxhome.account.testing.TestAccounts;
-
 import io.fxhome.worker.db.Transactions;
+import io.fxhome.worker.frecency.BookmarkFrecency;
+import io.fxhome.worker.frecency.Visit;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -33,10 +34,10 @@ class HistoryWriterTest {
         Transactions tx = new Transactions(ds);
         // First sync: the record carries two visits.
         tx.inTransaction(c -> new HistoryWriter(c).write(account, List.of(place("aaaaaaaaaaaa", "Old title",
-                new VisitRow(1_700_000_000_000_000L, 1), new VisitRow(1_700_000_100_000_000L, 2)))));
+                new Visit(1_700_000_000_000_000L, 1), new Visit(1_700_000_100_000_000L, 2)))));
         // Later the record was re-uploaded with its latest visits only: one old, one new; the oldest fell off.
         tx.inTransaction(c -> new HistoryWriter(c).write(account, List.of(place("aaaaaaaaaaaa", "New <b>title</b>\0",
-                new VisitRow(1_700_000_100_000_000L, 2), new VisitRow(1_700_000_200_000_000L, 1)))));
+                new Visit(1_700_000_100_000_000L, 2), new Visit(1_700_000_200_000_000L, 1)))));
 
         try (Connection c = ds.getConnection()) {
             assertThat(query(c, "select title, visit_count, extract(epoch from last_visit_at)::bigint from history_place where account_id = ?", account))
@@ -50,8 +51,8 @@ class HistoryWriterTest {
     void duplicatesInOnePageAndTabsInStringsAreHandled() throws SQLException {
         UUID account = new TestAccounts(ds).create();
         new Transactions(ds).inTransaction(c -> new HistoryWriter(c).write(account, List.of(
-                place("bbbbbbbbbbbb", "first", new VisitRow(1L, 1)),
-                place("bbbbbbbbbbbb", "tab\there\\ and newline\n", new VisitRow(1L, 1), new VisitRow(2L, 5)))));
+                place("bbbbbbbbbbbb", "first", new Visit(1L, 1)),
+                place("bbbbbbbbbbbb", "tab\there\\ and newline\n", new Visit(1L, 1), new Visit(2L, 5)))));
         try (Connection c = ds.getConnection()) {
             assertThat(query(c, "select title, visit_count from history_place where account_id = ?", account))
                     .containsExactly("tab\there\\ and newline\n|2");
@@ -64,7 +65,7 @@ class HistoryWriterTest {
         UUID other = new TestAccounts(ds).create();
         Transactions tx = new Transactions(ds);
         for (UUID a : List.of(account, other)) {
-            tx.inTransaction(c -> new HistoryWriter(c).write(a, List.of(place("cccccccccccc", "x", new VisitRow(5L, 1)))));
+            tx.inTransaction(c -> new HistoryWriter(c).write(a, List.of(place("cccccccccccc", "x", new Visit(5L, 1)))));
         }
         tx.inTransaction(c -> new HistoryWriter(c).delete(account, List.of("cccccccccccc")));
         try (Connection c = ds.getConnection()) {
@@ -81,15 +82,15 @@ class HistoryWriterTest {
         UUID merged = new TestAccounts(ds).create();
         Transactions tx = new Transactions(ds);
         List<HistoryPlaceRow> page = List.of(
-                place("dddddddddd01", "typed and linked", new VisitRow(1_700_000_000_000_000L, 2), new VisitRow(1_700_000_500_000_000L, 1)),
-                place("dddddddddd02", "duplicate visits", new VisitRow(1_600_000_000_000_000L, 5), new VisitRow(1_600_000_000_000_000L, 5),
-                        new VisitRow(1_600_000_001_000_000L, 4)),
-                place("dddddddddd03", "downloads only", new VisitRow(1_650_000_000_000_000L, 7)),
+                place("dddddddddd01", "typed and linked", new Visit(1_700_000_000_000_000L, 2), new Visit(1_700_000_500_000_000L, 1)),
+                place("dddddddddd02", "duplicate visits", new Visit(1_600_000_000_000_000L, 5), new Visit(1_600_000_000_000_000L, 5),
+                        new Visit(1_600_000_001_000_000L, 4)),
+                place("dddddddddd03", "downloads only", new Visit(1_650_000_000_000_000L, 7)),
                 place("dddddddddd04", "no visits"),
-                place("dddddddddd05", "bookmarked", new VisitRow(1_690_000_000_000_000L, 1)),
+                place("dddddddddd05", "bookmarked", new Visit(1_690_000_000_000_000L, 1)),
                 // Dates to the microsecond, one on the epoch's second day; text the COPY format must escape.
-                place("dddddddddd06", "tab\there \\ back\nslash\r", new VisitRow(1_700_000_000_123_456L, 2),
-                        new VisitRow(86_400_000_001L, 1)));
+                place("dddddddddd06", "tab\there \\ back\nslash\r", new Visit(1_700_000_000_123_456L, 2),
+                        new Visit(86_400_000_001L, 1)));
         for (UUID a : List.of(appended, merged)) {
             try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                     "insert into bookmark (account_id, guid, kind, title, url) values (?, 'bkmk00000001', 'bookmark', 'b', ?)")) {
@@ -123,7 +124,7 @@ class HistoryWriterTest {
     void anAccountTakesItsHistoryWithItAndAPageForAGoneAccountFails() throws SQLException {
         UUID account = new TestAccounts(ds).create();
         Transactions tx = new Transactions(ds);
-        tx.inTransaction(c -> new HistoryWriter(c).append(account, List.of(place("eeeeeeeeeeee", "x", new VisitRow(5L, 1)))));
+        tx.inTransaction(c -> new HistoryWriter(c).append(account, List.of(place("eeeeeeeeeeee", "x", new Visit(5L, 1)))));
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("delete from account where id = ?")) {
             ps.setObject(1, account);
             assertThat(ps.executeUpdate()).isEqualTo(1);
@@ -133,7 +134,7 @@ class HistoryWriterTest {
         assertThatThrownBy(() -> tx.inTransaction(c -> {
             HistoryWriter writer = new HistoryWriter(c);
             writer.holdAccount(account);
-            return writer.append(account, List.of(place("ffffffffffff", "x", new VisitRow(6L, 1))));
+            return writer.append(account, List.of(place("ffffffffffff", "x", new Visit(6L, 1))));
         })).hasMessageContaining("no longer exists");
         try (Connection c = ds.getConnection()) {
             assertThat(query(c, "select guid from history_place where account_id = ?", account)).isEmpty();
@@ -153,7 +154,7 @@ class HistoryWriterTest {
         Transactions tx = new Transactions(ds);
         List<HistoryPlaceRow> many = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
-            many.add(place("big%08d".formatted(i), "page " + i, new VisitRow(1_700_000_000_000_000L + i, 1)));
+            many.add(place("big%08d".formatted(i), "page " + i, new Visit(1_700_000_000_000_000L + i, 1)));
         }
         tx.inTransaction(c -> new HistoryWriter(c).append(big, many));
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
@@ -173,7 +174,7 @@ class HistoryWriterTest {
             }
             String account = "'" + fresh + "'";
             for (String[] statement : List.of(new String[] {"merge", HistoryWriter.MERGE, "uuid", account},
-                    new String[] {"bookmarked", HistoryWriter.BOOKMARKED_URLS, "text[]", "array['https://example.com/big1']", "uuid", account})) {
+                    new String[] {"bookmarked", BookmarkFrecency.BOOKMARKED_URLS, "text[]", "array['https://example.com/big1']", "uuid", account})) {
                 String sql = statement[1];
                 List<String> types = new ArrayList<>();
                 List<String> values = new ArrayList<>();
@@ -233,7 +234,7 @@ class HistoryWriterTest {
             }
             writer.commit();
             analyzer.setAutoCommit(false);
-            String sql = HistoryWriter.BOOKMARKED_URLS.replaceFirst("\\?", "\\$1").replaceFirst("\\?", "\\$2");
+            String sql = BookmarkFrecency.BOOKMARKED_URLS.replaceFirst("\\?", "\\$1").replaceFirst("\\?", "\\$2");
             List<String> plan = new ArrayList<>();
             try (var st = analyzer.createStatement()) {
                 st.execute("prepare sparse (text[], uuid) as " + sql);
@@ -251,7 +252,7 @@ class HistoryWriterTest {
         }
     }
 
-    static HistoryPlaceRow place(String guid, String title, VisitRow... visits) {
+    static HistoryPlaceRow place(String guid, String title, Visit... visits) {
         return new HistoryPlaceRow(guid, "https://example.com/" + guid, title, new BigDecimal("1700000000.12"), List.of(visits));
     }
 }

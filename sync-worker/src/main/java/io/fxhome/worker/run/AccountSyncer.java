@@ -1,13 +1,8 @@
-package io.fxhome.worker.sync;
+package io.fxhome.worker.run;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +10,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.fxhome.job.SyncJob;
-import io.fxhome.model.account.AccountStatus;
 import io.fxhome.secrets.AccountSecrets;
 import io.fxhome.secrets.AccountSecretsCipher;
 import io.fxhome.secrets.SealedAccountSecrets;
@@ -25,8 +19,6 @@ import io.fxhome.sync.client.SyncClient;
 import io.fxhome.sync.client.SyncClientConfig;
 import io.fxhome.sync.crypto.CollectionKeys;
 import io.fxhome.sync.crypto.KeyBundle;
-import io.fxhome.sync.error.BackedOffException;
-import io.fxhome.sync.error.NodeReassignedException;
 import io.fxhome.sync.error.SyncException;
 import io.fxhome.sync.fxa.SyncCredentials;
 import io.fxhome.sync.http.HttpTransport;
@@ -39,6 +31,7 @@ import io.fxhome.upstream.UpstreamConfig;
 import io.fxhome.worker.config.WorkerConfig;
 import io.fxhome.worker.db.DatabaseException;
 import io.fxhome.worker.db.Transactions;
+import io.fxhome.worker.lease.AccountLease;
 import io.fxhome.worker.state.AccountSyncState;
 import io.fxhome.worker.state.CollectionState;
 import io.fxhome.worker.state.SyncStateRepository;
@@ -47,10 +40,10 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Brings one account's copy up to date, on the account's shard (looked up once per job). Holds the account's lease for
- * the whole sync: a PostgreSQL advisory lock on a connection of its own to that shard, which the database releases by
- * itself if this process dies, so a redelivered job after a crash is never blocked by a stale lease, and two workers
- * never sync one account at once.
+ * Brings one account's copy up to date, on the account's shard (looked up once per job), holding the account's lease
+ * (AccountLease) for the whole sync. What to do at each turn is SyncPlan's to decide; what is written about the
+ * account is AccountStatusWriter's and SyncRunRecorder's; the downloads are CollectionSyncs'. This class runs them in
+ * order and owns what lives longer than one job: the HTTP client, the token cache and the page writers' permits.
  */
 @ApplicationScoped
 public class AccountSyncer {
@@ -86,8 +79,8 @@ public class AccountSyncer {
     public SyncOutcome sync(SyncJob job) {
         UUID accountId = job.accountId();
         Shard shard = shards.shardOf(accountId);
-        try (Connection lease = shard.dataSource().getConnection()) {
-            if (!tryLease(lease, accountId)) {
+        try (AccountLease lease = AccountLease.tryTake(shard.dataSource(), accountId).orElse(null)) {
+            if (lease == null) {
                 return SyncOutcome.duplicate();
             }
             metrics.started();
@@ -95,7 +88,6 @@ public class AccountSyncer {
                 return syncLeased(new Transactions(shard.dataSource()), job);
             } finally {
                 metrics.finished();
-                releaseLease(lease, accountId);
             }
         } catch (SQLException e) {
             return SyncOutcome.retry(new DatabaseException(e).getMessage());
@@ -109,39 +101,42 @@ public class AccountSyncer {
         if (account.isEmpty()) {
             return SyncOutcome.skipped("no such account");
         }
+        AccountStatusWriter status = new AccountStatusWriter(tx);
         SyncRunRecorder run = new SyncRunRecorder(tx, accountId, job, clock);
         SyncOutcome outcome;
         try {
-            outcome = syncAccount(tx, job, account.get(), run);
+            outcome = syncAccount(tx, status, account.get(), run);
         } catch (RuntimeException e) {
             // A database error, a secret that will not open, a bug: retried, and recorded like any other run.
             Log.errorf(e, "account %s: sync failed", accountId);
             outcome = SyncOutcome.retry(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         if (outcome.kind() == SyncOutcome.Kind.RETRY) {
-            tx.inTransaction(c -> execute(c, "update account set failure_count = failure_count + 1 where id = ?", accountId));
+            status.failed(accountId);
         }
         run.finish(outcome);
         metrics.record(outcome, run);
-        Log.infof("account %s: %s in %d ms (%d applied, %d skipped)%s", accountId, outcome.kind(), run.elapsed().toMillis(),
-                run.applied(), run.skippedRecords().size(), outcome.reason() == null ? "" : ": " + outcome.reason());
+        Log.infof("account %s: %s in %d ms (%d applied, %d skipped)%s", accountId, outcome.kind(),
+                run.elapsed().toMillis(), run.applied(), run.skippedRecords().size(),
+                outcome.reason() == null ? "" : ": " + outcome.reason());
         return outcome;
     }
 
-    private SyncOutcome syncAccount(Transactions tx, SyncJob job, AccountRow account, SyncRunRecorder run) {
-        UUID accountId = job.accountId();
-        if (account.status() != AccountStatus.ACTIVE) {
-            return SyncOutcome.skipped("account is " + account.status().dbValue());
-        }
-        if (account.backoffUntil() != null && account.backoffUntil().isAfter(clock.instant())) {
-            return SyncOutcome.backedOff("server backoff until " + account.backoffUntil());
+    private SyncOutcome syncAccount(Transactions tx, AccountStatusWriter status, AccountRow account,
+            SyncRunRecorder run) {
+        UUID accountId = account.id();
+        Optional<SyncOutcome> heldBack = SyncPlan.holdBack(account, clock.instant());
+        if (heldBack.isPresent()) {
+            return heldBack.get();
         }
         SealedAccountSecrets sealed = tx.inTransaction(c -> AccountRow.loadSecrets(c, accountId));
         String oauthClientId = tx.inTransaction(c -> AccountRow.loadOAuthClientId(c, accountId));
         AccountSecrets secrets = cipher.open(accountId, sealed);
-        SyncCredentials credentials = new SyncCredentials(secrets.refreshToken(), KeyBundle.fromKSync(secrets.syncKeyBundle()),
-                secrets.keyId(), secrets.keyRotationTimestamp(), oauthClientId);
+        SyncCredentials credentials = new SyncCredentials(secrets.refreshToken(),
+                KeyBundle.fromKSync(secrets.syncKeyBundle()), secrets.keyId(), secrets.keyRotationTimestamp(),
+                oauthClientId);
         AtomicReference<SealedAccountSecrets> stored = new AtomicReference<>(sealed);
+        SyncPlan.AfterFailure failure;
         try {
             AccountSyncState state = tx.inTransaction(c -> new SyncStateRepository(c).load(accountId));
             SyncClient.Builder builder = SyncClient.builder(clientConfig, credentials).http(http)
@@ -159,31 +154,39 @@ public class AccountSyncer {
             });
             SyncClient client = builder.build();
             try {
-                return syncWithClient(tx, client, accountId, state, run);
+                return syncWithClient(tx, status, client, accountId, state, run);
             } finally {
                 tokens.put(accountId, client.accessToken(), client.currentToken());
             }
-        } catch (BackedOffException e) {
-            markBackoff(tx, accountId, e.until());
-            return SyncOutcome.backedOff(e.getMessage());
         } catch (SyncException e) {
-            if (e.status() == io.fxhome.sync.error.SyncStatus.AUTH) {
-                tokens.forget(accountId);
-                markNeedsReauth(tx, accountId, e.getMessage());
-                return SyncOutcome.needsReauth(e.getMessage());
-            }
-            return SyncOutcome.retry(e.status() + ": " + e.getMessage());
+            failure = SyncPlan.afterFailure(ClientFailure.of(e));
         } catch (DatabaseException e) {
             return SyncOutcome.retry(e.getMessage());
         }
+        return switch (failure) {
+            case SyncPlan.BackOff backOff -> {
+                status.backedOff(accountId, backOff.until());
+                yield SyncOutcome.backedOff(backOff.reason());
+            }
+            case SyncPlan.NeedsReauth needsReauth -> {
+                tokens.forget(accountId);
+                status.needsReauth(accountId, needsReauth.reason());
+                yield SyncOutcome.needsReauth(needsReauth.reason());
+            }
+            case SyncPlan.Retry retry -> SyncOutcome.retry(retry.reason());
+        };
     }
 
     /** Runs the sync; after a node reassignment, once more from scratch on the new node. */
-    private SyncOutcome syncWithClient(Transactions tx, SyncClient client, UUID accountId, AccountSyncState state, SyncRunRecorder run) {
+    private SyncOutcome syncWithClient(Transactions tx, AccountStatusWriter status, SyncClient client, UUID accountId,
+            AccountSyncState state, SyncRunRecorder run) {
         SyncOutcome outcome;
         try {
             outcome = syncWith(tx, client, accountId, state, run);
-        } catch (NodeReassignedException e) {
+        } catch (SyncException e) {
+            if (!SyncPlan.startsOver(ClientFailure.of(e))) {
+                throw e;
+            }
             // The data moved (or the keys changed): forget everything we knew about the old node and start over.
             Log.infof("account %s: storage node reassigned, full resync", accountId);
             tx.inTransaction(c -> {
@@ -194,14 +197,14 @@ public class AccountSyncer {
             });
             outcome = syncWith(tx, client, accountId, AccountSyncState.EMPTY, run);
         }
-        markSynced(tx, accountId, client.backoffUntil(), run.applied() > 0 || run.deletedCount() > 0);
+        status.synced(accountId, client.backoffUntil(), run.applied() > 0 || run.deletedCount() > 0);
         return outcome;
     }
 
-    private SyncOutcome syncWith(Transactions tx, SyncClient client, UUID accountId, AccountSyncState state, SyncRunRecorder run) {
+    private SyncOutcome syncWith(Transactions tx, SyncClient client, UUID accountId, AccountSyncState state,
+            SyncRunRecorder run) {
         StorageNode node = client.node();
-        boolean sameNode = node.apiEndpoint().toString().equals(state.apiEndpoint())
-                && Long.toString(node.uid()).equals(state.storageUid());
+        boolean sameNode = SyncPlan.sameNode(state, node);
         ServerTimestamp ifModifiedSince = sameNode && state.storeLastModified() != null
                 ? ServerTimestamp.parse(state.storeLastModified()) : null;
         Optional<InfoCollections> info = client.infoCollections(ifModifiedSince);
@@ -214,12 +217,13 @@ public class AccountSyncer {
             // No Sync data set up yet (or being re-uploaded): nothing to mirror, and never anything to write upstream.
             return SyncOutcome.done();
         }
-        String fingerprint = fingerprint(keys.get());
-        boolean resetAll = !sameNode || !meta.get().syncId().equals(state.globalSyncId())
-                || !fingerprint.equals(state.keysFingerprint());
-        Map<String, CollectionState> collections = tx.inTransaction(c -> new SyncStateRepository(c).loadCollections(accountId));
-        CollectionSyncs syncs = new CollectionSyncs(client, keys.get(), tx, accountId, config.pageSize(), extraWriters, run);
-        if (resetAll || collections.isEmpty()) {
+        String fingerprint = BulkKeysFingerprint.of(keys.get());
+        boolean all = SyncPlan.downloadAllAgain(state, sameNode, meta.get().syncId(), fingerprint);
+        Map<String, CollectionState> collections = tx.inTransaction(
+                c -> new SyncStateRepository(c).loadCollections(accountId));
+        CollectionSyncs syncs = new CollectionSyncs(client, keys.get(), tx, accountId, config.pageSize(), extraWriters,
+                run);
+        if (all || collections.isEmpty()) {
             // A full download (a first sync, above all) shows "n of m": one cheap request gives the m.
             try {
                 syncs.expectCounts(client.collectionCounts());
@@ -233,11 +237,8 @@ public class AccountSyncer {
             }
             CollectionState current = collections.getOrDefault(name, CollectionState.empty(name));
             MetaGlobal.EngineInfo engine = meta.get().engine(name).orElse(null);
-            boolean reset = resetAll || current.highWaterMark() == null
-                    || (engine != null && (!engine.syncId().equals(current.syncId()) || !Integer.valueOf(engine.version()).equals(current.engineVersion())));
-            ServerTimestamp mark = reset ? null : ServerTimestamp.parse(current.highWaterMark());
-            Optional<ServerTimestamp> modified = info.get().modified(name);
-            if (modified.isPresent() && mark != null && !modified.get().isAfter(mark)) {
+            ServerTimestamp mark = SyncPlan.downloadFrom(all, current, engine);
+            if (!SyncPlan.changedSince(mark, info.get().modified(name))) {
                 continue;
             }
             long collectionStart = System.nanoTime();
@@ -250,7 +251,8 @@ public class AccountSyncer {
             Log.debugf("account %s: %s %s in %d ms", accountId, name, mark == null ? "in full" : "since its mark",
                     (System.nanoTime() - collectionStart) / 1_000_000);
             // The mark moves only now, after every page of the collection is committed.
-            CollectionState done = new CollectionState(name, result.lastModified() == null ? null : result.lastModified().text(),
+            CollectionState done = new CollectionState(name,
+                    result.lastModified() == null ? null : result.lastModified().text(),
                     engine == null ? null : engine.syncId(), engine == null ? null : engine.version(), fingerprint);
             tx.inTransaction(c -> {
                 new SyncStateRepository(c).saveCollection(accountId, done);
@@ -267,45 +269,10 @@ public class AccountSyncer {
         return SyncOutcome.done();
     }
 
-    /** A one-way digest of the bulk keys: tells that crypto/keys changed without storing anything secret. */
-    private static String fingerprint(CollectionKeys keys) {
-        StringBuilder all = new StringBuilder(keys.defaultKeys().fingerprint());
-        keys.collections().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> all.append('|').append(e.getKey()).append('=').append(e.getValue().fingerprint()));
-        return Integer.toHexString(all.toString().hashCode()) + ":" + all.length();
-    }
-
+    /** After the job was given up on: the account says why, for operators and its user. */
     public void recordDeadLetter(SyncJob job, String reason) {
-        new Transactions(shards.dataSource(job.accountId())).inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update account set status_reason = ? where id = ?")) {
-                ps.setString(1, "sync job dead-lettered after " + (job.attempt() + 1) + " attempts: " + reason);
-                ps.setObject(2, job.accountId());
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    /** Also notes when the server's data last changed: the scheduler syncs such accounts sooner. */
-    private void markSynced(Transactions tx, UUID accountId, Optional<Instant> backoff, boolean dataChanged) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update account set last_sync_at = now(), failure_count = 0, "
-                    + "backoff_until = ?, data_changed_at = case when ? then now() else data_changed_at end where id = ?")) {
-                ps.setTimestamp(1, backoff.map(Timestamp::from).orElse(null));
-                ps.setBoolean(2, dataChanged);
-                ps.setObject(3, accountId);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private void markBackoff(Transactions tx, UUID accountId, Instant until) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update account set backoff_until = ? where id = ?")) {
-                ps.setTimestamp(1, until == null ? null : Timestamp.from(until));
-                ps.setObject(2, accountId);
-                return ps.executeUpdate();
-            }
-        });
+        new AccountStatusWriter(new Transactions(shards.dataSource(job.accountId())))
+                .deadLettered(job.accountId(), job.attempt() + 1, reason);
     }
 
     /**
@@ -317,50 +284,11 @@ public class AccountSyncer {
             AccountSecrets secrets, String token) {
         SealedAccountSecrets now = tx.inTransaction(c -> rotation.store(c, accountId, stored.get(), secrets, token));
         if (now == null) {
-            Log.infof("account %s: Firefox Accounts rotated the refresh token, but the account was linked again meanwhile; kept the new link", accountId);
+            Log.infof("account %s: Firefox Accounts rotated the refresh token, but the account was linked again "
+                    + "meanwhile; kept the new link", accountId);
             return;
         }
         stored.set(now);
         Log.infof("account %s: stored the refresh token Firefox Accounts rotated", accountId);
-    }
-
-    private void markNeedsReauth(Transactions tx, UUID accountId, String reason) {
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update account set status = 'needs_reauth', status_reason = ? where id = ?")) {
-                ps.setString(1, reason);
-                ps.setObject(2, accountId);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private static int execute(Connection c, String sql, UUID accountId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, accountId);
-            return ps.executeUpdate();
-        }
-    }
-
-    private static boolean tryLease(Connection c, UUID accountId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
-            ps.setLong(1, leaseKey(accountId));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    private static void releaseLease(Connection c, UUID accountId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?)")) {
-            ps.setLong(1, leaseKey(accountId));
-            ps.executeQuery().close();
-        }
-    }
-
-    /** 64 bits of the account id; the namespace bit keeps it apart from Flyway's and Quartz's locks. */
-    private static long leaseKey(UUID accountId) {
-        return (accountId.getMostSignificantBits() ^ accountId.getLeastSignificantBits()) | Long.MIN_VALUE;
     }
 }

@@ -1,4 +1,4 @@
-package io.fxhome.worker.sync;
+package io.fxhome.worker.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.fxhome.worker.sync;
+package io.fxhome.worker.run;
 
 /** How one job ended, which decides what happens to its message. */
 public record SyncOutcome(Kind kind, String reason) {

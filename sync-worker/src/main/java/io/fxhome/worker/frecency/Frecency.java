@@ -1,4 +1,4 @@
-package io.fxhome.worker.history;
+package io.fxhome.worker.frecency;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Firefox's page frecency (Firefox 147+, {@code calculate_frecency} in toolkit/components/places/SQLFunctions.cpp), for
  * a page seen for the first time: the same rule as the {@code fxhome_page_frecency} SQL function of migration V7, which
- * the writer uses for pages it already holds. Computing it here, before the COPY, keeps the per-page merge statement
+ * the history writer uses for pages it already holds. Computing it here, before the COPY, keeps the per-page merge statement
  * as cheap as it was; {@code FrecencyTest} checks that both give the same day.
  * <p>
  * The result is a day number since the epoch: the day on which the page's score, decaying with a 30-day half-life,
@@ -35,30 +35,30 @@ public final class Frecency {
     }
 
     /** Visits Firefox counts in visit_count: not invalid (0), embed (4), download (7), framed link (8) or reload (9). */
-    static boolean counted(int transition) {
+    public static boolean counted(int transition) {
         return transition == 1 || transition == 2 || transition == 3 || transition == 5 || transition == 6;
     }
 
     /** The page's distinct visits (a visit is its date and type), as the archive keeps them. */
-    static Set<VisitRow> distinct(Collection<VisitRow> visits) {
+    public static Set<Visit> distinct(Collection<Visit> visits) {
         return new LinkedHashSet<>(visits);
     }
 
-    static int countedVisits(Set<VisitRow> distinct) {
+    public static int countedVisits(Set<Visit> distinct) {
         return (int) distinct.stream().filter(v -> counted(v.transition())).count();
     }
 
     /** The visits Firefox samples: the 10 latest of types 1 to 6 (no downloads, framed links or reloads), newest first. */
-    static List<VisitRow> sample(Collection<VisitRow> distinct) {
+    public static List<Visit> sample(Collection<Visit> distinct) {
         return distinct.stream().filter(v -> v.transition() >= 1 && v.transition() <= 6)
-                .sorted(Comparator.comparingLong(VisitRow::visitedAtMicros).reversed()).limit(SAMPLED_VISITS).toList();
+                .sorted(Comparator.comparingLong(Visit::visitedAtMicros).reversed()).limit(SAMPLED_VISITS).toList();
     }
 
     /**
      * The frecency of a page from its sampled visits (see {@link #sample}), how many visits Firefox counts for it and
      * whether it is bookmarked.
      */
-    public static int of(List<VisitRow> sample, int countedVisits, boolean bookmarked, String url) {
+    public static int of(List<Visit> sample, int countedVisits, boolean bookmarked, String url) {
         if (url != null && url.startsWith("place:")) {
             return 0;
         }
@@ -66,11 +66,11 @@ public final class Frecency {
             return 0;
         }
         long reference = Long.MIN_VALUE;
-        for (VisitRow v : sample) {
+        for (Visit v : sample) {
             reference = Math.max(reference, days(v.visitedAtMicros()));
         }
         double sum = 0;
-        for (VisitRow v : sample) {
+        for (Visit v : sample) {
             sum += weight(v.transition(), bookmarked) * Math.exp(-LAMBDA * (reference - days(v.visitedAtMicros())));
         }
         double score = sum / sample.size() * Math.max(countedVisits, sample.size());

@@ -1,4 +1,4 @@
-package io.fxhome.worker.sync;
+package io.fxhome.worker.run;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
