@@ -8,7 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The vector files (one copy, in sync-sandbox's test resources) are intact: every file keeps its provenance and the case count the README states (69). */
+/**
+ * The vector files (one copy, in sync-sandbox's test resources) are intact: every file keeps its provenance and the
+ * case count the README states (69).
+ */
 class VectorFilesTest {
     private static final Map<String, Integer> CASES = Map.of("onepw.json", 8, "ksync.json", 14, "keybundle.json", 11,
             "record.json", 6, "hawk.json", 25, "tokenlib.json", 3, "fxa_bearer.json", 2);
