@@ -22,7 +22,7 @@ import io.fxhome.sync.storage.MetaGlobal;
 import io.fxhome.sync.storage.RecordSink;
 import io.fxhome.sync.storage.ServerTimestamp;
 import io.fxhome.sync.testsupport.HawkVerifier;
-import io.fxhome.sync.testsupport.MutableClock;
+import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.sync.testsupport.PagedCollection;
 import io.fxhome.sync.testsupport.SyncFixtures;
 import io.fxhome.sync.testsupport.TestHttpServer;

@@ -14,7 +14,7 @@ import io.fxhome.sync.hawk.PayloadHash;
 import io.fxhome.sync.http.HttpTransport;
 import io.fxhome.sync.json.Json;
 import io.fxhome.sync.testsupport.HawkVerifier;
-import io.fxhome.sync.testsupport.MutableClock;
+import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.sync.testsupport.TestHttpServer;
 import io.fxhome.sync.testsupport.TestHttpServer.Request;
 import io.fxhome.sync.testsupport.TestHttpServer.Response;

@@ -14,7 +14,7 @@ import io.fxhome.sync.hawk.HawkSigner;
 import io.fxhome.sync.http.BackoffTracker;
 import io.fxhome.sync.http.HttpTransport;
 import io.fxhome.sync.json.Json;
-import io.fxhome.sync.testsupport.MutableClock;
+import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.sync.testsupport.SyncFixtures;
 import io.fxhome.sync.testsupport.TestJwe;
 import io.fxhome.sync.testsupport.TestHttpServer;

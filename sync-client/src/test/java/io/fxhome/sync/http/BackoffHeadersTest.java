@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import io.fxhome.clock.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** Back-off header values: seconds (fractions rounded up), HTTP dates, and nonsense ignored. */
@@ -34,7 +36,7 @@ class BackoffHeadersTest {
 
     @Test
     void theTrackerKeepsTheLatestAndSeparatesHardBackoff() {
-        io.fxhome.sync.testsupport.MutableClock clock = new io.fxhome.sync.testsupport.MutableClock(NOW);
+        MutableClock clock = new MutableClock(NOW);
         BackoffTracker t = new BackoffTracker(clock);
         t.backOff(Duration.ofSeconds(600), false);
         t.backOff(Duration.ofSeconds(60), true);

@@ -16,7 +16,7 @@ import io.fxhome.sync.hawk.NonceSource;
 import io.fxhome.sync.http.BackoffTracker;
 import io.fxhome.sync.http.HttpTransport;
 import io.fxhome.sync.testsupport.HawkVerifier;
-import io.fxhome.sync.testsupport.MutableClock;
+import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.sync.testsupport.PagedCollection;
 import io.fxhome.sync.testsupport.SyncFixtures;
 import io.fxhome.sync.testsupport.TestHttpServer;

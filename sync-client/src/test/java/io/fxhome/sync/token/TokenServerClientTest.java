@@ -10,7 +10,7 @@ import io.fxhome.sync.error.TokenServerException;
 import io.fxhome.sync.hawk.HawkSigner;
 import io.fxhome.sync.http.BackoffTracker;
 import io.fxhome.sync.http.HttpTransport;
-import io.fxhome.sync.testsupport.MutableClock;
+import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.sync.testsupport.TestHttpServer;
 import io.fxhome.sync.testsupport.TestHttpServer.Response;
 import java.net.URI;
