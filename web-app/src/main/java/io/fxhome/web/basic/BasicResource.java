@@ -29,9 +29,9 @@ import io.fxhome.web.session.CurrentUser;
 import io.fxhome.web.session.SessionCookies;
 import io.fxhome.web.session.SessionStarter;
 import io.fxhome.web.session.SignedIn;
-import io.fxhome.web.sync.SyncNow;
-import io.fxhome.web.sync.SyncStatus;
-import io.fxhome.web.sync.SyncStatusRepository;
+import io.fxhome.web.syncing.SyncNow;
+import io.fxhome.web.syncing.SyncOverview;
+import io.fxhome.web.syncing.SyncOverviewRepository;
 import io.fxhome.web.tabs.DeviceTabs;
 import io.fxhome.web.tabs.TabsRepository;
 import io.quarkus.qute.CheckedTemplate;
@@ -69,7 +69,7 @@ public class BasicResource {
 
         static native TemplateInstance search(String q, List<SearchResult> results);
 
-        static native TemplateInstance sync(SyncStatus status, String stateText, boolean refresh, List<DeviceView> devices,
+        static native TemplateInstance sync(SyncOverview status, String stateText, boolean refresh, List<DeviceView> devices,
                 AccountView account, String csrf, String notice, String error);
 
         static native TemplateInstance error(String title, String detail);
@@ -85,13 +85,13 @@ public class BasicResource {
     private final BookmarksRepository bookmarks;
     private final SearchService search;
     private final DevicesRepository devices;
-    private final SyncStatusRepository syncStatus;
+    private final SyncOverviewRepository syncStatus;
     private final SyncNow syncNow;
     private final WebConfig config;
 
     public BasicResource(CurrentUser current, SessionStarter sessions,
             SessionCookies cookies, AccountRepository accounts, AccountDeletion deletion, TabsRepository tabs, HistoryRepository history,
-            BookmarksRepository bookmarks, SearchService search, DevicesRepository devices, SyncStatusRepository syncStatus, SyncNow syncNow,
+            BookmarksRepository bookmarks, SearchService search, DevicesRepository devices, SyncOverviewRepository syncStatus, SyncNow syncNow,
             WebConfig config) {
         this.current = current;
         this.sessions = sessions;
@@ -245,7 +245,7 @@ public class BasicResource {
 
     private Response syncPage(SignedIn user, String notice, String error) {
         UUID account = user.accountId();
-        SyncStatus status = syncStatus.status(account).orElseThrow(Problem::notSignedIn);
+        SyncOverview status = syncStatus.overview(account).orElseThrow(Problem::notSignedIn);
         String stateText = switch (status.state()) {
             case "syncing" -> "Syncing now";
             case "queued" -> "Waiting for a sync to start";

@@ -1,4 +1,4 @@
-package io.fxhome.web.sync;
+package io.fxhome.web.syncing;
 
 import java.time.Duration;
 import java.time.Instant;
