@@ -31,7 +31,7 @@ public interface SyncJobsConfig {
     @WithDefault("30s")
     Duration confirmTimeout();
 
-    /** Interactive ("sync now") requests, see {@link InteractiveSyncRequests}. */
+    /** Interactive ("sync now") requests, see {@link InteractiveSyncService}. */
     Interactive interactive();
 
     interface Interactive {

@@ -1,5 +1,6 @@
 package io.fxhome.sandbox;
 
+import io.fxhome.sandbox.secrets.IssuedSecretLog;
 import java.util.List;
 
 /**

@@ -12,6 +12,7 @@ import io.fxhome.sandbox.faults.Faults;
 import io.fxhome.sandbox.firefox.SimulatedFirefox;
 import io.fxhome.sandbox.fxa.Account;
 import io.fxhome.sandbox.fxa.EmailOutbox;
+import io.fxhome.sandbox.fxa.ForgedKeysJweKids;
 import io.fxhome.sandbox.fxa.FxaTokens;
 import io.fxhome.sandbox.fxa.OAuthTokens;
 import io.fxhome.sandbox.fxa.OutboxEmail;
@@ -24,54 +25,48 @@ import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.generator.Randoms;
 import io.fxhome.sandbox.generator.SkipReason;
 import io.fxhome.sandbox.hawk.HawkVerifier;
+import io.fxhome.sandbox.secrets.IssuedSecretLog;
 import io.fxhome.sandbox.storage.UserStorage;
+import io.fxhome.sandbox.storage.UserStorages;
 import io.fxhome.sandbox.tokenserver.SyncUser;
+import io.fxhome.sandbox.tokenserver.TokenEpochs;
 import io.fxhome.sandbox.tokenserver.TokenMinter;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 /**
- * The sandbox's state and its Java admin API: accounts (FxA side), the tokenserver's users, storage per uid, the
- * simulated Firefox that writes each account's data, and the fault plans. Thread-safe; no framework needed.
+ * The sandbox's state and its Java admin API, for tests and the demo: accounts (FxA side), the tokenserver's users,
+ * storage per uid, the simulated Firefox that writes each account's data, and the fault plans. Thread-safe; no
+ * framework needed. {@link SandboxEndpoints} mounts the three services and the admin API on a router, handing each
+ * route class the parts below that it works on.
  */
 public final class Sandbox {
     private static final Logger LOG = System.getLogger(Sandbox.class.getName());
 
-    private final SandboxOptions options;
-    private final SecureRandom random = new SecureRandom();
-    private final Map<String, AccountState> byUid = new ConcurrentHashMap<>();
-    private final Map<String, String> uidByEmail = new ConcurrentHashMap<>();
-    private final Map<Long, UserStorage> storages = new ConcurrentHashMap<>();
-    private final Map<String, Long> tokenEpochs = new ConcurrentHashMap<>();
-    private final AtomicLong nextStorageUid = new AtomicLong(1_000_001);
-    private final FxaTokens fxaTokens = new FxaTokens(random);
-    private final OAuthTokens oauthTokens = new OAuthTokens(random);
-    private final EmailOutbox outbox = new EmailOutbox();
-    private final Faults faults = new Faults();
-    private final IssuedSecretLog issued = new IssuedSecretLog();
-    private final UnblockCodes unblockCodes = new UnblockCodes(random);
-    private final Map<String, String> forgedKids = new ConcurrentHashMap<>();
-    private final TokenMinter minter;
-    private final HawkVerifier fxaHawk;
-    private final HawkVerifier storageHawk;
+    final SandboxOptions options;
+    final SecureRandom random = new SecureRandom();
+    final UserStorages storages = new UserStorages();
+    final SandboxAccounts accounts = new SandboxAccounts(storages);
+    final TokenEpochs tokenEpochs = new TokenEpochs();
+    final FxaTokens fxaTokens = new FxaTokens(random);
+    final OAuthTokens oauthTokens = new OAuthTokens(random);
+    final EmailOutbox outbox = new EmailOutbox();
+    final Faults faults = new Faults();
+    final IssuedSecretLog issued = new IssuedSecretLog();
+    final UnblockCodes unblockCodes = new UnblockCodes(random);
+    final ForgedKeysJweKids forgedKids = new ForgedKeysJweKids();
+    final TokenMinter minter;
+    final HawkVerifier fxaHawk;
+    final HawkVerifier storageHawk;
     private volatile DemoAccount demo;
-
-    /** One account: FxA record, tokenserver record, and the Firefox that uploaded its data. */
-    public record AccountState(Account account, SyncUser syncUser, SimulatedFirefox firefox) {
-    }
 
     public Sandbox(SandboxOptions options) {
         this.options = options;
@@ -91,8 +86,7 @@ public final class Sandbox {
     // ------------------------------------------------------------------ accounts
 
     public AccountInfo createAccount(NewAccount spec) {
-        String key = spec.email().toLowerCase(Locale.ROOT);
-        if (uidByEmail.containsKey(key)) {
+        if (accounts.taken(spec.email())) {
             throw new IllegalStateException("account exists: " + spec.email());
         }
         SplittableRandom r = spec.seed() == null ? null : Randoms.stream(spec.seed(), "account", 0);
@@ -125,10 +119,8 @@ public final class Sandbox {
             }
         }
 
-        long storageUid = nextStorageUid.getAndIncrement();
-        UserStorage storage = new UserStorage(storageUid);
-        storages.put(storageUid, storage);
-        SyncUser user = new SyncUser(uid, storageUid, now, now, SyncKeys.clientStateHex(kB));
+        UserStorage storage = storages.create();
+        SyncUser user = new SyncUser(uid, storage.uid(), now, now, SyncKeys.clientStateHex(kB));
         long seed = spec.seed() != null ? spec.seed() : random.nextLong();
         List<String> perCollection = spec.profile() == null ? List.of("bookmarks")
                 : spec.profile().perCollectionKeys();
@@ -137,13 +129,14 @@ public final class Sandbox {
             GeneratedProfile profile = ProfileGenerator.generate(spec.profile());
             firefox.uploadProfile(profile, storage, now);
         }
-        if (uidByEmail.putIfAbsent(key, uid) != null) {
-            storages.remove(storageUid);
+        if (!accounts.reserve(spec.email(), uid)) {
+            storages.remove(storage.uid());
             throw new IllegalStateException("account exists: " + spec.email());
         }
-        byUid.put(uid, new AccountState(account, user, firefox));
+        AccountState state = new AccountState(account, user, firefox);
+        accounts.add(state);
         issued.record(uid, IssuedSecretLog.Kind.KB, Hex.encode(kB));
-        return info(byUid.get(uid));
+        return info(state);
     }
 
     private byte[] bytes(SplittableRandom r, int n) {
@@ -156,34 +149,33 @@ public final class Sandbox {
     }
 
     public Optional<AccountInfo> account(String email) {
-        return findByEmail(email).map(this::info);
+        return accounts.stateByEmail(email).map(this::info);
     }
 
     public List<AccountInfo> accounts() {
         List<AccountInfo> out = new ArrayList<>();
-        byUid.values().forEach(s -> out.add(info(s)));
+        accounts.all().forEach(s -> out.add(info(s)));
         out.sort(Comparator.comparing(AccountInfo::email));
         return out;
     }
 
     public void deleteAccount(String email) {
         AccountState s = require(email);
-        byUid.remove(s.account().uid());
-        uidByEmail.values().removeIf(uid -> uid.equals(s.account().uid()));
+        accounts.remove(s);
         storages.remove(s.syncUser().uid());
         fxaTokens.destroyAllFor(s.account().uid());
         oauthTokens.destroyAllFor(s.account().uid());
         faults.forget(s.account().uid());
         issued.forget(s.account().uid());
         unblockCodes.forget(s.account().uid());
-        forgedKids.remove(s.account().uid());
+        forgedKids.forget(s.account().uid());
     }
 
     /** Makes {@code newEmail} the primary address; sign-in still stretches with the original one (errno 120). */
     public void changePrimaryEmail(String email, String newEmail) {
         AccountState s = require(email);
         s.account().changePrimaryEmail(newEmail);
-        uidByEmail.put(newEmail.toLowerCase(Locale.ROOT), s.account().uid());
+        accounts.addAddress(newEmail, s);
     }
 
     public Optional<DemoAccount> demoAccount() {
@@ -199,7 +191,12 @@ public final class Sandbox {
      * proving that the system under test never logs or stores them in the clear.
      */
     public IssuedSecrets issuedSecrets(String email) {
-        return issued.snapshot(require(email).account().uid());
+        Map<IssuedSecretLog.Kind, List<String>> kinds = issued.snapshot(require(email).account().uid());
+        List<String> kb = kinds.get(IssuedSecretLog.Kind.KB);
+        return new IssuedSecrets(kb.isEmpty() ? null : kb.getLast(), kinds.get(IssuedSecretLog.Kind.SESSION_TOKEN),
+                kinds.get(IssuedSecretLog.Kind.KEY_FETCH_TOKEN), kinds.get(IssuedSecretLog.Kind.ACCESS_TOKEN),
+                kinds.get(IssuedSecretLog.Kind.REFRESH_TOKEN), kinds.get(IssuedSecretLog.Kind.STORAGE_TOKEN_ID),
+                kinds.get(IssuedSecretLog.Kind.STORAGE_TOKEN_KEY));
     }
 
     public List<OutboxEmail> outbox(String email) {
@@ -239,12 +236,7 @@ public final class Sandbox {
      * through unread).
      */
     public void forgeNextKeysJweKid(String email, String kid) {
-        forgedKids.put(require(email).account().uid(), kid);
-    }
-
-    /** Consumes the forged kid set for an account (null when none). */
-    public String takeForgedKid(String fxaUid) {
-        return forgedKids.remove(fxaUid);
+        forgedKids.forge(require(email).account().uid(), kid);
     }
 
     public String currentTotpCode(String email) {
@@ -257,7 +249,7 @@ public final class Sandbox {
 
     /** The storage currently serving the account. */
     public UserStorage storage(String email) {
-        return storages.get(require(email).syncUser().uid());
+        return storages.byUid(require(email).syncUser().uid());
     }
 
     // ------------------------------------------------------------------ faults
@@ -327,17 +319,15 @@ public final class Sandbox {
      */
     public AccountInfo reassignNode(String email, boolean copyData) {
         AccountState s = require(email);
-        synchronized (s) {
-            long newUid = nextStorageUid.getAndIncrement();
-            UserStorage fresh = new UserStorage(newUid);
-            UserStorage old = storages.get(s.syncUser().uid());
+        synchronized (s.syncUser()) {
+            UserStorage fresh = storages.create();
+            UserStorage old = storages.byUid(s.syncUser().uid());
             if (copyData && old != null) {
                 fresh.copyFrom(old);
             } else {
                 s.firefox().forgetServerState();
             }
-            storages.put(newUid, fresh);
-            s.syncUser().reassign(newUid);
+            s.syncUser().reassign(fresh.uid());
             if (old != null) {
                 storages.remove(old.uid());
             }
@@ -345,44 +335,26 @@ public final class Sandbox {
         return info(s);
     }
 
-    /**
-     * The tokenserver's update after a valid request (handlers.rs update_user); a new client state gives the user a
-     * new uid on the same node, with empty storage.
-     */
-    public void updateSyncUser(AccountState s, Long keysChangedAt, Long generation, String clientState) {
-        synchronized (s) {
-            SyncUser u = s.syncUser();
-            if (clientState.equals(u.clientState())) {
-                u.update(keysChangedAt, generation, clientState, u.uid());
-                return;
-            }
-            long newUid = nextStorageUid.getAndIncrement();
-            storages.put(newUid, new UserStorage(newUid));
-            u.update(keysChangedAt, generation, clientState, newUid);
-            s.firefox().forgetServerState();
-        }
-    }
-
     /** Server wipe: new global syncID and keys; the data re-uploaded by a fresh Firefox, or the storage left empty. */
     public void wipeServer(String email, boolean reupload) {
         AccountState s = require(email);
-        s.firefox().wipe(storages.get(s.syncUser().uid()), reupload, now());
+        s.firefox().wipe(storages.byUid(s.syncUser().uid()), reupload, now());
     }
 
     /** New bulk keys in crypto/keys, every record re-encrypted with them. */
     public void rotateKeys(String email) {
         AccountState s = require(email);
-        s.firefox().rotateKeys(storages.get(s.syncUser().uid()), now());
+        s.firefox().rotateKeys(storages.byUid(s.syncUser().uid()), now());
     }
 
     public String injectBadHmacRecord(String email, String collection) {
         AccountState s = require(email);
-        return s.firefox().injectCorrupt(storages.get(s.syncUser().uid()), collection, SkipReason.BAD_HMAC, now());
+        return s.firefox().injectCorrupt(storages.byUid(s.syncUser().uid()), collection, SkipReason.BAD_HMAC, now());
     }
 
     public String injectNotJsonRecord(String email, String collection) {
         AccountState s = require(email);
-        return s.firefox().injectCorrupt(storages.get(s.syncUser().uid()), collection, SkipReason.NOT_JSON, now());
+        return s.firefox().injectCorrupt(storages.byUid(s.syncUser().uid()), collection, SkipReason.NOT_JSON, now());
     }
 
     // ------------------------------------------------------------------ records "as another Firefox"
@@ -390,108 +362,29 @@ public final class Sandbox {
     /** Adds or changes a record (cleartext without an id gets a new one); returns the id. */
     public String upsertRecord(String email, String collection, ObjectNode cleartext) {
         AccountState s = require(email);
-        return s.firefox().upsert(storages.get(s.syncUser().uid()), collection, cleartext, now());
+        return s.firefox().upsert(storages.byUid(s.syncUser().uid()), collection, cleartext, now());
     }
 
     /** Deletes a record by uploading a tombstone {@code {"id","deleted":true}}. */
     public void deleteRecord(String email, String collection, String id) {
         AccountState s = require(email);
-        s.firefox().delete(storages.get(s.syncUser().uid()), collection, id, now());
+        s.firefox().delete(storages.byUid(s.syncUser().uid()), collection, id, now());
     }
 
     /** Removes a record from the server without a tombstone (as tabs and clients records disappear). */
     public void purgeRecord(String email, String collection, String id) {
         AccountState s = require(email);
-        s.firefox().purge(storages.get(s.syncUser().uid()), collection, id, now());
+        s.firefox().purge(storages.byUid(s.syncUser().uid()), collection, id, now());
     }
 
-    // ------------------------------------------------------------------ internals for the route classes
+    // ------------------------------------------------------------------ internals
 
-    public SandboxOptions options() {
-        return options;
-    }
-
-    public Clock clock() {
-        return options.clock();
-    }
-
-    public long now() {
+    private long now() {
         return options.clock().millis();
     }
 
-    public FxaTokens fxaTokens() {
-        return fxaTokens;
-    }
-
-    public OAuthTokens oauthTokens() {
-        return oauthTokens;
-    }
-
-    public EmailOutbox emailOutbox() {
-        return outbox;
-    }
-
-    public UnblockCodes unblockCodes() {
-        return unblockCodes;
-    }
-
-    /** Where the route classes note the secrets they issue (see {@link #issuedSecrets}). */
-    public IssuedSecretLog issuedSecretLog() {
-        return issued;
-    }
-
-    public Faults faultRegistry() {
-        return faults;
-    }
-
-    public TokenMinter tokenMinter() {
-        return minter;
-    }
-
-    public HawkVerifier fxaHawk() {
-        return fxaHawk;
-    }
-
-    public HawkVerifier storageHawk() {
-        return storageHawk;
-    }
-
-    public SecureRandom random() {
-        return random;
-    }
-
-    public Optional<AccountState> findByEmail(String email) {
-        String uid = email == null ? null : uidByEmail.get(email.toLowerCase(Locale.ROOT));
-        return Optional.ofNullable(uid == null ? null : byUid.get(uid));
-    }
-
-    public Optional<AccountState> findByUid(String uid) {
-        return Optional.ofNullable(uid == null ? null : byUid.get(uid));
-    }
-
-    public UserStorage storageByUid(long uid) {
-        return storages.get(uid);
-    }
-
-    /** Remembers the token epoch of the user at mint time (the "expire tokens" fault compares with it). */
-    public void recordToken(String tokenId, long epoch) {
-        if (tokenEpochs.size() > 200_000) {
-            tokenEpochs.clear();
-        }
-        tokenEpochs.put(tokenId, epoch);
-    }
-
-    public Long tokenEpoch(String tokenId) {
-        return tokenEpochs.get(tokenId);
-    }
-
-    /** Consumes one occurrence of a fault for an answer to this account (uid may be null). */
-    public int takeFault(String fxaUid, Function<FaultPlan, io.fxhome.sandbox.faults.CountedFault> which) {
-        return faults.take(fxaUid, which);
-    }
-
     private AccountState require(String email) {
-        return findByEmail(email).orElseThrow(() -> new NoSuchElementException("no account " + email));
+        return accounts.stateByEmail(email).orElseThrow(() -> new NoSuchElementException("no account " + email));
     }
 
     private AccountInfo info(AccountState s) {

@@ -1,5 +1,7 @@
 package io.fxhome.sandbox;
 
+import io.fxhome.sandbox.fxa.FxaSettings;
+import io.fxhome.sandbox.fxa.UnknownKeys;
 import java.time.Clock;
 import java.util.List;
 
@@ -41,20 +43,7 @@ public record SandboxOptions(int scryptN, long tokenDurationSeconds, long hawkSk
             "a2270f727f45f648", "3c49430b43dfba77");
 
     /** Firefox for iOS, always registered (public, fixed success-page redirect). */
-    public static final String FIREFOX_IOS_CLIENT_ID = "1b1a3e44c54fbb58";
-
-    /**
-     * A request key the route's Joi validator does not declare. Production strips it silently
-     * (fxa-auth-server lib/server.js {@code routes.validate.options.stripUnknown}); the sandbox refuses it by default
-     * with FxA's errno 107 so that a client sending a key production ignores (say {@code refresh_token} to
-     * {@code /v1/oauth/destroy}, which then revokes nothing) fails loudly.
-     */
-    public enum UnknownKeys {
-        /** 400 errno 107 (109 on the OAuth server's routes), {@code validation.keys} naming the key. */
-        REFUSE,
-        /** Dropped before the handler sees the request, as production does. */
-        STRIP
-    }
+    public static final String FIREFOX_IOS_CLIENT_ID = FxaSettings.FIREFOX_IOS_CLIENT_ID;
 
     public SandboxOptions {
         if (scryptN < 2 || Integer.bitCount(scryptN) != 1) {

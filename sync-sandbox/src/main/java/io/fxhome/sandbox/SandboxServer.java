@@ -30,7 +30,7 @@ public final class SandboxServer implements AutoCloseable {
         Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
         try {
             Router router = Router.router(vertx);
-            SandboxRouter.install(router, sandbox);
+            SandboxEndpoints.mount(router, sandbox);
             HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
                     .setCompressionSupported(false)).requestHandler(router).listen()
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

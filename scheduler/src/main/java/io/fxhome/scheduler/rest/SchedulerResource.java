@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import io.fxhome.job.InteractiveSyncOutcome;
-import io.fxhome.job.InteractiveSyncRequests;
+import io.fxhome.job.InteractiveSyncService;
 import io.fxhome.job.SyncReason;
 import io.fxhome.scheduler.control.SchedulerControlStore;
 import io.fxhome.scheduler.status.SchedulerStatus;
@@ -36,7 +36,7 @@ public class SchedulerResource {
     @Inject
     TickRunner runner;
     @Inject
-    InteractiveSyncRequests interactive;
+    InteractiveSyncService interactive;
     @Inject
     Clock clock;
 

@@ -1,6 +1,7 @@
 package io.fxhome.sandbox.app;
 
 import io.fxhome.sandbox.SandboxOptions;
+import io.fxhome.sandbox.fxa.UnknownKeys;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Clock;
@@ -77,7 +78,7 @@ public interface SandboxConfig {
         return new SandboxOptions(scryptN(), tokenDuration(), hawkSkew(), accessTokenTtl(), demoAccount(),
                 demoSeed(), demoEmail(), demoPassword(), oauthClientIds(), oauthRedirectUris().orElse(List.of()),
                 masterSecret(), d.metricsHashSecret(), publicBaseUrl().orElse(null), d.nodeType(), Clock.systemUTC(),
-                SandboxOptions.UnknownKeys.valueOf(unknownKeys().trim().toUpperCase(java.util.Locale.ROOT)),
+                UnknownKeys.valueOf(unknownKeys().trim().toUpperCase(java.util.Locale.ROOT)),
                 tokenExchangeClientIds(), tokenExchangeScopes());
     }
 }

@@ -1,6 +1,5 @@
 package io.fxhome.sandbox.fxa;
 
-import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.crypto.Base64s;
 import io.fxhome.sandbox.crypto.Hex;
 import io.fxhome.sandbox.crypto.Hmacs;
@@ -17,7 +16,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,14 @@ public final class AuthorizationPage {
     /** FxA's minimum password length (the content server's password rules). */
     private static final int MIN_PASSWORD_LENGTH = 8;
 
-    private final Sandbox sandbox;
+    private final FxaSettings settings;
+    private final Clock clock;
+    private final FxaAccounts accounts;
+    private final OAuthTokens oauthTokens;
+    private final UnblockCodes unblockCodes;
+    private final EmailOutbox outbox;
+    private final ForgedKeysJweKids forgedKids;
+    private final SecureRandom random;
     private final OAuthClients clients;
     private final Map<String, String> pendingCodes = new ConcurrentHashMap<>();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -73,17 +81,30 @@ public final class AuthorizationPage {
         }
     }
 
-    private AuthorizationPage(Sandbox sandbox) {
-        this.sandbox = sandbox;
-        this.clients = new OAuthClients(sandbox.options());
+    /**
+     * @param oauthTokens  where the authorization codes go
+     * @param unblockCodes the accounts whose sign-ins need an unblock code, and the codes
+     * @param outbox       where the e-mails (codes) go
+     * @param forgedKids   the security tests' forged key ids
+     */
+    public AuthorizationPage(FxaSettings settings, FxaAccounts accounts, OAuthTokens oauthTokens,
+            UnblockCodes unblockCodes, EmailOutbox outbox, ForgedKeysJweKids forgedKids, SecureRandom random) {
+        this.settings = settings;
+        this.clock = settings.clock();
+        this.accounts = accounts;
+        this.oauthTokens = oauthTokens;
+        this.unblockCodes = unblockCodes;
+        this.outbox = outbox;
+        this.forgedKids = forgedKids;
+        this.random = random;
+        this.clients = new OAuthClients(settings);
     }
 
-    public static void install(Router router, Sandbox sandbox) {
-        AuthorizationPage page = new AuthorizationPage(sandbox);
-        router.get("/authorization").handler(page::show);
+    public void mount(Router router) {
+        router.get("/authorization").handler(this::show);
         router.post("/authorization").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
-        router.post("/authorization").blockingHandler(page::submit, false);
-        router.get("/oauth/success/:clientId").handler(page::success);
+        router.post("/authorization").blockingHandler(this::submit, false);
+        router.get("/oauth/success/:clientId").handler(this::success);
     }
 
     /** The authorization request, validated. */
@@ -95,7 +116,7 @@ public final class AuthorizationPage {
     }
 
     private String contentBase(RoutingContext ctx) {
-        String base = sandbox.options().publicBaseUrl() != null ? sandbox.options().publicBaseUrl()
+        String base = settings.publicBaseUrl() != null ? settings.publicBaseUrl()
                 : HttpSupport.origin(ctx);
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
@@ -177,12 +198,11 @@ public final class AuthorizationPage {
         String email = form.get("email");
         Pending p = ticket(form.get("ticket"));
         if (p == null) {
-            Sandbox.AccountState state = email == null ? null : sandbox.findByEmail(email).orElse(null);
-            if (state == null) {
+            Account account = email == null ? null : accounts.byEmail(email).orElse(null);
+            if (account == null) {
                 html(ctx, 200, form(req, email, "Unknown account", Step.PASSWORD, null));
                 return;
             }
-            Account account = state.account();
             byte[] kB;
             if (!account.hasPassword()) {
                 String chosen = form.get("new_password");
@@ -211,27 +231,27 @@ public final class AuthorizationPage {
             }
             p = newTicket(account.uid(), kB);
         }
-        Account account = sandbox.findByUid(p.uid).map(Sandbox.AccountState::account).orElse(null);
+        Account account = accounts.byUid(p.uid).orElse(null);
         if (account == null) {
             html(ctx, 200, form(req, email, "Unknown account", Step.PASSWORD, null));
             return;
         }
         String ticket = form.get("ticket") != null && ticket(form.get("ticket")) == p ? form.get("ticket")
                 : ticketOf(p);
-        if (sandbox.unblockCodes().required(account.uid()) && !p.unblocked) {
+        if (unblockCodes.required(account.uid()) && !p.unblocked) {
             String code = form.get("unblock_code");
             if (code == null || code.isBlank()) {
                 if (!p.unblockSent) {
-                    String sent = sandbox.unblockCodes().create(account.uid(), sandbox.now());
-                    sandbox.emailOutbox().send(new OutboxEmail(account.primaryEmail(), "unblockCode",
-                            "Account authorization code", sent, Instant.ofEpochMilli(sandbox.now())));
+                    String sent = unblockCodes.create(account.uid(), clock.millis());
+                    outbox.send(new OutboxEmail(account.primaryEmail(), "unblockCode",
+                            "Account authorization code", sent, Instant.ofEpochMilli(clock.millis())));
                     p.unblockSent = true;
                 }
                 html(ctx, 200, form(req, account.primaryEmail(), "Enter the authorization code we e-mailed you",
                         Step.UNBLOCK, ticket));
                 return;
             }
-            if (sandbox.unblockCodes().consume(account.uid(), code.trim(), sandbox.now())
+            if (unblockCodes.consume(account.uid(), code.trim(), clock.millis())
                     != UnblockCodes.Check.VALID) {
                 html(ctx, 200, form(req, account.primaryEmail(), "Invalid unblock code", Step.UNBLOCK, ticket));
                 return;
@@ -244,10 +264,10 @@ public final class AuthorizationPage {
         String code = form.get("code");
         if (needsCode && !codeOk(account, code)) {
             if (account.verificationMode() == VerificationMode.EMAIL_OTP && (code == null || code.isBlank())) {
-                String sent = String.format(Locale.ROOT, "%06d", sandbox.random().nextInt(1_000_000));
+                String sent = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
                 pendingCodes.put(account.uid(), sent);
-                sandbox.emailOutbox().send(new OutboxEmail(account.primaryEmail(), "verifyLoginCode",
-                        "Use " + sent + " to confirm your sign-in", sent, Instant.ofEpochMilli(sandbox.now())));
+                outbox.send(new OutboxEmail(account.primaryEmail(), "verifyLoginCode",
+                        "Use " + sent + " to confirm your sign-in", sent, Instant.ofEpochMilli(clock.millis())));
             }
             boolean retry = code != null && !code.isBlank();
             html(ctx, 200, form(req, account.primaryEmail(), retry ? "Invalid or expired verification code"
@@ -265,20 +285,20 @@ public final class AuthorizationPage {
         if (req.keysJwk() != null && req.scopes().contains(SyncKeys.OLDSYNC_SCOPE)) {
             String k = Base64s.urlNoPad(SyncKeys.kSync(kB));
             String kid = SyncKeys.keyId(account.keysChangedAt(), kB);
-            String forged = sandbox.takeForgedKid(account.uid());
+            String forged = forgedKids.take(account.uid());
             if (forged != null) {
                 // What a malicious browser could send: production's servers pass keys_jwe through unread.
-                byte[] random = new byte[64];
-                sandbox.random().nextBytes(random);
-                k = Base64s.urlNoPad(random);
+                byte[] randomKey = new byte[64];
+                random.nextBytes(randomKey);
+                k = Base64s.urlNoPad(randomKey);
                 kid = forged;
             }
             String plaintext = "{\"" + SyncKeys.OLDSYNC_SCOPE + "\":{\"kty\":\"oct\",\"scope\":\""
                     + SyncKeys.OLDSYNC_SCOPE + "\",\"k\":\"" + k + "\",\"kid\":\"" + jsonEsc(kid) + "\"}}";
-            keysJwe = KeysJwe.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), req.keysJwk(), sandbox.random());
+            keysJwe = KeysJwe.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), req.keysJwk(), random);
         }
-        long now = sandbox.now();
-        String authCode = sandbox.oauthTokens().issueCode(new OAuthTokens.AuthorizationCode(account.uid(),
+        long now = clock.millis();
+        String authCode = oauthTokens.issueCode(new OAuthTokens.AuthorizationCode(account.uid(),
                 req.client().id(), req.scopes(), req.get("code_challenge"), keysJwe,
                 "offline".equals(req.get("access_type")), now / 1000, now + CODE_LIFETIME_MS, req.redirectUri()));
         String redirect = req.redirectUri();
@@ -300,11 +320,11 @@ public final class AuthorizationPage {
     private byte[] createPassword(Account account, String password) {
         QuickStretch qs = QuickStretch.of(account.saltEmail(), password);
         byte[] authSalt = new byte[32];
-        sandbox.random().nextBytes(authSalt);
-        int n = sandbox.options().scryptN();
+        random.nextBytes(authSalt);
+        int n = settings.scryptN();
         PasswordVerifier.Stretched s = PasswordVerifier.stretch(qs.authPW(), authSalt, n);
         account.setFirstPassword(PasswordVerifier.fromStretch(authSalt, n, s), s.wrapwrapKey(), qs.unwrapBKey(),
-                sandbox.now());
+                clock.millis());
         Account.PasswordMatch match = account.checkPassword(qs.authPW());
         return Hmacs.xor(match.wrapKB(), qs.unwrapBKey());
     }
@@ -314,7 +334,7 @@ public final class AuthorizationPage {
             return null;
         }
         Pending p = pending.get(ticket);
-        if (p != null && p.expiresAt < sandbox.now()) {
+        if (p != null && p.expiresAt < clock.millis()) {
             pending.remove(ticket);
             return null;
         }
@@ -322,10 +342,10 @@ public final class AuthorizationPage {
     }
 
     private Pending newTicket(String uid, byte[] kB) {
-        pending.values().removeIf(x -> x.expiresAt < sandbox.now());
+        pending.values().removeIf(x -> x.expiresAt < clock.millis());
         byte[] id = new byte[16];
-        sandbox.random().nextBytes(id);
-        Pending p = new Pending(uid, kB, sandbox.now() + TICKET_LIFETIME_MS);
+        random.nextBytes(id);
+        Pending p = new Pending(uid, kB, clock.millis() + TICKET_LIFETIME_MS);
         pending.put(Hex.encode(id), p);
         return p;
     }
@@ -340,7 +360,7 @@ public final class AuthorizationPage {
             return false;
         }
         if (account.verificationMode() == VerificationMode.TOTP_2FA) {
-            return Totp.verify(account.totpSecret(), code.trim(), sandbox.clock().instant());
+            return Totp.verify(account.totpSecret(), code.trim(), clock.instant());
         }
         return code.trim().equals(pendingCodes.get(account.uid()));
     }

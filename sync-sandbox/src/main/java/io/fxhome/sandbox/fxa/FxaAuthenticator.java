@@ -1,11 +1,11 @@
 package io.fxhome.sandbox.fxa;
 
-import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.hawk.HawkHeader;
 import io.fxhome.sandbox.hawk.HawkRequest;
 import io.fxhome.sandbox.hawk.HawkVerifier;
 import io.fxhome.sandbox.http.HttpSupport;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,10 +24,14 @@ final class FxaAuthenticator {
     private static final Pattern SESSION_BEARER = Pattern.compile("^Bearer fxs_([0-9a-f]{64})$");
     private static final Pattern KEY_FETCH_BEARER = Pattern.compile("^Bearer fxk_([0-9a-f]{64})$");
 
-    private final Sandbox sandbox;
+    private final FxaTokens tokens;
+    private final HawkVerifier verifier;
+    private final Clock clock;
 
-    FxaAuthenticator(Sandbox sandbox) {
-        this.sandbox = sandbox;
+    FxaAuthenticator(FxaTokens tokens, HawkVerifier verifier, Clock clock) {
+        this.tokens = tokens;
+        this.verifier = verifier;
+        this.clock = clock;
     }
 
     /** The token kind a route expects. */
@@ -75,9 +79,9 @@ final class FxaAuthenticator {
         }
         HawkRequest request = HawkRequest.of(ctx.request().method().name(), ctx.request().uri(),
                 ctx.request().getHeader("Host"), HttpSupport.isHttps(ctx));
-        long now = Math.floorDiv(sandbox.now(), 1000);
+        long now = Math.floorDiv(clock.millis(), 1000);
         try {
-            sandbox.fxaHawk().verify(hawk, request, key, ctx.request().getHeader("Content-Type"),
+            verifier.verify(hawk, request, key, ctx.request().getHeader("Content-Type"),
                     HttpSupport.bodyBytes(ctx), now);
         } catch (HawkVerifier.HawkException e) {
             throw switch (e.failure()) {
@@ -97,10 +101,10 @@ final class FxaAuthenticator {
 
     private byte[] key(Kind kind, String tokenId) {
         if (kind == Kind.SESSION) {
-            SessionToken s = sandbox.fxaTokens().session(tokenId);
+            SessionToken s = tokens.session(tokenId);
             return s == null ? null : s.reqHmacKey();
         }
-        KeyFetchToken k = sandbox.fxaTokens().keyFetchToken(tokenId);
+        KeyFetchToken k = tokens.keyFetchToken(tokenId);
         return k == null ? null : k.reqHmacKey();
     }
 }

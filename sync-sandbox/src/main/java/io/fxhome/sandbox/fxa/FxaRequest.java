@@ -2,7 +2,6 @@ package io.fxhome.sandbox.fxa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.SandboxOptions.UnknownKeys;
 import io.fxhome.sandbox.crypto.Hex;
 import io.fxhome.sandbox.http.HttpSupport;
 import io.fxhome.sandbox.http.Json;

@@ -1,15 +1,19 @@
 package io.fxhome.sandbox.fxa;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.faults.FaultPlan;
+import io.fxhome.sandbox.faults.Faults;
+import io.fxhome.sandbox.hawk.HawkVerifier;
 import io.fxhome.sandbox.http.HttpSupport;
 import io.fxhome.sandbox.http.Json;
+import io.fxhome.sandbox.secrets.IssuedSecretLog;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.time.Clock;
 
 /**
  * The Firefox Accounts auth server under {@code /v1}: sign-in, unblock codes, session verification, key fetch,
@@ -27,51 +31,67 @@ public final class FxaRoutes {
         Object handle(RoutingContext ctx) throws FxaError;
     }
 
-    private final Sandbox sandbox;
+    private final Clock clock;
+    private final SignInHandlers signIn;
+    private final OAuthHandlers oauth;
+    private final ProfileHandler profile;
 
-    private FxaRoutes(Sandbox sandbox) {
-        this.sandbox = sandbox;
+    /**
+     * @param accounts     the accounts, by e-mail and uid
+     * @param sessions     session and keyFetch tokens
+     * @param oauthTokens  authorization codes, access and refresh tokens
+     * @param unblockCodes the unblock codes and the accounts that need one
+     * @param outbox       where the e-mails (codes) go
+     * @param issued       where the tokens handed out are noted for the hygiene tests
+     * @param faults       armed faults ("auth server unavailable", throttling, blocking, the challenge page)
+     * @param hawk         the Hawk verifier of token-authenticated requests
+     */
+    public FxaRoutes(FxaSettings settings, FxaAccounts accounts, FxaTokens sessions, OAuthTokens oauthTokens,
+            UnblockCodes unblockCodes, EmailOutbox outbox, IssuedSecretLog issued, Faults faults, HawkVerifier hawk,
+            SecureRandom random) {
+        this.clock = settings.clock();
+        FxaAuthenticator auth = new FxaAuthenticator(sessions, hawk, clock);
+        OAuthClients clients = new OAuthClients(settings);
+        this.signIn = new SignInHandlers(settings, accounts, sessions, unblockCodes, outbox, issued, faults, auth,
+                random);
+        this.oauth = new OAuthHandlers(settings, accounts, sessions, oauthTokens, issued, faults, auth, clients);
+        this.profile = new ProfileHandler(accounts, oauthTokens, clock);
     }
 
-    public static void install(Router router, Sandbox sandbox) {
-        FxaRoutes routes = new FxaRoutes(sandbox);
-        FxaAuthenticator auth = new FxaAuthenticator(sandbox);
-        SignInHandlers signIn = new SignInHandlers(sandbox, auth);
-        OAuthHandlers oauth = new OAuthHandlers(sandbox, auth);
-        ProfileHandler profile = new ProfileHandler(sandbox);
+    public void mount(Router router) {
         // lib/server.js: payload.maxBytes 16384; a larger body is 413 errno 113 (AppError.requestBodyTooLarge).
         router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(16384)).failureHandler(ctx -> {
             if (ctx.statusCode() != 413) {
                 ctx.next();
                 return;
             }
-            ctx.response().putHeader("Timestamp", Long.toString(sandbox.now() / 1000));
+            ctx.response().putHeader("Timestamp", Long.toString(clock.millis() / 1000));
             HttpSupport.sendJson(ctx, 413, new FxaError(413, 113, "Request Entity Too Large",
                     "Request body too large").toJson());
         });
-        routes.post(router, "/v1/account/login", signIn::login);
-        routes.post(router, "/v1/account/login/send_unblock_code", signIn::sendUnblockCode);
-        routes.post(router, "/v1/account/status", signIn::accountStatus);
-        routes.post(router, "/v1/account/credentials/status", signIn::credentialsStatus);
-        routes.get(router, "/v1/account/keys", signIn::accountKeys);
-        routes.post(router, "/v1/account/scoped-key-data", oauth::scopedKeyData);
-        routes.get(router, "/v1/session/status", signIn::sessionStatus);
-        routes.post(router, "/v1/session/verify_code", signIn::verifyCode);
-        routes.post(router, "/v1/session/resend_code", signIn::resendCode);
-        routes.post(router, "/v1/session/verify/totp", signIn::verifyTotp);
-        routes.post(router, "/v1/session/reauth", signIn::reauth);
-        routes.post(router, "/v1/session/destroy", signIn::destroySession);
-        routes.post(router, "/v1/oauth/token", oauth::token);
-        routes.post(router, "/v1/oauth/destroy", oauth::destroy);
-        routes.postOauth(router, "/v1/token", oauth::legacyToken);
-        routes.postOauth(router, "/v1/destroy", oauth::legacyDestroy);
-        routes.postOauth(router, "/v1/verify", oauth::verify);
+        post(router, "/v1/account/login", signIn::login);
+        post(router, "/v1/account/login/send_unblock_code", signIn::sendUnblockCode);
+        post(router, "/v1/account/status", signIn::accountStatus);
+        post(router, "/v1/account/credentials/status", signIn::credentialsStatus);
+        get(router, "/v1/account/keys", signIn::accountKeys);
+        post(router, "/v1/account/scoped-key-data", oauth::scopedKeyData);
+        get(router, "/v1/session/status", signIn::sessionStatus);
+        post(router, "/v1/session/verify_code", signIn::verifyCode);
+        post(router, "/v1/session/resend_code", signIn::resendCode);
+        post(router, "/v1/session/verify/totp", signIn::verifyTotp);
+        post(router, "/v1/session/reauth", signIn::reauth);
+        post(router, "/v1/session/destroy", signIn::destroySession);
+        post(router, "/v1/oauth/token", oauth::token);
+        post(router, "/v1/oauth/destroy", oauth::destroy);
+        postOauth(router, "/v1/token", oauth::legacyToken);
+        postOauth(router, "/v1/destroy", oauth::legacyDestroy);
+        postOauth(router, "/v1/verify", oauth::verify);
         router.get("/v1/profile").blockingHandler(profile::handle, false);
-        router.get("/.well-known/fxa-client-configuration").handler(ctx -> routes.respond(ctx,
+        router.get("/.well-known/fxa-client-configuration").handler(ctx -> respond(ctx,
                 c -> discovery(c, false), false));
-        router.get("/.well-known/openid-configuration").handler(ctx -> routes.respond(ctx, c -> discovery(c, true),
+        router.get("/.well-known/openid-configuration").handler(ctx -> respond(ctx, c -> discovery(c, true),
                 false));
-        router.route("/v1/*").handler(ctx -> routes.respond(ctx, c -> {
+        router.route("/v1/*").handler(ctx -> respond(ctx, c -> {
             throw FxaError.notFound();
         }, false));
     }
@@ -89,7 +109,7 @@ public final class FxaRoutes {
     }
 
     private void respond(RoutingContext ctx, Handler h, boolean oauthRoute) {
-        ctx.response().putHeader("Timestamp", Long.toString(sandbox.now() / 1000));
+        ctx.response().putHeader("Timestamp", Long.toString(clock.millis() / 1000));
         try {
             Object body = h.handle(ctx);
             if (!ctx.response().ended()) {
@@ -107,12 +127,12 @@ public final class FxaRoutes {
     }
 
     /** Applies latency and the "auth server unavailable" fault for an account (or globally when null). */
-    static void applyFaults(Sandbox sandbox, RoutingContext ctx, String uid) throws FxaError {
-        long latency = sandbox.faultRegistry().latencyMillis(uid);
+    static void applyFaults(Faults faults, RoutingContext ctx, String uid) throws FxaError {
+        long latency = faults.latencyMillis(uid);
         if (latency > 0) {
             ctx.put(HttpSupport.LATENCY_KEY, latency);
         }
-        int retryAfter = sandbox.takeFault(uid, (FaultPlan p) -> p.fxaUnavailable);
+        int retryAfter = faults.take(uid, (FaultPlan p) -> p.fxaUnavailable);
         if (retryAfter >= 0) {
             throw FxaError.serviceUnavailable(retryAfter);
         }

@@ -1,6 +1,5 @@
 package io.fxhome.sandbox.fxa;
 
-import io.fxhome.sandbox.SandboxOptions;
 import io.fxhome.sandbox.crypto.SyncKeys;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -20,7 +19,7 @@ import java.util.Set;
  * are registered public, trusted and canGrant (fxa-auth-server config/dev.json).
  */
 final class OAuthClients {
-    static final String IOS = SandboxOptions.FIREFOX_IOS_CLIENT_ID;
+    static final String IOS = FxaSettings.FIREFOX_IOS_CLIENT_ID;
 
     /** One registered client. {@code successPage} clients redirect only to the content server's success page. */
     record Client(String id, boolean successPage, Set<String> allowedScopes) {
@@ -32,13 +31,13 @@ final class OAuthClients {
     private final Map<String, Client> clients = new LinkedHashMap<>();
     private final List<String> redirectUris;
 
-    OAuthClients(SandboxOptions options) {
-        for (String id : options.oauthClientIds()) {
+    OAuthClients(FxaSettings settings) {
+        for (String id : settings.oauthClientIds()) {
             clients.put(id, new Client(id, false, Set.of()));
         }
         clients.put(IOS, new Client(IOS, true, Set.of("profile", SyncKeys.OLDSYNC_SCOPE,
                 "https://identity.mozilla.com/tokens/session")));
-        this.redirectUris = options.oauthRedirectUris();
+        this.redirectUris = settings.oauthRedirectUris();
     }
 
     Client find(String clientId) {

@@ -1,15 +1,15 @@
 package io.fxhome.sandbox.fxa;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.IssuedSecretLog;
-import io.fxhome.sandbox.Sandbox;
-import io.fxhome.sandbox.SandboxOptions.UnknownKeys;
 import io.fxhome.sandbox.crypto.Base64s;
 import io.fxhome.sandbox.crypto.Hmacs;
 import io.fxhome.sandbox.crypto.SyncKeys;
+import io.fxhome.sandbox.faults.Faults;
 import io.fxhome.sandbox.http.Json;
+import io.fxhome.sandbox.secrets.IssuedSecretLog;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -26,31 +26,44 @@ final class OAuthHandlers {
     private static final Set<String> NOT_REFRESHABLE = Set.of("openid",
             "https://identity.mozilla.com/tokens/session");
 
-    private final Sandbox sandbox;
+    private final FxaSettings settings;
+    private final Clock clock;
+    private final FxaAccounts accounts;
+    private final FxaTokens sessions;
+    private final OAuthTokens oauthTokens;
+    private final IssuedSecretLog issued;
+    private final Faults faults;
     private final FxaAuthenticator auth;
     private final OAuthClients clients;
 
-    OAuthHandlers(Sandbox sandbox, FxaAuthenticator auth) {
-        this.sandbox = sandbox;
+    OAuthHandlers(FxaSettings settings, FxaAccounts accounts, FxaTokens sessions, OAuthTokens oauthTokens,
+            IssuedSecretLog issued, Faults faults, FxaAuthenticator auth, OAuthClients clients) {
+        this.settings = settings;
+        this.clock = settings.clock();
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.oauthTokens = oauthTokens;
+        this.issued = issued;
+        this.faults = faults;
         this.auth = auth;
-        this.clients = new OAuthClients(sandbox.options());
+        this.clients = clients;
     }
 
     private UnknownKeys unknownKeys() {
-        return sandbox.options().unknownKeys();
+        return settings.unknownKeys();
     }
 
     private SessionToken session(String id, RoutingContext ctx) throws FxaError {
-        SessionToken s = sandbox.fxaTokens().session(id);
+        SessionToken s = sessions.session(id);
         if (s == null) {
             throw FxaAuthenticator.missingAuthentication();
         }
-        FxaRoutes.applyFaults(sandbox, ctx, s.uid());
+        FxaRoutes.applyFaults(faults, ctx, s.uid());
         return s;
     }
 
     private Account account(String uid) throws FxaError {
-        return sandbox.findByUid(uid).map(Sandbox.AccountState::account)
+        return accounts.byUid(uid)
                 .orElseThrow(FxaError::invalidToken);
     }
 
@@ -167,7 +180,7 @@ final class OAuthHandlers {
     }
 
     private long ttl(FxaRequest req) {
-        long max = Math.min(sandbox.options().accessTokenTtlSeconds(), MAX_TTL_SECONDS);
+        long max = Math.min(settings.accessTokenTtlSeconds(), MAX_TTL_SECONDS);
         Long ttl = req.longValue("ttl");
         return ttl == null || ttl <= 0 ? max : Math.min(ttl, max);
     }
@@ -204,19 +217,19 @@ final class OAuthHandlers {
     }
 
     private ObjectNode accessToken(Account a, String clientId, Set<String> scopes, long authAt, long ttl) {
-        long now = sandbox.now();
-        String access = sandbox.oauthTokens().issueAccessToken(new OAuthTokens.AccessToken(a.uid(), clientId, scopes,
+        long now = clock.millis();
+        String access = oauthTokens.issueAccessToken(new OAuthTokens.AccessToken(a.uid(), clientId, scopes,
                 now + ttl * 1000, a.verifierSetAt(), authAt, a.keysChangedAt()));
-        sandbox.issuedSecretLog().record(a.uid(), IssuedSecretLog.Kind.ACCESS_TOKEN, access);
+        issued.record(a.uid(), IssuedSecretLog.Kind.ACCESS_TOKEN, access);
         ObjectNode o = Json.object();
         return o.put("access_token", access).put("token_type", "bearer").put("scope", String.join(" ", scopes))
                 .put("expires_in", ttl);
     }
 
     private String refreshToken(Account a, String clientId, Set<String> scopes, long authAt) {
-        String refresh = sandbox.oauthTokens().issueRefreshToken(new OAuthTokens.RefreshToken(a.uid(), clientId,
+        String refresh = oauthTokens.issueRefreshToken(new OAuthTokens.RefreshToken(a.uid(), clientId,
                 scopes, authAt));
-        sandbox.issuedSecretLog().record(a.uid(), IssuedSecretLog.Kind.REFRESH_TOKEN, refresh);
+        issued.record(a.uid(), IssuedSecretLog.Kind.REFRESH_TOKEN, refresh);
         return refresh;
     }
 
@@ -228,12 +241,12 @@ final class OAuthHandlers {
      */
     private Object refreshGrant(RoutingContext ctx, FxaRequest req) throws FxaError {
         OAuthClients.Client client = grantClient(req);
-        OAuthTokens.RefreshToken grant = sandbox.oauthTokens().refresh(req.text("refresh_token"));
+        OAuthTokens.RefreshToken grant = oauthTokens.refresh(req.text("refresh_token"));
         if (grant == null || !grant.clientId().equals(client.id())) {
-            FxaRoutes.applyFaults(sandbox, ctx, null);
+            FxaRoutes.applyFaults(faults, ctx, null);
             throw FxaError.oauthInvalidToken();
         }
-        FxaRoutes.applyFaults(sandbox, ctx, grant.uid());
+        FxaRoutes.applyFaults(faults, ctx, grant.uid());
         Set<String> scopes = new LinkedHashSet<>(grant.scope());
         String scope = req.text("scope");
         if (scope != null) {
@@ -251,31 +264,31 @@ final class OAuthHandlers {
      * grant_type=urn:ietf:params:oauth:grant-type:token-exchange (RFC 8693, token.js validateTokenExchangeGrant): a
      * refresh token of an allowed client is exchanged for a new refresh token whose scope is the old one plus the
      * requested (allowed) scope; the original refresh token is revoked. This is production's only refresh-token
-     * rotation. Allowed clients and scopes are {@link io.fxhome.sandbox.SandboxOptions#tokenExchangeClientIds()}.
+     * rotation. Allowed clients and scopes are {@link FxaSettings#tokenExchangeClientIds()}.
      */
     private Object tokenExchange(RoutingContext ctx, FxaRequest req) throws FxaError {
         String subject = req.text("subject_token");
-        OAuthTokens.RefreshToken grant = sandbox.oauthTokens().refresh(subject);
+        OAuthTokens.RefreshToken grant = oauthTokens.refresh(subject);
         if (grant == null) {
             throw FxaError.oauthInvalidToken();
         }
-        FxaRoutes.applyFaults(sandbox, ctx, grant.uid());
-        if (!sandbox.options().tokenExchangeClientIds().contains(grant.clientId())) {
+        FxaRoutes.applyFaults(faults, ctx, grant.uid());
+        if (!settings.tokenExchangeClientIds().contains(grant.clientId())) {
             throw new FxaError(401, 111, "Unauthorized", "Unauthorized for route").with("detail",
                     "client not allowed to exchange tokens").oauth();
         }
         Set<String> requested = new LinkedHashSet<>(java.util.List.of(req.text("scope").trim().split("\\s+")));
         requested.remove("");
-        if (requested.isEmpty() || !sandbox.options().tokenExchangeScopes().containsAll(requested)) {
+        if (requested.isEmpty() || !settings.tokenExchangeScopes().containsAll(requested)) {
             throw new FxaError(403, 112, "Forbidden", "Forbidden").oauth();
         }
         Set<String> scopes = new LinkedHashSet<>(grant.scope());
         scopes.addAll(requested);
         Account a = account(grant.uid());
-        long authAt = sandbox.now() / 1000;
+        long authAt = clock.millis() / 1000;
         ObjectNode o = accessToken(a, grant.clientId(), scopes, authAt, ttl(req));
         o.put("refresh_token", refreshToken(a, grant.clientId(), scopes, authAt));
-        sandbox.oauthTokens().destroyRefresh(subject);
+        oauthTokens.destroyRefresh(subject);
         return o;
     }
 
@@ -288,15 +301,15 @@ final class OAuthHandlers {
         OAuthClients.Client client = grantClient(req);
         String code = req.text("code");
         String verifier = req.text("code_verifier");
-        OAuthTokens.AuthorizationCode grant = sandbox.oauthTokens().code(code);
-        FxaRoutes.applyFaults(sandbox, ctx, grant == null ? null : grant.uid());
+        OAuthTokens.AuthorizationCode grant = oauthTokens.code(code);
+        FxaRoutes.applyFaults(faults, ctx, grant == null ? null : grant.uid());
         if (grant == null) {
             throw FxaError.oauthUnknownCode(code);
         }
         if (!grant.clientId().equals(client.id())) {
             throw FxaError.oauthMismatchCode(code, client.id());
         }
-        if (grant.expiresAtMillis() < sandbox.now()) {
+        if (grant.expiresAtMillis() < clock.millis()) {
             throw FxaError.oauthExpiredCode(code, grant.expiresAtMillis());
         }
         String pkceHash = verifier == null ? null
@@ -311,7 +324,7 @@ final class OAuthHandlers {
         } else if (pkceHash != null) {
             throw FxaError.oauthMismatchCodeChallenge(pkceHash);
         }
-        sandbox.oauthTokens().consumeCode(code);
+        oauthTokens.consumeCode(code);
         Account a = account(grant.uid());
         ObjectNode o = accessToken(a, client.id(), grant.scope(), grant.authAt(), ttl(req));
         if (grant.offline()) {
@@ -333,7 +346,7 @@ final class OAuthHandlers {
      */
     Object destroy(RoutingContext ctx) throws FxaError {
         FxaRequest req = FxaRequest.body(ctx, FxaSchemas.OAUTH_DESTROY, unknownKeys());
-        FxaRoutes.applyFaults(sandbox, ctx, null);
+        FxaRoutes.applyFaults(faults, ctx, null);
         String clientId = req.text("client_id");
         if (!clients.knownClient(clientId)) {
             throw FxaError.unknownClientId(clientId);
@@ -348,15 +361,15 @@ final class OAuthHandlers {
         for (int i = 0; i < 2; i++) {
             boolean refresh = refreshFirst == (i == 0);
             if (refresh) {
-                OAuthTokens.RefreshToken t = sandbox.oauthTokens().refresh(token);
+                OAuthTokens.RefreshToken t = oauthTokens.refresh(token);
                 if (t != null && t.clientId().equals(owner)) {
-                    sandbox.oauthTokens().destroyRefresh(token);
+                    oauthTokens.destroyRefresh(token);
                     break;
                 }
             } else {
-                OAuthTokens.AccessToken t = sandbox.oauthTokens().accessIncludingExpired(token);
+                OAuthTokens.AccessToken t = oauthTokens.accessIncludingExpired(token);
                 if (t != null && t.clientId().equals(owner)) {
-                    sandbox.oauthTokens().destroyAccess(token);
+                    oauthTokens.destroyAccess(token);
                     break;
                 }
             }
@@ -383,24 +396,24 @@ final class OAuthHandlers {
         } else {
             req = FxaRequest.of(FxaSchemas.LEGACY_DESTROY.validate(raw, unknownKeys() == UnknownKeys.STRIP));
         }
-        FxaRoutes.applyFaults(sandbox, ctx, null);
+        FxaRoutes.applyFaults(faults, ctx, null);
         String clientId = req.text("client_id");
         String owner = null;
         if (clientId != null) {
             owner = client(clientId).id();
         }
         if (req.has("access_token")) {
-            OAuthTokens.AccessToken t = sandbox.oauthTokens().accessIncludingExpired(req.text("access_token"));
+            OAuthTokens.AccessToken t = oauthTokens.accessIncludingExpired(req.text("access_token"));
             if (t == null || (owner != null && !t.clientId().equals(owner))) {
                 throw FxaError.oauthInvalidToken();
             }
-            sandbox.oauthTokens().destroyAccess(req.text("access_token"));
+            oauthTokens.destroyAccess(req.text("access_token"));
         } else if (req.has("refresh_token")) {
-            OAuthTokens.RefreshToken t = sandbox.oauthTokens().refresh(req.text("refresh_token"));
+            OAuthTokens.RefreshToken t = oauthTokens.refresh(req.text("refresh_token"));
             if (t == null || (owner != null && !t.clientId().equals(owner))) {
                 throw FxaError.oauthInvalidToken();
             }
-            sandbox.oauthTokens().destroyRefresh(req.text("refresh_token"));
+            oauthTokens.destroyRefresh(req.text("refresh_token"));
         } else {
             // refresh_token_id: the hashed id FxA keeps; the sandbox hands none out.
             throw FxaError.oauthInvalidToken();
@@ -416,12 +429,12 @@ final class OAuthHandlers {
      */
     Object verify(RoutingContext ctx) throws FxaError {
         FxaRequest req = FxaRequest.body(ctx, FxaSchemas.VERIFY, unknownKeys());
-        OAuthTokens.AccessToken t = sandbox.oauthTokens().accessIncludingExpired(req.text("token"));
-        FxaRoutes.applyFaults(sandbox, ctx, t == null ? null : t.uid());
+        OAuthTokens.AccessToken t = oauthTokens.accessIncludingExpired(req.text("token"));
+        FxaRoutes.applyFaults(faults, ctx, t == null ? null : t.uid());
         if (t == null) {
             throw FxaError.oauthInvalidToken();
         }
-        if (t.expiresAtMillis() <= sandbox.now()) {
+        if (t.expiresAtMillis() <= clock.millis()) {
             throw new FxaError(400, 115, "Bad Request", "Expired token").with("expiredAt", t.expiresAtMillis())
                     .oauth();
         }

@@ -1,7 +1,6 @@
 package io.fxhome.sandbox.fxa;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.crypto.Hex;
 import io.fxhome.sandbox.http.HttpSupport;
 import io.fxhome.sandbox.http.Json;
@@ -9,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,10 +25,14 @@ import java.util.Set;
  * token is 401 errno 100 with {@code reason} (lib/error.js, the oauth auth scheme).
  */
 final class ProfileHandler {
-    private final Sandbox sandbox;
+    private final FxaAccounts accounts;
+    private final OAuthTokens oauthTokens;
+    private final Clock clock;
 
-    ProfileHandler(Sandbox sandbox) {
-        this.sandbox = sandbox;
+    ProfileHandler(FxaAccounts accounts, OAuthTokens oauthTokens, Clock clock) {
+        this.accounts = accounts;
+        this.oauthTokens = oauthTokens;
+        this.clock = clock;
     }
 
     void handle(RoutingContext ctx) {
@@ -38,9 +42,9 @@ final class ProfileHandler {
             return;
         }
         String[] parts = header.split(" ");
-        OAuthTokens.AccessToken t = parts.length < 2 ? null : sandbox.oauthTokens().access(parts[1],
-                sandbox.now());
-        Account a = t == null ? null : sandbox.findByUid(t.uid()).map(Sandbox.AccountState::account).orElse(null);
+        OAuthTokens.AccessToken t = parts.length < 2 ? null : oauthTokens.access(parts[1],
+                clock.millis());
+        Account a = t == null ? null : accounts.byUid(t.uid()).orElse(null);
         if (a == null) {
             error(ctx, 401, 100, "Bad Request", "Unauthorized", "Bearer token invalid");
             return;
@@ -91,7 +95,7 @@ final class ProfileHandler {
         }
         byte[] body = Json.writeBytes(o);
         ctx.response().putHeader("ETag", "\"" + sha1(body) + "\"").putHeader("Last-Modified",
-                DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(sandbox.now()).atOffset(
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(clock.millis()).atOffset(
                         ZoneOffset.UTC)));
         HttpSupport.send(ctx, 200, "application/json", Buffer.buffer(body));
     }

@@ -1,36 +1,54 @@
 package io.fxhome.sandbox.fxa;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.IssuedSecretLog;
-import io.fxhome.sandbox.Sandbox;
-import io.fxhome.sandbox.SandboxOptions.UnknownKeys;
 import io.fxhome.sandbox.crypto.Hex;
 import io.fxhome.sandbox.crypto.Totp;
 import io.fxhome.sandbox.faults.FaultPlan;
+import io.fxhome.sandbox.faults.Faults;
 import io.fxhome.sandbox.http.HttpSupport;
 import io.fxhome.sandbox.http.Json;
+import io.fxhome.sandbox.secrets.IssuedSecretLog;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Sign-in (§2.4), unblock codes, session verification (§2.5) and the key fetch (§2.6). */
 final class SignInHandlers {
-    private final Sandbox sandbox;
+    private final FxaSettings settings;
+    private final Clock clock;
+    private final FxaAccounts accounts;
+    private final FxaTokens sessions;
+    private final UnblockCodes unblockCodes;
+    private final EmailOutbox outbox;
+    private final IssuedSecretLog issued;
+    private final Faults faults;
     private final FxaAuthenticator auth;
+    private final SecureRandom random;
 
-    SignInHandlers(Sandbox sandbox, FxaAuthenticator auth) {
-        this.sandbox = sandbox;
+    SignInHandlers(FxaSettings settings, FxaAccounts accounts, FxaTokens sessions, UnblockCodes unblockCodes,
+            EmailOutbox outbox, IssuedSecretLog issued, Faults faults, FxaAuthenticator auth, SecureRandom random) {
+        this.settings = settings;
+        this.clock = settings.clock();
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.unblockCodes = unblockCodes;
+        this.outbox = outbox;
+        this.issued = issued;
+        this.faults = faults;
         this.auth = auth;
+        this.random = random;
     }
 
     private UnknownKeys unknownKeys() {
-        return sandbox.options().unknownKeys();
+        return settings.unknownKeys();
     }
 
     /** What the customs check decided for a sign-in (lib/routes/utils/signin.js checkCustomsAndLoadAccount). */
-    private record Customs(Optional<Sandbox.AccountState> found, boolean didSigninUnblock) {
+    private record Customs(Optional<Account> found, boolean didSigninUnblock) {
     }
 
     /**
@@ -50,7 +68,7 @@ final class SignInHandlers {
         if (customs.found().isEmpty()) {
             throw FxaError.unknownAccount(email);
         }
-        Account account = customs.found().get().account();
+        Account account = customs.found().get();
         if (!account.hasPassword()) {
             throw FxaError.cannotLoginNoPasswordSet();
         }
@@ -75,9 +93,9 @@ final class SignInHandlers {
             raw = null;
         }
         if (raw != null && raw.path("email").isTextual()) {
-            uid = sandbox.findByEmail(raw.path("email").asText()).map(s -> s.account().uid()).orElse(null);
+            uid = accounts.byEmail(raw.path("email").asText()).map(Account::uid).orElse(null);
         }
-        if (sandbox.takeFault(uid, (FaultPlan p) -> p.signInChallenged) < 0) {
+        if (faults.take(uid, (FaultPlan p) -> p.signInChallenged) < 0) {
             return false;
         }
         ctx.response().putHeader("Cache-Control", "no-store");
@@ -107,22 +125,22 @@ final class SignInHandlers {
      * expired code is 127; other failures on that path (an unknown account) hide behind the original 125.
      */
     private Customs checkCustoms(RoutingContext ctx, String email, String unblockCode) throws FxaError {
-        Optional<Sandbox.AccountState> found = sandbox.findByEmail(email);
-        String uid = found.map(s -> s.account().uid()).orElse(null);
-        FxaRoutes.applyFaults(sandbox, ctx, uid);
-        int retryAfter = sandbox.takeFault(uid, (FaultPlan p) -> p.signInThrottled);
+        Optional<Account> found = accounts.byEmail(email);
+        String uid = found.map(Account::uid).orElse(null);
+        FxaRoutes.applyFaults(faults, ctx, uid);
+        int retryAfter = faults.take(uid, (FaultPlan p) -> p.signInThrottled);
         if (retryAfter >= 0) {
             throw FxaError.throttled(retryAfter);
         }
-        boolean blocked = sandbox.takeFault(uid, (FaultPlan p) -> p.signInBlocked) >= 0
-                || (uid != null && sandbox.unblockCodes().required(uid));
+        boolean blocked = faults.take(uid, (FaultPlan p) -> p.signInBlocked) >= 0
+                || (uid != null && unblockCodes.required(uid));
         if (!blocked) {
             return new Customs(found, false);
         }
         if (unblockCode == null || found.isEmpty()) {
             throw FxaError.requestBlocked();
         }
-        UnblockCodes.Check check = sandbox.unblockCodes().consume(uid, unblockCode, sandbox.now());
+        UnblockCodes.Check check = unblockCodes.consume(uid, unblockCode, clock.millis());
         if (check != UnblockCodes.Check.VALID) {
             throw FxaError.invalidUnblockCode();
         }
@@ -157,16 +175,16 @@ final class SignInHandlers {
      */
     private ObjectNode newSession(Account account, Account.PasswordMatch match, boolean keys, boolean verified,
             FxaRequest req) {
-        long authAt = sandbox.now() / 1000;
+        long authAt = clock.millis() / 1000;
         VerificationMode mode = account.verificationMode();
-        FxaTokens.Issued<SessionToken> session = sandbox.fxaTokens().newSession(account.uid(), authAt, verified);
+        FxaTokens.Issued<SessionToken> session = sessions.newSession(account.uid(), authAt, verified);
         ObjectNode o = Json.object();
         o.put("uid", account.uid()).put("sessionToken", session.tokenHex());
-        sandbox.issuedSecretLog().record(account.uid(), IssuedSecretLog.Kind.SESSION_TOKEN, session.tokenHex());
+        issued.record(account.uid(), IssuedSecretLog.Kind.SESSION_TOKEN, session.tokenHex());
         if (keys) {
-            String keyFetchToken = sandbox.fxaTokens().newKeyFetchToken(account.uid(), session.token().tokenId(),
+            String keyFetchToken = sessions.newKeyFetchToken(account.uid(), session.token().tokenId(),
                     account.kA(), match.wrapKB()).tokenHex();
-            sandbox.issuedSecretLog().record(account.uid(), IssuedSecretLog.Kind.KEY_FETCH_TOKEN, keyFetchToken);
+            issued.record(account.uid(), IssuedSecretLog.Kind.KEY_FETCH_TOKEN, keyFetchToken);
             o.put(match.version() == 2 ? "keyFetchTokenVersion2" : "keyFetchToken", keyFetchToken);
         }
         o.put("authAt", authAt).put("metricsEnabled", true).put("emailVerified", true);
@@ -187,10 +205,10 @@ final class SignInHandlers {
     }
 
     private void sendCode(Account account, SessionToken session) {
-        String code = String.format(Locale.ROOT, "%06d", sandbox.random().nextInt(1_000_000));
+        String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
         session.emailCode(code);
-        sandbox.emailOutbox().send(new OutboxEmail(account.primaryEmail(), "verifyLoginCode",
-                "Use " + code + " to confirm your sign-in", code, Instant.ofEpochMilli(sandbox.now())));
+        outbox.send(new OutboxEmail(account.primaryEmail(), "verifyLoginCode",
+                "Use " + code + " to confirm your sign-in", code, Instant.ofEpochMilli(clock.millis())));
     }
 
     /**
@@ -200,15 +218,15 @@ final class SignInHandlers {
     Object sendUnblockCode(RoutingContext ctx) throws FxaError {
         FxaRequest req = FxaRequest.body(ctx, FxaSchemas.SEND_UNBLOCK_CODE, unknownKeys());
         String email = req.text("email");
-        Optional<Sandbox.AccountState> found = sandbox.findByEmail(email);
-        FxaRoutes.applyFaults(sandbox, ctx, found.map(s -> s.account().uid()).orElse(null));
+        Optional<Account> found = accounts.byEmail(email);
+        FxaRoutes.applyFaults(faults, ctx, found.map(Account::uid).orElse(null));
         if (found.isEmpty()) {
             throw FxaError.unknownAccount(email);
         }
-        Account account = found.get().account();
-        String code = sandbox.unblockCodes().create(account.uid(), sandbox.now());
-        sandbox.emailOutbox().send(new OutboxEmail(account.primaryEmail(), "unblockCode",
-                "Account authorization code", code, Instant.ofEpochMilli(sandbox.now())));
+        Account account = found.get();
+        String code = unblockCodes.create(account.uid(), clock.millis());
+        outbox.send(new OutboxEmail(account.primaryEmail(), "unblockCode",
+                "Account authorization code", code, Instant.ofEpochMilli(clock.millis())));
         return Json.object();
     }
 
@@ -219,11 +237,11 @@ final class SignInHandlers {
      */
     Object accountStatus(RoutingContext ctx) throws FxaError {
         FxaRequest req = FxaRequest.body(ctx, FxaSchemas.ACCOUNT_STATUS, unknownKeys());
-        Optional<Sandbox.AccountState> found = sandbox.findByEmail(req.text("email"));
+        Optional<Account> found = accounts.byEmail(req.text("email"));
         ObjectNode o = Json.object().put("exists", found.isPresent());
         if (req.flag("thirdPartyAuthStatus")) {
             if (found.isPresent()) {
-                Account a = found.get().account();
+                Account a = found.get();
                 o.put("hasLinkedAccount", !a.hasPassword()).put("hasPassword", a.hasPassword());
             }
             o.put("passwordlessSupported", false);
@@ -239,11 +257,11 @@ final class SignInHandlers {
     Object credentialsStatus(RoutingContext ctx) throws FxaError {
         FxaRequest req = FxaRequest.body(ctx, FxaSchemas.CREDENTIALS_STATUS, unknownKeys());
         String email = req.text("email");
-        Optional<Sandbox.AccountState> found = sandbox.findByEmail(email);
+        Optional<Account> found = accounts.byEmail(email);
         if (found.isEmpty()) {
             throw FxaError.unknownAccount(email);
         }
-        Account a = found.get().account();
+        Account a = found.get();
         if (!a.hasPassword()) {
             throw FxaError.cannotLoginWithEmail();
         }
@@ -256,16 +274,16 @@ final class SignInHandlers {
 
     private SessionToken session(RoutingContext ctx) throws FxaError {
         String id = auth.authenticate(ctx, FxaAuthenticator.Kind.SESSION);
-        SessionToken s = sandbox.fxaTokens().session(id);
+        SessionToken s = sessions.session(id);
         if (s == null) {
             throw FxaAuthenticator.missingAuthentication();
         }
-        FxaRoutes.applyFaults(sandbox, ctx, s.uid());
+        FxaRoutes.applyFaults(faults, ctx, s.uid());
         return s;
     }
 
     private Account account(SessionToken s) throws FxaError {
-        return sandbox.findByUid(s.uid()).map(Sandbox.AccountState::account)
+        return accounts.byUid(s.uid())
                 .orElseThrow(FxaAuthenticator::missingAuthentication);
     }
 
@@ -282,12 +300,12 @@ final class SignInHandlers {
      */
     Object accountKeys(RoutingContext ctx) throws FxaError {
         String id = auth.authenticate(ctx, FxaAuthenticator.Kind.KEY_FETCH);
-        KeyFetchToken token = sandbox.fxaTokens().consumeKeyFetchToken(id);
+        KeyFetchToken token = sessions.consumeKeyFetchToken(id);
         if (token == null) {
             throw FxaAuthenticator.missingAuthentication();
         }
-        FxaRoutes.applyFaults(sandbox, ctx, token.uid());
-        SessionToken session = sandbox.fxaTokens().session(token.sessionTokenId());
+        FxaRoutes.applyFaults(faults, ctx, token.uid());
+        SessionToken session = sessions.session(token.sessionTokenId());
         if (session == null || !session.verified()) {
             throw FxaError.unverifiedAccount();
         }
@@ -347,7 +365,7 @@ final class SignInHandlers {
         if (secret == null) {
             throw FxaError.totpNotFound();
         }
-        boolean ok = Totp.verify(secret, code, sandbox.clock().instant());
+        boolean ok = Totp.verify(secret, code, clock.instant());
         if (ok) {
             s.markVerified();
         }
@@ -362,7 +380,7 @@ final class SignInHandlers {
         String email = req.text("email");
         Customs customs = checkCustoms(ctx, email, req.text("unblockCode"));
         Account a = account(s);
-        if (customs.found().isEmpty() || !customs.found().get().account().uid().equals(a.uid())) {
+        if (customs.found().isEmpty() || !customs.found().get().uid().equals(a.uid())) {
             throw FxaError.unknownAccount(email);
         }
         if (!a.hasPassword()) {
@@ -373,12 +391,12 @@ final class SignInHandlers {
         ObjectNode o = Json.object();
         o.put("uid", a.uid());
         if (query.flag("keys")) {
-            String keyFetchToken = sandbox.fxaTokens().newKeyFetchToken(a.uid(), s.tokenId(), a.kA(),
+            String keyFetchToken = sessions.newKeyFetchToken(a.uid(), s.tokenId(), a.kA(),
                     match.wrapKB()).tokenHex();
-            sandbox.issuedSecretLog().record(a.uid(), IssuedSecretLog.Kind.KEY_FETCH_TOKEN, keyFetchToken);
+            issued.record(a.uid(), IssuedSecretLog.Kind.KEY_FETCH_TOKEN, keyFetchToken);
             o.put(match.version() == 2 ? "keyFetchTokenVersion2" : "keyFetchToken", keyFetchToken);
         }
-        o.put("authAt", sandbox.now() / 1000).put("metricsEnabled", true).put("emailVerified", true)
+        o.put("authAt", clock.millis() / 1000).put("metricsEnabled", true).put("emailVerified", true)
                 .put("sessionVerified", s.verified());
         if (!s.verified()) {
             o.put("verificationMethod", a.verificationMode().wireName()).put("verificationReason", "login");
@@ -396,14 +414,14 @@ final class SignInHandlers {
         FxaRequest req = FxaRequest.body(ctx, FxaSchemas.SESSION_DESTROY, unknownKeys());
         String custom = req.text("customSessionToken");
         if (custom != null) {
-            SessionToken other = sandbox.fxaTokens().session(custom.toLowerCase(Locale.ROOT));
+            SessionToken other = sessions.session(custom.toLowerCase(Locale.ROOT));
             if (other == null || !other.uid().equals(s.uid())) {
                 throw FxaError.invalidToken("Invalid session token");
             }
-            sandbox.fxaTokens().destroySession(other.tokenId());
+            sessions.destroySession(other.tokenId());
             return Json.object();
         }
-        sandbox.fxaTokens().destroySession(s.tokenId());
+        sessions.destroySession(s.tokenId());
         return Json.object();
     }
 }

@@ -29,13 +29,13 @@ final class BsoBodies {
         try {
             n = Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
-            throw StorageException.badRequest(1);
+            throw StorageException.badRequest(WeaveError.ILLEGAL_METHOD);
         }
         if (n < 0) {
-            throw StorageException.badRequest(1);
+            throw StorageException.badRequest(WeaveError.ILLEGAL_METHOD);
         }
         if (n > max) {
-            throw StorageException.badRequest(17);
+            throw StorageException.badRequest(WeaveError.SIZE_LIMIT_EXCEEDED);
         }
     }
 
@@ -46,7 +46,7 @@ final class BsoBodies {
         }
         String base = ct.split(";")[0].trim().toLowerCase(Locale.ROOT);
         if (!base.equals("application/json") && !base.equals("text/plain") && !base.equals("application/newlines")) {
-            throw new StorageException(415, 0);
+            throw new StorageException(415, WeaveError.UNKNOWN_ERROR);
         }
     }
 
@@ -62,10 +62,10 @@ final class BsoBodies {
                 }
                 JsonNode n = Json.parseOrNull(line.getBytes(StandardCharsets.UTF_8));
                 if (n == null) {
-                    throw StorageException.badRequest(6);
+                    throw StorageException.badRequest(WeaveError.MALFORMED_JSON);
                 }
                 if (!(n instanceof ObjectNode o)) {
-                    throw StorageException.badRequest(8);
+                    throw StorageException.badRequest(WeaveError.INVALID_WBO);
                 }
                 out.add(o);
             }
@@ -73,14 +73,14 @@ final class BsoBodies {
         }
         JsonNode n = Json.parseOrNull(body);
         if (n == null) {
-            throw StorageException.badRequest(6);
+            throw StorageException.badRequest(WeaveError.MALFORMED_JSON);
         }
         if (!n.isArray()) {
-            throw StorageException.badRequest(8);
+            throw StorageException.badRequest(WeaveError.INVALID_WBO);
         }
         for (JsonNode item : n) {
             if (!(item instanceof ObjectNode o)) {
-                throw StorageException.badRequest(8);
+                throw StorageException.badRequest(WeaveError.INVALID_WBO);
             }
             out.add(o);
         }

@@ -26,7 +26,7 @@ final class BsoQueryParser {
         if (a.contains("application/json") || a.contains("*/*") || a.contains("application/*")) {
             return false;
         }
-        throw new StorageException(406, 0);
+        throw new StorageException(406, WeaveError.UNKNOWN_ERROR);
     }
 
     static BsoQuery parse(RoutingContext ctx) {
@@ -39,13 +39,13 @@ final class BsoQueryParser {
                     String id = s.trim();
                     if (!id.isEmpty()) {
                         if (!BsoBodies.BSO_ID.matcher(id).matches()) {
-                            throw StorageException.badRequest(0);
+                            throw StorageException.badRequest(WeaveError.UNKNOWN_ERROR);
                         }
                         ids.add(id);
                     }
                 }
                 if (ids.size() > MAX_IDS) {
-                    throw StorageException.badRequest(0);
+                    throw StorageException.badRequest(WeaveError.UNKNOWN_ERROR);
                 }
             }
             Long newer = timestampParam(ctx, "newer");
@@ -56,18 +56,18 @@ final class BsoQueryParser {
             if (limitParam != null) {
                 long l = Long.parseLong(limitParam.trim());
                 if (l < 0 || l > 0xFFFF_FFFFL) {
-                    throw StorageException.badRequest(0);
+                    throw StorageException.badRequest(WeaveError.UNKNOWN_ERROR);
                 }
                 limit = (int) Math.min(l, Integer.MAX_VALUE);
             }
             String offset = ctx.queryParams().get("offset");
             if (offset != null && !OFFSET.matcher(offset).matches()) {
-                throw StorageException.badRequest(0);
+                throw StorageException.badRequest(WeaveError.UNKNOWN_ERROR);
             }
             boolean full = ctx.queryParams().contains("full");
             return new BsoQuery(ids, newer, older, sort, limit, offset, full);
         } catch (IllegalArgumentException e) {
-            throw StorageException.badRequest(0);
+            throw StorageException.badRequest(WeaveError.UNKNOWN_ERROR);
         }
     }
 

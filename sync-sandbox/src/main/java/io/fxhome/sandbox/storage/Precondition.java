@@ -9,13 +9,13 @@ record Precondition(Long modifiedSince, Long unmodifiedSince) {
         String m = ctx.request().getHeader("X-If-Modified-Since");
         String u = ctx.request().getHeader("X-If-Unmodified-Since");
         if (m != null && u != null) {
-            throw StorageException.badRequest(0);
+            throw StorageException.badRequest(WeaveError.UNKNOWN_ERROR);
         }
         try {
             return new Precondition(m == null ? null : SyncTimestamps.parse(m),
                     u == null ? null : SyncTimestamps.parse(u));
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw StorageException.badRequest(0);
+            throw StorageException.badRequest(WeaveError.UNKNOWN_ERROR);
         }
     }
 

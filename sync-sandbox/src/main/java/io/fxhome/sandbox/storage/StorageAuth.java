@@ -1,10 +1,12 @@
 package io.fxhome.sandbox.storage;
 
-import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.hawk.HawkHeader;
 import io.fxhome.sandbox.hawk.HawkRequest;
 import io.fxhome.sandbox.hawk.HawkVerifier;
 import io.fxhome.sandbox.http.HttpSupport;
+import io.fxhome.sandbox.tokenserver.SyncUser;
+import io.fxhome.sandbox.tokenserver.SyncUsers;
+import io.fxhome.sandbox.tokenserver.TokenEpochs;
 import io.fxhome.sandbox.tokenserver.TokenMinter;
 import io.fxhome.sandbox.tokenserver.TokenPayload;
 import io.vertx.ext.web.RoutingContext;
@@ -17,14 +19,30 @@ import io.vertx.ext.web.RoutingContext;
  * the user's current uid (node reassignment) and the "tokens expired" fault.
  */
 public final class StorageAuth {
-    private final Sandbox sandbox;
+    private final SyncUsers users;
+    private final UserStorages storages;
+    private final TokenMinter minter;
+    private final TokenEpochs epochs;
+    private final HawkVerifier verifier;
 
-    public StorageAuth(Sandbox sandbox) {
-        this.sandbox = sandbox;
+    /**
+     * @param users    the tokenserver's users (current uid and token epoch)
+     * @param storages the storage of each uid
+     * @param minter   opens the tokens and derives their keys
+     * @param epochs   the epoch each token was minted in
+     * @param verifier the storage nodes' Hawk verifier (its nonce cache)
+     */
+    public StorageAuth(SyncUsers users, UserStorages storages, TokenMinter minter, TokenEpochs epochs,
+            HawkVerifier verifier) {
+        this.users = users;
+        this.storages = storages;
+        this.minter = minter;
+        this.epochs = epochs;
+        this.verifier = verifier;
     }
 
-    /** An authenticated request. */
-    public record Authenticated(Sandbox.AccountState account, UserStorage storage, TokenPayload token) {
+    /** An authenticated request: whose, the storage it may use, and its token. */
+    public record Authenticated(SyncUser user, UserStorage storage, TokenPayload token) {
     }
 
     public Authenticated authenticate(RoutingContext ctx, String pathUid, boolean node2, boolean infoCollections,
@@ -34,7 +52,7 @@ public final class StorageAuth {
         TokenPayload token;
         try {
             hawk = HawkHeader.parse(header);
-            token = sandbox.tokenMinter().open(hawk.id());
+            token = minter.open(hawk.id());
         } catch (HawkHeader.ParseException | TokenMinter.InvalidTokenException e) {
             throw StorageException.unauthorized();
         }
@@ -42,13 +60,13 @@ public final class StorageAuth {
         if (!infoCollections && Math.round(token.expires()) <= nowSeconds) {
             throw StorageException.unauthorized();
         }
-        String key = sandbox.tokenMinter().derivedKey(hawk.id(), token.salt());
+        String key = minter.derivedKey(hawk.id(), token.salt());
         HawkRequest request = HawkRequest.of(ctx.request().method().name(), ctx.request().uri(),
                 ctx.request().getHeader("Host"), HttpSupport.isHttps(ctx));
         try {
             // Sync storage never checks a payload hash (rust-hawk compares only when the server supplies one), but a
             // hash the client sends is part of the MAC.
-            sandbox.storageHawk().verify(hawk, request, key.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            verifier.verify(hawk, request, key.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                     null, null, nowSeconds);
         } catch (HawkVerifier.HawkException e) {
             throw StorageException.unauthorized();
@@ -57,26 +75,26 @@ public final class StorageAuth {
         try {
             uid = Long.parseLong(pathUid);
         } catch (NumberFormatException e) {
-            throw StorageException.badRequest(0);
+            throw StorageException.badRequest(WeaveError.UNKNOWN_ERROR);
         }
         if (uid != token.uid()) {
-            throw StorageException.badRequest(0);
+            throw StorageException.badRequest(WeaveError.UNKNOWN_ERROR);
         }
         if (token.node().endsWith("/node2") != node2) {
             throw StorageException.unauthorized();
         }
-        Sandbox.AccountState account = sandbox.findByUid(token.fxaUid()).orElseThrow(StorageException::unauthorized);
-        if (account.syncUser().uid() != uid) {
+        SyncUser user = users.byFxaUid(token.fxaUid()).orElseThrow(StorageException::unauthorized);
+        if (user.uid() != uid) {
             throw StorageException.unauthorized();
         }
-        Long epoch = sandbox.tokenEpoch(hawk.id());
-        if (epoch != null && epoch < account.syncUser().tokenEpoch()) {
+        Long epoch = epochs.epochOf(hawk.id());
+        if (epoch != null && epoch < user.tokenEpoch()) {
             throw StorageException.unauthorized();
         }
-        UserStorage storage = sandbox.storageByUid(uid);
+        UserStorage storage = storages.byUid(uid);
         if (storage == null) {
             throw StorageException.unauthorized();
         }
-        return new Authenticated(account, storage, token);
+        return new Authenticated(user, storage, token);
     }
 }

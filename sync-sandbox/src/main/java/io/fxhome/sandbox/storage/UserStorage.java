@@ -120,7 +120,7 @@ public final class UserStorage {
      */
     public synchronized Page query(String collection, BsoQuery q, long now) {
         if (q.offset() != null && !issuedOffsets.containsKey(offsetKey(collection, q))) {
-            throw StorageException.badRequest(0);
+            throw StorageException.badRequest(WeaveError.UNKNOWN_ERROR);
         }
         CollectionStore c = collections.get(collection);
         if (c == null) {
@@ -263,7 +263,7 @@ public final class UserStorage {
 
     public synchronized void appendBatch(String collection, String id, List<BsoWrite> writes) {
         if (!hasBatch(collection, id)) {
-            throw StorageException.badRequest(0);
+            throw StorageException.badRequest(WeaveError.UNKNOWN_ERROR);
         }
         batches.get(id).writes().addAll(writes);
     }
@@ -271,7 +271,7 @@ public final class UserStorage {
     /** Commits a batch plus the commit request's own BSOs at one timestamp. */
     public synchronized long commitBatch(String collection, String id, List<BsoWrite> lastWrites, long now) {
         if (!hasBatch(collection, id)) {
-            throw StorageException.badRequest(0);
+            throw StorageException.badRequest(WeaveError.UNKNOWN_ERROR);
         }
         List<BsoWrite> all = new ArrayList<>(batches.remove(id).writes());
         all.addAll(lastWrites);

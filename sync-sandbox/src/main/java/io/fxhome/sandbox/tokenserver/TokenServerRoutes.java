@@ -1,13 +1,13 @@
 package io.fxhome.sandbox.tokenserver;
 
-import io.fxhome.sandbox.IssuedSecretLog;
-import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.crypto.Base64s;
 import io.fxhome.sandbox.crypto.Hex;
 import io.fxhome.sandbox.crypto.SyncKeys;
 import io.fxhome.sandbox.faults.FaultPlan;
+import io.fxhome.sandbox.faults.Faults;
 import io.fxhome.sandbox.fxa.OAuthTokens;
 import io.fxhome.sandbox.http.HttpSupport;
+import io.fxhome.sandbox.secrets.IssuedSecretLog;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -21,19 +21,39 @@ import java.util.regex.Pattern;
 public final class TokenServerRoutes {
     private static final Pattern CLIENT_STATE = Pattern.compile("[a-zA-Z0-9._-]{1,32}");
 
-    private final Sandbox sandbox;
+    private final TokenServerSettings settings;
+    private final SyncUsers users;
+    private final OAuthTokens oauthTokens;
+    private final TokenMinter minter;
+    private final TokenEpochs epochs;
+    private final IssuedSecretLog issued;
+    private final Faults faults;
 
-    private TokenServerRoutes(Sandbox sandbox) {
-        this.sandbox = sandbox;
+    /**
+     * @param users       the users, and their update after a valid request
+     * @param oauthTokens the auth server's access tokens, which the requests carry
+     * @param minter      mints the storage tokens
+     * @param epochs      where each token's epoch is noted for the storage nodes
+     * @param issued      where the tokens handed out are noted for the hygiene tests
+     * @param faults      armed faults ("tokenserver unavailable", latency)
+     */
+    public TokenServerRoutes(TokenServerSettings settings, SyncUsers users, OAuthTokens oauthTokens,
+            TokenMinter minter, TokenEpochs epochs, IssuedSecretLog issued, Faults faults) {
+        this.settings = settings;
+        this.users = users;
+        this.oauthTokens = oauthTokens;
+        this.minter = minter;
+        this.epochs = epochs;
+        this.issued = issued;
+        this.faults = faults;
     }
 
-    public static void install(Router router, Sandbox sandbox) {
-        TokenServerRoutes routes = new TokenServerRoutes(sandbox);
-        router.route("/1.0/:app/:version").blockingHandler(routes::handle, false);
+    public void mount(Router router) {
+        router.route("/1.0/:app/:version").blockingHandler(this::handle, false);
     }
 
     private void handle(RoutingContext ctx) {
-        long now = sandbox.now();
+        long now = settings.clock().millis();
         ctx.response().putHeader("X-Timestamp", Long.toString(now / 1000));
         try {
             if (!"GET".equals(ctx.request().method().name())) {
@@ -48,27 +68,25 @@ public final class TokenServerRoutes {
                         "Unsupported application version");
             }
             OAuthTokens.AccessToken grant = verifyBearer(ctx, now);
-            Sandbox.AccountState account = sandbox.findByUid(grant.uid())
-                    .orElseThrow(TokenServerError::invalidCredentials);
-            String fxaUid = account.account().uid();
-            long latency = sandbox.faultRegistry().latencyMillis(fxaUid);
+            SyncUser user = users.byFxaUid(grant.uid()).orElseThrow(TokenServerError::invalidCredentials);
+            String fxaUid = user.fxaUid();
+            long latency = faults.latencyMillis(fxaUid);
             if (latency > 0) {
                 ctx.put(HttpSupport.LATENCY_KEY, latency);
             }
-            int retryAfter = sandbox.takeFault(fxaUid, (FaultPlan p) -> p.tokenserverUnavailable);
+            int retryAfter = faults.take(fxaUid, (FaultPlan p) -> p.tokenserverUnavailable);
             if (retryAfter >= 0) {
                 ctx.response().putHeader("Retry-After", Integer.toString(retryAfter));
                 throw TokenServerError.unavailable();
             }
             KeyId keyId = KeyId.parse(ctx.request().getHeader("X-KeyID"), ctx.request().getHeader("X-Client-State"));
-            SyncUser user = account.syncUser();
-            synchronized (account) {
+            synchronized (user) {
                 Long generation = grant.generation() == 0 ? null : grant.generation();
                 validate(user, keyId, generation);
-                sandbox.updateSyncUser(account, keyId.keysChangedAt() == 0 ? null : keyId.keysChangedAt(),
-                        generation, keyId.clientState());
+                users.update(user, keyId.keysChangedAt() == 0 ? null : keyId.keysChangedAt(), generation,
+                        keyId.clientState());
             }
-            issue(ctx, account, user, keyId, now);
+            issue(ctx, user, keyId, now);
         } catch (TokenServerError e) {
             HttpSupport.send(ctx, e.httpStatus(), "application/json", Buffer.buffer(e.toJson()));
         }
@@ -87,7 +105,7 @@ public final class TokenServerRoutes {
         if (!header.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
             throw TokenServerError.unauthorized("Unsupported");
         }
-        OAuthTokens.AccessToken grant = sandbox.oauthTokens().access(header.substring(space + 1), now);
+        OAuthTokens.AccessToken grant = oauthTokens.access(header.substring(space + 1), now);
         if (grant == null || !grant.scope().contains(SyncKeys.OLDSYNC_SCOPE)) {
             throw TokenServerError.invalidCredentials();
         }
@@ -177,8 +195,8 @@ public final class TokenServerRoutes {
         }
     }
 
-    private void issue(RoutingContext ctx, Sandbox.AccountState account, SyncUser user, KeyId key, long now) {
-        long duration = sandbox.options().tokenDurationSeconds();
+    private void issue(RoutingContext ctx, SyncUser user, KeyId key, long now) {
+        long duration = settings.tokenDurationSeconds();
         String requested = ctx.queryParams().get("duration");
         if (requested != null) {
             try {
@@ -190,27 +208,27 @@ public final class TokenServerRoutes {
                 // an invalid duration never fails the request; the default applies
             }
         }
-        String base = sandbox.options().publicBaseUrl() != null ? sandbox.options().publicBaseUrl()
+        String base = settings.publicBaseUrl() != null ? settings.publicBaseUrl()
                 : HttpSupport.origin(ctx);
         base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         String node = user.onNode2() ? base + "/node2" : base;
-        String fxaUid = account.account().uid();
-        String secret = sandbox.options().metricsHashSecret();
+        String fxaUid = user.fxaUid();
+        String secret = settings.metricsHashSecret();
         String hashedFxaUid = TokenMinter.metricsHash(secret, fxaUid).substring(0, 32);
         String hashedDeviceId = TokenMinter.metricsHash(secret, hashedFxaUid + "none").substring(0, 32);
         String fxaKid = String.format(Locale.ROOT, "%013d", key.keysChangedAt()) + "-"
                 + Base64s.urlNoPad(Hex.decode(key.clientState()));
         long uid = user.uid();
         TokenPayload payload = new TokenPayload(node, fxaKid, fxaUid, hashedDeviceId, hashedFxaUid,
-                now / 1000 + duration, uid, "rust", sandbox.tokenMinter().newSalt());
-        TokenMinter.Minted minted = sandbox.tokenMinter().mint(payload);
-        sandbox.recordToken(minted.id(), user.tokenEpoch());
-        sandbox.issuedSecretLog().record(fxaUid, IssuedSecretLog.Kind.STORAGE_TOKEN_ID, minted.id());
-        sandbox.issuedSecretLog().record(fxaUid, IssuedSecretLog.Kind.STORAGE_TOKEN_KEY, minted.key());
+                now / 1000 + duration, uid, "rust", minter.newSalt());
+        TokenMinter.Minted minted = minter.mint(payload);
+        epochs.record(minted.id(), user.tokenEpoch());
+        issued.record(fxaUid, IssuedSecretLog.Kind.STORAGE_TOKEN_ID, minted.id());
+        issued.record(fxaUid, IssuedSecretLog.Kind.STORAGE_TOKEN_KEY, minted.key());
         String body = "{\"id\":\"" + minted.id() + "\",\"key\":\"" + minted.key() + "\",\"uid\":" + uid
                 + ",\"api_endpoint\":\"" + node + "/1.5/" + uid + "\",\"duration\":" + duration
                 + ",\"hashed_fxa_uid\":\"" + hashedFxaUid + "\",\"hashalg\":\"sha256\",\"node_type\":\""
-                + sandbox.options().nodeType() + "\"}";
+                + settings.nodeType() + "\"}";
         ctx.response().putHeader("X-Content-Type-Options", "nosniff");
         HttpSupport.send(ctx, 200, "application/json", Buffer.buffer(body));
     }

@@ -275,7 +275,7 @@ class StrictBodiesTest extends SandboxTestBase {
     @Test
     void productionStripsUnknownKeysWhenAskedTo() throws Exception {
         try (SandboxServer strip = SandboxServer.start(SandboxOptions.defaults().withScryptN(1024)
-                .withUnknownKeys(SandboxOptions.UnknownKeys.STRIP))) {
+                .withUnknownKeys(UnknownKeys.STRIP))) {
             SyncTestClient c = new SyncTestClient(strip.baseUrl());
             String email = newEmail();
             strip.sandbox().createAccount(NewAccount.of(email, PASSWORD));

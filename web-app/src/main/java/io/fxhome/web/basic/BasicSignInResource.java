@@ -1,5 +1,7 @@
 package io.fxhome.web.basic;
 
+import static io.fxhome.web.basic.BasicPages.page;
+
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +30,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -209,9 +210,5 @@ public class BasicSignInResource {
     private String cookie(String name) {
         Cookie c = current.request().getCookie(name);
         return c == null ? null : c.getValue();
-    }
-
-    private static Response page(TemplateInstance page, NewCookie... cookies) {
-        return Response.ok(page.render(), "text/html; charset=utf-8").header("Cache-Control", "private, no-cache").cookie(cookies).build();
     }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.http.Links;
-import io.fxhome.web.http.Sql;
+import io.fxhome.web.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The bookmark tree, read folder by folder; children in the order their folder lists them. */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.fxhome.shard.ShardRouter;
-import io.fxhome.web.http.Sql;
+import io.fxhome.web.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The user's devices, most recently active first. */

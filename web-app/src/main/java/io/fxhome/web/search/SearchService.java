@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGStatement;
 
 import io.fxhome.shard.ShardRouter;
-import io.fxhome.web.http.Sql;
+import io.fxhome.web.jdbc.Sql;
 import io.fxhome.web.search.Candidate.Part;
 import io.fxhome.web.search.SearchStatement.AlsoIn;
 import jakarta.enterprise.context.ApplicationScoped;

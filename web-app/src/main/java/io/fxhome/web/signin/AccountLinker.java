@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 import io.fxhome.job.InteractiveSyncOutcome;
-import io.fxhome.job.InteractiveSyncRequests;
+import io.fxhome.job.InteractiveSyncService;
 import io.fxhome.job.SyncJobPublishException;
 import io.fxhome.job.SyncReason;
 import io.fxhome.secrets.AccountSecrets;
@@ -35,10 +35,10 @@ public class AccountLinker {
     private final AccountDirectory directory;
     private final ShardPlacement placement;
     private final AccountSecretsCipher cipher;
-    private final InteractiveSyncRequests syncRequests;
+    private final InteractiveSyncService syncRequests;
 
     public AccountLinker(Shards shards, AccountDirectory directory, ShardPlacement placement, AccountSecretsCipher cipher,
-            InteractiveSyncRequests syncRequests) {
+            InteractiveSyncService syncRequests) {
         this.shards = shards;
         this.directory = directory;
         this.placement = placement;

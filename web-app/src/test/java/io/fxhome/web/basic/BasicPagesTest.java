@@ -106,6 +106,19 @@ class BasicPagesTest {
         assertThat(search).contains("<a href=\"https://fine.example/\">");
         // Paging links are plain links.
         assertThat(browser.request().get("/basic/history").asString()).doesNotContain("Older");
+        // An error of these pages is a page too.
+        Response missing = browser.request().get("/basic/bookmarks/nosuchfolder");
+        missing.then().statusCode(404).contentType(containsString("text/html"));
+        assertValid(missing.asString());
+        assertThat(missing.asString()).contains("This bookmark folder was not found.");
+    }
+
+    @Test
+    void signedOutVisitorsOfTheDataAndAccountPagesAreSentToTheSignIn() {
+        Browser signedOut = new Browser();
+        for (String path : List.of("/basic/tabs", "/basic/history", "/basic/bookmarks", "/basic/search?q=x", "/basic/sync")) {
+            signedOut.request().get(path).then().statusCode(303).header("Location", endsWith("/basic/"));
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.fxhome.web.sync;
+package io.fxhome.web.syncing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,29 +9,29 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.fxhome.shard.ShardRouter;
-import io.fxhome.web.http.Sql;
+import io.fxhome.web.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Reads what the worker records: account timestamps, live progress (sync_progress) and the last run (sync_run). */
 @ApplicationScoped
-public class SyncStatusRepository {
+public class SyncOverviewRepository {
     /** Every query runs on the account's shard. */
     private final ShardRouter shards;
 
-    public SyncStatusRepository(ShardRouter shards) {
+    public SyncOverviewRepository(ShardRouter shards) {
         this.shards = shards;
     }
 
-    public Optional<SyncStatus> status(UUID accountId) {
+    public Optional<SyncOverview> overview(UUID accountId) {
         try (Connection c = shards.dataSource(accountId).getConnection()) {
-            SyncStatus.LastRun lastRun = null;
+            SyncOverview.LastRun lastRun = null;
             try (PreparedStatement ps = c.prepareStatement("""
                     select started_at, finished_at, reason, outcome, error, records_applied, records_skipped
                       from sync_run where account_id = ? order by started_at desc limit 1""")) {
                 ps.setObject(1, accountId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        lastRun = new SyncStatus.LastRun(Sql.instant(rs.getTimestamp(1)), Sql.instant(rs.getTimestamp(2)), rs.getString(3),
+                        lastRun = new SyncOverview.LastRun(Sql.instant(rs.getTimestamp(1)), Sql.instant(rs.getTimestamp(2)), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7));
                     }
                 }
@@ -49,8 +49,8 @@ public class SyncStatusRepository {
                     String status = rs.getString(1);
                     Instant lastSync = Sql.instant(rs.getTimestamp(3));
                     Instant requested = Sql.instant(rs.getTimestamp(5));
-                    SyncStatus.Progress progress = rs.getTimestamp(7) == null ? null
-                            : new SyncStatus.Progress(Sql.instant(rs.getTimestamp(7)), rs.getString(8), rs.getInt(9),
+                    SyncOverview.Progress progress = rs.getTimestamp(7) == null ? null
+                            : new SyncOverview.Progress(Sql.instant(rs.getTimestamp(7)), rs.getString(8), rs.getInt(9),
                                     (Integer) rs.getObject(10), Sql.instant(rs.getTimestamp(11)));
                     String state;
                     if ("needs_reauth".equals(status)) {
@@ -62,8 +62,9 @@ public class SyncStatusRepository {
                     } else {
                         state = "idle";
                     }
-                    return Optional.of(new SyncStatus(state, status, rs.getString(2), lastSync != null || lastRun != null && "done".equals(lastRun.outcome()),
-                            lastSync, Sql.instant(rs.getTimestamp(4)), requested, Sql.instant(rs.getTimestamp(6)), progress, lastRun));
+                    boolean firstSyncDone = lastSync != null || lastRun != null && "done".equals(lastRun.outcome());
+                    return Optional.of(new SyncOverview(state, status, rs.getString(2), firstSyncDone, lastSync,
+                            Sql.instant(rs.getTimestamp(4)), requested, Sql.instant(rs.getTimestamp(6)), progress, lastRun));
                 }
             }
         } catch (SQLException e) {

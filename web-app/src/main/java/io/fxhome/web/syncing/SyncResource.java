@@ -1,4 +1,4 @@
-package io.fxhome.web.sync;
+package io.fxhome.web.syncing;
 
 import java.util.Locale;
 
@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+/** The account's syncing in the JSON API: its overview (state, progress, last run) and "sync now". */
 @Path("/api/v1/sync")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sync")
@@ -24,12 +25,12 @@ public class SyncResource {
     public record SyncRequested(String result) {
     }
 
-    private final SyncStatusRepository status;
+    private final SyncOverviewRepository overviews;
     private final SyncNow syncNow;
     private final CurrentUser current;
 
-    public SyncResource(SyncStatusRepository status, SyncNow syncNow, CurrentUser current) {
-        this.status = status;
+    public SyncResource(SyncOverviewRepository overviews, SyncNow syncNow, CurrentUser current) {
+        this.overviews = overviews;
         this.syncNow = syncNow;
         this.current = current;
     }
@@ -38,7 +39,7 @@ public class SyncResource {
     @Operation(summary = "Sync state, live progress of a running sync, and the last run")
     public Response status() {
         var account = current.require().accountId();
-        return Response.ok(status.status(account).orElseThrow(Problem::notSignedIn)).header("Cache-Control", "no-store").build();
+        return Response.ok(overviews.overview(account).orElseThrow(Problem::notSignedIn)).header("Cache-Control", "no-store").build();
     }
 
     @POST

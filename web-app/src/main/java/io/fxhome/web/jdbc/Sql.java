@@ -1,10 +1,10 @@
-package io.fxhome.web.http;
+package io.fxhome.web.jdbc;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-/** Small conversions shared by the repositories. */
+/** Conversions of JDBC column values that the repositories share. */
 public final class Sql {
     private Sql() {
     }
@@ -16,10 +16,5 @@ public final class Sql {
     /** A Sync server timestamp (seconds with two decimals) as an instant. */
     public static Instant syncSeconds(BigDecimal seconds) {
         return seconds == null ? null : Instant.ofEpochMilli(seconds.movePointRight(3).longValue());
-    }
-
-    /** Escapes LIKE wildcards so that user input matches literally (with {@code escape '\'}). */
-    public static String likeContains(String word) {
-        return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

@@ -13,14 +13,16 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The user asked for a sync (pressed "sync now", signed in, linked the account): resume the account if it was paused
- * for disuse, count it as used, rate-limit per account, and put one job on the interactive lane at once.
+ * The gate a user's request for a sync (pressed "sync now", signed in, linked the account) passes: refused for an
+ * account that needs re-authentication or is being deleted, rate-limited per account; once through, the account is
+ * resumed if it was paused for disuse, counted as used, and one job goes on the interactive lane at once.
  * <p>
  * Plain JDBC on the caller's connection and transaction: the account row stays locked from the check to the commit,
  * so two concurrent requests for one account enqueue one job, and the job is confirmed by the broker before the
- * caller commits (a failed publish rolls the rate-limit stamp back). {@link InteractiveSyncRequests} is the CDI face.
+ * caller commits (a failed publish rolls the rate-limit stamp back). {@link InteractiveSyncService} runs it for the
+ * applications, in a transaction of its own on the account's shard.
  */
-public final class InteractiveSyncRequester {
+public final class InteractiveSyncGate {
     private final SyncJobPublisher publisher;
     private final Clock clock;
     private final Duration minInterval;
@@ -30,7 +32,7 @@ public final class InteractiveSyncRequester {
      * @param minInterval at most one interactive job per account per this much time
      * @param nextScheduledAfter the account's next scheduled sync comes no sooner than this after an interactive one
      */
-    public InteractiveSyncRequester(SyncJobPublisher publisher, Clock clock, Duration minInterval, Duration nextScheduledAfter) {
+    public InteractiveSyncGate(SyncJobPublisher publisher, Clock clock, Duration minInterval, Duration nextScheduledAfter) {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.minInterval = Objects.requireNonNull(minInterval, "minInterval");

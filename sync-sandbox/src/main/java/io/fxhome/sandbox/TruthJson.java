@@ -1,4 +1,4 @@
-package io.fxhome.sandbox.admin;
+package io.fxhome.sandbox;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.fxhome.sandbox.generator.CleartextTruth;
@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * "tombstones": [ids], "skipped": {"<id>": "BAD_HMAC"|"NOT_JSON"}}}}}. Cleartexts are written verbatim (they are the
  * exact JSON the client decrypts), streamed rather than re-parsed.
  */
-public final class TruthJson {
+final class TruthJson {
     private TruthJson() {
     }
 

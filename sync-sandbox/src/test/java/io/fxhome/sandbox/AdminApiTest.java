@@ -1,4 +1,4 @@
-package io.fxhome.sandbox.admin;
+package io.fxhome.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

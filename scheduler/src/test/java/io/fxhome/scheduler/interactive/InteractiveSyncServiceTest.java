@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 
 import io.fxhome.account.testing.TestAccounts;
 import io.fxhome.clock.testing.MutableClock;
-import io.fxhome.job.InteractiveSyncOutcome.Result;
 import io.fxhome.job.InteractiveSyncOutcome;
-import io.fxhome.job.InteractiveSyncRequester;
-import io.fxhome.job.InteractiveSyncRequests;
+import io.fxhome.job.InteractiveSyncOutcome.Result;
+import io.fxhome.job.InteractiveSyncGate;
+import io.fxhome.job.InteractiveSyncService;
 import io.fxhome.job.RabbitConnectionSettings;
 import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncJobPublishException;
@@ -38,9 +38,9 @@ import jakarta.inject.Inject;
 
 /** The shared "sync now" code (common-model) against the real database and broker. */
 @QuarkusTest
-class InteractiveSyncRequestsTest {
+class InteractiveSyncServiceTest {
     @Inject
-    InteractiveSyncRequests requests;
+    InteractiveSyncService requests;
     @Inject
     DataSource dataSource;
     @Inject
@@ -149,13 +149,13 @@ class InteractiveSyncRequestsTest {
         UUID id = account("active");
         Instant t0 = Instant.parse("2026-11-30T12:00:00Z");
         MutableClock clock = new MutableClock(t0);
-        var requester = new InteractiveSyncRequester(publisher, clock, Duration.ofSeconds(30), Duration.ofMinutes(15));
+        var gate = new InteractiveSyncGate(publisher, clock, Duration.ofSeconds(30), Duration.ofMinutes(15));
 
-        InteractiveSyncOutcome first = inTransaction(c -> requester.request(c, id, SyncReason.FIRST_LINK));
+        InteractiveSyncOutcome first = inTransaction(c -> gate.request(c, id, SyncReason.FIRST_LINK));
         clock.advance(Duration.ofSeconds(30).minusMillis(1));
-        InteractiveSyncOutcome tooSoon = inTransaction(c -> requester.request(c, id, SyncReason.INTERACTIVE));
+        InteractiveSyncOutcome tooSoon = inTransaction(c -> gate.request(c, id, SyncReason.INTERACTIVE));
         clock.advance(Duration.ofMillis(1));
-        InteractiveSyncOutcome onTime = inTransaction(c -> requester.request(c, id, SyncReason.INTERACTIVE));
+        InteractiveSyncOutcome onTime = inTransaction(c -> gate.request(c, id, SyncReason.INTERACTIVE));
 
         assertThat(first.result()).isEqualTo(Result.ENQUEUED);
         assertThat(tooSoon).isEqualTo(InteractiveSyncOutcome.rateLimited(t0.plusSeconds(30)));
@@ -175,7 +175,7 @@ class InteractiveSyncRequestsTest {
         }
         try (var unreachable = new SyncJobPublisher(new RabbitConnectionSettings("127.0.0.1", closedPort, "guest", "guest", "/"), topology,
                 Duration.ofSeconds(2), "unreachable")) {
-            var failing = new InteractiveSyncRequester(unreachable, java.time.Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofMinutes(15));
+            var failing = new InteractiveSyncGate(unreachable, java.time.Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofMinutes(15));
             assertThatThrownBy(() -> inTransaction(c -> failing.request(c, id, SyncReason.INTERACTIVE)))
                     .isInstanceOf(SyncJobPublishException.class);
         }

@@ -1,11 +1,8 @@
-package io.fxhome.sandbox.admin;
+package io.fxhome.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.AccountInfo;
-import io.fxhome.sandbox.NewAccount;
-import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.fxa.OutboxEmail;
 import io.fxhome.sandbox.fxa.VerificationMode;
 import io.fxhome.sandbox.generator.ProfileSpec;
@@ -20,8 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** The admin API under {@code /__sandbox}: accounts, truth, outbox, faults and records "as another Firefox". */
-public final class AdminRoutes {
+/**
+ * The admin API under {@code /__sandbox}: accounts, truth, outbox, faults and records "as another Firefox", the HTTP
+ * face of {@link Sandbox}'s Java API.
+ */
+final class AdminRoutes {
     private final Sandbox sandbox;
 
     /** A route body; IllegalArgumentException → 400, IllegalStateException → 409, NoSuchElementException → 404. */
@@ -30,35 +30,34 @@ public final class AdminRoutes {
         Object handle(RoutingContext ctx, ObjectNode body);
     }
 
-    private AdminRoutes(Sandbox sandbox) {
+    AdminRoutes(Sandbox sandbox) {
         this.sandbox = sandbox;
     }
 
-    public static void install(Router router, Sandbox sandbox) {
-        AdminRoutes a = new AdminRoutes(sandbox);
+    void mount(Router router) {
         router.route("/__sandbox/*").handler(BodyHandler.create(false).setBodyLimit(16 * 1024 * 1024));
-        a.on(router, "GET", "/__sandbox/ping", (ctx, b) -> Json.object().put("status", "ok"));
-        a.on(router, "GET", "/__sandbox/demo", (ctx, b) -> sandbox.demoAccount()
+        on(router, "GET", "/__sandbox/ping", (ctx, b) -> Json.object().put("status", "ok"));
+        on(router, "GET", "/__sandbox/demo", (ctx, b) -> sandbox.demoAccount()
                 .map(d -> (Object) Json.object().put("email", d.email()).put("password", d.password()))
                 .orElseThrow(() -> new NoSuchElementException("no demo account (fxhome.sandbox.demo-account=false)")));
-        a.on(router, "GET", "/__sandbox/accounts", (ctx, b) -> sandbox.accounts());
-        a.on(router, "POST", "/__sandbox/accounts", a::createAccount);
+        on(router, "GET", "/__sandbox/accounts", (ctx, b) -> sandbox.accounts());
+        on(router, "POST", "/__sandbox/accounts", this::createAccount);
         String acc = "/__sandbox/accounts/:email";
-        a.on(router, "GET", acc, (ctx, b) -> sandbox.account(email(ctx)).orElseThrow(NoSuchElementException::new));
-        a.on(router, "DELETE", acc, (ctx, b) -> {
+        on(router, "GET", acc, (ctx, b) -> sandbox.account(email(ctx)).orElseThrow(NoSuchElementException::new));
+        on(router, "DELETE", acc, (ctx, b) -> {
             sandbox.deleteAccount(email(ctx));
             return Json.object();
         });
-        a.on(router, "POST", acc + "/primary-email", (ctx, b) -> {
+        on(router, "POST", acc + "/primary-email", (ctx, b) -> {
             sandbox.changePrimaryEmail(email(ctx), text(b, "email"));
             return sandbox.account(text(b, "email")).orElseThrow();
         });
-        router.get(acc + "/truth").blockingHandler(ctx -> a.guard(ctx, () -> HttpSupport.send(ctx, 200,
+        router.get(acc + "/truth").blockingHandler(ctx -> guard(ctx, () -> HttpSupport.send(ctx, 200,
                 "application/json", Buffer.buffer(TruthJson.write(sandbox.truth(email(ctx)))))), false);
-        a.on(router, "GET", acc + "/outbox", (ctx, b) -> outbox(sandbox.outbox(email(ctx))));
-        a.on(router, "GET", acc + "/totp", (ctx, b) -> Json.object().put("code",
+        on(router, "GET", acc + "/outbox", (ctx, b) -> outbox(sandbox.outbox(email(ctx))));
+        on(router, "GET", acc + "/totp", (ctx, b) -> Json.object().put("code",
                 sandbox.currentTotpCode(email(ctx))));
-        a.on(router, "POST", acc + "/unblock-code-required", (ctx, b) -> {
+        on(router, "POST", acc + "/unblock-code-required", (ctx, b) -> {
             JsonNode required = b.get("required");
             if (required == null || !required.isBoolean()) {
                 throw new IllegalArgumentException("missing required (true or false)");
@@ -66,15 +65,15 @@ public final class AdminRoutes {
             sandbox.requireUnblockCode(email(ctx), required.asBoolean());
             return sandbox.account(email(ctx)).orElseThrow();
         });
-        a.on(router, "GET", acc + "/unblock-code", (ctx, b) -> Json.object().put("code",
+        on(router, "GET", acc + "/unblock-code", (ctx, b) -> Json.object().put("code",
                 sandbox.latestUnblockCode(email(ctx))));
-        a.on(router, "POST", acc + "/collections/:collection/records", (ctx, b) -> Json.object().put("id",
+        on(router, "POST", acc + "/collections/:collection/records", (ctx, b) -> Json.object().put("id",
                 sandbox.upsertRecord(email(ctx), ctx.pathParam("collection"), b)));
-        a.on(router, "PUT", acc + "/collections/:collection/records/:id", (ctx, b) -> {
+        on(router, "PUT", acc + "/collections/:collection/records/:id", (ctx, b) -> {
             b.put("id", ctx.pathParam("id"));
             return Json.object().put("id", sandbox.upsertRecord(email(ctx), ctx.pathParam("collection"), b));
         });
-        a.on(router, "DELETE", acc + "/collections/:collection/records/:id", (ctx, b) -> {
+        on(router, "DELETE", acc + "/collections/:collection/records/:id", (ctx, b) -> {
             if ("true".equals(ctx.queryParams().get("purge"))) {
                 sandbox.purgeRecord(email(ctx), ctx.pathParam("collection"), ctx.pathParam("id"));
             } else {
@@ -82,13 +81,13 @@ public final class AdminRoutes {
             }
             return Json.object().put("id", ctx.pathParam("id"));
         });
-        a.on(router, "POST", acc + "/faults/:fault", (ctx, b) -> a.fault(email(ctx), ctx.pathParam("fault"), b));
-        a.on(router, "DELETE", acc + "/faults", (ctx, b) -> {
+        on(router, "POST", acc + "/faults/:fault", (ctx, b) -> fault(email(ctx), ctx.pathParam("fault"), b));
+        on(router, "DELETE", acc + "/faults", (ctx, b) -> {
             sandbox.clearFaults(email(ctx));
             return Json.object();
         });
-        a.on(router, "POST", "/__sandbox/faults/:fault", (ctx, b) -> a.fault(null, ctx.pathParam("fault"), b));
-        a.on(router, "DELETE", "/__sandbox/faults", (ctx, b) -> {
+        on(router, "POST", "/__sandbox/faults/:fault", (ctx, b) -> fault(null, ctx.pathParam("fault"), b));
+        on(router, "DELETE", "/__sandbox/faults", (ctx, b) -> {
             sandbox.clearFaults(null);
             return Json.object();
         });

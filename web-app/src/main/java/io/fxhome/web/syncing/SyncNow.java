@@ -1,22 +1,22 @@
-package io.fxhome.web.sync;
+package io.fxhome.web.syncing;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import io.fxhome.job.InteractiveSyncOutcome;
-import io.fxhome.job.InteractiveSyncRequests;
+import io.fxhome.job.InteractiveSyncService;
 import io.fxhome.job.SyncJobPublishException;
 import io.fxhome.job.SyncReason;
 import io.fxhome.web.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The "sync now" button: one interactive job, rate-limited per account by {@link InteractiveSyncRequests}. */
+/** The "sync now" button: one interactive job, rate-limited per account by {@link InteractiveSyncService}. */
 @ApplicationScoped
 public class SyncNow {
-    private final InteractiveSyncRequests requests;
+    private final InteractiveSyncService requests;
 
-    public SyncNow(InteractiveSyncRequests requests) {
+    public SyncNow(InteractiveSyncService requests) {
         this.requests = requests;
     }
 

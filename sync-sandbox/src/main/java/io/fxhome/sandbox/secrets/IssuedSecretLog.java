@@ -1,15 +1,15 @@
-package io.fxhome.sandbox;
+package io.fxhome.sandbox.secrets;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers, per FxA uid, the secrets the sandbox issued, for {@link Sandbox#issuedSecrets(String)}. Bounded per
- * account and kind so that long runs (benchmarks, the demo) do not grow it.
+ * Remembers, per FxA uid, the secrets the sandbox's services issued, for the secret-hygiene tests
+ * ({@code Sandbox.issuedSecrets}). Bounded per account and kind so that long runs (benchmarks, the demo) do not grow
+ * it.
  */
 public final class IssuedSecretLog {
     /** The latest values kept per account and kind. */
@@ -36,22 +36,20 @@ public final class IssuedSecretLog {
         }
     }
 
-    IssuedSecrets snapshot(String fxaUid) {
+    /** Every kind's values kept for the account, oldest first (taken at one instant). */
+    public Map<Kind, List<String>> snapshot(String fxaUid) {
         EnumMap<Kind, ArrayDeque<String>> kinds = byUid.getOrDefault(fxaUid, new EnumMap<>(Kind.class));
         synchronized (kinds) {
-            List<String> kb = list(kinds, Kind.KB);
-            return new IssuedSecrets(kb.isEmpty() ? null : kb.getLast(), list(kinds, Kind.SESSION_TOKEN),
-                    list(kinds, Kind.KEY_FETCH_TOKEN), list(kinds, Kind.ACCESS_TOKEN), list(kinds, Kind.REFRESH_TOKEN),
-                    list(kinds, Kind.STORAGE_TOKEN_ID), list(kinds, Kind.STORAGE_TOKEN_KEY));
+            Map<Kind, List<String>> copy = new EnumMap<>(Kind.class);
+            for (Kind kind : Kind.values()) {
+                ArrayDeque<String> values = kinds.get(kind);
+                copy.put(kind, values == null ? List.of() : List.copyOf(values));
+            }
+            return copy;
         }
     }
 
-    void forget(String fxaUid) {
+    public void forget(String fxaUid) {
         byUid.remove(fxaUid);
-    }
-
-    private static List<String> list(EnumMap<Kind, ArrayDeque<String>> kinds, Kind kind) {
-        ArrayDeque<String> values = kinds.get(kind);
-        return values == null ? List.of() : new ArrayList<>(values);
     }
 }

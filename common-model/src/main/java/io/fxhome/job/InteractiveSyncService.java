@@ -15,11 +15,12 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 /**
- * "Sync this account now", for the web app (sign-in, first link, the sync button) and operators: see
- * {@link InteractiveSyncRequester}. Runs in a transaction of its own, committed only after the broker confirmed.
+ * "Sync this account now", for the web app (sign-in, first link, the sync button) and operators: runs the
+ * {@link InteractiveSyncGate} on the account's shard in a transaction of its own, committed only after the broker
+ * confirmed.
  */
 @ApplicationScoped
-public class InteractiveSyncRequests {
+public class InteractiveSyncService {
     /** The account's row is on its shard. */
     @Inject
     ShardRouter shards;
@@ -31,11 +32,11 @@ public class InteractiveSyncRequests {
     @Inject
     Instance<Clock> clock;
 
-    private InteractiveSyncRequester requester;
+    private InteractiveSyncGate gate;
 
     @PostConstruct
     void init() {
-        requester = new InteractiveSyncRequester(publisher, clock.isResolvable() ? clock.get() : Clock.systemUTC(),
+        gate = new InteractiveSyncGate(publisher, clock.isResolvable() ? clock.get() : Clock.systemUTC(),
                 config.interactive().minInterval(), config.interactive().nextScheduledAfter());
     }
 
@@ -54,7 +55,7 @@ public class InteractiveSyncRequests {
         DataSource dataSource = shards.dataSource(accountId);
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                return requester.request(connection, accountId, reason);
+                return gate.request(connection, accountId, reason);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot record the sync request of account " + accountId + ": " + e.getMessage(), e);
             }

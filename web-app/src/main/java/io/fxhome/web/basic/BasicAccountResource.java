@@ -1,0 +1,139 @@
+package io.fxhome.web.basic;
+
+import static io.fxhome.web.basic.BasicPages.page;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.fxhome.web.account.AccountDeletion;
+import io.fxhome.web.account.AccountRepository;
+import io.fxhome.web.account.AccountView;
+import io.fxhome.web.devices.DeviceView;
+import io.fxhome.web.devices.DevicesRepository;
+import io.fxhome.web.problem.Problem;
+import io.fxhome.web.session.CurrentUser;
+import io.fxhome.web.session.SessionStarter;
+import io.fxhome.web.session.SignedIn;
+import io.fxhome.web.syncing.SyncNow;
+import io.fxhome.web.syncing.SyncOverview;
+import io.fxhome.web.syncing.SyncOverviewRepository;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The HTML4 account page {@code /basic/sync}: the sync status (reloading itself while a sync runs), the devices,
+ * "sync now", sign-out and deleting everything. Every form carries the session's CSRF token; answers redirect after
+ * POST.
+ */
+@Path("/basic")
+@Produces(MediaType.TEXT_HTML)
+public class BasicAccountResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance sync(SyncOverview status, String stateText, boolean refresh,
+                List<DeviceView> devices, AccountView account, String csrf, String notice, String error);
+    }
+
+    private final CurrentUser current;
+    private final SessionStarter sessions;
+    private final AccountRepository accounts;
+    private final AccountDeletion deletion;
+    private final DevicesRepository devices;
+    private final SyncOverviewRepository overviews;
+    private final SyncNow syncNow;
+
+    public BasicAccountResource(CurrentUser current, SessionStarter sessions, AccountRepository accounts,
+            AccountDeletion deletion, DevicesRepository devices, SyncOverviewRepository overviews, SyncNow syncNow) {
+        this.current = current;
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.deletion = deletion;
+        this.devices = devices;
+        this.overviews = overviews;
+        this.syncNow = syncNow;
+    }
+
+    @GET
+    @Path("/sync")
+    @Operation(hidden = true)
+    public Response sync(@QueryParam("first") boolean first, @QueryParam("notice") String notice) {
+        SignedIn user = current.require();
+        return syncPage(user, first && "requested".equals(notice) ? null : noticeText(first, notice), null);
+    }
+
+    @POST
+    @Path("/sync")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response syncNow(@RestForm String csrf) {
+        SignedIn user = current.requireForChange(csrf);
+        try {
+            syncNow.request(user.accountId());
+            return Response.seeOther(URI.create("/basic/sync?notice=requested")).build();
+        } catch (Problem p) {
+            return syncPage(user, null, p.detail());
+        }
+    }
+
+    @POST
+    @Path("/signout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response signOut(@RestForm String csrf) {
+        current.requireForChange(csrf);
+        return Response.seeOther(URI.create("/basic/")).cookie(sessions.end()).build();
+    }
+
+    @POST
+    @Path("/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response delete(@RestForm String csrf, @RestForm String confirm) {
+        SignedIn user = current.requireForChange(csrf);
+        if (!"yes".equals(confirm)) {
+            return syncPage(user, null, "Tick the box to confirm that everything should be deleted.");
+        }
+        deletion.delete(user.accountId());
+        return Response.seeOther(URI.create("/basic/?deleted=true")).cookie(sessions.end()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response problem(Problem p) {
+        return BasicPages.problem(p);
+    }
+
+    private Response syncPage(SignedIn user, String notice, String error) {
+        UUID account = user.accountId();
+        SyncOverview status = overviews.overview(account).orElseThrow(Problem::notSignedIn);
+        String stateText = switch (status.state()) {
+            case "syncing" -> "Syncing now";
+            case "queued" -> "Waiting for a sync to start";
+            case "needs-reauth" -> "Sign in again to resume syncing";
+            default -> status.firstSyncDone() ? "Up to date" : "Not synced yet";
+        };
+        boolean refresh = "syncing".equals(status.state()) || "queued".equals(status.state());
+        return page(Templates.sync(status, stateText, refresh, devices.list(account),
+                accounts.find(account).orElseThrow(Problem::notSignedIn), user.csrfToken(), notice, error));
+    }
+
+    private static String noticeText(boolean first, String notice) {
+        if (first) {
+            return "Signed in. fxhome is downloading your Firefox data; this page reloads until it is done.";
+        }
+        return "requested".equals(notice) ? "Sync started." : null;
+    }
+}

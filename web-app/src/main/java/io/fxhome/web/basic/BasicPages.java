@@ -1,0 +1,40 @@
+package io.fxhome.web.basic;
+
+import java.net.URI;
+
+import io.fxhome.web.problem.Problem;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * What every HTML4 page shares: how a rendered page is answered, and how an error becomes a page. The pages
+ * themselves are {@link BasicSignInResource}, {@link BasicDataResource} and {@link BasicAccountResource}; the layout
+ * around them is {@code templates/basic-layout.html}.
+ */
+final class BasicPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(String title, String detail);
+    }
+
+    private BasicPages() {
+    }
+
+    /** The page, never cached by a shared cache, with any cookies it sets. */
+    static Response page(TemplateInstance page, NewCookie... cookies) {
+        return Response.ok(page.render(), "text/html; charset=utf-8").header("Cache-Control", "private, no-cache")
+                .cookie(cookies).build();
+    }
+
+    /** Errors of the signed-in pages are pages too; signed-out visitors are sent to the sign-in form. */
+    static Response problem(Problem p) {
+        if (p.status() == 401) {
+            return Response.seeOther(URI.create("/basic/")).build();
+        }
+        return Response.status(p.status()).type("text/html; charset=utf-8")
+                .entity(Templates.error(p.title(), p.detail()).render()).build();
+    }
+}
