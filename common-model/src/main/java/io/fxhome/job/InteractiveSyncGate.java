@@ -32,7 +32,8 @@ public final class InteractiveSyncGate {
      * @param minInterval at most one interactive job per account per this much time
      * @param nextScheduledAfter the account's next scheduled sync comes no sooner than this after an interactive one
      */
-    public InteractiveSyncGate(SyncJobPublisher publisher, Clock clock, Duration minInterval, Duration nextScheduledAfter) {
+    public InteractiveSyncGate(SyncJobPublisher publisher, Clock clock, Duration minInterval,
+            Duration nextScheduledAfter) {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.minInterval = Objects.requireNonNull(minInterval, "minInterval");

@@ -175,7 +175,8 @@ class InteractiveSyncServiceTest {
         }
         try (var unreachable = new SyncJobPublisher(new RabbitConnectionSettings("127.0.0.1", closedPort, "guest", "guest", "/"), topology,
                 Duration.ofSeconds(2), "unreachable")) {
-            var failing = new InteractiveSyncGate(unreachable, java.time.Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofMinutes(15));
+            var failing = new InteractiveSyncGate(unreachable, java.time.Clock.systemUTC(), Duration.ofSeconds(30),
+                    Duration.ofMinutes(15));
             assertThatThrownBy(() -> inTransaction(c -> failing.request(c, id, SyncReason.INTERACTIVE)))
                     .isInstanceOf(SyncJobPublishException.class);
         }

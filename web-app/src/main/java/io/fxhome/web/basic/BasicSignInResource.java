@@ -16,10 +16,9 @@ import io.fxhome.web.session.SessionCookies;
 import io.fxhome.web.session.SessionStarter;
 import io.fxhome.web.signin.AccountLinker;
 import io.fxhome.web.signin.BrowserSignIns;
+import io.fxhome.web.signin.SignInCookies;
 import io.fxhome.web.signin.SignInOutcome;
 import io.fxhome.web.signin.SignInService;
-import io.fxhome.web.signin.api.BrowserSessionResource;
-import io.fxhome.web.signin.api.SessionResource;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.Cookie;
@@ -96,7 +95,7 @@ public class BasicSignInResource {
     public Response code(@RestForm String csrf, @RestForm String code) {
         this.csrf.checkSignedOut(csrf);
         try {
-            return afterStep(signIn.verify(cookie(SessionResource.PENDING_COOKIE), code));
+            return afterStep(signIn.verify(cookie(SignInCookies.PENDING), code));
         } catch (Problem p) {
             if (p.status() == 410) {
                 return signInPage(null, p.detail(), null, false);
@@ -131,7 +130,7 @@ public class BasicSignInResource {
         String notice = null;
         String error = null;
         try {
-            signIn.resendUnblockCode(cookie(SessionResource.PENDING_COOKIE), current.clientAddress());
+            signIn.resendUnblockCode(cookie(SignInCookies.PENDING), current.clientAddress());
             notice = "Mozilla is emailing you another unblock code.";
         } catch (Problem p) {
             if (p.status() == 410) {
@@ -147,7 +146,7 @@ public class BasicSignInResource {
     @Path("/browser")
     @Operation(hidden = true)
     public Response browserPage(@QueryParam("again") boolean again) {
-        String handle = cookie(BrowserSessionResource.BROWSER_COOKIE);
+        String handle = cookie(SignInCookies.BROWSER);
         if (!again && browser.returnsByItself()) {
             return page(Templates.browser(csrf.signedOutToken(), null, null, true, null), csrf.cookie());
         }
@@ -160,7 +159,7 @@ public class BasicSignInResource {
         }
         BrowserSignIns.Started started = browser.begin();
         return page(Templates.browser(csrf.signedOutToken(), started.authorizationUrl().toString(), started.expiresAt(), false, null),
-                csrf.cookie(), cookies.handle(BrowserSessionResource.BROWSER_COOKIE, started.handle(),
+                csrf.cookie(), cookies.handle(SignInCookies.BROWSER, started.handle(),
                         (int) Duration.between(Instant.now(), started.expiresAt()).toSeconds(), current.https()));
     }
 
@@ -170,7 +169,7 @@ public class BasicSignInResource {
     @Operation(hidden = true)
     public Response browserComplete(@RestForm String csrf, @RestForm String url) {
         this.csrf.checkSignedOut(csrf);
-        String handle = cookie(BrowserSessionResource.BROWSER_COOKIE);
+        String handle = cookie(SignInCookies.BROWSER);
         try {
             OAuthRedirect redirect = BrowserSignIns.parse(url);
             if (redirect.isError()) {
@@ -179,7 +178,7 @@ public class BasicSignInResource {
             AccountLinker.Linked linked = browser.complete(handle, redirect.code(), redirect.state());
             SessionStarter.Started started = sessions.start(linked.accountId());
             return Response.seeOther(URI.create("/basic/sync?first=1")).cookie(started.cookie(),
-                    cookies.handle(BrowserSessionResource.BROWSER_COOKIE, "", 0, current.https())).build();
+                    cookies.handle(SignInCookies.BROWSER, "", 0, current.https())).build();
         } catch (Problem p) {
             if (p.status() == 410) {
                 return signInPage(null, p.detail(), null, false);
@@ -192,13 +191,15 @@ public class BasicSignInResource {
     private Response afterStep(SignInOutcome outcome) {
         return switch (outcome) {
             case SignInOutcome.NeedsVerification v -> page(Templates.code(csrf.signedOutToken(), v.message(), v.expectsCode(), null),
-                    cookies.handle(SessionResource.PENDING_COOKIE, v.handle(), (int) signIn.pendingTtl().toSeconds(), current.https()));
+                    cookies.handle(SignInCookies.PENDING, v.handle(), (int) signIn.pendingTtl().toSeconds(),
+                            current.https()));
             case SignInOutcome.NeedsUnblockCode u -> page(Templates.unblock(csrf.signedOutToken(), u.email(), u.message(), null, null),
-                    cookies.handle(SessionResource.PENDING_COOKIE, u.handle(), (int) signIn.pendingTtl().toSeconds(), current.https()));
+                    cookies.handle(SignInCookies.PENDING, u.handle(), (int) signIn.pendingTtl().toSeconds(),
+                            current.https()));
             case SignInOutcome.Linked l -> {
                 SessionStarter.Started started = sessions.start(l.account().accountId());
                 yield Response.seeOther(URI.create("/basic/sync?first=1")).cookie(started.cookie(),
-                        cookies.handle(SessionResource.PENDING_COOKIE, "", 0, current.https())).build();
+                        cookies.handle(SignInCookies.PENDING, "", 0, current.https())).build();
             }
         };
     }

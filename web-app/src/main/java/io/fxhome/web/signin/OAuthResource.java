@@ -9,7 +9,6 @@ import io.fxhome.web.problem.Problem;
 import io.fxhome.web.session.CurrentUser;
 import io.fxhome.web.session.SessionCookies;
 import io.fxhome.web.session.SessionStarter;
-import io.fxhome.web.signin.api.BrowserSessionResource;
 import io.vertx.core.http.Cookie;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -46,7 +45,7 @@ public class OAuthResource {
         BrowserSignIns.Started started = browser.begin();
         int maxAge = (int) java.time.Duration.between(java.time.Instant.now(), started.expiresAt()).toSeconds();
         return Response.seeOther(started.authorizationUrl()).header("Cache-Control", "no-store")
-                .cookie(cookies.handle(BrowserSessionResource.BROWSER_COOKIE, started.handle(), maxAge, current.https()),
+                .cookie(cookies.handle(SignInCookies.BROWSER, started.handle(), maxAge, current.https()),
                         cookies.handle(VIEW_COOKIE, basic ? "b" : "h", maxAge, current.https()))
                 .build();
     }
@@ -57,7 +56,7 @@ public class OAuthResource {
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state, @QueryParam("error") String error) {
         Cookie view = current.request().getCookie(VIEW_COOKIE);
         boolean basic = view != null && "b".equals(view.getValue());
-        Cookie handle = current.request().getCookie(BrowserSessionResource.BROWSER_COOKIE);
+        Cookie handle = current.request().getCookie(SignInCookies.BROWSER);
         Response.ResponseBuilder answer;
         try {
             if (error != null) {
@@ -70,7 +69,7 @@ public class OAuthResource {
             answer = Response.seeOther(URI.create((basic ? "/basic/?error=" : "/#/signin?error=") + p.code()));
         }
         return answer.header("Cache-Control", "no-store")
-                .cookie(cookies.handle(BrowserSessionResource.BROWSER_COOKIE, "", 0, current.https()),
+                .cookie(cookies.handle(SignInCookies.BROWSER, "", 0, current.https()),
                         cookies.handle(VIEW_COOKIE, "", 0, current.https()))
                 .build();
     }

@@ -31,7 +31,8 @@ public class SyncOverviewRepository {
                 ps.setObject(1, accountId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        lastRun = new SyncOverview.LastRun(Sql.instant(rs.getTimestamp(1)), Sql.instant(rs.getTimestamp(2)), rs.getString(3),
+                        lastRun = new SyncOverview.LastRun(Sql.instant(rs.getTimestamp(1)),
+                                Sql.instant(rs.getTimestamp(2)), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7));
                     }
                 }
@@ -64,7 +65,8 @@ public class SyncOverviewRepository {
                     }
                     boolean firstSyncDone = lastSync != null || lastRun != null && "done".equals(lastRun.outcome());
                     return Optional.of(new SyncOverview(state, status, rs.getString(2), firstSyncDone, lastSync,
-                            Sql.instant(rs.getTimestamp(4)), requested, Sql.instant(rs.getTimestamp(6)), progress, lastRun));
+                            Sql.instant(rs.getTimestamp(4)), requested, Sql.instant(rs.getTimestamp(6)), progress,
+                            lastRun));
                 }
             }
         } catch (SQLException e) {

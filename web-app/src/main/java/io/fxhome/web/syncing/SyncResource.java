@@ -39,7 +39,8 @@ public class SyncResource {
     @Operation(summary = "Sync state, live progress of a running sync, and the last run")
     public Response status() {
         var account = current.require().accountId();
-        return Response.ok(overviews.overview(account).orElseThrow(Problem::notSignedIn)).header("Cache-Control", "no-store").build();
+        SyncOverview overview = overviews.overview(account).orElseThrow(Problem::notSignedIn);
+        return Response.ok(overview).header("Cache-Control", "no-store").build();
     }
 
     @POST

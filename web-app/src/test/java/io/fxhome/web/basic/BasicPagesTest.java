@@ -116,7 +116,8 @@ class BasicPagesTest {
     @Test
     void signedOutVisitorsOfTheDataAndAccountPagesAreSentToTheSignIn() {
         Browser signedOut = new Browser();
-        for (String path : List.of("/basic/tabs", "/basic/history", "/basic/bookmarks", "/basic/search?q=x", "/basic/sync")) {
+        for (String path : List.of("/basic/tabs", "/basic/history", "/basic/bookmarks", "/basic/search?q=x",
+                "/basic/sync")) {
             signedOut.request().get(path).then().statusCode(303).header("Location", endsWith("/basic/"));
         }
     }

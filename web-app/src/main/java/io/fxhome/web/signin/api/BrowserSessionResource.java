@@ -11,6 +11,7 @@ import io.fxhome.web.problem.Problem;
 import io.fxhome.web.session.CurrentUser;
 import io.fxhome.web.session.SessionCookies;
 import io.fxhome.web.signin.BrowserSignIns;
+import io.fxhome.web.signin.SignInCookies;
 import io.vertx.core.http.Cookie;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -24,9 +25,6 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "session")
 public class BrowserSessionResource {
-    /** Holds only the random handle of the sign-in this browser started; its secrets stay sealed on the server. */
-    public static final String BROWSER_COOKIE = "fxhome_browser";
-
     private final BrowserSignIns browser;
     private final SessionResource sessions;
     private final CurrentUser current;
@@ -45,7 +43,9 @@ public class BrowserSessionResource {
         BrowserSignIns.Started started = browser.begin();
         return Response.status(201).entity(new BrowserSignInStart(started.authorizationUrl().toString(), started.expiresAt(),
                 started.returnsByItself())).header("Cache-Control", "no-store")
-                .cookie(cookies.handle(BROWSER_COOKIE, started.handle(), maxAge(started.expiresAt()), current.https())).build();
+                .cookie(cookies.handle(SignInCookies.BROWSER, started.handle(), maxAge(started.expiresAt()),
+                        current.https()))
+                .build();
     }
 
     @POST
@@ -66,9 +66,9 @@ public class BrowserSessionResource {
         if (redirect.isError()) {
             throw new Problem(400, "oauth-cancelled", "Sign-in not completed", "Mozilla's page did not sign you in. Start again.");
         }
-        Cookie handle = current.request().getCookie(BROWSER_COOKIE);
+        Cookie handle = current.request().getCookie(SignInCookies.BROWSER);
         return sessions.signedIn(browser.complete(handle == null ? null : handle.getValue(), redirect.code(), redirect.state()),
-                BROWSER_COOKIE);
+                SignInCookies.BROWSER);
     }
 
     static int maxAge(Instant expiresAt) {

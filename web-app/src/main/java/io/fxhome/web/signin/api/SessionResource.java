@@ -18,6 +18,7 @@ import io.fxhome.web.session.SessionCookies;
 import io.fxhome.web.session.SessionStarter;
 import io.fxhome.web.session.SignedIn;
 import io.fxhome.web.signin.AccountLinker;
+import io.fxhome.web.signin.SignInCookies;
 import io.fxhome.web.signin.SignInOutcome;
 import io.fxhome.web.signin.SignInService;
 import io.vertx.core.http.Cookie;
@@ -36,9 +37,6 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "session")
 public class SessionResource {
-    /** Holds only the random handle of a pending sign-in; its secrets stay in server memory. */
-    public static final String PENDING_COOKIE = "fxhome_pending";
-
     private final SignInService signIn;
     private final CurrentUser current;
     private final SessionStarter starter;
@@ -115,13 +113,13 @@ public class SessionResource {
     Response answer(SignInOutcome outcome) {
         return switch (outcome) {
             case SignInOutcome.NeedsUnblockCode u -> noStore(Response.accepted(SessionAnswer.unblockRequired(u.message(), u.handle(),
-                    u.expiresAt(), u.email())).cookie(cookies.handle(PENDING_COOKIE, u.handle(),
+                    u.expiresAt(), u.email())).cookie(cookies.handle(SignInCookies.PENDING, u.handle(),
                             (int) Duration.between(Instant.now(), u.expiresAt()).toSeconds(), current.https())));
             case SignInOutcome.NeedsVerification v -> noStore(Response.accepted(SessionAnswer.verificationRequired(
                     v.method().wireName().isEmpty() ? "unknown" : v.method().wireName(), v.expectsCode(), v.message(), v.handle(), v.expiresAt()))
-                    .cookie(cookies.handle(PENDING_COOKIE, v.handle(), (int) Duration.between(Instant.now(), v.expiresAt()).toSeconds(),
-                            current.https())));
-            case SignInOutcome.Linked l -> signedIn(l.account(), PENDING_COOKIE);
+                    .cookie(cookies.handle(SignInCookies.PENDING, v.handle(),
+                            (int) Duration.between(Instant.now(), v.expiresAt()).toSeconds(), current.https())));
+            case SignInOutcome.Linked l -> signedIn(l.account(), SignInCookies.PENDING);
         };
     }
 
@@ -136,7 +134,7 @@ public class SessionResource {
         if (fromBody != null && !fromBody.isBlank()) {
             return fromBody;
         }
-        Cookie c = current.request().getCookie(PENDING_COOKIE);
+        Cookie c = current.request().getCookie(SignInCookies.PENDING);
         if (c == null || c.getValue().isEmpty()) {
             throw new Problem(410, "sign-in-expired", "Sign-in expired", "There is no sign-in waiting for a code. Sign in again.");
         }
