@@ -88,6 +88,7 @@ public final class InteractiveSyncGate {
             update.executeUpdate();
         }
         publisher.publish(SyncJob.of(accountId, reason, now));
-        return InteractiveSyncOutcome.of(resumed ? InteractiveSyncOutcome.Result.RESUMED_AND_ENQUEUED : InteractiveSyncOutcome.Result.ENQUEUED);
+        return InteractiveSyncOutcome
+                .of(resumed ? InteractiveSyncOutcome.Result.RESUMED_AND_ENQUEUED : InteractiveSyncOutcome.Result.ENQUEUED);
     }
 }

@@ -7,12 +7,13 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.fxhome.shard.ShardRouter;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+
+import io.fxhome.shard.ShardRouter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * "Sync this account now", for the web app (sign-in, first link, the sync button) and operators: runs the
@@ -57,7 +58,8 @@ public class InteractiveSyncService {
             try (Connection connection = dataSource.getConnection()) {
                 return gate.request(connection, accountId, reason);
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot record the sync request of account " + accountId + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot record the sync request of account " + accountId + ": " + e.getMessage(), e);
             }
         });
     }

@@ -42,7 +42,8 @@ final class PendingConfirms {
         try {
             settled.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new SyncJobPublishException("no publisher confirm within " + timeout + " for " + unsettled.get() + " of " + size + " jobs");
+            throw new SyncJobPublishException(
+                    "no publisher confirm within " + timeout + " for " + unsettled.get() + " of " + size + " jobs");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SyncJobPublishException("interrupted while waiting for publisher confirms");

@@ -44,7 +44,8 @@ public final class SyncJobCodec {
         }
         int version = node.path("version").asInt(0);
         if (version < 1 || version > SyncJob.CURRENT_VERSION) {
-            throw new InvalidSyncJobException("unsupported sync job version " + version + " (this worker reads 1.." + SyncJob.CURRENT_VERSION + ")");
+            throw new InvalidSyncJobException(
+                    "unsupported sync job version " + version + " (this worker reads 1.." + SyncJob.CURRENT_VERSION + ")");
         }
         try {
             return MAPPER.treeToValue(node, SyncJob.class);

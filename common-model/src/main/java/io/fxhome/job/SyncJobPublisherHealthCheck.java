@@ -1,11 +1,11 @@
 package io.fxhome.job;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Ready only while the publisher can reach the broker: a process that cannot enqueue jobs should not take traffic. */
 @Readiness

@@ -1,11 +1,11 @@
 package io.fxhome.job;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Makes the {@link SyncTopology} and the {@link SyncJobPublisher} CDI beans, configured as Quarkus configures RabbitMQ. */
 @ApplicationScoped

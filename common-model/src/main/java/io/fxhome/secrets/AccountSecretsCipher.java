@@ -28,9 +28,11 @@ public final class AccountSecretsCipher {
             MasterKey master = keys.current();
             return new SealedAccountSecrets(master.version(),
                     AesGcm.seal(master.bytes(), master.version(), dataKey, context(accountId, "data-key")),
-                    AesGcm.seal(dataKey, DATA_KEY_VERSION, secrets.refreshToken().getBytes(StandardCharsets.UTF_8), context(accountId, "refresh-token")),
+                    AesGcm.seal(dataKey, DATA_KEY_VERSION, secrets.refreshToken().getBytes(StandardCharsets.UTF_8),
+                            context(accountId, "refresh-token")),
                     AesGcm.seal(dataKey, DATA_KEY_VERSION, secrets.syncKeyBundle(), context(accountId, "sync-key-bundle")),
-                    AesGcm.seal(dataKey, DATA_KEY_VERSION, secrets.keyId().getBytes(StandardCharsets.UTF_8), context(accountId, "key-id")));
+                    AesGcm.seal(dataKey, DATA_KEY_VERSION, secrets.keyId().getBytes(StandardCharsets.UTF_8),
+                            context(accountId, "key-id")));
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }
@@ -42,7 +44,8 @@ public final class AccountSecretsCipher {
             byte[] bundle = AesGcm.open(dataKey, sealed.syncKeyBundle(), context(accountId, "sync-key-bundle"));
             try {
                 return new AccountSecrets(
-                        new String(AesGcm.open(dataKey, sealed.refreshToken(), context(accountId, "refresh-token")), StandardCharsets.UTF_8),
+                        new String(AesGcm.open(dataKey, sealed.refreshToken(), context(accountId, "refresh-token")),
+                                StandardCharsets.UTF_8),
                         bundle,
                         new String(AesGcm.open(dataKey, sealed.keyId(), context(accountId, "key-id")), StandardCharsets.UTF_8));
             } finally {

@@ -54,10 +54,12 @@ public final class MasterKeyRing {
             try {
                 raw = Base64.getDecoder().decode(trimmed);
             } catch (IllegalArgumentException e) {
-                throw new MasterKeyException(origin + " is not base64 (expected base64 of 32 random bytes, e.g. `head -c 32 /dev/urandom | base64`)");
+                throw new MasterKeyException(origin
+                        + " is not base64 (expected base64 of 32 random bytes, e.g. `head -c 32 /dev/urandom | base64`)");
             }
             if (raw.length != 32) {
-                throw new MasterKeyException(origin + " holds a key of " + raw.length + " bytes; a master key is 32 random bytes, base64-encoded");
+                throw new MasterKeyException(
+                        origin + " holds a key of " + raw.length + " bytes; a master key is 32 random bytes, base64-encoded");
             }
             keys.add(new MasterKey(raw));
         }
@@ -91,6 +93,7 @@ public final class MasterKeyRing {
 
     @Override
     public String toString() {
-        return "MasterKeyRing[current=" + current.version() + ", previous=" + previous.stream().map(MasterKey::version).toList() + "]";
+        return "MasterKeyRing[current=" + current.version() + ", previous=" + previous.stream().map(MasterKey::version).toList()
+                + "]";
     }
 }

@@ -7,9 +7,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.fxhome.shard.Shard;
 import io.fxhome.shard.Shards;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Checks at start that the configured master keys can unwrap every data key in the database (in every shard), so that
@@ -29,9 +30,11 @@ public class MasterKeyVerifier {
         for (Shard shard : shards.all()) {
             List<Integer> unknown = storedVersions(shard).stream().filter(v -> ring.byVersion(v).isEmpty()).toList();
             if (!unknown.isEmpty()) {
-                throw new MasterKeyException("wrong master key: the database" + (shards.sharded() ? " of shard " + shard.name() : "")
-                        + " holds secrets wrapped by master key version(s) " + unknown + " but this process was given " + ring.versions()
-                        + ". Use the key the data was written with (list old keys after the new one while rotating).");
+                throw new MasterKeyException(
+                        "wrong master key: the database" + (shards.sharded() ? " of shard " + shard.name() : "")
+                                + " holds secrets wrapped by master key version(s) " + unknown + " but this process was given "
+                                + ring.versions()
+                                + ". Use the key the data was written with (list old keys after the new one while rotating).");
             }
         }
     }
@@ -45,7 +48,8 @@ public class MasterKeyVerifier {
                 versions.add(rs.getInt(1));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the master key versions of shard " + shard.name() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the master key versions of shard " + shard.name() + ": " + e.getMessage(), e);
         }
         return versions;
     }

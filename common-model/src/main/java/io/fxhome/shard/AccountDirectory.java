@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The {@code account_directory} table (V8) in the default database: account → shard, and FxA uid → account for

@@ -30,7 +30,8 @@ public class ShardPlacement {
     /** The shard of {@code open} with the fewest accounts ({@code counts} leaves out empty shards), ties by name. */
     static String leastLoaded(List<String> open, Map<String, Long> counts) {
         return open.stream()
-                .min(Comparator.<String> comparingLong(name -> counts.getOrDefault(name, 0L)).thenComparing(Comparator.naturalOrder()))
+                .min(Comparator.<String> comparingLong(name -> counts.getOrDefault(name, 0L))
+                        .thenComparing(Comparator.naturalOrder()))
                 .orElseThrow(() -> new IllegalStateException("no shard is open for new accounts"));
     }
 }

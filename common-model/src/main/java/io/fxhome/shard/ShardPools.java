@@ -3,6 +3,9 @@ package io.fxhome.shard;
 import java.sql.SQLException;
 import java.time.Duration;
 
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
 import org.postgresql.Driver;
 
 import io.agroal.api.AgroalDataSource;
@@ -11,8 +14,6 @@ import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplie
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
 import io.agroal.narayana.NarayanaTransactionIntegration;
-import jakarta.transaction.TransactionManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Connection pools of the shards beyond the default datasource. Shards are configured at run time, so they cannot be

@@ -2,8 +2,9 @@ package io.fxhome.shard;
 
 import java.util.UUID;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.agroal.api.AgroalDataSource;
 
 /**
  * Which database serves an account: every per-user query asks here first. One shard: always the default datasource,

@@ -10,12 +10,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.config.Config;
-import org.flywaydb.core.Flyway;
-
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +17,13 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.eclipse.microprofile.config.Config;
+import org.flywaydb.core.Flyway;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 
 /**
  * Every shard this process knows: {@value #MAIN} (the default datasource, which also holds the account directory,
@@ -69,10 +70,12 @@ public class Shards {
             for (var entry : new TreeMap<>(config.extra()).entrySet()) {
                 String name = entry.getKey();
                 if (!NAME.matcher(name).matches() || MAIN.equals(name)) {
-                    throw new IllegalStateException("fxhome.shards.extra." + name + ": a shard name is lower-case letters and digits"
-                            + " (up to 40), and not '" + MAIN + "' (the default datasource)");
+                    throw new IllegalStateException(
+                            "fxhome.shards.extra." + name + ": a shard name is lower-case letters and digits"
+                                    + " (up to 40), and not '" + MAIN + "' (the default datasource)");
                 }
-                Shard shard = new Shard(name, ShardPools.open(entry.getValue(), defaults, transactionManager, transactionRegistry));
+                Shard shard = new Shard(name,
+                        ShardPools.open(entry.getValue(), defaults, transactionManager, transactionRegistry));
                 all.put(name, shard);
                 if (migrate) {
                     ShardMigrations.migrate(flyway.get(), shard, clean);
@@ -128,8 +131,9 @@ public class Shards {
     public Shard require(String name) {
         Shard shard = shards.get(name);
         if (shard == null) {
-            throw new IllegalStateException("the account directory names shard '" + name + "', which this process does not know:"
-                    + " give every process the same fxhome.shards.extra settings");
+            throw new IllegalStateException(
+                    "the account directory names shard '" + name + "', which this process does not know:"
+                            + " give every process the same fxhome.shards.extra settings");
         }
         return shard;
     }

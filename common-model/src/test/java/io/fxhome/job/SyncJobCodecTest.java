@@ -39,7 +39,8 @@ class SyncJobCodecTest {
     @Test
     void roundTripsEveryReasonAndAttempt() {
         for (SyncReason reason : SyncReason.values()) {
-            SyncJob job = SyncJob.of(UUID.randomUUID(), reason, Instant.parse("2026-01-02T03:04:05.678Z")).nextAttempt().nextAttempt();
+            SyncJob job = SyncJob.of(UUID.randomUUID(), reason, Instant.parse("2026-01-02T03:04:05.678Z")).nextAttempt()
+                    .nextAttempt();
             assertThat(SyncJobCodec.decode(SyncJobCodec.encode(job))).isEqualTo(job);
             assertThat(job.attempt()).isEqualTo(2);
             assertThat(job.queue()).isEqualTo(reason == SyncReason.SCHEDULED ? SyncQueues.SCHEDULED : SyncQueues.INTERACTIVE);
@@ -59,7 +60,8 @@ class SyncJobCodecTest {
                 .isInstanceOf(InvalidSyncJobException.class).hasMessageContaining("not JSON");
         assertThatThrownBy(() -> SyncJobCodec.decode("{\"version\":2}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidSyncJobException.class).hasMessageContaining("version 2");
-        assertThatThrownBy(() -> SyncJobCodec.decode("{\"version\":1,\"reason\":\"SCHEDULED\"}".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(
+                () -> SyncJobCodec.decode("{\"version\":1,\"reason\":\"SCHEDULED\"}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidSyncJobException.class);
         assertThatThrownBy(() -> SyncJobCodec.decode("[]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidSyncJobException.class).hasMessageContaining("object");

@@ -35,7 +35,8 @@ class SyncJobPublisherTest {
     @BeforeEach
     void setUp() throws Exception {
         broker = new TestBroker(List.of(SHORT_TIER, LONG_TIER));
-        publisher = new SyncJobPublisher(broker.settings, broker.topology, Duration.ofSeconds(10), "common-model test publisher");
+        publisher = new SyncJobPublisher(broker.settings, broker.topology, Duration.ofSeconds(10),
+                "common-model test publisher");
     }
 
     @AfterEach
@@ -133,8 +134,10 @@ class SyncJobPublisherTest {
     void aLongTierDoesNotHoldBackAShortOne() throws Exception {
         UUID slow = UUID.randomUUID();
         UUID fast = UUID.randomUUID();
-        publisher.publishRetry(SyncJob.of(slow, SyncReason.SCHEDULED, Instant.now()).nextAttempt(), broker.topology.retryTierFor(2));
-        publisher.publishRetry(SyncJob.of(fast, SyncReason.SCHEDULED, Instant.now()).nextAttempt(), broker.topology.retryTierFor(1));
+        publisher.publishRetry(SyncJob.of(slow, SyncReason.SCHEDULED, Instant.now()).nextAttempt(),
+                broker.topology.retryTierFor(2));
+        publisher.publishRetry(SyncJob.of(fast, SyncReason.SCHEDULED, Instant.now()).nextAttempt(),
+                broker.topology.retryTierFor(1));
 
         GetResponse back = broker.take(broker.topology.scheduledQueue(), Duration.ofSeconds(10));
 
@@ -207,9 +210,11 @@ class SyncJobPublisherTest {
     @Test
     void healthFollowsTheConnectionAndRecoversAfterANetworkCut() throws Exception {
         try (TcpProxy proxy = new TcpProxy(broker.settings.host(), broker.settings.port())) {
-            ConnectionFactory factory = new RabbitConnectionSettings("127.0.0.1", proxy.port(), "guest", "guest", "/").connectionFactory();
+            ConnectionFactory factory = new RabbitConnectionSettings("127.0.0.1", proxy.port(), "guest", "guest", "/")
+                    .connectionFactory();
             factory.setNetworkRecoveryInterval(300);
-            try (SyncJobPublisher viaProxy = new SyncJobPublisher(factory, broker.topology, Duration.ofSeconds(5), "proxied publisher", Clock.systemUTC())) {
+            try (SyncJobPublisher viaProxy = new SyncJobPublisher(factory, broker.topology, Duration.ofSeconds(5),
+                    "proxied publisher", Clock.systemUTC())) {
                 assertThat(viaProxy.checkConnection()).isTrue();
                 viaProxy.publish(SyncJob.of(UUID.randomUUID(), SyncReason.SCHEDULED, Instant.now()));
 
@@ -234,7 +239,8 @@ class SyncJobPublisherTest {
         try (var socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (SyncJobPublisher nowhere = new SyncJobPublisher(new RabbitConnectionSettings("127.0.0.1", closedPort, "guest", "pw-not-shown", "/"),
+        try (SyncJobPublisher nowhere = new SyncJobPublisher(
+                new RabbitConnectionSettings("127.0.0.1", closedPort, "guest", "pw-not-shown", "/"),
                 broker.topology, Duration.ofSeconds(2), "nowhere")) {
             assertThat(nowhere.checkConnection()).isFalse();
             assertThatThrownBy(() -> nowhere.publish(SyncJob.of(UUID.randomUUID(), SyncReason.SCHEDULED, Instant.now())))

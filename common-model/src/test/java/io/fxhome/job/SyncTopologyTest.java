@@ -20,7 +20,8 @@ class SyncTopologyTest {
         assertThat(topology.deadExchange()).isEqualTo(SyncQueues.DEAD_EXCHANGE);
         assertThat(topology.deadQueue()).isEqualTo(SyncQueues.DEAD);
         assertThat(topology.retryTiers()).extracting(RetryTier::queue).containsExactly(
-                "fxhome.sync.retry.30s", "fxhome.sync.retry.2m", "fxhome.sync.retry.10m", "fxhome.sync.retry.1h", "fxhome.sync.retry.6h");
+                "fxhome.sync.retry.30s", "fxhome.sync.retry.2m", "fxhome.sync.retry.10m", "fxhome.sync.retry.1h",
+                "fxhome.sync.retry.6h");
     }
 
     @Test

@@ -24,7 +24,8 @@ class AccountSecretsCipherTest {
     static AccountSecrets secrets() {
         byte[] kSync = new byte[64];
         RANDOM.nextBytes(kSync);
-        return new AccountSecrets("9a1f" + HexFormat.of().formatHex(kSync).substring(0, 60), kSync, "1510726317123-BAik7hEOdpGnPZnPBSdaTg");
+        return new AccountSecrets("9a1f" + HexFormat.of().formatHex(kSync).substring(0, 60), kSync,
+                "1510726317123-BAik7hEOdpGnPZnPBSdaTg");
     }
 
     @Test
@@ -45,7 +46,8 @@ class AccountSecretsCipherTest {
         for (byte[] column : List.of(sealed.wrappedDataKey(), sealed.refreshToken(), sealed.syncKeyBundle(), sealed.keyId())) {
             String asText = new String(column, StandardCharsets.ISO_8859_1);
             assertThat(asText).doesNotContain(secrets.refreshToken()).doesNotContain(secrets.keyId());
-            assertThat(HexFormat.of().formatHex(column)).doesNotContain(HexFormat.of().formatHex(secrets.syncKeyBundle()).substring(0, 16));
+            assertThat(HexFormat.of().formatHex(column))
+                    .doesNotContain(HexFormat.of().formatHex(secrets.syncKeyBundle()).substring(0, 16));
         }
         assertThat(sealed.toString()).doesNotContain(secrets.refreshToken());
         assertThat(secrets.toString()).doesNotContain(secrets.refreshToken()).doesNotContain(secrets.keyId());
@@ -65,13 +67,15 @@ class AccountSecretsCipherTest {
         SealedAccountSecrets sealed = cipher.seal(account, secrets());
         byte[] refresh = sealed.refreshToken().clone();
         refresh[refresh.length - 1] ^= 1;
-        SealedAccountSecrets tampered = new SealedAccountSecrets(sealed.masterKeyVersion(), sealed.wrappedDataKey(), refresh, sealed.syncKeyBundle(), sealed.keyId());
+        SealedAccountSecrets tampered = new SealedAccountSecrets(sealed.masterKeyVersion(), sealed.wrappedDataKey(), refresh,
+                sealed.syncKeyBundle(), sealed.keyId());
         assertThatThrownBy(() -> cipher.open(account, tampered)).isInstanceOf(SecretDecryptionException.class);
     }
 
     @Test
     void aWrongMasterKeyIsNamedNotMisread() {
-        SealedAccountSecrets sealed = new AccountSecretsCipher(MasterKeyRing.parse(newKeyBase64(), "test")).seal(UUID.randomUUID(), secrets());
+        SealedAccountSecrets sealed = new AccountSecretsCipher(MasterKeyRing.parse(newKeyBase64(), "test"))
+                .seal(UUID.randomUUID(), secrets());
         AccountSecretsCipher other = new AccountSecretsCipher(MasterKeyRing.parse(newKeyBase64(), "test"));
         assertThatThrownBy(() -> other.open(UUID.randomUUID(), sealed))
                 .isInstanceOf(MasterKeyException.class).hasMessageContaining("master key version " + sealed.masterKeyVersion());

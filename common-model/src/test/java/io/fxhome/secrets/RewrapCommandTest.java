@@ -142,9 +142,11 @@ class RewrapCommandTest {
 
     private Map<UUID, SealedAccountSecrets> stored() throws SQLException {
         Map<UUID, SealedAccountSecrets> rows = new LinkedHashMap<>();
-        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "select account_id, master_key_version, wrapped_data_key, refresh_token, sync_key_bundle, key_id "
-                        + "from account_secret")) {
+        try (Connection c = connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "select account_id, master_key_version, wrapped_data_key, refresh_token, sync_key_bundle, key_id "
+                                + "from account_secret")) {
             while (rs.next()) {
                 rows.put(rs.getObject(1, UUID.class), new SealedAccountSecrets(rs.getInt(2), rs.getBytes(3),
                         rs.getBytes(4), rs.getBytes(5), rs.getBytes(6)));

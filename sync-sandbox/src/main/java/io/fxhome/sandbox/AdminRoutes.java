@@ -1,8 +1,14 @@
 package io.fxhome.sandbox;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.fxhome.sandbox.fxa.OutboxEmail;
 import io.fxhome.sandbox.fxa.VerificationMode;
 import io.fxhome.sandbox.generator.ProfileSpec;
@@ -12,10 +18,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * The admin API under {@code /__sandbox}: accounts, truth, outbox, faults and records "as another Firefox", the HTTP

@@ -1,18 +1,19 @@
 package io.fxhome.sandbox;
 
-import io.fxhome.sandbox.secrets.IssuedSecretLog;
 import java.util.List;
+
+import io.fxhome.sandbox.secrets.IssuedSecretLog;
 
 /**
  * Every secret the sandbox handed out for one account, and the account's kB: what a secret-hygiene test needs to
  * prove that none of them reaches a log line or a database row of the system under test. Sandbox accounts only; the
  * lists keep the latest {@link IssuedSecretLog#MAX_PER_KIND} values of each kind, oldest first.
  *
- * @param kBHex           the account's class-B key (hex)
- * @param sessionTokens   FxA session tokens (64 hex) from {@code /account/login}
- * @param keyFetchTokens  keyFetchTokens (64 hex) from {@code /account/login} and {@code /session/reauth}
- * @param accessTokens    OAuth access tokens (64 hex)
- * @param refreshTokens   OAuth refresh tokens (64 hex)
+ * @param kBHex the account's class-B key (hex)
+ * @param sessionTokens FxA session tokens (64 hex) from {@code /account/login}
+ * @param keyFetchTokens keyFetchTokens (64 hex) from {@code /account/login} and {@code /session/reauth}
+ * @param accessTokens OAuth access tokens (64 hex)
+ * @param refreshTokens OAuth refresh tokens (64 hex)
  * @param storageTokenIds tokenserver token ids (the storage Hawk id)
  * @param storageTokenKeys tokenserver token keys (the storage Hawk key string)
  */

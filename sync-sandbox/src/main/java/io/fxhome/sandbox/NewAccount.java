@@ -6,13 +6,13 @@ import io.fxhome.sandbox.generator.ProfileSpec;
 /**
  * An account to create.
  *
- * @param password        null for an account without a password
- * @param profile         Sync data to generate and upload "from another Firefox"; null leaves the storage empty (a
- *                        user who never synced)
- * @param seed            makes the account's keys and ids reproducible; null for random
+ * @param password null for an account without a password
+ * @param profile Sync data to generate and upload "from another Firefox"; null leaves the storage empty (a
+ *        user who never synced)
+ * @param seed makes the account's keys and ids reproducible; null for random
  * @param passwordVersion 1 (onepw quick stretch with the e-mail as salt, 1000 rounds), 2 (also the version-2
- *                        credentials: a random {@code clientSalt}, 650,000 rounds) or 0 (no password: created through
- *                        Google/Apple sign-in or with a passkey)
+ *        credentials: a random {@code clientSalt}, 650,000 rounds) or 0 (no password: created through
+ *        Google/Apple sign-in or with a passkey)
  */
 public record NewAccount(String email, String password, VerificationMode verification, ProfileSpec profile,
         Long seed, int passwordVersion) {

@@ -1,6 +1,18 @@
 package io.fxhome.sandbox;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.fxhome.sandbox.crypto.Hex;
 import io.fxhome.sandbox.crypto.Hmacs;
 import io.fxhome.sandbox.crypto.PasswordVerifier;
@@ -31,16 +43,6 @@ import io.fxhome.sandbox.storage.UserStorages;
 import io.fxhome.sandbox.tokenserver.SyncUser;
 import io.fxhome.sandbox.tokenserver.TokenEpochs;
 import io.fxhome.sandbox.tokenserver.TokenMinter;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
  * The sandbox's state and its Java admin API, for tests and the demo: accounts (FxA side), the tokenserver's users,

@@ -1,16 +1,17 @@
 package io.fxhome.sandbox;
 
-import io.fxhome.sandbox.fxa.Account;
-import io.fxhome.sandbox.fxa.FxaAccounts;
-import io.fxhome.sandbox.storage.UserStorages;
-import io.fxhome.sandbox.tokenserver.SyncUser;
-import io.fxhome.sandbox.tokenserver.SyncUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+
+import io.fxhome.sandbox.fxa.Account;
+import io.fxhome.sandbox.fxa.FxaAccounts;
+import io.fxhome.sandbox.storage.UserStorages;
+import io.fxhome.sandbox.tokenserver.SyncUser;
+import io.fxhome.sandbox.tokenserver.SyncUsers;
 
 /**
  * Every account of the sandbox, by FxA uid and by e-mail address (any case; a changed primary address and the one

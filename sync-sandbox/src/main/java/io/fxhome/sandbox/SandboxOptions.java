@@ -1,36 +1,37 @@
 package io.fxhome.sandbox;
 
-import io.fxhome.sandbox.fxa.FxaSettings;
-import io.fxhome.sandbox.fxa.UnknownKeys;
 import java.time.Clock;
 import java.util.List;
+
+import io.fxhome.sandbox.fxa.FxaSettings;
+import io.fxhome.sandbox.fxa.UnknownKeys;
 
 /**
  * Plain-Java settings of a {@link Sandbox} (the Quarkus app maps {@code fxhome.sandbox.*} onto these).
  *
- * @param scryptN               scrypt cost of the auth server's password stretch; 65536 as in production, lower
- *                              values make sign-in cheap in tests
- * @param tokenDurationSeconds  tokenserver token lifetime (default 3600, production's)
- * @param hawkSkewSeconds       accepted Hawk clock skew; 60 here so tests can exercise it (syncstorage-rs accepts 52
- *                              weeks)
+ * @param scryptN scrypt cost of the auth server's password stretch; 65536 as in production, lower
+ *        values make sign-in cheap in tests
+ * @param tokenDurationSeconds tokenserver token lifetime (default 3600, production's)
+ * @param hawkSkewSeconds accepted Hawk clock skew; 60 here so tests can exercise it (syncstorage-rs accepts 52
+ *        weeks)
  * @param accessTokenTtlSeconds OAuth access-token lifetime
- * @param demoAccount           create the demo account at start
- * @param demoSeed              seed of the demo account's generated profile
- * @param demoEmail             demo account e-mail
- * @param demoPassword          demo account password (a sandbox account, not a secret)
- * @param oauthClientIds        client ids the auth server accepts besides Firefox for iOS (the known Firefox/Lockwise
- *                              ids by default)
- * @param oauthRedirectUris     redirect URIs accepted by /authorization for those ids; empty means any http(s) URI
- *                              on a loopback host
- * @param masterSecret          tokenserver/storage shared secret (tokenlib master secret)
- * @param metricsHashSecret     tokenserver secret of hashed_fxa_uid
- * @param publicBaseUrl         base URL to advertise in api_endpoint and to build the content-server addresses
- *                              (the success page of public clients); null means the Host the client used
- * @param nodeType              tokenserver node_type
- * @param clock                 the sandbox's clock
- * @param unknownKeys           what the auth server does with a request key its validator does not know
+ * @param demoAccount create the demo account at start
+ * @param demoSeed seed of the demo account's generated profile
+ * @param demoEmail demo account e-mail
+ * @param demoPassword demo account password (a sandbox account, not a secret)
+ * @param oauthClientIds client ids the auth server accepts besides Firefox for iOS (the known Firefox/Lockwise
+ *        ids by default)
+ * @param oauthRedirectUris redirect URIs accepted by /authorization for those ids; empty means any http(s) URI
+ *        on a loopback host
+ * @param masterSecret tokenserver/storage shared secret (tokenlib master secret)
+ * @param metricsHashSecret tokenserver secret of hashed_fxa_uid
+ * @param publicBaseUrl base URL to advertise in api_endpoint and to build the content-server addresses
+ *        (the success page of public clients); null means the Host the client used
+ * @param nodeType tokenserver node_type
+ * @param clock the sandbox's clock
+ * @param unknownKeys what the auth server does with a request key its validator does not know
  * @param tokenExchangeClientIds clients whose refresh tokens the RFC 8693 token-exchange grant may rotate
- * @param tokenExchangeScopes   scopes that grant may add
+ * @param tokenExchangeScopes scopes that grant may add
  */
 public record SandboxOptions(int scryptN, long tokenDurationSeconds, long hawkSkewSeconds,
         long accessTokenTtlSeconds, boolean demoAccount, long demoSeed, String demoEmail, String demoPassword,

@@ -1,11 +1,12 @@
 package io.fxhome.sandbox;
 
+import java.util.concurrent.TimeUnit;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The sandbox on its own Vert.x HTTP server on 127.0.0.1 and a free port, for other modules' tests:

@@ -1,14 +1,16 @@
 package io.fxhome.sandbox;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import io.fxhome.sandbox.generator.CleartextTruth;
-import io.fxhome.sandbox.generator.CollectionTruth;
-import io.fxhome.sandbox.http.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import io.fxhome.sandbox.generator.CleartextTruth;
+import io.fxhome.sandbox.generator.CollectionTruth;
+import io.fxhome.sandbox.http.Json;
 
 /**
  * The truth as JSON: {@code {"metaGlobal": {...}|null, "collections": {"<name>": {"records": {"<id>": cleartext},

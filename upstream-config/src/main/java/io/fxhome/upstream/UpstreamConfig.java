@@ -12,7 +12,8 @@ import io.smallrye.config.WithDefault;
  * Where the user's Firefox Account and Sync data live. The defaults are Mozilla's production services; a self-hosted
  * Sync stack (or the sync-sandbox) is two URLs away. Operators and the test tooling rely on these exact keys.
  *
- * <p>The mapping to the client's {@link FxaConfig} and {@link SyncClientConfig} is written here and nowhere else: this
+ * <p>
+ * The mapping to the client's {@link FxaConfig} and {@link SyncClientConfig} is written here and nowhere else: this
  * module (upstream-config) sits between sync-client, which stays free of SmallRye, and the two processes that call the
  * client (web-app, sync-worker); common-model does not carry it, so the scheduler ships no client.
  */
@@ -23,7 +24,10 @@ public interface UpstreamConfig {
     Sync sync();
 
     interface Fxa {
-        /** {@code fxhome.fxa.auth-url} (env {@code FXHOME_FXA_AUTH_URL}): the FxA auth server; the client appends {@code /v1/...}. */
+        /**
+         * {@code fxhome.fxa.auth-url} (env {@code FXHOME_FXA_AUTH_URL}): the FxA auth server; the client appends
+         * {@code /v1/...}.
+         */
         @WithDefault("https://api.accounts.firefox.com")
         String authUrl();
 
@@ -100,7 +104,10 @@ public interface UpstreamConfig {
     }
 
     interface Sync {
-        /** {@code fxhome.sync.tokenserver-url} (env {@code FXHOME_SYNC_TOKENSERVER_URL}); the client appends {@code /1.0/sync/1.5}. */
+        /**
+         * {@code fxhome.sync.tokenserver-url} (env {@code FXHOME_SYNC_TOKENSERVER_URL}); the client appends
+         * {@code /1.0/sync/1.5}.
+         */
         @WithDefault("https://token.services.mozilla.com")
         String tokenserverUrl();
 

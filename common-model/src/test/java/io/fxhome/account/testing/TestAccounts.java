@@ -37,7 +37,8 @@ public final class TestAccounts {
     public UUID create() {
         UUID id = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("insert into account (id, fxa_uid, email) values (?, ?, ?)")) {
+                PreparedStatement insert = connection
+                        .prepareStatement("insert into account (id, fxa_uid, email) values (?, ?, ?)")) {
             insert.setObject(1, id);
             insert.setString(2, id.toString().replace("-", ""));
             insert.setString(3, id + "@example.test");
@@ -49,12 +50,14 @@ public final class TestAccounts {
     }
 
     /** Inserts one account and returns its id. Null times stay null. */
-    public UUID insert(String status, Instant createdAt, Instant lastSeenAt, Instant nextSyncAt, Instant backoffUntil, Instant dataChangedAt) {
+    public UUID insert(String status, Instant createdAt, Instant lastSeenAt, Instant nextSyncAt, Instant backoffUntil,
+            Instant dataChangedAt) {
         UUID id = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("""
-                        insert into account (id, fxa_uid, email, status, created_at, last_seen_at, next_sync_at, backoff_until, data_changed_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        """
+                                insert into account (id, fxa_uid, email, status, created_at, last_seen_at, next_sync_at, backoff_until, data_changed_at)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setObject(1, id);
             insert.setString(2, "uid-" + id);
             insert.setString(3, id + "@example.com");

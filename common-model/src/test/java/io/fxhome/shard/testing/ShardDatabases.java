@@ -40,10 +40,11 @@ public final class ShardDatabases {
         rows.put("account", count(ds, "select count(*) from account where id = ?", account));
         List<String> tables = new ArrayList<>();
         try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                        select table_name from information_schema.columns
-                         where table_schema = current_schema() and column_name = 'account_id' and table_name <> 'account_directory'
-                         order by table_name""");
+                PreparedStatement ps = c.prepareStatement(
+                        """
+                                select table_name from information_schema.columns
+                                 where table_schema = current_schema() and column_name = 'account_id' and table_name <> 'account_directory'
+                                 order by table_name""");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 tables.add(rs.getString(1));

@@ -1,10 +1,11 @@
 package io.fxhome.scheduler.config;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
 import io.fxhome.job.SyncJobPublisher;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /** Connects the publisher and declares the topology at start, so readiness is known at once; a down broker is no error. */
 @ApplicationScoped

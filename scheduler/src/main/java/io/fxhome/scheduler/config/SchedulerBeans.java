@@ -4,14 +4,16 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 
-import io.fxhome.scheduler.control.SchedulerControlStore;
-import io.fxhome.scheduler.policy.SyncSchedulePolicy;
-import io.fxhome.shard.ShardRouter;
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import javax.sql.DataSource;
+
+import io.fxhome.scheduler.control.SchedulerControlStore;
+import io.fxhome.scheduler.policy.SyncSchedulePolicy;
+import io.fxhome.shard.ShardRouter;
 
 /** The scheduler's plain-Java parts as CDI beans. */
 @ApplicationScoped

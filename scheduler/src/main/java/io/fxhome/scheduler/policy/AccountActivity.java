@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param backoffUntil the Sync servers asked not to be called for this account before then, or null
  * @param dataChangedAt when a sync last downloaded changed records, or null
  */
-public record AccountActivity(UUID accountId, Instant createdAt, Instant lastSeenAt, Instant backoffUntil, Instant dataChangedAt) {
+public record AccountActivity(UUID accountId, Instant createdAt, Instant lastSeenAt, Instant backoffUntil,
+        Instant dataChangedAt) {
     public AccountActivity {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(createdAt, "createdAt");

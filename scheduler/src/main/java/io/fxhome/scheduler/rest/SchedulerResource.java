@@ -3,15 +3,6 @@ package io.fxhome.scheduler.rest;
 import java.time.Clock;
 import java.util.UUID;
 
-import io.fxhome.job.InteractiveSyncOutcome;
-import io.fxhome.job.InteractiveSyncService;
-import io.fxhome.job.SyncReason;
-import io.fxhome.scheduler.control.SchedulerControlStore;
-import io.fxhome.scheduler.status.SchedulerStatus;
-import io.fxhome.scheduler.status.SchedulerStatusService;
-import io.fxhome.scheduler.tick.TickReport;
-import io.fxhome.scheduler.tick.TickRunner;
-import io.quarkus.logging.Log;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -22,6 +13,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import io.fxhome.job.InteractiveSyncOutcome;
+import io.fxhome.job.InteractiveSyncService;
+import io.fxhome.job.SyncReason;
+import io.fxhome.scheduler.control.SchedulerControlStore;
+import io.fxhome.scheduler.status.SchedulerStatus;
+import io.fxhome.scheduler.status.SchedulerStatusService;
+import io.fxhome.scheduler.tick.TickReport;
+import io.fxhome.scheduler.tick.TickRunner;
+import io.quarkus.logging.Log;
 
 /**
  * Operators' JSON API. Meant for the internal network only, like /q/metrics: it has no authentication of its own.
@@ -91,7 +92,8 @@ public class SchedulerResource {
     @POST
     @Path("/tick")
     public TickReport tick() {
-        return runner.runOnce().orElseThrow(() -> new WebApplicationException("a tick is already running on this instance", Response.Status.CONFLICT));
+        return runner.runOnce().orElseThrow(
+                () -> new WebApplicationException("a tick is already running on this instance", Response.Status.CONFLICT));
     }
 
     private Response setAccountPaused(UUID accountId, boolean paused) {

@@ -2,12 +2,13 @@ package io.fxhome.scheduler.status;
 
 import java.util.function.ToDoubleFunction;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Gauges of the backlog and of accounts by state (from {@link SchedulerStatusService}'s cached counts). The counter

@@ -10,6 +10,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
 import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.scheduler.config.SchedulerConfig;
 import io.fxhome.scheduler.control.ControlState;
@@ -17,9 +21,6 @@ import io.fxhome.scheduler.control.SchedulerControlStore;
 import io.fxhome.scheduler.tick.TickRunner;
 import io.fxhome.shard.Shard;
 import io.fxhome.shard.Shards;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.inject.Named;
 
 /**
  * Counts accounts for the status endpoint and the gauges, at most once per {@code fxhome.scheduler.status-cache}; with
@@ -78,7 +79,7 @@ public class SchedulerStatusService {
         long oldestOverdue = 0;
         for (Shard shard : shards.all()) {
             AccountCounts c = count(shard, now);
-            long[] values = {c.active(), c.needsReauth(), c.paused(), c.deleted(), c.schedulePaused(), c.due()};
+            long[] values = { c.active(), c.needsReauth(), c.paused(), c.deleted(), c.schedulePaused(), c.due() };
             for (int i = 0; i < sums.length; i++) {
                 sums[i] += values[i];
             }

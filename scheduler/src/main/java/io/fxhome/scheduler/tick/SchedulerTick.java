@@ -119,11 +119,14 @@ public final class SchedulerTick {
             LOG.log(Level.WARNING, "cannot record the tick: {0}", e.toString());
         }
         if (report.error().isPresent()) {
-            LOG.log(Level.WARNING, "tick on {0} stopped early after publishing {1} jobs; the rest stay due for the next tick: {2}",
+            LOG.log(Level.WARNING,
+                    "tick on {0} stopped early after publishing {1} jobs; the rest stay due for the next tick: {2}",
                     instance, report.published(), report.error().get());
         } else if (report.published() + report.deferred() + report.paused() + report.firstScheduled() > 0) {
-            LOG.log(Level.INFO, "tick on {0}: {1} jobs published, {2} deferred (backoff), {3} paused (disuse), {4} newly scheduled, in {5} ms",
-                    instance, report.published(), report.deferred(), report.paused(), report.firstScheduled(), report.duration().toMillis());
+            LOG.log(Level.INFO,
+                    "tick on {0}: {1} jobs published, {2} deferred (backoff), {3} paused (disuse), {4} newly scheduled, in {5} ms",
+                    instance, report.published(), report.deferred(), report.paused(), report.firstScheduled(),
+                    report.duration().toMillis());
         }
         return report;
     }
@@ -165,7 +168,8 @@ public final class SchedulerTick {
             connection.setAutoCommit(false);
             try {
                 // The flag is in the control database: read on the batch's own connection when that is where it is.
-                boolean paused = shard == control ? SchedulerControlStore.isPaused(connection) : new SchedulerControlStore(control).isPaused();
+                boolean paused = shard == control ? SchedulerControlStore.isPaused(connection)
+                        : new SchedulerControlStore(control).isPaused();
                 if (paused) {
                     connection.rollback();
                     return -1;

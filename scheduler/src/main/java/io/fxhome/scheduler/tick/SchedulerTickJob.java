@@ -1,10 +1,10 @@
 package io.fxhome.scheduler.tick;
 
+import jakarta.inject.Inject;
+
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
-
-import jakarta.inject.Inject;
 
 /**
  * The Quartz job behind each tick (registered by {@link SchedulerTickRegistration}). Stored in the clustered JDBC job

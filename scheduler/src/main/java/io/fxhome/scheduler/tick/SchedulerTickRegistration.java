@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
 import org.jboss.logging.Logger;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
@@ -18,8 +21,6 @@ import org.quartz.TriggerKey;
 
 import io.fxhome.scheduler.config.SchedulerConfig;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * Stores the tick's job and trigger in the clustered job store at start, once for the whole fleet. Instances starting at
@@ -56,7 +57,8 @@ public class SchedulerTickRegistration {
                         .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
                 .startNow().build();
         Trigger stored = quartz.getTrigger(TRIGGER);
-        if (stored instanceof SimpleTrigger simple && simple.getRepeatInterval() == interval.toMillis() && quartz.checkExists(JOB)) {
+        if (stored instanceof SimpleTrigger simple && simple.getRepeatInterval() == interval.toMillis()
+                && quartz.checkExists(JOB)) {
             return false;
         }
         try {

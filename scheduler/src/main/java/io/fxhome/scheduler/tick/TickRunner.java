@@ -8,6 +8,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
 import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.scheduler.config.SchedulerConfig;
 import io.fxhome.scheduler.policy.SyncSchedulePolicy;
@@ -16,10 +21,6 @@ import io.fxhome.shard.Shards;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.inject.Named;
 
 /**
  * Runs ticks of this instance, one at a time, for the Quartz job and for operators; counts what they publish. A tick
@@ -52,7 +53,8 @@ public class TickRunner {
         Counter published = Counter.builder("fxhome.scheduler.jobs.published")
                 .description("Scheduled sync jobs published and confirmed by the broker (rate() gives jobs per minute)")
                 .register(registry);
-        duration = Timer.builder("fxhome.scheduler.tick.duration").description("Duration of this instance's ticks").register(registry);
+        duration = Timer.builder("fxhome.scheduler.tick.duration").description("Duration of this instance's ticks")
+                .register(registry);
         Map<String, DataSource> databases = new LinkedHashMap<>();
         for (Shard shard : shards.all()) {
             databases.put(shard.name(), shard.dataSource());

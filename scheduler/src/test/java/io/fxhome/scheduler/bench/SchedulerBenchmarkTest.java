@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +36,6 @@ import io.fxhome.scheduler.testsupport.Lanes;
 import io.fxhome.scheduler.tick.TickReport;
 import io.fxhome.scheduler.tick.TickRunner;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * 1,000,000 due accounts: how fast the scheduler publishes them all (durable, confirmed), beside RabbitMQ PerfTest
@@ -70,11 +71,13 @@ class SchedulerBenchmarkTest {
             long insertStart = System.nanoTime();
             Instant now = Instant.now();
             for (int done = 0; done < ACCOUNTS; done += 100_000) {
-                accounts.insertMany(Math.min(100_000, ACCOUNTS - done), now.minus(Duration.ofDays(2)), now.minus(Duration.ofHours(1)),
+                accounts.insertMany(Math.min(100_000, ACCOUNTS - done), now.minus(Duration.ofDays(2)),
+                        now.minus(Duration.ofHours(1)),
                         now.minus(Duration.ofMinutes(1)));
             }
             sql("vacuum analyze account");
-            results.add(String.format(Locale.ROOT, "setup: %,d due accounts inserted in %.1f s", ACCOUNTS, seconds(insertStart)));
+            results.add(
+                    String.format(Locale.ROOT, "setup: %,d due accounts inserted in %.1f s", ACCOUNTS, seconds(insertStart)));
 
             double perfTestBefore = perfTest(messageSize, results);
 
@@ -84,7 +87,8 @@ class SchedulerBenchmarkTest {
             long depth = publisher.messageCount(topology.scheduledQueue());
             results.add(String.format(Locale.ROOT,
                     "scheduler: %,d jobs published with confirms in %.1f s = %,.0f jobs/s (batch %d, %d threads); lane depth afterwards %,d",
-                    report.published(), elapsed, report.published() / elapsed, config.batchSize(), config.publishThreads(), depth));
+                    report.published(), elapsed, report.published() / elapsed, config.batchSize(), config.publishThreads(),
+                    depth));
             assertThat(report.error()).isEmpty();
             assertThat(report.published()).isEqualTo(ACCOUNTS);
             assertThat(depth).isEqualTo(ACCOUNTS);
@@ -137,8 +141,9 @@ class SchedulerBenchmarkTest {
         long depth = publisher.messageCount(PERF_TEST_QUEUE);
         deletePerfTestQueue();
         double msgPerSecond = Double.parseDouble(rate.group(1));
-        results.add(String.format(Locale.ROOT, "PerfTest: %,d persistent %d-byte messages with confirms (window 1000) to a quorum queue: "
-                + "sending rate avg %,.0f msg/s (process wall time %.1f s, JVM start included); queue depth afterwards %,d",
+        results.add(String.format(Locale.ROOT,
+                "PerfTest: %,d persistent %d-byte messages with confirms (window 1000) to a quorum queue: "
+                        + "sending rate avg %,.0f msg/s (process wall time %.1f s, JVM start included); queue depth afterwards %,d",
                 ACCOUNTS, messageSize, msgPerSecond, elapsed, depth));
         return msgPerSecond;
     }

@@ -40,9 +40,11 @@ import io.fxhome.scheduler.testsupport.Lanes;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchedulerClusterIT {
-    private static final String PG_URL = "jdbc:postgresql://" + System.getenv().getOrDefault("FXHOME_TEST_PG_HOST", "127.0.0.1") + ":"
+    private static final String PG_URL = "jdbc:postgresql://" + System.getenv().getOrDefault("FXHOME_TEST_PG_HOST", "127.0.0.1")
+            + ":"
             + System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432") + "/fxhome_test_scheduler";
-    private static final SyncTopology TOPOLOGY = SyncTopology.of("fxhome-it-" + UUID.randomUUID().toString().substring(0, 8) + ".sync",
+    private static final SyncTopology TOPOLOGY = SyncTopology.of(
+            "fxhome-it-" + UUID.randomUUID().toString().substring(0, 8) + ".sync",
             SyncTopology.DEFAULT_RETRY_DELAYS);
 
     private static AppProcess a;
@@ -196,7 +198,8 @@ class SchedulerClusterIT {
         try {
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + process.port() + path))
                     .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(120)).build();
-            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -237,10 +240,12 @@ class SchedulerClusterIT {
     }
 
     private static void insertDueAccounts(int count) throws SQLException {
-        try (Connection c = db(); PreparedStatement insert = c.prepareStatement("""
-                insert into account (id, fxa_uid, email, status, created_at, last_seen_at, next_sync_at)
-                select u, 'uid-' || u, u || '@example.com', 'active', now() - interval '2 days', now(), now() - interval '1 minute'
-                  from (select gen_random_uuid() as u from generate_series(1, ?)) ids""")) {
+        try (Connection c = db();
+                PreparedStatement insert = c.prepareStatement(
+                        """
+                                insert into account (id, fxa_uid, email, status, created_at, last_seen_at, next_sync_at)
+                                select u, 'uid-' || u, u || '@example.com', 'active', now() - interval '2 days', now(), now() - interval '1 minute'
+                                  from (select gen_random_uuid() as u from generate_series(1, ?)) ids""")) {
             insert.setInt(1, count);
             insert.executeUpdate();
         }
@@ -257,16 +262,20 @@ class SchedulerClusterIT {
     }
 
     private static long dueAccounts() throws SQLException {
-        try (Connection c = db(); var s = c.createStatement();
-                ResultSet row = s.executeQuery("select count(*) from account where status = 'active' and next_sync_at <= now()")) {
+        try (Connection c = db();
+                var s = c.createStatement();
+                ResultSet row = s
+                        .executeQuery("select count(*) from account where status = 'active' and next_sync_at <= now()")) {
             row.next();
             return row.getLong(1);
         }
     }
 
     private static LastTick lastTick() throws SQLException {
-        try (Connection c = db(); var s = c.createStatement();
-                ResultSet row = s.executeQuery("select last_tick_instance, last_tick_started_at from scheduler_control where id = 1")) {
+        try (Connection c = db();
+                var s = c.createStatement();
+                ResultSet row = s
+                        .executeQuery("select last_tick_instance, last_tick_started_at from scheduler_control where id = 1")) {
             row.next();
             var started = row.getObject(2, java.time.OffsetDateTime.class);
             return new LastTick(row.getString(1), started == null ? null : started.toInstant());
@@ -279,7 +288,9 @@ class SchedulerClusterIT {
     }
 
     private static List<String> quartzInstances() throws SQLException {
-        try (Connection c = db(); var s = c.createStatement(); ResultSet rows = s.executeQuery("select instance_name from qrtz_scheduler_state")) {
+        try (Connection c = db();
+                var s = c.createStatement();
+                ResultSet rows = s.executeQuery("select instance_name from qrtz_scheduler_state")) {
             var names = new java.util.ArrayList<String>();
             while (rows.next()) {
                 names.add(rows.getString(1));

@@ -16,15 +16,17 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.fxhome.account.testing.TestAccounts;
 import io.fxhome.clock.testing.MutableClock;
+import io.fxhome.job.InteractiveSyncGate;
 import io.fxhome.job.InteractiveSyncOutcome;
 import io.fxhome.job.InteractiveSyncOutcome.Result;
-import io.fxhome.job.InteractiveSyncGate;
 import io.fxhome.job.InteractiveSyncService;
 import io.fxhome.job.RabbitConnectionSettings;
 import io.fxhome.job.SyncJob;
@@ -34,7 +36,6 @@ import io.fxhome.job.SyncReason;
 import io.fxhome.job.SyncTopology;
 import io.fxhome.scheduler.testsupport.Lanes;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** The shared "sync now" code (common-model) against the real database and broker. */
 @QuarkusTest
@@ -123,7 +124,8 @@ class InteractiveSyncServiceTest {
         assertThat(requests.request(account("deleted"), SyncReason.INTERACTIVE).result()).isEqualTo(Result.DELETED);
         assertThat(requests.request(UUID.randomUUID(), SyncReason.FIRST_LINK).result()).isEqualTo(Result.UNKNOWN_ACCOUNT);
         assertThat(lanes.drainInteractive()).isEmpty();
-        assertThatThrownBy(() -> requests.request(account("active"), SyncReason.SCHEDULED)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> requests.request(account("active"), SyncReason.SCHEDULED))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -140,7 +142,8 @@ class InteractiveSyncServiceTest {
         }
         pool.shutdown();
 
-        assertThat(results).containsOnlyOnce(Result.ENQUEUED).filteredOn(r -> r != Result.ENQUEUED).containsOnly(Result.RATE_LIMITED);
+        assertThat(results).containsOnlyOnce(Result.ENQUEUED).filteredOn(r -> r != Result.ENQUEUED)
+                .containsOnly(Result.RATE_LIMITED);
         assertThat(lanes.drainInteractive()).hasSize(1);
     }
 
@@ -161,7 +164,8 @@ class InteractiveSyncServiceTest {
         assertThat(tooSoon).isEqualTo(InteractiveSyncOutcome.rateLimited(t0.plusSeconds(30)));
         assertThat(onTime.result()).isEqualTo(Result.ENQUEUED);
 
-        assertThat(lanes.drainInteractive()).extracting(SyncJob::reason).containsExactly(SyncReason.FIRST_LINK, SyncReason.INTERACTIVE);
+        assertThat(lanes.drainInteractive()).extracting(SyncJob::reason).containsExactly(SyncReason.FIRST_LINK,
+                SyncReason.INTERACTIVE);
         assertThat(accounts.lastSeenAt(id)).isEqualTo(t0.plusSeconds(30));
         assertThat(accounts.nextSyncAt(id)).isEqualTo(t0.plusSeconds(30).plus(Duration.ofMinutes(15)));
     }
@@ -173,7 +177,8 @@ class InteractiveSyncServiceTest {
         try (var socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (var unreachable = new SyncJobPublisher(new RabbitConnectionSettings("127.0.0.1", closedPort, "guest", "guest", "/"), topology,
+        try (var unreachable = new SyncJobPublisher(
+                new RabbitConnectionSettings("127.0.0.1", closedPort, "guest", "guest", "/"), topology,
                 Duration.ofSeconds(2), "unreachable")) {
             var failing = new InteractiveSyncGate(unreachable, java.time.Clock.systemUTC(), Duration.ofSeconds(30),
                     Duration.ofMinutes(15));

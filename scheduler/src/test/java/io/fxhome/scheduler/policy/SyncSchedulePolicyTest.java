@@ -73,7 +73,8 @@ class SyncSchedulePolicyTest {
     @Test
     void serverBackoffDefersToJustAfterIt() {
         Instant backoffUntil = NOW.plus(Duration.ofMinutes(40));
-        var account = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofMinutes(1)), backoffUntil, null);
+        var account = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofMinutes(1)),
+                backoffUntil, null);
         // Spread after the backoff: up to jitter (10 %) of the 15-minute interval, i.e. 90 s; the middle is 45 s.
         assertThat(policy.decide(account, NOW)).isEqualTo(new ScheduleDecision.Defer(backoffUntil.plusSeconds(45)));
         assertThat(new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.0).decide(account, NOW))
@@ -82,9 +83,11 @@ class SyncSchedulePolicyTest {
 
     @Test
     void aPassedBackoffNoLongerMatters() {
-        var account = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofMinutes(1)), NOW.minusSeconds(1), null);
+        var account = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofMinutes(1)),
+                NOW.minusSeconds(1), null);
         assertThat(intervalOf(policy.decide(account, NOW))).isEqualTo(Duration.ofMinutes(15));
-        var endingNow = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofMinutes(1)), NOW, null);
+        var endingNow = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofMinutes(1)),
+                NOW, null);
         assertThat(policy.decide(endingNow, NOW)).isInstanceOf(ScheduleDecision.Enqueue.class);
     }
 
@@ -97,7 +100,8 @@ class SyncSchedulePolicyTest {
 
     @Test
     void busyAccountsSyncSooner() {
-        var recentAndBusy = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofHours(1)),
+        var recentAndBusy = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(9)),
+                NOW.minus(Duration.ofHours(1)),
                 null, NOW.minus(Duration.ofHours(2)));
         assertThat(intervalOf(policy.decide(recentAndBusy, NOW))).isEqualTo(Duration.ofMinutes(5));
         var weeklyAndBusy = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofDays(3)),
@@ -107,10 +111,12 @@ class SyncSchedulePolicyTest {
 
     @Test
     void oldChangesOrClockSkewDoNotCountAsBusy() {
-        var changedLongAgo = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofDays(3)),
+        var changedLongAgo = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(9)),
+                NOW.minus(Duration.ofDays(3)),
                 null, NOW.minus(Duration.ofHours(25)));
         assertThat(intervalOf(policy.decide(changedLongAgo, NOW))).isEqualTo(Duration.ofHours(1));
-        var changedInTheFuture = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofDays(3)),
+        var changedInTheFuture = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(9)),
+                NOW.minus(Duration.ofDays(3)),
                 null, NOW.plus(Duration.ofHours(1)));
         assertThat(intervalOf(policy.decide(changedInTheFuture, NOW))).isEqualTo(Duration.ofHours(1));
     }
@@ -119,17 +125,21 @@ class SyncSchedulePolicyTest {
     void busySpeedupStopsAtTheMinimumIntervalAndNeverSlowsDown() {
         var busy = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofMinutes(1)),
                 null, NOW.minus(Duration.ofMinutes(1)));
-        var sixMinutes = new SyncSchedulePolicy(TestConfigs.scheduler(Map.of("fxhome.scheduler.policy.recent-interval", "6m")).policy(), MIDDLE);
+        var sixMinutes = new SyncSchedulePolicy(
+                TestConfigs.scheduler(Map.of("fxhome.scheduler.policy.recent-interval", "6m")).policy(), MIDDLE);
         assertThat(intervalOf(sixMinutes.decide(busy, NOW))).isEqualTo(Duration.ofMinutes(5));
-        var threeMinutes = new SyncSchedulePolicy(TestConfigs.scheduler(Map.of("fxhome.scheduler.policy.recent-interval", "3m")).policy(), MIDDLE);
+        var threeMinutes = new SyncSchedulePolicy(
+                TestConfigs.scheduler(Map.of("fxhome.scheduler.policy.recent-interval", "3m")).policy(), MIDDLE);
         assertThat(intervalOf(threeMinutes.decide(busy, NOW))).isEqualTo(Duration.ofMinutes(3));
     }
 
     @Test
     void jitterMovesTheDueTimeByUpToTenPercentEitherWay() {
         var account = usedAgo(Duration.ofMinutes(1));
-        var earliest = (ScheduleDecision.Enqueue) new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.0).decide(account, NOW);
-        var latest = (ScheduleDecision.Enqueue) new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.999999).decide(account, NOW);
+        var earliest = (ScheduleDecision.Enqueue) new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.0)
+                .decide(account, NOW);
+        var latest = (ScheduleDecision.Enqueue) new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.999999)
+                .decide(account, NOW);
         assertThat(earliest.interval()).isEqualTo(Duration.ofMinutes(15));
         assertThat(earliest.nextDueAt()).isEqualTo(NOW.plus(Duration.ofSeconds(810)));
         assertThat(Duration.between(NOW, latest.nextDueAt())).isBetween(Duration.ofSeconds(989), Duration.ofSeconds(990));
@@ -138,8 +148,10 @@ class SyncSchedulePolicyTest {
     @Test
     void firstDueTimeOfJustLinkedAccountsSpreadsOverOneInterval() {
         assertThat(new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.0).firstDueAt(NOW)).isEqualTo(NOW);
-        assertThat(new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.5).firstDueAt(NOW)).isEqualTo(NOW.plus(Duration.ofSeconds(450)));
-        assertThat(new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.999999).firstDueAt(NOW)).isBefore(NOW.plus(Duration.ofMinutes(15)));
+        assertThat(new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.5).firstDueAt(NOW))
+                .isEqualTo(NOW.plus(Duration.ofSeconds(450)));
+        assertThat(new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.999999).firstDueAt(NOW))
+                .isBefore(NOW.plus(Duration.ofMinutes(15)));
     }
 
     @Test
@@ -162,9 +174,11 @@ class SyncSchedulePolicyTest {
 
     @Test
     void nonsensicalSettingsAreRefused() {
-        assertThatThrownBy(() -> new SyncSchedulePolicy(TestConfigs.scheduler(Map.of("fxhome.scheduler.policy.jitter", "1")).policy(), MIDDLE))
+        assertThatThrownBy(() -> new SyncSchedulePolicy(
+                TestConfigs.scheduler(Map.of("fxhome.scheduler.policy.jitter", "1")).policy(), MIDDLE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jitter");
-        assertThatThrownBy(() -> new SyncSchedulePolicy(TestConfigs.scheduler(Map.of("fxhome.scheduler.policy.busy-speedup", "0")).policy(), MIDDLE))
+        assertThatThrownBy(() -> new SyncSchedulePolicy(
+                TestConfigs.scheduler(Map.of("fxhome.scheduler.policy.busy-speedup", "0")).policy(), MIDDLE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("busy-speedup");
     }
 }

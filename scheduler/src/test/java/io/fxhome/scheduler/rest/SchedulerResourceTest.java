@@ -15,6 +15,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,6 @@ import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncTopology;
 import io.fxhome.scheduler.testsupport.Lanes;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** The operators' API, metrics and health, over real HTTP. */
 @QuarkusTest
@@ -86,8 +87,10 @@ class SchedulerResourceTest {
     void pauseAndResumeAllScheduling() {
         accounts.insertMany(20, Instant.now().minus(Duration.ofDays(1)), Instant.now(), Instant.now().minusSeconds(60));
 
-        given().post("/api/scheduler/pause").then().statusCode(200).body("paused", equalTo(true)).body("pausedAt", containsString("T"));
-        given().post("/api/scheduler/tick").then().statusCode(200).body("skippedBecausePaused", equalTo(true)).body("published", equalTo(0));
+        given().post("/api/scheduler/pause").then().statusCode(200).body("paused", equalTo(true)).body("pausedAt",
+                containsString("T"));
+        given().post("/api/scheduler/tick").then().statusCode(200).body("skippedBecausePaused", equalTo(true)).body("published",
+                equalTo(0));
         assertThat(lanes.drainScheduled()).isEmpty();
 
         given().post("/api/scheduler/resume").then().statusCode(200).body("paused", equalTo(false));
@@ -98,7 +101,8 @@ class SchedulerResourceTest {
 
     @Test
     void pauseAndResumeOneAccount() {
-        UUID id = accounts.insert("active", Instant.now().minus(Duration.ofDays(1)), Instant.now(), Instant.now().minusSeconds(60), null, null);
+        UUID id = accounts.insert("active", Instant.now().minus(Duration.ofDays(1)), Instant.now(),
+                Instant.now().minusSeconds(60), null, null);
 
         given().post("/api/scheduler/accounts/" + id + "/pause").then().statusCode(204);
         given().post("/api/scheduler/tick").then().statusCode(200).body("published", equalTo(0));
@@ -113,7 +117,8 @@ class SchedulerResourceTest {
 
     @Test
     void operatorsCanEnqueueAnInteractiveSync() {
-        UUID id = accounts.insert("active", Instant.now().minus(Duration.ofDays(1)), null, Instant.now().plusSeconds(600), null, null);
+        UUID id = accounts.insert("active", Instant.now().minus(Duration.ofDays(1)), null, Instant.now().plusSeconds(600), null,
+                null);
 
         given().post("/api/scheduler/accounts/" + id + "/sync").then().statusCode(200).body("result", equalTo("ENQUEUED"));
         given().post("/api/scheduler/accounts/" + id + "/sync").then().statusCode(200)
@@ -129,7 +134,8 @@ class SchedulerResourceTest {
         accounts.insert("needs_reauth", Instant.now(), null, null, null, null);
 
         String before = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(before).contains("fxhome_scheduler_accounts_due 7.0", "fxhome_scheduler_accounts{state=\"needs_reauth\"} 1.0",
+        assertThat(before).contains("fxhome_scheduler_accounts_due 7.0",
+                "fxhome_scheduler_accounts{state=\"needs_reauth\"} 1.0",
                 "fxhome_scheduler_accounts{state=\"active\"} 7.0");
         assertThat(before).containsPattern("fxhome_scheduler_oldest_overdue_seconds 1[2-9][0-9]\\.0");
         double publishedBefore = counter(before);

@@ -1,7 +1,7 @@
 package io.fxhome.scheduler.shard;
 
-import static io.restassured.RestAssured.given;
 import static io.fxhome.shard.testing.ShardDatabases.database;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -16,6 +16,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +30,6 @@ import io.fxhome.scheduler.testsupport.Lanes;
 import io.fxhome.shard.testing.TwoShards;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 
 /**
  * A tick over two shards, through the operators' API: due accounts of both get their jobs and their next due time in
@@ -80,7 +81,7 @@ class ShardedSchedulerTest {
         UUID dueOnShard2 = onShard2.insert("active", longAgo, recent, now.minus(Duration.ofMinutes(3)), null, null);
         UUID laterOnShard2 = onShard2.insert("active", longAgo, recent, now.plus(Duration.ofHours(1)), null, null);
         UUID newOnShard2 = onShard2.insert("active", longAgo, recent, null, null, null);
-        for (UUID id : new UUID[] {dueOnShard2, laterOnShard2, newOnShard2}) {
+        for (UUID id : new UUID[] { dueOnShard2, laterOnShard2, newOnShard2 }) {
             list(id, "shard2");
         }
         list(dueOnMain, "main");
@@ -120,7 +121,8 @@ class ShardedSchedulerTest {
     /** The account's line in the directory (in main), as the web app writes it when the account is linked. */
     private void list(UUID account, String shard) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("insert into account_directory (account_id, fxa_uid, shard) values (?, ?, ?)")) {
+                PreparedStatement ps = c
+                        .prepareStatement("insert into account_directory (account_id, fxa_uid, shard) values (?, ?, ?)")) {
             ps.setObject(1, account);
             ps.setString(2, "uid-" + account);
             ps.setString(3, shard);
@@ -129,7 +131,9 @@ class ShardedSchedulerTest {
     }
 
     private static String one(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         }
     }

@@ -42,7 +42,8 @@ public final class Lanes implements AutoCloseable {
     }
 
     public static RabbitConnectionSettings rabbit() {
-        return new RabbitConnectionSettings(System.getenv().getOrDefault("FXHOME_TEST_RABBITMQ_HOST", "127.0.0.1"), 5672, "guest", "guest", "/");
+        return new RabbitConnectionSettings(System.getenv().getOrDefault("FXHOME_TEST_RABBITMQ_HOST", "127.0.0.1"), 5672,
+                "guest", "guest", "/");
     }
 
     /** Deletes the topology's queues and exchanges when the JVM exits (other test classes may still use them until then). */
@@ -92,7 +93,8 @@ public final class Lanes implements AutoCloseable {
         long deadline = System.nanoTime() + wait.toNanos();
         try {
             channel.basicQos(2000);
-            String tag = channel.basicConsume(queue, true, (consumerTag, delivery) -> received.add(delivery), consumerTag -> { });
+            String tag = channel.basicConsume(queue, true, (consumerTag, delivery) -> received.add(delivery), consumerTag -> {
+            });
             try {
                 while (true) {
                     Delivery delivery = received.poll(QUIET.toMillis(), TimeUnit.MILLISECONDS);
@@ -104,7 +106,8 @@ public final class Lanes implements AutoCloseable {
                     }
                     var props = delivery.getProperties();
                     if (props.getDeliveryMode() != 2 || !SyncMessageHeaders.CONTENT_TYPE.equals(props.getContentType())
-                            || !Integer.valueOf(SyncJob.CURRENT_VERSION).equals(props.getHeaders().get(SyncMessageHeaders.JOB_VERSION))) {
+                            || !Integer.valueOf(SyncJob.CURRENT_VERSION)
+                                    .equals(props.getHeaders().get(SyncMessageHeaders.JOB_VERSION))) {
                         throw new AssertionError("job message without its properties: " + props);
                     }
                     jobs.add(SyncJobCodec.decode(delivery.getBody()));

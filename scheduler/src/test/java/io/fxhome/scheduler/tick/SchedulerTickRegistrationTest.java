@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
@@ -19,7 +21,6 @@ import org.quartz.SimpleTrigger;
 import org.quartz.impl.matchers.GroupMatcher;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * The tick is stored once for the fleet, in the real clustered job store: instances storing it at the same moment do
@@ -60,7 +61,8 @@ class SchedulerTickRegistrationTest {
             pool.shutdownNow();
         }
         assertThat(quartz.getJobKeys(GroupMatcher.jobGroupEquals("fxhome"))).containsExactly(SchedulerTickRegistration.JOB);
-        assertThat(((SimpleTrigger) quartz.getTrigger(SchedulerTickRegistration.TRIGGER)).getRepeatInterval()).isEqualTo(hour.toMillis());
+        assertThat(((SimpleTrigger) quartz.getTrigger(SchedulerTickRegistration.TRIGGER)).getRepeatInterval())
+                .isEqualTo(hour.toMillis());
         // Once stored, the same interval changes nothing.
         assertThat(SchedulerTickRegistration.store(quartz, hour)).isFalse();
     }

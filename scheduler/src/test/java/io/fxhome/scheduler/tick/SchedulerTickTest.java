@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,6 @@ import io.fxhome.scheduler.policy.SyncSchedulePolicy;
 import io.fxhome.scheduler.testsupport.Lanes;
 import io.fxhome.scheduler.testsupport.TestConfigs;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** The tick against the real PostgreSQL and RabbitMQ, with a clock the test moves. */
 @QuarkusTest
@@ -63,7 +64,8 @@ class SchedulerTickTest {
 
     private SchedulerTick tick(SyncJobPublisher with, int batchSize, int threads, String instance) {
         return new SchedulerTick(dataSource, with, new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.5), clock,
-                batchSize, threads, instance, n -> { });
+                batchSize, threads, instance, n -> {
+                });
     }
 
     private SchedulerTick tick() {
@@ -72,9 +74,12 @@ class SchedulerTickTest {
 
     @Test
     void publishesEachDueAccountOnceAndStampsItsNextDueTime() {
-        UUID due = accounts.insert("active", T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofHours(1)), T0.minusSeconds(1), null, null);
-        UUID dueExactlyNow = accounts.insert("active", T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofDays(3)), T0, null, null);
-        UUID notYetDue = accounts.insert("active", T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofHours(1)), T0.plusSeconds(1), null, null);
+        UUID due = accounts.insert("active", T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofHours(1)), T0.minusSeconds(1),
+                null, null);
+        UUID dueExactlyNow = accounts.insert("active", T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofDays(3)), T0, null,
+                null);
+        UUID notYetDue = accounts.insert("active", T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofHours(1)),
+                T0.plusSeconds(1), null, null);
 
         TickReport report = tick().run();
 
@@ -132,7 +137,8 @@ class SchedulerTickTest {
     @Test
     void honoursServerBackoffUntilItPasses() {
         Instant backoffUntil = T0.plus(Duration.ofMinutes(40));
-        UUID backedOff = accounts.insert("active", T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofHours(1)), T0.minusSeconds(5), backoffUntil, null);
+        UUID backedOff = accounts.insert("active", T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofHours(1)),
+                T0.minusSeconds(5), backoffUntil, null);
 
         TickReport report = tick().run();
 
@@ -151,8 +157,10 @@ class SchedulerTickTest {
 
     @Test
     void pausesAccountsNotUsedForNinetyDays() {
-        UUID dormant = accounts.insert("active", T0.minus(Duration.ofDays(200)), T0.minus(Duration.ofDays(91)), T0.minusSeconds(1), null, null);
-        UUID idle = accounts.insert("active", T0.minus(Duration.ofDays(200)), T0.minus(Duration.ofDays(89)), T0.minusSeconds(1), null, null);
+        UUID dormant = accounts.insert("active", T0.minus(Duration.ofDays(200)), T0.minus(Duration.ofDays(91)),
+                T0.minusSeconds(1), null, null);
+        UUID idle = accounts.insert("active", T0.minus(Duration.ofDays(200)), T0.minus(Duration.ofDays(89)), T0.minusSeconds(1),
+                null, null);
 
         TickReport report = tick().run();
 
@@ -172,9 +180,11 @@ class SchedulerTickTest {
 
     @Test
     void busyAccountsComeBackSooner() {
-        UUID busy = accounts.insert("active", T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofDays(2)), T0.minusSeconds(1), null,
+        UUID busy = accounts.insert("active", T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofDays(2)), T0.minusSeconds(1),
+                null,
                 T0.minus(Duration.ofHours(3)));
-        UUID quiet = accounts.insert("active", T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofDays(2)), T0.minusSeconds(1), null,
+        UUID quiet = accounts.insert("active", T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofDays(2)), T0.minusSeconds(1),
+                null,
                 T0.minus(Duration.ofDays(3)));
 
         tick().run();
@@ -207,8 +217,10 @@ class SchedulerTickTest {
     @Test
     void justLinkedAccountsAreSpreadOverOneInterval() {
         accounts.insertMany(3000, T0, T0, null);
-        var spreading = new SchedulerTick(dataSource, publisher, new SyncSchedulePolicy(TestConfigs.scheduler().policy()), clock, 500, 2,
-                "test", n -> { });
+        var spreading = new SchedulerTick(dataSource, publisher, new SyncSchedulePolicy(TestConfigs.scheduler().policy()),
+                clock, 500, 2,
+                "test", n -> {
+                });
 
         TickReport report = spreading.run();
 
@@ -218,7 +230,8 @@ class SchedulerTickTest {
         // ... and their first scheduled sync falls anywhere in the next 15 minutes, not all at once.
         List<Instant> due = accounts.allNextSyncAt();
         assertThat(due).allSatisfy(at -> assertThat(at).isBetween(T0, T0.plus(Duration.ofMinutes(15))));
-        Map<Long, Long> perMinute = due.stream().collect(Collectors.groupingBy(at -> Duration.between(T0, at).toMinutes(), Collectors.counting()));
+        Map<Long, Long> perMinute = due.stream()
+                .collect(Collectors.groupingBy(at -> Duration.between(T0, at).toMinutes(), Collectors.counting()));
         assertThat(perMinute).hasSize(15);
         assertThat(perMinute.values()).allSatisfy(n -> assertThat(n).isBetween(120L, 280L));
     }
@@ -230,7 +243,8 @@ class SchedulerTickTest {
         try (var socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (var unreachable = new SyncJobPublisher(new RabbitConnectionSettings("127.0.0.1", closedPort, "guest", "guest", "/"), topology,
+        try (var unreachable = new SyncJobPublisher(
+                new RabbitConnectionSettings("127.0.0.1", closedPort, "guest", "guest", "/"), topology,
                 Duration.ofSeconds(2), "unreachable")) {
             TickReport failed = tick(unreachable, 100, 2, "broken").run();
             assertThat(failed.error()).isPresent();
@@ -256,8 +270,10 @@ class SchedulerTickTest {
         otherDataSource.setPassword("fxhome");
         try (var otherPublisher = new SyncJobPublisher(Lanes.rabbit(), topology, Duration.ofSeconds(30), "second instance")) {
             var first = tick(publisher, 50, 3, "instance-a");
-            var second = new SchedulerTick(otherDataSource, otherPublisher, new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.5),
-                    clock, 50, 3, "instance-b", n -> { });
+            var second = new SchedulerTick(otherDataSource, otherPublisher,
+                    new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.5),
+                    clock, 50, 3, "instance-b", n -> {
+                    });
 
             var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
             var a = pool.submit(first::run);

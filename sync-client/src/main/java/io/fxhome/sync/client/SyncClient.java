@@ -1,5 +1,13 @@
 package io.fxhome.sync.client;
 
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
 import io.fxhome.sync.crypto.CollectionKeys;
 import io.fxhome.sync.crypto.EncryptedPayload;
 import io.fxhome.sync.crypto.RecordCipher;
@@ -36,25 +44,20 @@ import io.fxhome.sync.storage.StorageSession;
 import io.fxhome.sync.token.StorageNode;
 import io.fxhome.sync.token.SyncToken;
 import io.fxhome.sync.token.TokenServerClient;
-import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The façade the worker and the doctor use to read one account's Sync data with stored {@link SyncCredentials}:
  * OAuth access token from the refresh token when needed, tokenserver token cached until a minute before expiry,
  * info/collections, meta/global, crypto/keys and collection downloads. Never writes to the server.
  *
- * <p>Failures are {@link SyncException}s: a storage 401 gets one new token and one retry (refreshing the OAuth
+ * <p>
+ * Failures are {@link SyncException}s: a storage 401 gets one new token and one retry (refreshing the OAuth
  * token first when the tokenserver says {@code invalid-credentials}); a second 401 or a refused refresh token is
  * an {@link AuthenticationException}; a token for another endpoint or uid than {@link Builder#knownNode} (or the
  * previous token) is a {@link NodeReassignedException}, after which this client carries on with the new node.
  *
- * <p>One instance per account and sync cycle; thread-safe.
+ * <p>
+ * One instance per account and sync cycle; thread-safe.
  */
 public final class SyncClient {
     private static final System.Logger LOG = System.getLogger(SyncClient.class.getName());
@@ -134,6 +137,7 @@ public final class SyncClient {
 
     /**
      * {@code GET /info/collections}. @param ifModifiedSince the store timestamp from the previous cycle, or null
+     *
      * @return empty when nothing changed since then (304)
      */
     public Optional<InfoCollections> infoCollections(ServerTimestamp ifModifiedSince) {
@@ -155,6 +159,7 @@ public final class SyncClient {
 
     /**
      * {@code meta/global}. @return empty when the account has no Sync data yet (404); never creates it
+     *
      * @throws StorageVersionException when the storage version is not 5 (stop: too new, or obsolete data)
      */
     public Optional<MetaGlobal> metaGlobal() {
@@ -176,6 +181,7 @@ public final class SyncClient {
 
     /**
      * {@code crypto/keys}, decrypted with kSync. @return empty when absent (404): no usable data, do not write
+     *
      * @throws KeysInvalidException when it does not verify with our kSync (stale keys: re-authenticate)
      */
     public Optional<CollectionKeys> collectionKeys() {

@@ -1,9 +1,10 @@
 package io.fxhome.sync.client;
 
-import io.fxhome.sync.fxa.FxaConfig;
-import io.fxhome.sync.storage.DownloadRequest;
 import java.net.URI;
 import java.time.Clock;
+
+import io.fxhome.sync.fxa.FxaConfig;
+import io.fxhome.sync.storage.DownloadRequest;
 
 /**
  * Settings shared by every {@link SyncClient}.

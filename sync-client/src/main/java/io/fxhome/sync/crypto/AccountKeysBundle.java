@@ -1,7 +1,8 @@
 package io.fxhome.sync.crypto;
 
-import io.fxhome.sync.error.CryptoException;
 import java.util.Arrays;
+
+import io.fxhome.sync.error.CryptoException;
 
 /**
  * The {@code GET /v1/account/keys} bundle (§2.6): {@code ciphertext(64) ‖ mac(32)} where
@@ -55,7 +56,7 @@ public final class AccountKeysBundle {
     public static byte[][] responseKeys(byte[] keyRequestKey) {
         byte[] km = Hkdf.derive(keyRequestKey, INFO, 96);
         try {
-            return new byte[][] {Arrays.copyOfRange(km, 0, 32), Arrays.copyOfRange(km, 32, 96)};
+            return new byte[][] { Arrays.copyOfRange(km, 0, 32), Arrays.copyOfRange(km, 32, 96) };
         } finally {
             Bytes.wipe(km);
         }

@@ -1,13 +1,15 @@
 package io.fxhome.sync.crypto;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sync.error.CryptoException;
-import io.fxhome.sync.json.Json;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fxhome.sync.error.CryptoException;
+import io.fxhome.sync.json.Json;
 
 /**
  * The bulk keys from the decrypted crypto/keys record (§6.3): a {@code default} bundle plus optional per-collection

@@ -1,10 +1,12 @@
 package io.fxhome.sync.crypto;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+
 import io.fxhome.sync.error.CryptoException;
 import io.fxhome.sync.json.Json;
-import java.io.IOException;
 
 /**
  * The envelope inside an encrypted BSO {@code payload} string (§6.4):

@@ -1,7 +1,8 @@
 package io.fxhome.sync.crypto;
 
-import io.fxhome.sync.hawk.HawkCredentials;
 import java.util.Arrays;
+
+import io.fxhome.sync.hawk.HawkCredentials;
 
 /**
  * What a client derives from a 32-byte FxA token (§2.3): {@code HKDF(token, NS + kind, 96)} split into tokenId (the

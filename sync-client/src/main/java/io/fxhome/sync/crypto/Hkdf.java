@@ -1,6 +1,7 @@
 package io.fxhome.sync.crypto;
 
 import java.nio.charset.StandardCharsets;
+
 import javax.crypto.Mac;
 
 /**

@@ -1,5 +1,17 @@
 package io.fxhome.sync.crypto;
 
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.text.ParseException;
+
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.util.BigIntegers;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JOSEException;
@@ -9,18 +21,9 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
+
 import io.fxhome.sync.error.CryptoException;
 import io.fxhome.sync.json.Json;
-import java.io.IOException;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.text.ParseException;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
-import org.bouncycastle.util.BigIntegers;
 
 /**
  * A P-256 key pair for FxA's OAuth scoped keys (§2.9): publishes its public half as {@code keys_jwk} and decrypts
@@ -29,7 +32,8 @@ import org.bouncycastle.util.BigIntegers;
  * the RFC 7518 §4.6 Concat KDF, AES-GCM); this class refuses every other kind of JWE before Nimbus sees it. The sandbox
  * encrypts keys_jwe with its own code, so the two still check each other.
  *
- * <p>The private key is secret; {@link #toString()} redacts it. Callers wipe the scalar {@link #privateKeyBytes()}
+ * <p>
+ * The private key is secret; {@link #toString()} redacts it. Callers wipe the scalar {@link #privateKeyBytes()}
  * hands out and the plaintext {@link #decrypt} returns (Nimbus hands back its own plaintext array, so that wipes its
  * copy too). What cannot be wiped: Nimbus holds the scalar as a base64url string and the JDK's key as a BigInteger
  * (as Bouncy Castle did before), and the shared secret Z and the content key live in {@code SecretKeySpec}s Nimbus does
@@ -112,8 +116,8 @@ public final class JweDecrypter {
      * Decrypts a compact ECDH-ES/A256GCM JWE.
      *
      * @throws CryptoException BAD_FORMAT for anything but a compact JWE with ECDH-ES, A256GCM and an empty encrypted
-     *     key; BAD_KEY for an ephemeral key that is not a P-256 point (or other malformed parts); BAD_HMAC when the
-     *     authentication tag does not verify (tampered, or encrypted to another key)
+     *         key; BAD_KEY for an ephemeral key that is not a P-256 point (or other malformed parts); BAD_HMAC when the
+     *         authentication tag does not verify (tampered, or encrypted to another key)
      */
     public byte[] decrypt(String compactJwe) {
         String[] parts = compactJwe.split("\\.", -1);

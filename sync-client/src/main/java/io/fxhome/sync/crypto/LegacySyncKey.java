@@ -46,8 +46,8 @@ public final class LegacySyncKey {
     /** enc = HMAC(key, info ‖ 0x01); hmac = HMAC(key, enc ‖ info ‖ 0x02). */
     public static KeyBundle bundle(byte[] syncKey, String username) {
         byte[] info = info(username).getBytes(StandardCharsets.UTF_8);
-        byte[] enc = Digests.hmacSha256(syncKey, Bytes.concat(info, new byte[] {1}));
-        byte[] mac = Digests.hmacSha256(syncKey, Bytes.concat(enc, info, new byte[] {2}));
+        byte[] enc = Digests.hmacSha256(syncKey, Bytes.concat(info, new byte[] { 1 }));
+        byte[] mac = Digests.hmacSha256(syncKey, Bytes.concat(enc, info, new byte[] { 2 }));
         return KeyBundle.of(enc, mac);
     }
 

@@ -1,13 +1,15 @@
 package io.fxhome.sync.crypto;
 
 import java.nio.charset.StandardCharsets;
+
 import javax.crypto.Mac;
 
 /**
  * The FxA "onepw" client-side password stretch (§2.2): quickStretchedPW = PBKDF2-SHA256(password, salt), then
  * authPW (sent to the server instead of the password) and unwrapBKey (kept to unwrap kB).
  *
- * <p>Version 1 salts with the account's original email and runs 1000 iterations; every account accepts it.
+ * <p>
+ * Version 1 salts with the account's original email and runs 1000 iterations; every account accepts it.
  * Version 2 salts with the server-issued {@code clientSalt} and runs 650 000 iterations. The password is UTF-8 encoded
  * as given, without Unicode normalization, exactly like the reference client.
  */
@@ -67,7 +69,7 @@ public final class OnePwCredentials {
         int blocks = (length + 31) / 32;
         for (int block = 1; block <= blocks; block++) {
             mac.update(salt);
-            mac.update(new byte[] {(byte) (block >>> 24), (byte) (block >>> 16), (byte) (block >>> 8), (byte) block});
+            mac.update(new byte[] { (byte) (block >>> 24), (byte) (block >>> 16), (byte) (block >>> 8), (byte) block });
             byte[] u = mac.doFinal();
             byte[] t = u.clone();
             for (int i = 1; i < iterations; i++) {

@@ -1,22 +1,25 @@
 package io.fxhome.sync.crypto;
 
-import io.fxhome.sync.error.CryptoException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
+import io.fxhome.sync.error.CryptoException;
 
 /**
  * Encrypts and decrypts Sync records with one {@link KeyBundle} (§6.4): HMAC-SHA256 over the ASCII bytes of the
  * base64 ciphertext text, compared in constant time with the hex {@code hmac} before anything is decrypted; then
  * AES-256-CBC with PKCS#7 padding.
  *
- * <p>Holds its {@link Mac} and {@link Cipher} instances so that a download pays their setup once, not per record;
+ * <p>
+ * Holds its {@link Mac} and {@link Cipher} instances so that a download pays their setup once, not per record;
  * therefore <b>not thread-safe</b>: use one instance per thread (e.g. per download).
  */
 public final class RecordCipher {
@@ -44,8 +47,9 @@ public final class RecordCipher {
 
     /**
      * Verifies, then decrypts. @return the cleartext bytes (UTF-8 JSON for Sync records)
+     *
      * @throws CryptoException BAD_HMAC when the MAC does not match (nothing decrypted), BAD_CIPHERTEXT when the
-     *     base64, the IV or the padding is malformed
+     *         base64, the IV or the padding is malformed
      */
     public byte[] decrypt(String ciphertextB64, String ivB64, String hmacHex) {
         if (!hmacMatches(ciphertextB64, hmacHex)) {

@@ -1,7 +1,26 @@
 package io.fxhome.sync.doctor;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.fxhome.sync.client.SyncClient;
 import io.fxhome.sync.client.SyncClientConfig;
 import io.fxhome.sync.crypto.CollectionKeys;
@@ -21,34 +40,19 @@ import io.fxhome.sync.storage.RecordSink;
 import io.fxhome.sync.storage.ServerTimestamp;
 import io.fxhome.sync.storage.SkipReason;
 import io.fxhome.sync.token.SyncToken;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code ./fxhome doctor --email E --password-file F [--dump DIR]}: checks a Firefox Sync account end to end with
  * the production client code (sign in, verify, link, token, info/collections, info/collection_counts, meta/global,
  * crypto/keys, then download and decrypt the collections fxhome mirrors) and prints one JSON report on stdout.
  *
- * <p>It takes only what fxhome uses: {@value #MIRRORED_LIST} are downloaded, decrypted and (with {@code --dump})
+ * <p>
+ * It takes only what fxhome uses: {@value #MIRRORED_LIST} are downloaded, decrypted and (with {@code --dump})
  * written; every other collection (passwords, credit cards, addresses, form history, ...) is only counted, from
  * {@code info/collection_counts}, and never fetched, decrypted or written.
  *
- * <p>Codes are asked for on the terminal (prompts on stderr). Upstreams come from {@code FXHOME_FXA_AUTH_URL} and
+ * <p>
+ * Codes are asked for on the terminal (prompts on stderr). Upstreams come from {@code FXHOME_FXA_AUTH_URL} and
  * {@code FXHOME_SYNC_TOKENSERVER_URL} (Mozilla production by default), and {@code FXHOME_FXA_TOKEN_AUTH}
  * ({@code bearer} by default, {@code hawk} for auth servers without the Bearer form). Exit 0 only when every step
  * worked; 1 when one failed; 2 for usage errors. The refresh token it obtains is revoked at the end, so the doctor
@@ -127,7 +131,8 @@ public final class DoctorCommand {
                 timed(report, "revoke_refresh_token", () -> {
                     fxa.destroy(refreshToken, clientId);
                     return "ok";
-                }, (d, r) -> { });
+                }, (d, r) -> {
+                });
             }
             out.println(report.render());
             out.flush();

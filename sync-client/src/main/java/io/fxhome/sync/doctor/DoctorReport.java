@@ -1,10 +1,12 @@
 package io.fxhome.sync.doctor;
 
+import java.util.function.Consumer;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.fxhome.sync.error.SyncException;
 import io.fxhome.sync.json.Json;
-import java.util.function.Consumer;
 
 /**
  * The one JSON document the doctor prints: every step with its outcome and duration, per-collection counts, the

@@ -1,7 +1,18 @@
 package io.fxhome.sync.fxa;
 
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.fxhome.sync.crypto.AccountKeysBundle;
 import io.fxhome.sync.crypto.Bytes;
 import io.fxhome.sync.crypto.FxaTokenKeys;
@@ -20,15 +31,6 @@ import io.fxhome.sync.http.BackoffHeaders;
 import io.fxhome.sync.http.HttpAnswer;
 import io.fxhome.sync.http.HttpTransport;
 import io.fxhome.sync.json.Json;
-import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Client of the Firefox Accounts auth server ({@code <authUrl>/v1/...}) for what fxhome needs: password sign-in
@@ -36,12 +38,14 @@ import java.util.regex.Pattern;
  * once, the oldsync key rotation timestamp, OAuth refresh tokens, their refresh and revocation, and the profile of an
  * access token.
  *
- * <p>Session- and keyFetch-authenticated calls carry the token the way {@link FxaConfig#tokenAuth()} says: the typed
+ * <p>
+ * Session- and keyFetch-authenticated calls carry the token the way {@link FxaConfig#tokenAuth()} says: the typed
  * Bearer form Mozilla's clients send today, or Hawk (id = hex tokenId, key = reqHMACkey) for servers without it. A
  * Hawk header has a payload hash only when the request has a body, over the Content-Type actually sent, as the
  * reference client does (application-services {@code http_client.rs}, {@code HawkRequestBuilder}, before 2026-06).
  *
- * <p>Thread-safe; one instance can serve many users.
+ * <p>
+ * Thread-safe; one instance can serve many users.
  */
 public final class FxaClient {
     private static final System.Logger LOG = System.getLogger(FxaClient.class.getName());
@@ -95,9 +99,9 @@ public final class FxaClient {
      *
      * @return signed in, or the verification the user must complete before {@link #completeLink}
      * @throws FxaException for wrong credentials ({@code INCORRECT_PASSWORD}, {@code UNKNOWN_ACCOUNT}), an account
-     *     without a password ({@code NO_PASSWORD}), a block ({@code BLOCKED}, with its {@code verificationMethod}), a
-     *     wrong unblock code ({@code INVALID_UNBLOCK_CODE}), the firewall's challenge page ({@code BROWSER_CHECK}),
-     *     throttling and outages
+     *         without a password ({@code NO_PASSWORD}), a block ({@code BLOCKED}, with its {@code verificationMethod}), a
+     *         wrong unblock code ({@code INVALID_UNBLOCK_CODE}), the firewall's challenge page ({@code BROWSER_CHECK}),
+     *         throttling and outages
      */
     public SignInResult signIn(String email, String password, SignInOptions options) {
         return signIn(email, email, password, options, null);
@@ -244,7 +248,8 @@ public final class FxaClient {
     /** Verifies the session with an authenticator (TOTP) code. @return the same sign-in, verified */
     public PendingSignIn verifyTotp(PendingSignIn pending, String code) {
         ObjectNode body = Json.object().put("code", code.trim()).put("service", "sync");
-        JsonNode answer = call("POST", "/session/verify/totp", body, pending.sessionToken(), FxaTokenKeys.Kind.SESSION).orThrow();
+        JsonNode answer = call("POST", "/session/verify/totp", body, pending.sessionToken(), FxaTokenKeys.Kind.SESSION)
+                .orThrow();
         if (!answer.path("success").asBoolean(false)) {
             throw new FxaException(FxaException.Kind.INVALID_CODE, "POST /v1/session/verify/totp", 200, 0,
                     "the authenticator code was not accepted", null, null);
@@ -382,7 +387,7 @@ public final class FxaClient {
      * @param clientId the client the refresh token was issued to ({@link SyncCredentials#clientId()})
      * @return the access token, and the new refresh token when the server rotated it (store it at once)
      * @throws FxaException INVALID_TOKEN when the refresh token is revoked, unknown or not this client's: a 401 (FxA
-     *     answers 401 errno 110), or a 400 with errno 108/109/110/182 (re-authentication needed)
+     *         answers 401 errno 110), or a 400 with errno 108/109/110/182 (re-authentication needed)
      */
     public RefreshResult refresh(String refreshToken, String clientId) {
         return refresh(refreshToken, clientId, SyncKeyDerivation.OLDSYNC_SCOPE);

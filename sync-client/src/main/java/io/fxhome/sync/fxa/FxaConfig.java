@@ -9,13 +9,13 @@ import java.util.Locale;
  * @param authUrl the auth server, without {@code /v1} (default {@code https://api.accounts.firefox.com})
  * @param contentUrl the web front end hosting {@code /authorization} (default {@code https://accounts.firefox.com})
  * @param clientId the OAuth client id of the password sign-in; the default {@code e7ce535d93522896} (Firefox Lockwise
- *     for Android) is the one existing third-party Sync clients borrow, see §2.8 of the protocol notes for the risk
+ *        for Android) is the one existing third-party Sync clients borrow, see §2.8 of the protocol notes for the risk
  * @param userAgent the User-Agent of every request
  * @param browserClientId the OAuth client id of the browser sign-in (default {@code 1b1a3e44c54fbb58}, Firefox for
- *     iOS: a public client whose registered redirect page shows the code to the user)
+ *        iOS: a public client whose registered redirect page shows the code to the user)
  * @param browserRedirectUri the redirect URI of the browser sign-in; {@code null} means
- *     {@code <contentUrl>/oauth/success/<browserClientId>} (which, for the defaults, is the page registered for Firefox
- *     for iOS)
+ *        {@code <contentUrl>/oauth/success/<browserClientId>} (which, for the defaults, is the page registered for Firefox
+ *        for iOS)
  * @param profileUrl the profile server, without {@code /v1} (default {@code https://profile.accounts.firefox.com})
  * @param tokenAuth how session and keyFetch tokens authenticate to the auth server
  */

@@ -1,6 +1,18 @@
 package io.fxhome.sync.fxa;
 
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fxhome.sync.crypto.Bytes;
 import io.fxhome.sync.crypto.Digests;
 import io.fxhome.sync.crypto.JweDecrypter;
@@ -14,23 +26,14 @@ import io.fxhome.sync.error.TokenServerException;
 import io.fxhome.sync.http.BackoffTracker;
 import io.fxhome.sync.json.Json;
 import io.fxhome.sync.token.TokenServerClient;
-import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The browser sign-in: OAuth with PKCE and scoped keys (§2.9 of the protocol notes), as a public client such as
  * Firefox for iOS runs it. fxhome never sees the password; kSync and its key id come back end-to-end encrypted
  * ({@code keys_jwe}) to an ephemeral P-256 key.
  *
- * <p>{@code keys_jwe} is made by the user's browser and passed through FxA unread, so it proves nothing about whose
+ * <p>
+ * {@code keys_jwe} is made by the user's browser and passed through FxA unread, so it proves nothing about whose
  * keys they are. {@link #complete} therefore takes the identity from Mozilla (the profile server, for the access
  * token) and accepts the keys only once the tokenserver has accepted their key id for that account; a refusal is
  * {@link FxaException.Kind#KEY_MISMATCH} and nothing is linked.
@@ -81,7 +84,8 @@ public final class OAuthCodeFlow {
      * The authorization URL for {@link FxaConfig#browserClientId()} with another redirect URI (it must be registered
      * for that client), and the secrets to keep until the redirect.
      *
-     * <p>{@code <contentUrl>/authorization?} with the parameters, in the order, application-services' fxa-client
+     * <p>
+     * {@code <contentUrl>/authorization?} with the parameters, in the order, application-services' fxa-client
      * sends them ({@code internal/oauth.rs}, {@code begin_oauth_flow} then {@code oauth_flow}): {@code action=email},
      * {@code response_type=code}, {@code entrypoint}, {@code client_id}, {@code scope}, {@code state} (16 random
      * bytes), {@code code_challenge_method=S256}, {@code code_challenge}, {@code access_type=offline},
@@ -140,10 +144,10 @@ public final class OAuthCodeFlow {
      * refresh token is revoked too, so no grant is left behind.
      *
      * @return the account with its real uid and email, the credentials (refresh token of the browser client), and an
-     *     access token for the oldsync scope
+     *         access token for the oldsync scope
      * @throws FxaException STATE_MISMATCH for a state we did not issue; KEY_MISMATCH when the tokenserver refuses the
-     *     key id ({@code invalid-client-state}, {@code invalid-keysChangedAt}, {@code invalid-key-id}) or the key id
-     *     lies in the future; any token-endpoint or profile error
+     *         key id ({@code invalid-client-state}, {@code invalid-keysChangedAt}, {@code invalid-key-id}) or the key id
+     *         lies in the future; any token-endpoint or profile error
      */
     public LinkedAccount complete(OAuthPending pending, String code, String state) {
         if (state == null || !Bytes.constantTimeEquals(state.getBytes(StandardCharsets.UTF_8),

@@ -1,6 +1,5 @@
 package io.fxhome.sync.fxa;
 
-import io.fxhome.sync.crypto.Bytes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -8,6 +7,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+
+import io.fxhome.sync.crypto.Bytes;
 
 /**
  * What must survive between sending the user to FxA's authorization page and the redirect back: the {@code state},

@@ -36,8 +36,9 @@ public record OAuthRedirect(String code, String state, String error) {
     /**
      * Reads a pasted redirect address or query string.
      *
-     * @throws IllegalArgumentException with a reason for the person ("it has no state="; never echoing the input) when there is no
-     *     code and state, a value is malformed, or a parameter appears twice
+     * @throws IllegalArgumentException with a reason for the person ("it has no state="; never echoing the input) when there is
+     *         no
+     *         code and state, a value is malformed, or a parameter appears twice
      */
     public static OAuthRedirect parse(String pasted) {
         if (pasted == null) {

@@ -1,6 +1,5 @@
 package io.fxhome.sync.fxa;
 
-import io.fxhome.sync.crypto.Bytes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -9,12 +8,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 
+import io.fxhome.sync.crypto.Bytes;
+
 /**
  * A password sign-in between {@code /account/login} and {@link FxaClient#completeLink}: holds the session token,
  * the single-use keyFetchToken and unwrapBKey (and kB once fetched), all secret. After a successful link (or
  * {@link #forget()}) the secrets are overwritten and the object is spent.
  *
- * <p>A caller that must keep a sign-in across processes (several web instances sharing PostgreSQL) exports it with
+ * <p>
+ * A caller that must keep a sign-in across processes (several web instances sharing PostgreSQL) exports it with
  * {@link #exportState()}, seals {@link State#encode()} under its own key, and later {@link #restore(State)}s it. Only
  * one copy may be used at a time: the keyFetchToken is single use, and a step that consumed it must be exported
  * again (kB then travels in its place).

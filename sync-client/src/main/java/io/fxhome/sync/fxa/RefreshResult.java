@@ -7,8 +7,8 @@ import java.util.Optional;
  *
  * @param accessToken the new access token
  * @param newRefreshToken a refresh token the server issued in place of the one sent, or {@code null} when it kept the
- *     old one (secret). When present the caller must store it instead of the old one, before anything else can fail:
- *     the old one may no longer be accepted.
+ *        old one (secret). When present the caller must store it instead of the old one, before anything else can fail:
+ *        the old one may no longer be accepted.
  */
 public record RefreshResult(AccessToken accessToken, String newRefreshToken) {
 

@@ -5,9 +5,9 @@ package io.fxhome.sync.fxa;
  *
  * @param service the {@code service} name (metrics and email wording), e.g. {@code sync}; null to omit
  * @param verificationMethod the method to ask for; {@code email-otp} suits a non-browser client; null to let the
- *     server choose
+ *        server choose
  * @param unblockCode an unblock code after a blocked sign-in (errno 125), sent as {@code unblockCode}; whitespace
- *     the person typed or pasted is dropped; null normally
+ *        the person typed or pasted is dropped; null normally
  */
 public record SignInOptions(String service, String verificationMethod, String unblockCode) {
     public SignInOptions {

@@ -20,7 +20,8 @@ public sealed interface SignInResult permits SignInResult.SignedIn, SignInResult
      * @param reason {@code login}, {@code signup} or {@code change_password}, or null
      */
     record VerificationRequired(PendingSignIn pending, VerificationMethod method, String reason)
-            implements SignInResult {
+            implements
+                SignInResult {
         /** One sentence for the user. */
         public String nextStep() {
             return method.nextStep();

@@ -1,7 +1,8 @@
 package io.fxhome.sync.fxa;
 
-import io.fxhome.sync.crypto.KeyBundle;
 import java.util.Optional;
+
+import io.fxhome.sync.crypto.KeyBundle;
 
 /**
  * Everything fxhome must keep (encrypted at rest, by its caller) to sync an account later without the password.
@@ -11,8 +12,8 @@ import java.util.Optional;
  * @param keyId the exact X-KeyID for the tokenserver, {@code <keyRotationTimestamp ms>-<b64url client state>}
  * @param keyRotationTimestamp the ms timestamp at the start of {@code keyId}
  * @param clientId the OAuth client the refresh token was issued to, which must be named when it is refreshed or
- *     revoked: {@link FxaConfig#clientId()} after a password sign-in, {@link FxaConfig#browserClientId()} after the
- *     browser sign-in; {@code null} means {@link FxaConfig#clientId()} (credentials stored before this was kept)
+ *        revoked: {@link FxaConfig#clientId()} after a password sign-in, {@link FxaConfig#browserClientId()} after the
+ *        browser sign-in; {@code null} means {@link FxaConfig#clientId()} (credentials stored before this was kept)
  */
 public record SyncCredentials(String refreshToken, KeyBundle syncKeys, String keyId, long keyRotationTimestamp,
         String clientId) {

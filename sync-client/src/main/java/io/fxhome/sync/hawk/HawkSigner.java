@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -14,7 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Produces {@code Authorization: Hawk id="…", ts="…", nonce="…"[, hash="…"][, ext="…"], mac="…"} for a request.
  * Sign only once the URI is final: the MAC covers the exact raw path and query that go on the wire.
  *
- * <p>Thread-safe. Time comes from an injectable {@link Clock} plus a learnt offset (server time − local time), so
+ * <p>
+ * Thread-safe. Time comes from an injectable {@link Clock} plus a learnt offset (server time − local time), so
  * a skewed local clock can be corrected from {@code X-Timestamp}/{@code X-Weave-Timestamp}/{@code Timestamp}.
  */
 public final class HawkSigner {
@@ -38,6 +40,7 @@ public final class HawkSigner {
 
     /**
      * Authorization header value. @param payloadHash base64 payload hash ({@link PayloadHash}) or null for none
+     *
      * @param ext application data or null
      */
     public String authorization(HawkCredentials credentials, String method, URI uri, String payloadHash, String ext) {

@@ -20,7 +20,7 @@ public final class BackoffHeaders {
     /** The longest back-off any of the headers asks for. */
     public static Optional<Duration> requested(HttpHeaders headers, Instant now) {
         Duration best = null;
-        for (String name : new String[] {"X-Weave-Backoff", "X-Backoff", "Retry-After"}) {
+        for (String name : new String[] { "X-Weave-Backoff", "X-Backoff", "Retry-After" }) {
             Optional<String> v = headers.firstValue(name);
             if (v.isPresent()) {
                 Optional<Duration> d = parse(v.get(), now);

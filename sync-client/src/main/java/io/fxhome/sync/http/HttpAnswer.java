@@ -1,6 +1,5 @@
 package io.fxhome.sync.http;
 
-import io.fxhome.sync.error.NetworkException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpHeaders;
@@ -8,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
+
+import io.fxhome.sync.error.NetworkException;
 
 /**
  * A received HTTP response whose body has not been read yet. The body stream is transparently gunzipped.

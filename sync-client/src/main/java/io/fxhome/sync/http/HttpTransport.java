@@ -1,6 +1,5 @@
 package io.fxhome.sync.http;
 
-import io.fxhome.sync.error.NetworkException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -8,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+
+import io.fxhome.sync.error.NetworkException;
 
 /**
  * The one place the Sync client touches {@link HttpClient}: sets the User-Agent, asks for gzip, applies the request

@@ -1,12 +1,14 @@
 package io.fxhome.sync.records;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sync.storage.DecryptedRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sync.storage.DecryptedRecord;
 
 /**
  * A {@code bookmarks} record (engine version 2, §7.1), every kind in one lenient shape: fields that do not apply

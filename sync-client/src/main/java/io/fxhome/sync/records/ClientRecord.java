@@ -1,12 +1,14 @@
 package io.fxhome.sync.records;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sync.storage.DecryptedRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sync.storage.DecryptedRecord;
 
 /**
  * A {@code clients} record (§7.4): one device.

@@ -1,13 +1,15 @@
 package io.fxhome.sync.records;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sync.storage.DecryptedRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sync.storage.DecryptedRecord;
 
 /**
  * A {@code history} record (§7.2): one page with its latest (≤ 20) visits. Writers re-upload the whole record

@@ -1,7 +1,5 @@
 package io.fxhome.sync.records;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sync.storage.DecryptedRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sync.storage.DecryptedRecord;
 
 /**
  * A {@code tabs} record (§7.3): one device's open tabs, most recently used first.

@@ -1,8 +1,10 @@
 package io.fxhome.sync.records;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sync.storage.DecryptedRecord;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sync.storage.DecryptedRecord;
 
 /**
  * A deletion marker, {@code {"id": "...", "deleted": true}} (§7.0). Like application-services, any object with a

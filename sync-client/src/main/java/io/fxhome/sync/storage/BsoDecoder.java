@@ -1,13 +1,15 @@
 package io.fxhome.sync.storage;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.fxhome.sync.crypto.EncryptedPayload;
 import io.fxhome.sync.crypto.KeyBundle;
 import io.fxhome.sync.crypto.RecordCipher;
 import io.fxhome.sync.error.CryptoException;
 import io.fxhome.sync.json.Json;
-import java.io.IOException;
 
 /**
  * Turns one encrypted BSO into a {@link DecryptedRecord} or a {@link SkipReason} (§6.4 steps 1–7). One instance per

@@ -1,7 +1,5 @@
 package io.fxhome.sync.storage;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sync.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sync.json.Json;
 
 /**
  * The cleartext {@code meta/global} record (§6.1): storage format version, global syncID, per-engine version and

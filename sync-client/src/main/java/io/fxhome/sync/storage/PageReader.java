@@ -1,13 +1,15 @@
 package io.fxhome.sync.storage;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import io.fxhome.sync.crypto.KeyBundle;
-import io.fxhome.sync.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumMap;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import io.fxhome.sync.crypto.KeyBundle;
+import io.fxhome.sync.json.Json;
 
 /**
  * Streams the JSON array of a collection page into a {@link RecordSink}, one BSO at a time, never holding the
@@ -32,6 +34,7 @@ public final class PageReader {
 
     /**
      * Reads one page body. @param full true for an array of BSOs, false for an array of ids
+     *
      * @throws com.fasterxml.jackson.core.JsonProcessingException when the body is not a JSON array
      * @throws IOException when the stream fails
      */
@@ -83,7 +86,8 @@ public final class PageReader {
                     break;
                 case "sortindex":
                     sortindex = v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
-                            ? Integer.valueOf(p.getIntValue()) : null;
+                            ? Integer.valueOf(p.getIntValue())
+                            : null;
                     break;
                 default:
                     p.skipChildren();

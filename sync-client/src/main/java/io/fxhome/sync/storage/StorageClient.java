@@ -1,20 +1,5 @@
 package io.fxhome.sync.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sync.crypto.CollectionKeys;
-import io.fxhome.sync.error.AuthenticationException;
-import io.fxhome.sync.error.BackedOffException;
-import io.fxhome.sync.error.NetworkException;
-import io.fxhome.sync.error.ServerProtocolException;
-import io.fxhome.sync.error.StorageHttpException;
-import io.fxhome.sync.hawk.HawkSigner;
-import io.fxhome.sync.http.BackoffHeaders;
-import io.fxhome.sync.http.BackoffTracker;
-import io.fxhome.sync.http.HttpAnswer;
-import io.fxhome.sync.http.HttpTransport;
-import io.fxhome.sync.json.Json;
-import io.fxhome.sync.token.SyncToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -28,13 +13,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sync.crypto.CollectionKeys;
+import io.fxhome.sync.error.AuthenticationException;
+import io.fxhome.sync.error.BackedOffException;
+import io.fxhome.sync.error.NetworkException;
+import io.fxhome.sync.error.ServerProtocolException;
+import io.fxhome.sync.error.StorageHttpException;
+import io.fxhome.sync.hawk.HawkSigner;
+import io.fxhome.sync.http.BackoffHeaders;
+import io.fxhome.sync.http.BackoffTracker;
+import io.fxhome.sync.http.HttpAnswer;
+import io.fxhome.sync.http.HttpTransport;
+import io.fxhome.sync.json.Json;
+import io.fxhome.sync.token.SyncToken;
+
 /**
  * Sync storage API 1.5 client (§5) for a read-mostly mirror. Every request is Hawk-signed with the session's
  * current token after its URI is final. A 401 triggers one renewal through the {@link StorageSession} and one
  * retry; a second 401 is an {@link AuthenticationException}. {@code X-Weave-Backoff} and {@code Retry-After} are
  * recorded on every answer; 503/429 become {@link BackedOffException}. Logs only route and status.
  *
- * <p>Thread-safe as long as its collaborators are; a download's decryption state is per call.
+ * <p>
+ * Thread-safe as long as its collaborators are; a download's decryption state is per call.
  */
 public final class StorageClient {
     private static final System.Logger LOG = System.getLogger(StorageClient.class.getName());
@@ -59,6 +62,7 @@ public final class StorageClient {
 
     /**
      * {@code GET /info/collections}. @param ifModifiedSince the store's last X-Last-Modified, or null
+     *
      * @return empty when the server answered 304 Not Modified
      */
     public Optional<InfoCollections> infoCollections(ServerTimestamp ifModifiedSince) {

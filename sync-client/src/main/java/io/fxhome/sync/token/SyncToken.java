@@ -1,9 +1,10 @@
 package io.fxhome.sync.token;
 
-import io.fxhome.sync.hawk.HawkCredentials;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+
+import io.fxhome.sync.hawk.HawkCredentials;
 
 /**
  * A tokenserver token (§3.2): Hawk credentials for one storage node for about an hour.

@@ -1,15 +1,5 @@
 package io.fxhome.sync.token;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sync.error.BackedOffException;
-import io.fxhome.sync.error.ServerProtocolException;
-import io.fxhome.sync.error.TokenServerException;
-import io.fxhome.sync.hawk.HawkSigner;
-import io.fxhome.sync.http.BackoffHeaders;
-import io.fxhome.sync.http.BackoffTracker;
-import io.fxhome.sync.http.HttpAnswer;
-import io.fxhome.sync.http.HttpTransport;
-import io.fxhome.sync.json.Json;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -19,6 +9,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sync.error.BackedOffException;
+import io.fxhome.sync.error.ServerProtocolException;
+import io.fxhome.sync.error.TokenServerException;
+import io.fxhome.sync.hawk.HawkSigner;
+import io.fxhome.sync.http.BackoffHeaders;
+import io.fxhome.sync.http.BackoffTracker;
+import io.fxhome.sync.http.HttpAnswer;
+import io.fxhome.sync.http.HttpTransport;
+import io.fxhome.sync.json.Json;
 
 /**
  * Exchanges an FxA OAuth access token for a Sync storage token: {@code GET <tokenserver>/1.0/sync/1.5} with
@@ -40,7 +42,7 @@ public final class TokenServerClient {
 
     /**
      * @param tokenserverUrl e.g. {@code https://token.services.mozilla.com}; {@code /1.0/sync/1.5} is appended unless
-     *     already there
+     *        already there
      * @param signer the Hawk signer whose clock offset should follow the tokenserver's time (may be null)
      */
     public TokenServerClient(URI tokenserverUrl, HttpTransport http, Clock clock, BackoffTracker backoff,

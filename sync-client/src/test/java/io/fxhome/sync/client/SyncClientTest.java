@@ -3,6 +3,23 @@ package io.fxhome.sync.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.sync.crypto.CollectionKeys;
 import io.fxhome.sync.crypto.KeyBundle;
 import io.fxhome.sync.error.AuthenticationException;
@@ -22,27 +39,12 @@ import io.fxhome.sync.storage.MetaGlobal;
 import io.fxhome.sync.storage.RecordSink;
 import io.fxhome.sync.storage.ServerTimestamp;
 import io.fxhome.sync.testsupport.HawkVerifier;
-import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.sync.testsupport.PagedCollection;
 import io.fxhome.sync.testsupport.SyncFixtures;
 import io.fxhome.sync.testsupport.TestHttpServer;
 import io.fxhome.sync.testsupport.TestHttpServer.Request;
 import io.fxhome.sync.testsupport.TestHttpServer.Response;
 import io.fxhome.sync.token.StorageNode;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * The façade over real HTTP against one small server playing FxA OAuth, the tokenserver and a storage node that

@@ -3,17 +3,20 @@ package io.fxhome.sync.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.fxhome.sync.error.CryptoException;
 import io.fxhome.sync.json.Json;
 import io.fxhome.sync.testsupport.SyncFixtures;
 import io.fxhome.sync.testsupport.TestJwe;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.Test;
 
 /**
  * The {@code keys_jwe} decrypter: what it publishes, what it decrypts, and every JWE it refuses (only ECDH-ES with
@@ -22,8 +25,7 @@ import org.junit.jupiter.api.Test;
 class JweDecrypterTest {
     private static final byte[] PLAINTEXT = "{\"scoped\":\"keys\"}".getBytes(StandardCharsets.UTF_8);
     /** The order of the P-256 group. */
-    private static final BigInteger N =
-            new BigInteger("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551", 16);
+    private static final BigInteger N = new BigInteger("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551", 16);
 
     private final JweDecrypter decrypter = JweDecrypter.generate(SyncFixtures.RANDOM);
 

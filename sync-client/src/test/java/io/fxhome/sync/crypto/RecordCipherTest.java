@@ -3,12 +3,14 @@ package io.fxhome.sync.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fxhome.sync.error.CryptoException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
+
+import io.fxhome.sync.error.CryptoException;
 
 /** Record encryption failure modes: the MAC is checked first, and every malformed part is a typed failure. */
 class RecordCipherTest {

@@ -2,15 +2,17 @@ package io.fxhome.sync.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fxhome.sync.fxa.OAuthPending;
-import io.fxhome.sync.hawk.HawkCredentials;
-import io.fxhome.sync.token.SyncToken;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+
+import io.fxhome.sync.fxa.OAuthPending;
+import io.fxhome.sync.hawk.HawkCredentials;
+import io.fxhome.sync.token.SyncToken;
 
 /** Types that hold secrets never print them. */
 class RedactionTest {

@@ -2,17 +2,6 @@ package io.fxhome.sync.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sync.crypto.Hex;
-import io.fxhome.sync.crypto.KeyBundle;
-import io.fxhome.sync.crypto.SyncKeyDerivation;
-import io.fxhome.sync.json.Json;
-import io.fxhome.sync.testsupport.HawkVerifier;
-import io.fxhome.sync.testsupport.PagedCollection;
-import io.fxhome.sync.testsupport.SyncFixtures;
-import io.fxhome.sync.testsupport.TestHttpServer;
-import io.fxhome.sync.testsupport.TestHttpServer.Request;
-import io.fxhome.sync.testsupport.TestHttpServer.Response;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,10 +15,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sync.crypto.Hex;
+import io.fxhome.sync.crypto.KeyBundle;
+import io.fxhome.sync.crypto.SyncKeyDerivation;
+import io.fxhome.sync.json.Json;
+import io.fxhome.sync.testsupport.HawkVerifier;
+import io.fxhome.sync.testsupport.PagedCollection;
+import io.fxhome.sync.testsupport.SyncFixtures;
+import io.fxhome.sync.testsupport.TestHttpServer;
+import io.fxhome.sync.testsupport.TestHttpServer.Request;
+import io.fxhome.sync.testsupport.TestHttpServer.Response;
 
 /**
  * The doctor end to end against one small server playing FxA, the tokenserver and a storage node, with the onepw
@@ -114,7 +117,8 @@ class DoctorCommandTest {
 
     private void storage(String route, Function<Request, Response> handler) {
         server.on(route, req -> HawkVerifier.verify(req, STORAGE_KEY.getBytes(StandardCharsets.UTF_8))
-                ? handler.apply(req) : Response.json(401, "0"));
+                ? handler.apply(req)
+                : Response.json(401, "0"));
     }
 
     private record Run(int exitCode, String stdout, String stderr) {

@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import io.fxhome.sandbox.AccountInfo;
 import io.fxhome.sandbox.NewAccount;
@@ -213,7 +213,7 @@ class BrowserSignInTest {
      * real owner still links afterwards.
      */
     @ParameterizedTest(name = "forged key id: {0}")
-    @ValueSource(strings = {"other-client-state", "later-timestamp"})
+    @ValueSource(strings = { "other-client-state", "later-timestamp" })
     void aForgedKeyIdIsRefusedAndTheOwnerStillLinks(String forgery) throws Exception {
         String email = ClientSandbox.newEmail("forged-" + forgery);
         String pw = password();

@@ -30,7 +30,8 @@ final class CollectingSink implements RecordSink {
     private int restarts;
 
     CollectingSink() {
-        this((page, more) -> { });
+        this((page, more) -> {
+        });
     }
 
     CollectingSink(BetweenPages betweenPages) {

@@ -23,12 +23,12 @@ import io.fxhome.sync.error.FxaException;
 import io.fxhome.sync.error.SyncStatus;
 import io.fxhome.sync.fxa.FxaClient;
 import io.fxhome.sync.fxa.FxaConfig;
-import io.fxhome.sync.hawk.HawkSigner;
 import io.fxhome.sync.fxa.LinkedAccount;
 import io.fxhome.sync.fxa.PendingSignIn;
 import io.fxhome.sync.fxa.SignInOptions;
 import io.fxhome.sync.fxa.SignInResult;
 import io.fxhome.sync.fxa.VerificationMethod;
+import io.fxhome.sync.hawk.HawkSigner;
 import io.fxhome.sync.json.Json;
 
 /**
@@ -238,7 +238,8 @@ class SignInTest {
         String code = env.sandbox().latestUnblockCode(email);
         FxaException wrong = catchThrowableOfType(FxaException.class,
                 () -> fxa.signIn(email, pw, SignInOptions.defaults().withUnblockCode(code.equals("AAAAAAAA")
-                        ? "BBBBBBBB" : "AAAAAAAA")));
+                        ? "BBBBBBBB"
+                        : "AAAAAAAA")));
         assertThat(wrong.kind()).isEqualTo(FxaException.Kind.INVALID_UNBLOCK_CODE);
         assertThat(wrong.errno()).isEqualTo(127);
         assertThat(wrong.getMessage()).doesNotContain(code);

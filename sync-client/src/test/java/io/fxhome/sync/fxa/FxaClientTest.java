@@ -3,7 +3,21 @@ package io.fxhome.sync.fxa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.sync.crypto.Hex;
 import io.fxhome.sync.crypto.KeyBundle;
 import io.fxhome.sync.crypto.SyncKeyDerivation;
@@ -14,20 +28,9 @@ import io.fxhome.sync.hawk.PayloadHash;
 import io.fxhome.sync.http.HttpTransport;
 import io.fxhome.sync.json.Json;
 import io.fxhome.sync.testsupport.HawkVerifier;
-import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.sync.testsupport.TestHttpServer;
 import io.fxhome.sync.testsupport.TestHttpServer.Request;
 import io.fxhome.sync.testsupport.TestHttpServer.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The FxA client against a small auth server that answers like the real one, with the onepw vector credentials so
@@ -53,8 +56,7 @@ class FxaClientTest {
 
     // Password stretching v2, computed independently by src/test/python/onepw_v2_signin.py
     // (`python3 sync-client/src/test/python/onepw_v2_signin.py`), same email and password as above.
-    private static final String CLIENT_SALT =
-            "identity.mozilla.com/picl/v1/quickStretchV2:0123456789abcdef0123456789abcdef";
+    private static final String CLIENT_SALT = "identity.mozilla.com/picl/v1/quickStretchV2:0123456789abcdef0123456789abcdef";
     private static final String AUTH_PW_V2 = "d278c764bd1852a14bfc4e9d8c1682b4f1a57edb9a9372bf8c370cc41592155b";
     private static final String KEY_FETCH_TOKEN_V2 = "c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf";
     private static final String BUNDLE_V2 = "ecfcf55bbb1ceb5bb8c6f5ba7e0a0880de31fd93feb25a5c5e8983da176caa48"
@@ -299,20 +301,20 @@ class FxaClientTest {
 
     @ParameterizedTest(name = "HTTP {0} {2} -> {3}")
     @CsvSource(delimiter = '|', value = {
-        "400 | application/json | {\"code\":400,\"errno\":102,\"error\":\"Bad Request\",\"message\":\"Unknown account\"} | UNKNOWN_ACCOUNT | 102 | -1 | AUTH",
-        "400 | application/json | {\"code\":400,\"errno\":103,\"error\":\"Bad Request\",\"message\":\"Incorrect password\"} | INCORRECT_PASSWORD | 103 | -1 | AUTH",
-        "429 | application/json | {\"code\":429,\"errno\":114,\"error\":\"Too Many Requests\",\"message\":\"Client has sent too many requests\",\"retryAfter\":30} | THROTTLED | 114 | 30 | BACKED_OFF",
-        "400 | application/json | {\"code\":400,\"errno\":125,\"error\":\"Request blocked\",\"message\":\"The request was blocked for security reasons\",\"verificationMethod\":\"email-captcha\"} | BLOCKED | 125 | -1 | AUTH",
-        "400 | application/json | {\"code\":400,\"errno\":104,\"message\":\"Unverified account\"} | UNVERIFIED | 104 | -1 | AUTH",
-        "401 | application/json | {\"code\":401,\"errno\":110,\"message\":\"Invalid authentication token in request signature\"} | INVALID_TOKEN | 110 | -1 | AUTH",
-        "503 | application/json | {\"code\":503,\"errno\":201,\"message\":\"Service unavailable\",\"retryAfter\":60} | SERVER_ERROR | 201 | 60 | BACKED_OFF",
-        "503 | application/json | {\"code\":503,\"errno\":204,\"message\":\"Client disabled\"} | CLIENT_DISABLED | 204 | -1 | OTHER",
-        "429 | text/html | <html>Please complete the challenge</html> | THROTTLED | 114 | -1 | BACKED_OFF",
-        "406 | text/html | <html><script>challenge()</script></html> | BROWSER_CHECK | 0 | -1 | SERVICE",
-        "400 | application/json | {\"code\":400,\"errno\":127,\"error\":\"Bad Request\",\"message\":\"Invalid unblock code\"} | INVALID_UNBLOCK_CODE | 127 | -1 | AUTH",
-        "400 | application/json | {\"code\":400,\"errno\":210,\"error\":\"Bad Request\",\"message\":\"Unable to login, no password set.\"} | NO_PASSWORD | 210 | -1 | AUTH",
-        "502 | text/html | <html>Bad gateway</html> | SERVER_ERROR | 0 | -1 | SERVICE",
-        "400 | application/json | {\"code\":400,\"errno\":999,\"message\":\"Unspecified error\"} | UNEXPECTED | 999 | -1 | OTHER"})
+            "400 | application/json | {\"code\":400,\"errno\":102,\"error\":\"Bad Request\",\"message\":\"Unknown account\"} | UNKNOWN_ACCOUNT | 102 | -1 | AUTH",
+            "400 | application/json | {\"code\":400,\"errno\":103,\"error\":\"Bad Request\",\"message\":\"Incorrect password\"} | INCORRECT_PASSWORD | 103 | -1 | AUTH",
+            "429 | application/json | {\"code\":429,\"errno\":114,\"error\":\"Too Many Requests\",\"message\":\"Client has sent too many requests\",\"retryAfter\":30} | THROTTLED | 114 | 30 | BACKED_OFF",
+            "400 | application/json | {\"code\":400,\"errno\":125,\"error\":\"Request blocked\",\"message\":\"The request was blocked for security reasons\",\"verificationMethod\":\"email-captcha\"} | BLOCKED | 125 | -1 | AUTH",
+            "400 | application/json | {\"code\":400,\"errno\":104,\"message\":\"Unverified account\"} | UNVERIFIED | 104 | -1 | AUTH",
+            "401 | application/json | {\"code\":401,\"errno\":110,\"message\":\"Invalid authentication token in request signature\"} | INVALID_TOKEN | 110 | -1 | AUTH",
+            "503 | application/json | {\"code\":503,\"errno\":201,\"message\":\"Service unavailable\",\"retryAfter\":60} | SERVER_ERROR | 201 | 60 | BACKED_OFF",
+            "503 | application/json | {\"code\":503,\"errno\":204,\"message\":\"Client disabled\"} | CLIENT_DISABLED | 204 | -1 | OTHER",
+            "429 | text/html | <html>Please complete the challenge</html> | THROTTLED | 114 | -1 | BACKED_OFF",
+            "406 | text/html | <html><script>challenge()</script></html> | BROWSER_CHECK | 0 | -1 | SERVICE",
+            "400 | application/json | {\"code\":400,\"errno\":127,\"error\":\"Bad Request\",\"message\":\"Invalid unblock code\"} | INVALID_UNBLOCK_CODE | 127 | -1 | AUTH",
+            "400 | application/json | {\"code\":400,\"errno\":210,\"error\":\"Bad Request\",\"message\":\"Unable to login, no password set.\"} | NO_PASSWORD | 210 | -1 | AUTH",
+            "502 | text/html | <html>Bad gateway</html> | SERVER_ERROR | 0 | -1 | SERVICE",
+            "400 | application/json | {\"code\":400,\"errno\":999,\"message\":\"Unspecified error\"} | UNEXPECTED | 999 | -1 | OTHER" })
     void mapsLoginErrors(int http, String contentType, String body, FxaException.Kind kind, int errno,
             long retryAfter, SyncStatus status) {
         server.on("POST /v1/account/login", req -> Response.text(http, body, contentType));
@@ -410,12 +412,12 @@ class FxaClientTest {
 
     @ParameterizedTest(name = "refresh answered {0} {1}")
     @CsvSource(delimiter = '|', value = {
-        "400 | {\"code\":400,\"errno\":110,\"message\":\"Invalid authentication token\"}",
-        "401 | {\"code\":401,\"errno\":110,\"message\":\"Invalid authentication token\"}",
-        "400 | {\"code\":400,\"errno\":108,\"message\":\"Invalid token\"}",
-        "400 | {\"code\":400,\"errno\":109,\"message\":\"Invalid request parameter\"}",
-        "400 | {\"code\":400,\"errno\":182,\"message\":\"Unknown refresh token\"}",
-        "401 | {\"code\":401,\"errno\":999,\"message\":\"Unauthorized\"}"})
+            "400 | {\"code\":400,\"errno\":110,\"message\":\"Invalid authentication token\"}",
+            "401 | {\"code\":401,\"errno\":110,\"message\":\"Invalid authentication token\"}",
+            "400 | {\"code\":400,\"errno\":108,\"message\":\"Invalid token\"}",
+            "400 | {\"code\":400,\"errno\":109,\"message\":\"Invalid request parameter\"}",
+            "400 | {\"code\":400,\"errno\":182,\"message\":\"Unknown refresh token\"}",
+            "401 | {\"code\":401,\"errno\":999,\"message\":\"Unauthorized\"}" })
     void aRejectedRefreshTokenNeedsReauthentication(int http, String body) {
         server.on("POST /v1/oauth/token", req -> Response.json(http, body));
         assertThatThrownBy(() -> fxa.refresh("r".repeat(64))).isInstanceOfSatisfying(FxaException.class, e -> {
@@ -534,9 +536,9 @@ class FxaClientTest {
 
     @ParameterizedTest(name = "credentials/status {0} -> v1")
     @CsvSource(delimiter = '|', value = {
-        "{\"currentVersion\":\"v1\",\"upgradeNeeded\":true}",
-        "{\"currentVersion\":\"v2\",\"clientSalt\":\"identity.mozilla.com/picl/v1/quickStretchV2:0123456789abcdef0123456789abcdef\",\"upgradeNeeded\":true}",
-        "{\"currentVersion\":\"v1\"}"})
+            "{\"currentVersion\":\"v1\",\"upgradeNeeded\":true}",
+            "{\"currentVersion\":\"v2\",\"clientSalt\":\"identity.mozilla.com/picl/v1/quickStretchV2:0123456789abcdef0123456789abcdef\",\"upgradeNeeded\":true}",
+            "{\"currentVersion\":\"v1\"}" })
     void accountsWithoutUsableV2CredentialsSignInWithV1(String answer) {
         loginAnswers(true);
         server.on("POST /v1/account/credentials/status", req -> Response.json(200, answer));

@@ -3,7 +3,22 @@ package io.fxhome.sync.fxa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.sync.crypto.Bytes;
 import io.fxhome.sync.crypto.Digests;
 import io.fxhome.sync.crypto.KeyBundle;
@@ -14,23 +29,11 @@ import io.fxhome.sync.hawk.HawkSigner;
 import io.fxhome.sync.http.BackoffTracker;
 import io.fxhome.sync.http.HttpTransport;
 import io.fxhome.sync.json.Json;
-import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.sync.testsupport.SyncFixtures;
-import io.fxhome.sync.testsupport.TestJwe;
 import io.fxhome.sync.testsupport.TestHttpServer;
 import io.fxhome.sync.testsupport.TestHttpServer.Response;
+import io.fxhome.sync.testsupport.TestJwe;
 import io.fxhome.sync.token.TokenServerClient;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The browser sign-in against one real HTTP server playing the auth server, the profile server and the tokenserver:
@@ -198,7 +201,7 @@ class OAuthCodeFlowTest {
     }
 
     @ParameterizedTest(name = "tokenserver says {0}")
-    @ValueSource(strings = {"invalid-client-state", "invalid-keysChangedAt", "invalid-key-id"})
+    @ValueSource(strings = { "invalid-client-state", "invalid-keysChangedAt", "invalid-key-id" })
     void aKeyIdTheTokenserverRefusesLinksNothing(String status) throws Exception {
         OAuthStart start = flow.begin();
         mozillaAnswers(start, KID, null);

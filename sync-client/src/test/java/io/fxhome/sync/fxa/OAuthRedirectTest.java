@@ -15,16 +15,16 @@ class OAuthRedirectTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
-        "https://accounts.firefox.com/oauth/success/1b1a3e44c54fbb58?code=" + CODE + "&state=" + STATE,
-        "  https://accounts.firefox.com/oauth/success/1b1a3e44c54fbb58?code=" + CODE + "&state=" + STATE + "  \n",
-        "https://accounts.firefox.com/oauth/success/1b1a3e44c54fbb58?state=" + STATE + "&code=" + CODE
-                + "&action=signin#top",
-        "https://accounts.firefox.com/oauth/success/1b1a3e44c54fbb58?code=0123456789abcdef01234567\n89abcdef"
-                + "0123456789abcdef0123456789abcdef&state=" + STATE,
-        "?code=" + CODE + "&state=" + STATE,
-        "code=" + CODE + "&state=" + STATE,
-        "\"https://accounts.firefox.com/oauth/success/x?code=" + CODE + "&state=" + STATE + "\"",
-        "<https://accounts.firefox.com/oauth/success/x?code=" + CODE + "&state=" + STATE + ">."})
+            "https://accounts.firefox.com/oauth/success/1b1a3e44c54fbb58?code=" + CODE + "&state=" + STATE,
+            "  https://accounts.firefox.com/oauth/success/1b1a3e44c54fbb58?code=" + CODE + "&state=" + STATE + "  \n",
+            "https://accounts.firefox.com/oauth/success/1b1a3e44c54fbb58?state=" + STATE + "&code=" + CODE
+                    + "&action=signin#top",
+            "https://accounts.firefox.com/oauth/success/1b1a3e44c54fbb58?code=0123456789abcdef01234567\n89abcdef"
+                    + "0123456789abcdef0123456789abcdef&state=" + STATE,
+            "?code=" + CODE + "&state=" + STATE,
+            "code=" + CODE + "&state=" + STATE,
+            "\"https://accounts.firefox.com/oauth/success/x?code=" + CODE + "&state=" + STATE + "\"",
+            "<https://accounts.firefox.com/oauth/success/x?code=" + CODE + "&state=" + STATE + ">." })
     void readsTheCodeAndStateFromWhatWasPasted(String pasted) {
         OAuthRedirect r = OAuthRedirect.parse(pasted);
         assertThat(r.code()).isEqualTo(CODE);
@@ -43,17 +43,17 @@ class OAuthRedirectTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
-        "",
-        CODE,
-        "https://accounts.firefox.com/oauth/success/1b1a3e44c54fbb58",
-        "https://accounts.firefox.com/oauth/success/x?code=" + CODE,
-        "https://accounts.firefox.com/oauth/success/x?state=" + STATE,
-        "https://accounts.firefox.com/oauth/success/x?code=" + CODE_UPPER + "&state=" + STATE,
-        "https://accounts.firefox.com/oauth/success/x?code=" + CODE + "ff&state=" + STATE,
-        "https://accounts.firefox.com/oauth/success/x?code=" + CODE + "&state=" + STATE + "&code=" + CODE,
-        "https://accounts.firefox.com/oauth/success/x?code=" + CODE + "&state=short",
-        "https://accounts.firefox.com/oauth/success/x?code=" + CODE + "&state=" + STATE + "%3Cscript%3E",
-        "https://accounts.firefox.com/oauth/success/x?code=%zz&state=" + STATE})
+            "",
+            CODE,
+            "https://accounts.firefox.com/oauth/success/1b1a3e44c54fbb58",
+            "https://accounts.firefox.com/oauth/success/x?code=" + CODE,
+            "https://accounts.firefox.com/oauth/success/x?state=" + STATE,
+            "https://accounts.firefox.com/oauth/success/x?code=" + CODE_UPPER + "&state=" + STATE,
+            "https://accounts.firefox.com/oauth/success/x?code=" + CODE + "ff&state=" + STATE,
+            "https://accounts.firefox.com/oauth/success/x?code=" + CODE + "&state=" + STATE + "&code=" + CODE,
+            "https://accounts.firefox.com/oauth/success/x?code=" + CODE + "&state=short",
+            "https://accounts.firefox.com/oauth/success/x?code=" + CODE + "&state=" + STATE + "%3Cscript%3E",
+            "https://accounts.firefox.com/oauth/success/x?code=%zz&state=" + STATE })
     void refusesAnythingElseWithoutEchoingIt(String pasted) {
         assertThatThrownBy(() -> OAuthRedirect.parse(pasted)).isInstanceOf(IllegalArgumentException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(CODE).doesNotContain(STATE));

@@ -3,8 +3,9 @@ package io.fxhome.sync.fxa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fxhome.sync.crypto.Hex;
 import org.junit.jupiter.api.Test;
+
+import io.fxhome.sync.crypto.Hex;
 
 /** A sign-in kept across processes: export, encode (to seal), decode, restore, with nothing lost and nothing shown. */
 class PendingStateTest {
@@ -60,7 +61,7 @@ class PendingStateTest {
     void theStateNamesNoSecretAndCanBeWiped() {
         PendingSignIn.State state = pending(KEY_FETCH, KB, VerificationMethod.TOTP_2FA, "login").exportState();
         String text = state.toString();
-        for (byte[] secret : new byte[][] {SESSION, KEY_FETCH, UNWRAP, KB}) {
+        for (byte[] secret : new byte[][] { SESSION, KEY_FETCH, UNWRAP, KB }) {
             assertThat(text).doesNotContain(Hex.encode(secret));
         }
         assertThat(text).doesNotContain("andré@example.org");
@@ -74,7 +75,7 @@ class PendingStateTest {
         PendingSignIn p = pending(KEY_FETCH, null, null, null);
         p.forget();
         assertThatThrownBy(p::exportState).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> PendingSignIn.State.decode(new byte[] {1, 2, 3}))
+        assertThatThrownBy(() -> PendingSignIn.State.decode(new byte[] { 1, 2, 3 }))
                 .isInstanceOf(IllegalArgumentException.class);
         byte[] encoded = pending(KEY_FETCH, null, null, null).exportState().encode();
         byte[] longer = java.util.Arrays.copyOf(encoded, encoded.length + 1);

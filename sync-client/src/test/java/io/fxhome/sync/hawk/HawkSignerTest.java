@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+
 import org.junit.jupiter.api.Test;
 
 /** How the signer reads a request URI and the clock. */
@@ -47,6 +48,6 @@ class HawkSignerTest {
     void extIsEscapedInTheHeaderAndTheNormalizedString() {
         HawkArtifacts a = new HawkArtifacts(1, "n", "GET", "/", "h", 80, null, "a\"b\\c\nd");
         assertThat(a.normalizedString()).endsWith("\na\"b\\\\c\\nd\n");
-        assertThat(HawkSigner.header(new HawkCredentials("id", new byte[] {1}), a)).contains("ext=\"a\\\"b\\\\c\nd\"");
+        assertThat(HawkSigner.header(new HawkCredentials("id", new byte[] { 1 }), a)).contains("ext=\"a\\\"b\\\\c\nd\"");
     }
 }

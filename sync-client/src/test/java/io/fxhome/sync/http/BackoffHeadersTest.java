@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.fxhome.clock.testing.MutableClock;
 import org.junit.jupiter.api.Test;
+
+import io.fxhome.clock.testing.MutableClock;
 
 /** Back-off header values: seconds (fractions rounded up), HTTP dates, and nonsense ignored. */
 class BackoffHeadersTest {

@@ -4,6 +4,7 @@ import static io.fxhome.sync.records.Cleartexts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,7 +33,7 @@ class BookmarkRecordTest {
     }
 
     @ParameterizedTest(name = "dateAdded {0}")
-    @ValueSource(strings = {"1326254123650", "\"1326254123650\"", "1326254123650.0", "\" 1326254123650 \""})
+    @ValueSource(strings = { "1326254123650", "\"1326254123650\"", "1326254123650.0", "\" 1326254123650 \"" })
     void dateAddedIsMillisecondsEvenAsAStringOrFloat(String raw) {
         BookmarkRecord b = BookmarkRecord.parse("x", json("{\"type\":\"bookmark\",\"dateAdded\":" + raw + "}"));
         assertThat(b.dateAdded()).isEqualTo(1326254123650L);

@@ -1,9 +1,11 @@
 package io.fxhome.sync.records;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sync.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sync.json.Json;
 
 /** Parses test cleartexts with the client's own mapper (exact decimals, as downloads do). */
 final class Cleartexts {

@@ -4,6 +4,7 @@ import static io.fxhome.sync.records.Cleartexts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 
 /** History cleartext quirks. */

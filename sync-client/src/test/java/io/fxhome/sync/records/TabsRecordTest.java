@@ -4,6 +4,7 @@ import static io.fxhome.sync.records.Cleartexts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TabsRecordTest {
 
     @ParameterizedTest(name = "lastUsed {0}")
-    @CsvSource(delimiter = '|', value = {"1643764207 | 1643764207", "1643764207.918 | 1643764207",
-        "\"1643764207\" | 1643764207", "\"1643764207.5\" | 1643764207", "null | 0", "\"soon\" | 0"})
+    @CsvSource(delimiter = '|', value = { "1643764207 | 1643764207", "1643764207.918 | 1643764207",
+            "\"1643764207\" | 1643764207", "\"1643764207.5\" | 1643764207", "null | 0", "\"soon\" | 0" })
     void lastUsedIsSecondsWhateverItsJsonType(String raw, long seconds) {
         TabsRecord t = TabsRecord.parse("dev", json("{\"id\":\"dev\",\"clientName\":\"Laptop\",\"tabs\":[{\"title\":"
                 + "\"T\",\"urlHistory\":[\"https://a/\"],\"icon\":null,\"lastUsed\":" + raw + "}]}"));

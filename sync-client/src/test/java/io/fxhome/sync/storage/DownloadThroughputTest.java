@@ -2,7 +2,19 @@ package io.fxhome.sync.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.fxhome.sync.crypto.CollectionKeys;
 import io.fxhome.sync.crypto.KeyBundle;
 import io.fxhome.sync.hawk.HawkSigner;
@@ -14,15 +26,6 @@ import io.fxhome.sync.testsupport.SyncFixtures;
 import io.fxhome.sync.testsupport.TestHttpServer;
 import io.fxhome.sync.testsupport.TestHttpServer.Response;
 import io.fxhome.sync.token.SyncToken;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /**
  * The client's share of the worker's 20 000 records/s budget: verify + decrypt + parse + typed history record,

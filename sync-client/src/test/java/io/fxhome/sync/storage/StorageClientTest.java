@@ -3,7 +3,25 @@ package io.fxhome.sync.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.sync.crypto.CollectionKeys;
 import io.fxhome.sync.crypto.KeyBundle;
 import io.fxhome.sync.error.AuthenticationException;
@@ -16,26 +34,11 @@ import io.fxhome.sync.hawk.NonceSource;
 import io.fxhome.sync.http.BackoffTracker;
 import io.fxhome.sync.http.HttpTransport;
 import io.fxhome.sync.testsupport.HawkVerifier;
-import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.sync.testsupport.PagedCollection;
 import io.fxhome.sync.testsupport.SyncFixtures;
 import io.fxhome.sync.testsupport.TestHttpServer;
 import io.fxhome.sync.testsupport.TestHttpServer.Response;
 import io.fxhome.sync.token.SyncToken;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** The storage client's paging, restart, back-off, 401 and error handling, over real HTTP. */
 class StorageClientTest {

@@ -1,12 +1,13 @@
 package io.fxhome.sync.testsupport;
 
-import io.fxhome.sync.hawk.HawkArtifacts;
-import io.fxhome.sync.hawk.HawkCredentials;
-import io.fxhome.sync.hawk.HawkSigner;
 import java.net.URI;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.fxhome.sync.hawk.HawkArtifacts;
+import io.fxhome.sync.hawk.HawkCredentials;
+import io.fxhome.sync.hawk.HawkSigner;
 
 /**
  * Server-side Hawk check for tests, computed independently from what the server received: the raw request URI

@@ -1,13 +1,15 @@
 package io.fxhome.sync.testsupport;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sync.storage.ServerTimestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fxhome.sync.storage.ServerTimestamp;
 
 /**
  * A storage collection endpoint that behaves like syncstorage-rs for reads: {@code newer} (strict), {@code sort},
@@ -76,7 +78,8 @@ public final class PagedCollection implements Function<TestHttpServer.Request, T
             String off = q.get("offset");
             start = Integer.parseInt(off.substring(off.indexOf(':') + 1));
         }
-        int limit = q.containsKey("limit") ? Integer.parseInt(q.get("limit")) : defaultLimit > 0 ? defaultLimit : Integer.MAX_VALUE;
+        int limit = q.containsKey("limit") ? Integer.parseInt(q.get("limit"))
+                : defaultLimit > 0 ? defaultLimit : Integer.MAX_VALUE;
         int end = (int) Math.min(matching.size(), (long) start + limit);
         List<ObjectNode> page = matching.subList(Math.min(start, matching.size()), end);
         boolean full = q.containsKey("full");

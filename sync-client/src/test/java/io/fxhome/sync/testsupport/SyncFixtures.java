@@ -1,16 +1,18 @@
 package io.fxhome.sync.testsupport;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.fxhome.sync.crypto.CollectionKeys;
 import io.fxhome.sync.crypto.EncryptedPayload;
 import io.fxhome.sync.crypto.KeyBundle;
 import io.fxhome.sync.crypto.RecordCipher;
 import io.fxhome.sync.json.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.List;
-import java.util.Map;
 
 /** Builds encrypted BSOs the way a Firefox client uploads them, for test servers. */
 public final class SyncFixtures {

@@ -3,6 +3,18 @@ package io.fxhome.sync.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.sync.error.BackedOffException;
 import io.fxhome.sync.error.ServerProtocolException;
 import io.fxhome.sync.error.SyncStatus;
@@ -10,18 +22,8 @@ import io.fxhome.sync.error.TokenServerException;
 import io.fxhome.sync.hawk.HawkSigner;
 import io.fxhome.sync.http.BackoffTracker;
 import io.fxhome.sync.http.HttpTransport;
-import io.fxhome.clock.testing.MutableClock;
 import io.fxhome.sync.testsupport.TestHttpServer;
 import io.fxhome.sync.testsupport.TestHttpServer.Response;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** Tokenserver request headers, §3.2 parsing, §3.3 error statuses and back-off, over real HTTP. */
 class TokenServerClientTest {
@@ -89,16 +91,16 @@ class TokenServerClientTest {
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
-        "401, invalid-credentials, INVALID_CREDENTIALS, AUTH",
-        "401, invalid-key-id, INVALID_KEY_ID, AUTH",
-        "401, invalid-generation, INVALID_GENERATION, AUTH",
-        "401, invalid-keysChangedAt, INVALID_KEYS_CHANGED_AT, AUTH",
-        "401, invalid-client-state, INVALID_CLIENT_STATE, AUTH",
-        "403, new-users-disabled, NEW_USERS_DISABLED, AUTH",
-        "400, error, BAD_REQUEST, OTHER",
-        "404, error, BAD_REQUEST, OTHER",
-        "500, internal-error, SERVER_ERROR, SERVICE",
-        "504, elapsed, SERVER_ERROR, SERVICE"})
+            "401, invalid-credentials, INVALID_CREDENTIALS, AUTH",
+            "401, invalid-key-id, INVALID_KEY_ID, AUTH",
+            "401, invalid-generation, INVALID_GENERATION, AUTH",
+            "401, invalid-keysChangedAt, INVALID_KEYS_CHANGED_AT, AUTH",
+            "401, invalid-client-state, INVALID_CLIENT_STATE, AUTH",
+            "403, new-users-disabled, NEW_USERS_DISABLED, AUTH",
+            "400, error, BAD_REQUEST, OTHER",
+            "404, error, BAD_REQUEST, OTHER",
+            "500, internal-error, SERVER_ERROR, SERVICE",
+            "504, elapsed, SERVER_ERROR, SERVICE" })
     void mapsErrorStatuses(int http, String status, TokenServerException.Kind kind, SyncStatus syncStatus) {
         server.on("GET /1.0/sync/1.5", req -> Response.json(http, "{\"status\":\"" + status
                 + "\",\"errors\":[{\"location\":\"header\",\"name\":\"X-KeyID\",\"description\":\"Unauthorized\"}]}"));

@@ -1,11 +1,14 @@
 package io.fxhome.sync.vectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sync.crypto.FxaTokenKeys;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sync.crypto.FxaTokenKeys;
 
 /** fxa_bearer.json: the typed {@code Bearer fxs_<tokenId>} header newer FxA servers accept. */
 class FxaBearerVectorsTest {

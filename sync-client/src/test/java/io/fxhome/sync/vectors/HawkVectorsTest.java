@@ -2,11 +2,6 @@ package io.fxhome.sync.vectors;
 
 import static io.fxhome.sync.vectors.VectorCases.hex;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sync.hawk.HawkArtifacts;
-import io.fxhome.sync.hawk.HawkCredentials;
-import io.fxhome.sync.hawk.HawkSigner;
-import io.fxhome.sync.hawk.PayloadHash;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,9 +12,17 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sync.hawk.HawkArtifacts;
+import io.fxhome.sync.hawk.HawkCredentials;
+import io.fxhome.sync.hawk.HawkSigner;
+import io.fxhome.sync.hawk.PayloadHash;
 
 /** hawk.json: normalized strings, payload hashes, content types, MACs and full headers. */
 class HawkVectorsTest {

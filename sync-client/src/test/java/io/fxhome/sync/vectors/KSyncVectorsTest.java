@@ -2,7 +2,15 @@ package io.fxhome.sync.vectors;
 
 import static io.fxhome.sync.vectors.VectorCases.hex;
 
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fxhome.sync.crypto.Bytes;
 import io.fxhome.sync.crypto.Hex;
 import io.fxhome.sync.crypto.Hkdf;
@@ -12,11 +20,6 @@ import io.fxhome.sync.crypto.KeyId;
 import io.fxhome.sync.crypto.ScopedKey;
 import io.fxhome.sync.crypto.ScopedKeyDerivation;
 import io.fxhome.sync.crypto.SyncKeyDerivation;
-import java.nio.charset.StandardCharsets;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** ksync.json: kB → kSync / kid / X-Client-State, scoped keys, HKDF, X-KeyID parsing, keys_jwe. */
 class KSyncVectorsTest {

@@ -2,19 +2,22 @@ package io.fxhome.sync.vectors;
 
 import static io.fxhome.sync.vectors.VectorCases.hex;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fxhome.sync.crypto.Hex;
 import io.fxhome.sync.crypto.Hkdf;
 import io.fxhome.sync.crypto.KeyBundle;
 import io.fxhome.sync.crypto.LegacySyncKey;
 import io.fxhome.sync.crypto.OnePwCredentials;
 import io.fxhome.sync.crypto.SyncKeyDerivation;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** keybundle.json: kSync bundles from kB, legacy Sync 1.1 key bundles and usernames. */
 class KeyBundleVectorsTest {

@@ -2,20 +2,23 @@ package io.fxhome.sync.vectors;
 
 import static io.fxhome.sync.vectors.VectorCases.hex;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import org.bouncycastle.crypto.generators.SCrypt;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fxhome.sync.crypto.AccountKeysBundle;
 import io.fxhome.sync.crypto.Bytes;
 import io.fxhome.sync.crypto.FxaTokenKeys;
 import io.fxhome.sync.crypto.Hex;
 import io.fxhome.sync.crypto.Hkdf;
 import io.fxhome.sync.crypto.OnePwCredentials;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.stream.Stream;
-import org.bouncycastle.crypto.generators.SCrypt;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** onepw.json: password stretching, token derivations and the /account/keys bundle, through the client's classes. */
 class OnePwVectorsTest {
@@ -70,7 +73,7 @@ class OnePwVectorsTest {
     private static void tokenDerivation(VectorCheck c, JsonNode testCase) {
         FxaTokenKeys keys = FxaTokenKeys.derive(hex(c.in().get("token_hex")),
                 FxaTokenKeys.Kind.fromInfo(c.in().get("info_utf8").asText()));
-        byte[][] parts = {keys.tokenId(), keys.reqHmacKey(), keys.keyRequestKey()};
+        byte[][] parts = { keys.tokenId(), keys.reqHmacKey(), keys.keyRequestKey() };
         JsonNode order = testCase.get("output_order");
         for (int n = 0; n < order.size(); n++) {
             c.exp(order.get(n).asText(), Hex.encode(parts[n]));

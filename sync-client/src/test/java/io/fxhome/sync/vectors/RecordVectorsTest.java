@@ -4,7 +4,21 @@ import static io.fxhome.sync.vectors.VectorCases.b64;
 import static io.fxhome.sync.vectors.VectorCases.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fxhome.sync.crypto.CollectionKeys;
 import io.fxhome.sync.crypto.EncryptedPayload;
 import io.fxhome.sync.crypto.Hex;
@@ -19,17 +33,6 @@ import io.fxhome.sync.storage.PageReader;
 import io.fxhome.sync.storage.RecordSink;
 import io.fxhome.sync.storage.SkipReason;
 import io.fxhome.vectors.testing.Vectors;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * record.json: record decryption and encryption. BSO cases go through {@link PageReader}, the same streaming path
@@ -128,13 +131,13 @@ class RecordVectorsTest {
         c.exp("cleartext_json", obj);
         if (c.expected().has("cleartext_fields")) {
             c.mark("cleartext_fields");
-            c.expected().get("cleartext_fields").properties().forEach(e ->
-                    c.eq("cleartext field " + e.getKey(), obj.get(e.getKey()), e.getValue()));
+            c.expected().get("cleartext_fields").properties()
+                    .forEach(e -> c.eq("cleartext field " + e.getKey(), obj.get(e.getKey()), e.getValue()));
         }
         if (c.expected().has("cleartext_array_fields")) {
             c.mark("cleartext_array_fields");
-            c.expected().get("cleartext_array_fields").forEach(f ->
-                    c.eq("cleartext field " + f.asText() + " is an array", obj.path(f.asText()).isArray(), true));
+            c.expected().get("cleartext_array_fields")
+                    .forEach(f -> c.eq("cleartext field " + f.asText() + " is an array", obj.path(f.asText()).isArray(), true));
         }
         if (obj.has("default")) {
             CollectionKeys ck = CollectionKeys.fromCleartext(obj);

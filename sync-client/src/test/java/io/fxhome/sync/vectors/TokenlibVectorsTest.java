@@ -1,14 +1,5 @@
 package io.fxhome.sync.vectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sync.crypto.Bytes;
-import io.fxhome.sync.crypto.Digests;
-import io.fxhome.sync.crypto.Hex;
-import io.fxhome.sync.crypto.Hkdf;
-import io.fxhome.sync.hawk.HawkArtifacts;
-import io.fxhome.sync.hawk.HawkSigner;
-import io.fxhome.sync.json.Json;
-import io.fxhome.sync.token.SyncToken;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +9,21 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sync.crypto.Bytes;
+import io.fxhome.sync.crypto.Digests;
+import io.fxhome.sync.crypto.Hex;
+import io.fxhome.sync.crypto.Hkdf;
+import io.fxhome.sync.hawk.HawkArtifacts;
+import io.fxhome.sync.hawk.HawkSigner;
+import io.fxhome.sync.json.Json;
+import io.fxhome.sync.token.SyncToken;
 
 /**
  * tokenlib.json: a real tokenserver token, its derived Hawk key string, and the storage MACs syncstorage-rs

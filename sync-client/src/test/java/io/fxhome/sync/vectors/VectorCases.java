@@ -1,13 +1,16 @@
 package io.fxhome.sync.vectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sync.crypto.Hex;
-import io.fxhome.vectors.testing.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.provider.Arguments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sync.crypto.Hex;
+import io.fxhome.vectors.testing.Vectors;
 
 /**
  * Mozilla's published test vectors as the client's parameterized tests take them; the files are read by the shared

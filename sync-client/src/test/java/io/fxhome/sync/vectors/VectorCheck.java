@@ -3,13 +3,15 @@ package io.fxhome.sync.vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sync.json.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sync.json.Json;
 
 /**
  * Compares Java results with a vector case's {@code expected} and {@code derived_not_published} blocks, and (like

@@ -2,11 +2,14 @@ package io.fxhome.sync.vectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.vectors.testing.Vectors;
 import java.util.Map;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.vectors.testing.Vectors;
 
 /**
  * The vector files (one copy, in sync-sandbox's test resources) are intact: every file keeps its provenance and the
@@ -17,8 +20,8 @@ class VectorFilesTest {
             "record.json", 6, "hawk.json", 25, "tokenlib.json", 3, "fxa_bearer.json", 2);
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"onepw.json", "ksync.json", "keybundle.json", "record.json", "hawk.json", "tokenlib.json",
-        "fxa_bearer.json"})
+    @ValueSource(strings = { "onepw.json", "ksync.json", "keybundle.json", "record.json", "hawk.json", "tokenlib.json",
+            "fxa_bearer.json" })
     void fileIsCompleteWithSources(String name) {
         JsonNode doc = Vectors.file(name);
         assertThat(doc.has("source")).as(name + " keeps its source notes").isTrue();

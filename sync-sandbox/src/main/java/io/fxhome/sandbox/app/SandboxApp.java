@@ -1,11 +1,12 @@
 package io.fxhome.sandbox.app;
 
-import io.fxhome.sandbox.Sandbox;
-import io.fxhome.sandbox.SandboxEndpoints;
-import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+
+import io.fxhome.sandbox.Sandbox;
+import io.fxhome.sandbox.SandboxEndpoints;
+import io.vertx.ext.web.Router;
 
 /**
  * The sandbox app: one {@link Sandbox} made from {@code fxhome.sandbox.*}, its endpoints mounted on Quarkus's HTTP

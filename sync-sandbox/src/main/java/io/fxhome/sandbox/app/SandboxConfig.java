@@ -1,12 +1,13 @@
 package io.fxhome.sandbox.app;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
 import io.fxhome.sandbox.SandboxOptions;
 import io.fxhome.sandbox.fxa.UnknownKeys;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 
 /** Configuration of the sandbox app, under {@code fxhome.sandbox}; the plain-Java twin is {@link SandboxOptions}. */
 @ConfigMapping(prefix = "fxhome.sandbox")

@@ -2,6 +2,7 @@ package io.fxhome.sandbox.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 

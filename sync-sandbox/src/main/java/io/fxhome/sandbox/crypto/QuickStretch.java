@@ -2,6 +2,7 @@ package io.fxhome.sandbox.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
 import org.bouncycastle.crypto.params.KeyParameter;

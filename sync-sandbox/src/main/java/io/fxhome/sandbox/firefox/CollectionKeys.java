@@ -1,10 +1,12 @@
 package io.fxhome.sandbox.firefox;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.crypto.KeyBundle;
-import io.fxhome.sandbox.http.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fxhome.sandbox.crypto.KeyBundle;
+import io.fxhome.sandbox.http.Json;
 
 /** The bulk keys of crypto/keys: a default bundle and per-collection overrides. */
 public record CollectionKeys(KeyBundle defaultKeys, Map<String, KeyBundle> perCollection) {
@@ -23,8 +25,8 @@ public record CollectionKeys(KeyBundle defaultKeys, Map<String, KeyBundle> perCo
         o.put("id", "keys").put("collection", "crypto");
         o.set("default", Json.MAPPER.valueToTree(defaultKeys.toBase64Pair()));
         ObjectNode collections = o.putObject("collections");
-        new java.util.TreeMap<>(perCollection).forEach((name, keys) ->
-                collections.set(name, Json.MAPPER.valueToTree(keys.toBase64Pair())));
+        new java.util.TreeMap<>(perCollection)
+                .forEach((name, keys) -> collections.set(name, Json.MAPPER.valueToTree(keys.toBase64Pair())));
         return Json.write(o);
     }
 

@@ -1,10 +1,12 @@
 package io.fxhome.sandbox.firefox;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.http.Json;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fxhome.sandbox.http.Json;
 
 /** meta/global: storage version 5, the global syncID and each engine's version and syncID (§6.1). */
 public record MetaGlobal(String syncId, Map<String, Engine> engines, List<String> declined) {
@@ -20,8 +22,8 @@ public record MetaGlobal(String syncId, Map<String, Engine> engines, List<String
         ObjectNode o = Json.object();
         o.put("syncID", syncId).put("storageVersion", 5);
         ObjectNode e = o.putObject("engines");
-        new java.util.TreeMap<>(engines).forEach((name, engine) ->
-                e.putObject(name).put("version", engine.version()).put("syncID", engine.syncId()));
+        new java.util.TreeMap<>(engines)
+                .forEach((name, engine) -> e.putObject(name).put("version", engine.version()).put("syncID", engine.syncId()));
         ArrayNode d = o.putArray("declined");
         declined.forEach(d::add);
         return Json.write(o);

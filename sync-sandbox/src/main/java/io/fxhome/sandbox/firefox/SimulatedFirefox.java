@@ -1,6 +1,16 @@
 package io.fxhome.sandbox.firefox;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.fxhome.sandbox.crypto.KeyBundle;
 import io.fxhome.sandbox.crypto.RecordCipher;
 import io.fxhome.sandbox.generator.CleartextTruth;
@@ -13,14 +23,6 @@ import io.fxhome.sandbox.http.Json;
 import io.fxhome.sandbox.storage.StoredBso;
 import io.fxhome.sandbox.storage.SyncTimestamps;
 import io.fxhome.sandbox.storage.UserStorage;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 /**
  * "Another Firefox" signed in to the account: it knows kSync, owns meta/global and crypto/keys, and writes records
@@ -170,7 +172,8 @@ public final class SimulatedFirefox {
             copy.put("id", id);
         }
         Integer sortindex = "bookmarks".equals(collection) && "folder".equals(copy.path("type").asText())
-                ? 1_000_000 : null;
+                ? 1_000_000
+                : null;
         GeneratedRecord r = new GeneratedRecord(collection, id, Json.write(copy), copy.path("deleted").asBoolean(),
                 sortindex, TTL.get(collection), null, now);
         records.computeIfAbsent(collection, k -> new LinkedHashMap<>()).put(id, r);

@@ -1,5 +1,18 @@
 package io.fxhome.sandbox.fxa;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
 import io.fxhome.sandbox.crypto.Base64s;
 import io.fxhome.sandbox.crypto.Hex;
 import io.fxhome.sandbox.crypto.Hmacs;
@@ -14,18 +27,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.security.interfaces.ECPublicKey;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * A minimal accounts.firefox.com for the PKCE single-sign-on flow (§2.9): {@code /authorization} takes the e-mail and
@@ -82,10 +83,10 @@ public final class AuthorizationPage {
     }
 
     /**
-     * @param oauthTokens  where the authorization codes go
+     * @param oauthTokens where the authorization codes go
      * @param unblockCodes the accounts whose sign-ins need an unblock code, and the codes
-     * @param outbox       where the e-mails (codes) go
-     * @param forgedKids   the security tests' forged key ids
+     * @param outbox where the e-mails (codes) go
+     * @param forgedKids the security tests' forged key ids
      */
     public AuthorizationPage(FxaSettings settings, FxaAccounts accounts, OAuthTokens oauthTokens,
             UnblockCodes unblockCodes, EmailOutbox outbox, ForgedKeysJweKids forgedKids, SecureRandom random) {
@@ -183,7 +184,10 @@ public final class AuthorizationPage {
 
     /** What the form asks for next. */
     private enum Step {
-        PASSWORD, CREATE_PASSWORD, UNBLOCK, CODE
+        PASSWORD,
+        CREATE_PASSWORD,
+        UNBLOCK,
+        CODE
     }
 
     private void submit(RoutingContext ctx) {
@@ -212,7 +216,8 @@ public final class AuthorizationPage {
                 }
                 if (chosen.length() < MIN_PASSWORD_LENGTH || !chosen.equals(form.get("confirm_password"))) {
                     html(ctx, 200, form(req, email, chosen.length() < MIN_PASSWORD_LENGTH
-                            ? "Use at least " + MIN_PASSWORD_LENGTH + " characters" : "Passwords do not match",
+                            ? "Use at least " + MIN_PASSWORD_LENGTH + " characters"
+                            : "Passwords do not match",
                             Step.CREATE_PASSWORD, null));
                     return;
                 }
@@ -251,8 +256,7 @@ public final class AuthorizationPage {
                         Step.UNBLOCK, ticket));
                 return;
             }
-            if (unblockCodes.consume(account.uid(), code.trim(), clock.millis())
-                    != UnblockCodes.Check.VALID) {
+            if (unblockCodes.consume(account.uid(), code.trim(), clock.millis()) != UnblockCodes.Check.VALID) {
                 html(ctx, 200, form(req, account.primaryEmail(), "Invalid unblock code", Step.UNBLOCK, ticket));
                 return;
             }

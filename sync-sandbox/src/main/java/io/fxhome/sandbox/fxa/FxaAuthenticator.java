@@ -1,14 +1,15 @@
 package io.fxhome.sandbox.fxa;
 
+import java.time.Clock;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import io.fxhome.sandbox.hawk.HawkHeader;
 import io.fxhome.sandbox.hawk.HawkRequest;
 import io.fxhome.sandbox.hawk.HawkVerifier;
 import io.fxhome.sandbox.http.HttpSupport;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Clock;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Authenticates auth-server requests made with a sessionToken or keyFetchToken, as the routes' strategy chains
@@ -36,7 +37,8 @@ final class FxaAuthenticator {
 
     /** The token kind a route expects. */
     enum Kind {
-        SESSION(SESSION_BEARER), KEY_FETCH(KEY_FETCH_BEARER);
+        SESSION(SESSION_BEARER),
+        KEY_FETCH(KEY_FETCH_BEARER);
 
         final Pattern bearer;
 

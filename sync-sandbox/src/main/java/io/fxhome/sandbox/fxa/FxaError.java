@@ -1,9 +1,11 @@
 package io.fxhome.sandbox.fxa;
 
-import io.fxhome.sandbox.http.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fxhome.sandbox.http.Json;
 
 /** An FxA auth-server error: {@code {"code","errno","error","message","info"[, extra...]}}, as lib/error.js renders. */
 public final class FxaError extends Exception {

@@ -1,16 +1,18 @@
 package io.fxhome.sandbox.fxa;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.fxhome.sandbox.crypto.Hex;
 import io.fxhome.sandbox.http.HttpSupport;
 import io.fxhome.sandbox.http.Json;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The validated body (or query) of an auth-server request: only the keys the route's schema declares, converted as

@@ -1,6 +1,12 @@
 package io.fxhome.sandbox.fxa;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.time.Clock;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.fxhome.sandbox.faults.FaultPlan;
 import io.fxhome.sandbox.faults.Faults;
 import io.fxhome.sandbox.hawk.HawkVerifier;
@@ -10,10 +16,6 @@ import io.fxhome.sandbox.secrets.IssuedSecretLog;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
-import java.security.SecureRandom;
-import java.time.Clock;
 
 /**
  * The Firefox Accounts auth server under {@code /v1}: sign-in, unblock codes, session verification, key fetch,
@@ -37,14 +39,14 @@ public final class FxaRoutes {
     private final ProfileHandler profile;
 
     /**
-     * @param accounts     the accounts, by e-mail and uid
-     * @param sessions     session and keyFetch tokens
-     * @param oauthTokens  authorization codes, access and refresh tokens
+     * @param accounts the accounts, by e-mail and uid
+     * @param sessions session and keyFetch tokens
+     * @param oauthTokens authorization codes, access and refresh tokens
      * @param unblockCodes the unblock codes and the accounts that need one
-     * @param outbox       where the e-mails (codes) go
-     * @param issued       where the tokens handed out are noted for the hygiene tests
-     * @param faults       armed faults ("auth server unavailable", throttling, blocking, the challenge page)
-     * @param hawk         the Hawk verifier of token-authenticated requests
+     * @param outbox where the e-mails (codes) go
+     * @param issued where the tokens handed out are noted for the hygiene tests
+     * @param faults armed faults ("auth server unavailable", throttling, blocking, the challenge page)
+     * @param hawk the Hawk verifier of token-authenticated requests
      */
     public FxaRoutes(FxaSettings settings, FxaAccounts accounts, FxaTokens sessions, OAuthTokens oauthTokens,
             UnblockCodes unblockCodes, EmailOutbox outbox, IssuedSecretLog issued, Faults faults, HawkVerifier hawk,

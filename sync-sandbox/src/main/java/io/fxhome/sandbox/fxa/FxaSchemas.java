@@ -12,13 +12,14 @@ import static io.fxhome.sandbox.fxa.RequestSchema.object;
 import static io.fxhome.sandbox.fxa.RequestSchema.oneOf;
 import static io.fxhome.sandbox.fxa.RequestSchema.string;
 
-import io.fxhome.sandbox.fxa.RequestSchema.Family;
-import io.fxhome.sandbox.http.Json;
-import io.fxhome.sandbox.fxa.RequestSchema.Rule;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import io.fxhome.sandbox.fxa.RequestSchema.Family;
+import io.fxhome.sandbox.fxa.RequestSchema.Rule;
+import io.fxhome.sandbox.http.Json;
 
 /**
  * The body and query schemas of the auth-server routes the sandbox serves, key for key as mozilla/fxa declares them
@@ -55,13 +56,15 @@ final class FxaSchemas {
     static final Rule CODE_VERIFIER = string(43, 128, RequestSchema.PKCE_CODE_VERIFIER, false);
     /** validators.ppidSeed: an integer 0..1024. */
     static final Rule PPID_SEED = (v, strip) -> {
-        int n = v.isIntegralNumber() && v.canConvertToInt() ? v.asInt() : v.isTextual() ? parseIntOr(v.asText(), -1)
-                : -1;
+        int n = v.isIntegralNumber() && v.canConvertToInt() ? v.asInt()
+                : v.isTextual() ? parseIntOr(v.asText(), -1)
+                        : -1;
         return n >= 0 && n <= 1024 ? Json.MAPPER.getNodeFactory().numberNode(n) : null;
     };
     /** validators.resourceUrl: an http(s) URL without a fragment. */
     static final Rule RESOURCE = (v, strip) -> v.isTextual() && !v.asText().contains("#")
-            ? RequestSchema.url(0).convert(v, strip) : null;
+            ? RequestSchema.url(0).convert(v, strip)
+            : null;
 
     /** lib/metrics/context.js SCHEMA: known keys only, {@code flowId} and {@code flowBeginTime} together. */
     static final Rule METRICS_CONTEXT;
@@ -76,7 +79,7 @@ final class FxaSchemas {
         keys.put("entrypointVariation", string(0, 128, entry, false));
         keys.put("flowId", hex(64));
         keys.put("flowBeginTime", number(true, true));
-        for (String k : new String[] {"utmCampaign", "utmContent", "utmMedium", "utmSource", "utmTerm"}) {
+        for (String k : new String[] { "utmCampaign", "utmContent", "utmMedium", "utmSource", "utmTerm" }) {
             keys.put(k, string(0, 128, utm, false));
         }
         keys.put("productId", maxString(128));

@@ -1,11 +1,12 @@
 package io.fxhome.sandbox.fxa;
 
-import io.fxhome.sandbox.crypto.AccountKeysBundle;
-import io.fxhome.sandbox.crypto.FxaTokenKeys;
-import io.fxhome.sandbox.crypto.Hex;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import io.fxhome.sandbox.crypto.AccountKeysBundle;
+import io.fxhome.sandbox.crypto.FxaTokenKeys;
+import io.fxhome.sandbox.crypto.Hex;
 
 /** Live session and keyFetch tokens, by token id (hex). */
 public final class FxaTokens {

@@ -1,12 +1,13 @@
 package io.fxhome.sandbox.fxa;
 
-import io.fxhome.sandbox.crypto.SyncKeys;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import io.fxhome.sandbox.crypto.SyncKeys;
 
 /**
  * The OAuth clients the sandbox's auth server knows: the configured Firefox client ids (public clients whose

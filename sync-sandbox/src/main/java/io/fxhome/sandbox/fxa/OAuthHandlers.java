@@ -1,6 +1,12 @@
 package io.fxhome.sandbox.fxa;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.fxhome.sandbox.crypto.Base64s;
 import io.fxhome.sandbox.crypto.Hmacs;
 import io.fxhome.sandbox.crypto.SyncKeys;
@@ -8,10 +14,6 @@ import io.fxhome.sandbox.faults.Faults;
 import io.fxhome.sandbox.http.Json;
 import io.fxhome.sandbox.secrets.IssuedSecretLog;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * {@code /v1/account/scoped-key-data}, the token endpoint ({@code /v1/oauth/token} and the OAuth server's

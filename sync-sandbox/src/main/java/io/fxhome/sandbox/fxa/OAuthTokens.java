@@ -1,10 +1,11 @@
 package io.fxhome.sandbox.fxa;
 
-import io.fxhome.sandbox.crypto.Hex;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import io.fxhome.sandbox.crypto.Hex;
 
 /** OAuth access tokens, refresh tokens and authorization codes (all 64 hex), with what they grant. */
 public final class OAuthTokens {

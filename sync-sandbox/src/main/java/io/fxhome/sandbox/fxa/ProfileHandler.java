@@ -1,11 +1,5 @@
 package io.fxhome.sandbox.fxa;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.crypto.Hex;
-import io.fxhome.sandbox.http.HttpSupport;
-import io.fxhome.sandbox.http.Json;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.RoutingContext;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -14,6 +8,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fxhome.sandbox.crypto.Hex;
+import io.fxhome.sandbox.http.HttpSupport;
+import io.fxhome.sandbox.http.Json;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The profile server's {@code GET /v1/profile}, served under the same base URL (the discovery document's
@@ -42,8 +44,9 @@ final class ProfileHandler {
             return;
         }
         String[] parts = header.split(" ");
-        OAuthTokens.AccessToken t = parts.length < 2 ? null : oauthTokens.access(parts[1],
-                clock.millis());
+        OAuthTokens.AccessToken t = parts.length < 2 ? null
+                : oauthTokens.access(parts[1],
+                        clock.millis());
         Account a = t == null ? null : accounts.byUid(t.uid()).orElse(null);
         if (a == null) {
             error(ctx, 401, 100, "Bad Request", "Unauthorized", "Bearer token invalid");

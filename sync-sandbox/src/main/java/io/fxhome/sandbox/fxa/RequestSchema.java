@@ -1,9 +1,5 @@
 package io.fxhome.sandbox.fxa;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.http.Json;
-import io.vertx.core.MultiMap;
 import java.net.IDN;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,6 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fxhome.sandbox.http.Json;
+import io.vertx.core.MultiMap;
 
 /**
  * A declarative stand-in for the Joi schema hapi checks a route's body or query against before the handler runs
@@ -25,7 +27,8 @@ final class RequestSchema {
 
     /** Where the value came from: hapi's {@code validation.source}. */
     enum Source {
-        PAYLOAD("payload"), QUERY("query");
+        PAYLOAD("payload"),
+        QUERY("query");
 
         final String wire;
 
@@ -41,7 +44,9 @@ final class RequestSchema {
     enum Family {
         /** Auth-server routes: "is required" → 108 with {@code param}, anything else → 107 with {@code validation}. */
         AUTH,
-        /** The OAuth server's routes kept under /v1 with CORS ({@code /v1/token}, {@code /v1/destroy}, {@code /v1/verify}): 109. */
+        /**
+         * The OAuth server's routes kept under /v1 with CORS ({@code /v1/token}, {@code /v1/destroy}, {@code /v1/verify}): 109.
+         */
         OAUTH
     }
 

@@ -1,6 +1,13 @@
 package io.fxhome.sandbox.fxa;
 
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.fxhome.sandbox.crypto.Hex;
 import io.fxhome.sandbox.crypto.Totp;
 import io.fxhome.sandbox.faults.FaultPlan;
@@ -10,11 +17,6 @@ import io.fxhome.sandbox.http.Json;
 import io.fxhome.sandbox.secrets.IssuedSecretLog;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Locale;
-import java.util.Optional;
 
 /** Sign-in (§2.4), unblock codes, session verification (§2.5) and the key fetch (§2.6). */
 final class SignInHandlers {

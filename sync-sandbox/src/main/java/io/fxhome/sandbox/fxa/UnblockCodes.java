@@ -25,7 +25,9 @@ public final class UnblockCodes {
 
     /** The outcome of a code presented at sign-in. */
     enum Check {
-        VALID, INVALID, EXPIRED
+        VALID,
+        INVALID,
+        EXPIRED
     }
 
     private final Map<String, List<Code>> codes = new ConcurrentHashMap<>();

@@ -1,13 +1,15 @@
 package io.fxhome.sandbox.generator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.http.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fxhome.sandbox.http.Json;
 
 /**
  * A bookmark tree (§7.1): the four roots under {@code places}, nested folders, bookmarks with tags and keywords,
@@ -17,13 +19,13 @@ import java.util.SplittableRandom;
 final class BookmarkGenerator {
     private static final long DAY = 86_400_000L;
     private static final String[][] ROOTS = {
-        {"menu", "menu"}, {"toolbar", "toolbar"}, {"unfiled", "unfiled"}, {"mobile", "mobile"},
+            { "menu", "menu" }, { "toolbar", "toolbar" }, { "unfiled", "unfiled" }, { "mobile", "mobile" },
     };
     private static final String[][] QUERIES = {
-        {"place:sort=8&maxResults=10", "Most Visited", null},
-        {"place:type=6&sort=14&maxResults=10", "Recent Tags", null},
-        {"place:tag=news", "news", "news"},
-        {"place:parent=toolbar_____&sort=12", "Recently Bookmarked", null},
+            { "place:sort=8&maxResults=10", "Most Visited", null },
+            { "place:type=6&sort=14&maxResults=10", "Recent Tags", null },
+            { "place:tag=news", "news", "news" },
+            { "place:parent=toolbar_____&sort=12", "Recently Bookmarked", null },
     };
 
     private BookmarkGenerator() {

@@ -1,9 +1,11 @@
 package io.fxhome.sandbox.generator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.http.Json;
 import java.util.Map;
 import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fxhome.sandbox.http.Json;
 
 /**
  * The decrypted content of an account's Sync storage, as a correct client must see it: meta/global (null when the

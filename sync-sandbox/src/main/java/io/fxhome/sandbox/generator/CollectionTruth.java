@@ -1,9 +1,11 @@
 package io.fxhome.sandbox.generator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.http.Json;
 import java.util.Map;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fxhome.sandbox.http.Json;
 
 /**
  * What a correct client must end up with for one collection: every live record's decrypted cleartext (JSON text, by

@@ -1,12 +1,14 @@
 package io.fxhome.sandbox.generator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.http.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fxhome.sandbox.http.Json;
 
 /**
  * Devices: one clients record each (§7.4) and one tabs record per device (§7.3). The device kinds mimic real
@@ -19,16 +21,16 @@ final class DeviceGenerator {
 
     /** name, type, os, application, appPackage, formfactor, device, version, lastUsed style. */
     private static final String[][] KINDS = {
-        {"Firefox on MacBook Pro", "desktop", "Darwin", "Firefox", "{ec8030f7-c20a-464f-9b0e-13a3a9e97384}",
-            "laptop", null, "133.0", "int"},
-        {"Firefox on Pixel 8", "mobile", "Android", "Firefox", "org.mozilla.firefox", "phone", "Pixel 8", "133.0.3",
-            "float"},
-        {"Firefox on iPhone", "mobile", "iOS", "Firefox", "org.mozilla.ios.Firefox", "phone", "iPhone", "133.2",
-            "string"},
-        {"Firefox on Galaxy Tab S9", "tablet", "Android", "Firefox", "org.mozilla.firefox", "largetablet",
-            "SM-X710", "132.0.1", "float"},
-        {"Nightly on Windows Desktop", "desktop", "WINNT", "Nightly", "{ec8030f7-c20a-464f-9b0e-13a3a9e97384}",
-            "desktop", null, "135.0a1", "int"},
+            { "Firefox on MacBook Pro", "desktop", "Darwin", "Firefox", "{ec8030f7-c20a-464f-9b0e-13a3a9e97384}",
+                    "laptop", null, "133.0", "int" },
+            { "Firefox on Pixel 8", "mobile", "Android", "Firefox", "org.mozilla.firefox", "phone", "Pixel 8", "133.0.3",
+                    "float" },
+            { "Firefox on iPhone", "mobile", "iOS", "Firefox", "org.mozilla.ios.Firefox", "phone", "iPhone", "133.2",
+                    "string" },
+            { "Firefox on Galaxy Tab S9", "tablet", "Android", "Firefox", "org.mozilla.firefox", "largetablet",
+                    "SM-X710", "132.0.1", "float" },
+            { "Nightly on Windows Desktop", "desktop", "WINNT", "Nightly", "{ec8030f7-c20a-464f-9b0e-13a3a9e97384}",
+                    "desktop", null, "135.0a1", "int" },
     };
 
     private DeviceGenerator() {

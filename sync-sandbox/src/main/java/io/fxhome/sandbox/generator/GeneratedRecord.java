@@ -3,10 +3,10 @@ package io.fxhome.sandbox.generator;
 /**
  * One record as the simulated Firefox holds it before encryption.
  *
- * @param cleartext   the exact cleartext to encrypt (JSON text, or garbage for {@link SkipReason#NOT_JSON})
- * @param tombstone   {@code {"id","deleted":true}}
- * @param corruption  null for a good record
- * @param uploadedAt  epoch ms of the upload that stored it (shared by every record of that upload)
+ * @param cleartext the exact cleartext to encrypt (JSON text, or garbage for {@link SkipReason#NOT_JSON})
+ * @param tombstone {@code {"id","deleted":true}}
+ * @param corruption null for a good record
+ * @param uploadedAt epoch ms of the upload that stored it (shared by every record of that upload)
  */
 public record GeneratedRecord(String collection, String id, String cleartext, boolean tombstone, Integer sortindex,
         Integer ttlSeconds, SkipReason corruption, long uploadedAt) {

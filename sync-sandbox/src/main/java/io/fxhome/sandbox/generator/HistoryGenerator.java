@@ -1,7 +1,8 @@
 package io.fxhome.sandbox.generator;
 
-import io.fxhome.sandbox.http.JsonText;
 import java.util.SplittableRandom;
+
+import io.fxhome.sandbox.http.JsonText;
 
 /**
  * History pages (§7.2): one record per URL, its latest visits (at most 20, newest first, dates in microseconds,
@@ -13,9 +14,9 @@ final class HistoryGenerator {
     private static final long DAY = 86_400_000L;
     private static final double[] SITE_WEIGHTS = Randoms.zipf(Vocabulary.SITES.length, 1.1);
     /** Visit transition types 1..9 (Places numbering) and how often each appears. */
-    private static final int[] TYPES = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+    private static final int[] TYPES = { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
     private static final double[] TYPE_WEIGHTS = cumulative(62, 20, 5, 1, 3, 3, 1, 2, 3);
-    private static final String[] TLDS = {"com", "org", "net", "io", "de", "fr", "co.uk", "blog"};
+    private static final String[] TLDS = { "com", "org", "net", "io", "de", "fr", "co.uk", "blog" };
 
     private HistoryGenerator() {
     }

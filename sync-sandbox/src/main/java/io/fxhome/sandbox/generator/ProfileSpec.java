@@ -7,15 +7,15 @@ import java.util.List;
 /**
  * What to generate. The same spec (seed, anchor, sizes, options) always gives the same cleartext truth.
  *
- * @param seed             drives every random choice
- * @param anchor           "now" of the generated profile: visits, dateAdded and uploads lie before it
- * @param bookmarks        bookmark items besides the four roots (folders, bookmarks, separators, queries)
- * @param history          history pages
- * @param devices          clients records (the first is this desktop); each device gets a tabs record
- * @param tombstoneRate    share of bookmark and history ids that are deletions
- * @param hostile          include markup, javascript:/data: URLs, very long and non-BMP strings
- * @param badHmacRecord    include one history record whose HMAC does not verify
- * @param notJsonRecord    include one history record whose cleartext is not JSON
+ * @param seed drives every random choice
+ * @param anchor "now" of the generated profile: visits, dateAdded and uploads lie before it
+ * @param bookmarks bookmark items besides the four roots (folders, bookmarks, separators, queries)
+ * @param history history pages
+ * @param devices clients records (the first is this desktop); each device gets a tabs record
+ * @param tombstoneRate share of bookmark and history ids that are deletions
+ * @param hostile include markup, javascript:/data: URLs, very long and non-BMP strings
+ * @param badHmacRecord include one history record whose HMAC does not verify
+ * @param notJsonRecord include one history record whose cleartext is not JSON
  * @param perCollectionKeys collections that get their own bulk key in crypto/keys
  */
 public record ProfileSpec(long seed, Instant anchor, int bookmarks, int history, int devices, double tombstoneRate,

@@ -4,8 +4,7 @@ import java.util.SplittableRandom;
 
 /** Deterministic randomness: one independent stream per (seed, purpose, index), so records generate in parallel. */
 public final class Randoms {
-    private static final char[] B64URL =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
+    private static final char[] B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
 
     private Randoms() {
     }

@@ -69,7 +69,7 @@ public record HawkHeader(String id, String ts, String nonce, String mac, String 
             }
             i = j;
         }
-        for (String required : new String[] {"id", "ts", "nonce", "mac"}) {
+        for (String required : new String[] { "id", "ts", "nonce", "mac" }) {
             if (!attrs.containsKey(required) || attrs.get(required).isEmpty()) {
                 throw new ParseException("missing attribute " + required);
             }

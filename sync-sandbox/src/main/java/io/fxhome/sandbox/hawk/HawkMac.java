@@ -1,9 +1,10 @@
 package io.fxhome.sandbox.hawk;
 
-import io.fxhome.sandbox.crypto.Base64s;
-import io.fxhome.sandbox.crypto.Hmacs;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+
+import io.fxhome.sandbox.crypto.Base64s;
+import io.fxhome.sandbox.crypto.Hmacs;
 
 /** Hawk 1.0 normalized string, request MAC and payload hash (SHA-256 only, as Sync and FxA use). */
 public final class HawkMac {

@@ -1,7 +1,8 @@
 package io.fxhome.sandbox.hawk;
 
-import io.fxhome.sandbox.crypto.Hmacs;
 import java.nio.charset.StandardCharsets;
+
+import io.fxhome.sandbox.crypto.Hmacs;
 
 /**
  * Server-side Hawk checks, in the order a careful server does them: MAC first (so forged requests cannot burn
@@ -14,7 +15,10 @@ public final class HawkVerifier {
 
     /** The reasons a request is refused; callers map them to their service's error format. */
     public enum Failure {
-        BAD_MAC, STALE_TIMESTAMP, BAD_PAYLOAD_HASH, REPLAYED_NONCE
+        BAD_MAC,
+        STALE_TIMESTAMP,
+        BAD_PAYLOAD_HASH,
+        REPLAYED_NONCE
     }
 
     /** A refused request. */

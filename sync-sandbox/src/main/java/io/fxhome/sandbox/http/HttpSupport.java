@@ -1,8 +1,9 @@
 package io.fxhome.sandbox.http;
 
+import java.util.Locale;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Locale;
 
 /** Small request/response helpers shared by the route classes. */
 public final class HttpSupport {

@@ -1,11 +1,12 @@
 package io.fxhome.sandbox.http;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 
 /** One shared Jackson mapper and the few JSON helpers the handlers need. */
 public final class Json {

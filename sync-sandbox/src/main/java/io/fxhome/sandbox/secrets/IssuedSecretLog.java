@@ -17,7 +17,13 @@ public final class IssuedSecretLog {
 
     /** What was issued. */
     public enum Kind {
-        KB, SESSION_TOKEN, KEY_FETCH_TOKEN, ACCESS_TOKEN, REFRESH_TOKEN, STORAGE_TOKEN_ID, STORAGE_TOKEN_KEY
+        KB,
+        SESSION_TOKEN,
+        KEY_FETCH_TOKEN,
+        ACCESS_TOKEN,
+        REFRESH_TOKEN,
+        STORAGE_TOKEN_ID,
+        STORAGE_TOKEN_KEY
     }
 
     private final Map<String, EnumMap<Kind, ArrayDeque<String>>> byUid = new ConcurrentHashMap<>();

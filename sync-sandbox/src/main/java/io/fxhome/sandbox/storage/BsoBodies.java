@@ -1,15 +1,17 @@
 package io.fxhome.sandbox.storage;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fxhome.sandbox.http.HttpSupport;
-import io.fxhome.sandbox.http.Json;
-import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fxhome.sandbox.http.HttpSupport;
+import io.fxhome.sandbox.http.Json;
+import io.vertx.ext.web.RoutingContext;
 
 /** Request bodies and upload headers of PUT and POST, validated as syncstorage-rs does. */
 final class BsoBodies {

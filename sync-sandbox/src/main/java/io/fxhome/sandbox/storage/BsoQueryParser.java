@@ -1,10 +1,11 @@
 package io.fxhome.sandbox.storage;
 
-import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import io.vertx.ext.web.RoutingContext;
 
 /** Reads and validates the query of a collection GET or DELETE; anything invalid is a 400 with body 0. */
 final class BsoQueryParser {

@@ -1,11 +1,12 @@
 package io.fxhome.sandbox.storage;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The BSOs of one POST, sorted as syncstorage-rs sorts them: the writes, the ids that will succeed, and the records

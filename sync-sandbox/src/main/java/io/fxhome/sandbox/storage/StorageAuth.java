@@ -26,10 +26,10 @@ public final class StorageAuth {
     private final HawkVerifier verifier;
 
     /**
-     * @param users    the tokenserver's users (current uid and token epoch)
+     * @param users the tokenserver's users (current uid and token epoch)
      * @param storages the storage of each uid
-     * @param minter   opens the tokens and derives their keys
-     * @param epochs   the epoch each token was minted in
+     * @param minter opens the tokens and derives their keys
+     * @param epochs the epoch each token was minted in
      * @param verifier the storage nodes' Hawk verifier (its nonce cache)
      */
     public StorageAuth(SyncUsers users, UserStorages storages, TokenMinter minter, TokenEpochs epochs,

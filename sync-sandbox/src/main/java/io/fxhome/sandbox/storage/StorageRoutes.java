@@ -1,8 +1,15 @@
 package io.fxhome.sandbox.storage;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.fxhome.sandbox.faults.FaultPlan;
 import io.fxhome.sandbox.faults.Faults;
 import io.fxhome.sandbox.http.HttpSupport;
@@ -12,11 +19,6 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.function.LongConsumer;
-import java.util.regex.Pattern;
 
 /**
  * Sync storage API 1.5 on two nodes: {@code /1.5/{uid}/...} and {@code /node2/1.5/{uid}/...}. Status codes, headers
@@ -70,7 +72,7 @@ public final class StorageRoutes {
 
     /**
      * @param faults armed faults standing in for Mozilla's infrastructure (latency, 503, X-Weave-Backoff)
-     * @param auth   the storage nodes' authentication
+     * @param auth the storage nodes' authentication
      */
     public StorageRoutes(Clock clock, Faults faults, StorageAuth auth) {
         this.clock = clock;

@@ -1,9 +1,11 @@
 package io.fxhome.sandbox.storage;
 
+import java.nio.charset.StandardCharsets;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fxhome.sandbox.http.Json;
 import io.fxhome.sandbox.http.JsonText;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One stored BSO, immutable. Its wire form ({@code {"id","modified","payload","sortindex"}}, the field order

@@ -1,6 +1,5 @@
 package io.fxhome.sandbox.storage;
 
-import io.fxhome.sandbox.crypto.Base64s;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
+
+import io.fxhome.sandbox.crypto.Base64s;
 
 /**
  * The Sync storage of one storage uid. Every operation takes this object's lock, so each request sees and makes an

@@ -8,7 +8,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * For other modules' {@code @QuarkusTest}s ({@code @WithTestResource(SandboxTestResource.class)}): starts the sandbox
- * in-process on a real port and points fxhome's upstream URLs ({@code fxhome.fxa.auth-url}, {@code content-url}, {@code profile-url},
+ * in-process on a real port and points fxhome's upstream URLs ({@code fxhome.fxa.auth-url}, {@code content-url},
+ * {@code profile-url},
  * {@code fxhome.sync.tokenserver-url}) at it, so the code under test talks to it over real HTTP exactly as it would to
  * Mozilla. {@link #server()} gives tests the admin API.
  */

@@ -1,13 +1,14 @@
 package io.fxhome.sandbox.tokenserver;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+
 import io.fxhome.sandbox.crypto.Base64s;
 import io.fxhome.sandbox.crypto.Hex;
 import io.fxhome.sandbox.crypto.Hkdf;
 import io.fxhome.sandbox.crypto.Hmacs;
 import io.fxhome.sandbox.http.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Arrays;
 
 /**
  * Mozilla's tokenlib: the token (Hawk id) is b64url-with-padding(payload JSON ‖ HMAC-SHA256(signingKey, payload)),

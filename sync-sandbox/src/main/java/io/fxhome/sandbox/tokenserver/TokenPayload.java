@@ -1,6 +1,7 @@
 package io.fxhome.sandbox.tokenserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fxhome.sandbox.http.Json;
 
 /**

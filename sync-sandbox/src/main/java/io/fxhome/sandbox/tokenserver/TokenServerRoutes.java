@@ -1,5 +1,8 @@
 package io.fxhome.sandbox.tokenserver;
 
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 import io.fxhome.sandbox.crypto.Base64s;
 import io.fxhome.sandbox.crypto.Hex;
 import io.fxhome.sandbox.crypto.SyncKeys;
@@ -11,8 +14,6 @@ import io.fxhome.sandbox.secrets.IssuedSecretLog;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /1.0/sync/1.5}: OAuth bearer token plus X-KeyID in, a tokenlib token for the user's storage node out,
@@ -30,12 +31,12 @@ public final class TokenServerRoutes {
     private final Faults faults;
 
     /**
-     * @param users       the users, and their update after a valid request
+     * @param users the users, and their update after a valid request
      * @param oauthTokens the auth server's access tokens, which the requests carry
-     * @param minter      mints the storage tokens
-     * @param epochs      where each token's epoch is noted for the storage nodes
-     * @param issued      where the tokens handed out are noted for the hygiene tests
-     * @param faults      armed faults ("tokenserver unavailable", latency)
+     * @param minter mints the storage tokens
+     * @param epochs where each token's epoch is noted for the storage nodes
+     * @param issued where the tokens handed out are noted for the hygiene tests
+     * @param faults armed faults ("tokenserver unavailable", latency)
      */
     public TokenServerRoutes(TokenServerSettings settings, SyncUsers users, OAuthTokens oauthTokens,
             TokenMinter minter, TokenEpochs epochs, IssuedSecretLog issued, Faults faults) {

@@ -3,9 +3,6 @@ package io.fxhome.sandbox.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fxhome.vectors.testing.Vectors;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
@@ -20,11 +17,18 @@ import java.security.spec.ECPoint;
 import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
 import java.util.Base64;
+
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.fxhome.vectors.testing.Vectors;
 
 /** The OAuth keys_jwe against application-services' oldsync vector (ECDH-ES + A256GCM). */
 class KeysJweTest {
@@ -74,11 +78,11 @@ class KeysJweTest {
             cek = KeysJwe.concatKdf(z, header.get("enc").asText(), 256);
         } else {
             java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
-            d.update(new byte[] {0, 0, 0, 1});
+            d.update(new byte[] { 0, 0, 0, 1 });
             d.update(z);
-            d.update(new byte[] {0, 0, 0, 7});
+            d.update(new byte[] { 0, 0, 0, 7 });
             d.update("A256GCM".getBytes(StandardCharsets.US_ASCII));
-            d.update(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0});
+            d.update(new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0 });
             cek = d.digest();
         }
         Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");

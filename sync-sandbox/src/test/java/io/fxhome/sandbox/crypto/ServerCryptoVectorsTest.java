@@ -3,7 +3,17 @@ package io.fxhome.sandbox.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fxhome.sandbox.hawk.HawkHeader;
 import io.fxhome.sandbox.hawk.HawkMac;
 import io.fxhome.sandbox.hawk.HawkRequest;
@@ -11,13 +21,6 @@ import io.fxhome.sandbox.hawk.HawkVerifier;
 import io.fxhome.sandbox.tokenserver.TokenMinter;
 import io.fxhome.sandbox.tokenserver.TokenPayload;
 import io.fxhome.vectors.testing.Vectors;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Mozilla's published vectors that concern server-side crypto, reproduced by the sandbox's main code: tokenlib
@@ -180,7 +183,7 @@ class ServerCryptoVectorsTest {
         String kind = in.get("info_utf8").asText().substring(Hkdf.NS.length());
         FxaTokenKeys k = FxaTokenKeys.derive(hex(in.get("token_hex")), kind);
         JsonNode order = c.get("output_order");
-        byte[][] parts = {k.tokenId(), k.reqHMACkey(), k.keyRequestKey()};
+        byte[][] parts = { k.tokenId(), k.reqHMACkey(), k.keyRequestKey() };
         for (int i = 0; i < order.size(); i++) {
             assertThat(Hex.encode(parts[i])).as(order.get(i).asText())
                     .isEqualTo(c.get("expected").get(order.get(i).asText()).asText());
@@ -213,8 +216,9 @@ class ServerCryptoVectorsTest {
     @MethodSource("oldsyncKeys")
     void kSyncAndKeyId(JsonNode c) {
         JsonNode in = c.get("inputs");
-        byte[] kB = in.has("kB_hex") ? hex(in.get("kB_hex")) : Hmacs.xor(hex(in.get("wrapKB_hex")),
-                hex(in.get("unwrapBKey_hex")));
+        byte[] kB = in.has("kB_hex") ? hex(in.get("kB_hex"))
+                : Hmacs.xor(hex(in.get("wrapKB_hex")),
+                        hex(in.get("unwrapBKey_hex")));
         assertThat(Base64s.urlNoPad(SyncKeys.kSync(kB))).isEqualTo(c.get("expected").get("k_b64url").asText());
         assertThat(SyncKeys.keyId(in.get("keyRotationTimestamp_ms").asLong(), kB))
                 .isEqualTo(c.get("expected").get("kid").asText());
@@ -312,7 +316,8 @@ class ServerCryptoVectorsTest {
             HawkHeader header = HawkHeader.parse(x.get("header").asText());
             assertThat(header.mac()).isEqualTo(mac);
             byte[] body = in.has("payload_utf8") && !in.has("hash_b64")
-                    ? in.get("payload_utf8").asText().getBytes(StandardCharsets.UTF_8) : null;
+                    ? in.get("payload_utf8").asText().getBytes(StandardCharsets.UTF_8)
+                    : null;
             new HawkVerifier(60).verify(header, new HawkRequest(in.get("method").asText(), resource, host, port), key,
                     in.path("content_type").asText(null), body, in.get("ts").asLong());
         }
@@ -320,7 +325,7 @@ class ServerCryptoVectorsTest {
 
     @Test
     void hawkReadmeRequestsAreAcceptedAndTamperingIsRefused() throws Exception {
-        for (String id : new String[] {"hawk-readme-GET", "hawk-readme-POST-payload"}) {
+        for (String id : new String[] { "hawk-readme-GET", "hawk-readme-POST-payload" }) {
             JsonNode c = Vectors.caseById("hawk.json", id);
             JsonNode in = c.get("inputs");
             HawkHeader header = HawkHeader.parse(c.get("expected").get("header").asText());

@@ -2,7 +2,13 @@ package io.fxhome.sandbox.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fxhome.sandbox.AccountInfo;
 import io.fxhome.sandbox.generator.CleartextTruth;
 import io.fxhome.sandbox.generator.ProfileSpec;
@@ -11,9 +17,6 @@ import io.fxhome.sandbox.testsupport.SandboxTestBase;
 import io.fxhome.sandbox.testsupport.StorageDownload;
 import io.fxhome.sandbox.testsupport.SyncTestClient;
 import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
-import java.util.Arrays;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** Each fault of the admin API does what it says, seen by a client over real HTTP. */
 class FaultInjectionTest extends SandboxTestBase {
@@ -108,8 +111,10 @@ class FaultInjectionTest extends SandboxTestBase {
         // A token for the new node does not open the old one.
         assertThat(client.send("GET", server.baseUrl() + "/1.5/" + fresh.uid() + "/info/collections", Map.of(
                 "Authorization", io.fxhome.sandbox.testsupport.TestHawk.header("GET", java.net.URI.create(
-                        server.baseUrl() + "/1.5/" + fresh.uid() + "/info/collections"), fresh.id(), fresh.key()
-                        .getBytes())), null).status()).isEqualTo(401);
+                        server.baseUrl() + "/1.5/" + fresh.uid() + "/info/collections"), fresh.id(),
+                        fresh.key()
+                                .getBytes())),
+                null).status()).isEqualTo(401);
     }
 
     @Test

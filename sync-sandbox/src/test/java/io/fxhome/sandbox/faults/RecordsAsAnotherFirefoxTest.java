@@ -2,8 +2,13 @@ package io.fxhome.sandbox.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.http.Json;
 import io.fxhome.sandbox.storage.SyncTimestamps;
@@ -11,8 +16,6 @@ import io.fxhome.sandbox.testsupport.RecordDecryptor;
 import io.fxhome.sandbox.testsupport.SandboxTestBase;
 import io.fxhome.sandbox.testsupport.StorageDownload;
 import io.fxhome.sandbox.testsupport.SyncTestClient;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** Records added, changed and deleted "as another Firefox", seen by a client and reflected in the truth. */
 class RecordsAsAnotherFirefoxTest extends SandboxTestBase {
@@ -53,7 +56,8 @@ class RecordsAsAnotherFirefoxTest extends SandboxTestBase {
         // Bookmarks use their own key from crypto/keys.
         String bm = sandbox().upsertRecord(s.email(), "bookmarks", Json.object().put("type", "bookmark")
                 .put("parentid", "unfiled").put("parentName", "unfiled").put("title", "x").put("bmkUri",
-                        "https://example.org/").put("dateAdded", System.currentTimeMillis()));
+                        "https://example.org/")
+                .put("dateAdded", System.currentTimeMillis()));
         String payload = client.storage(s.token(), "GET", "/storage/bookmarks/" + bm).json().get("payload").asText();
         assertThat(RecordDecryptor.decrypt(payload, keys.get("bookmarks"))).contains("\"bmkUri\"");
     }

@@ -2,14 +2,6 @@ package io.fxhome.sandbox.fxa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sandbox.AccountInfo;
-import io.fxhome.sandbox.NewAccount;
-import io.fxhome.sandbox.testsupport.ClientCrypto;
-import io.fxhome.sandbox.testsupport.SandboxTestBase;
-import io.fxhome.sandbox.testsupport.SyncTestClient;
-import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
-import io.fxhome.sandbox.testsupport.TestJwe;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -19,7 +11,18 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sandbox.AccountInfo;
+import io.fxhome.sandbox.NewAccount;
+import io.fxhome.sandbox.testsupport.ClientCrypto;
+import io.fxhome.sandbox.testsupport.SandboxTestBase;
+import io.fxhome.sandbox.testsupport.SyncTestClient;
+import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
+import io.fxhome.sandbox.testsupport.TestJwe;
 
 /** The browser single-sign-on flow (§2.9): /authorization, code + PKCE, keys_jwe. */
 class AuthorizationFlowTest extends SandboxTestBase {

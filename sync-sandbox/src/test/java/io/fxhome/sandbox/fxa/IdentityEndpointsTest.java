@@ -2,15 +2,18 @@ package io.fxhome.sandbox.fxa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fxhome.sandbox.AccountInfo;
 import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.testsupport.SandboxTestBase;
 import io.fxhome.sandbox.testsupport.SyncTestClient;
 import io.fxhome.sandbox.testsupport.SyncTestClient.Login;
 import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** Who an access token belongs to: the OAuth server's /v1/verify and the profile server's /v1/profile. */
 class IdentityEndpointsTest extends SandboxTestBase {

@@ -2,14 +2,16 @@ package io.fxhome.sandbox.fxa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fxhome.sandbox.AccountInfo;
 import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.testsupport.ClientCrypto;
 import io.fxhome.sandbox.testsupport.SandboxTestBase;
 import io.fxhome.sandbox.testsupport.SyncTestClient;
 import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
-import org.junit.jupiter.api.Test;
 
 /** Version-2 credentials and accounts without a password, at the auth server's API. */
 class PasswordVersionsTest extends SandboxTestBase {

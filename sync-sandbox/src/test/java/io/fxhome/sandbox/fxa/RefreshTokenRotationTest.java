@@ -2,14 +2,16 @@ package io.fxhome.sandbox.fxa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
 import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.SandboxOptions;
 import io.fxhome.sandbox.SandboxServer;
 import io.fxhome.sandbox.testsupport.SandboxTestBase;
 import io.fxhome.sandbox.testsupport.SyncTestClient;
 import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * Production's refresh-token grant never returns a new refresh token; the RFC 8693 token-exchange grant does, and

@@ -2,15 +2,18 @@ package io.fxhome.sandbox.fxa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.testsupport.ClientCrypto;
 import io.fxhome.sandbox.testsupport.SandboxTestBase;
 import io.fxhome.sandbox.testsupport.SyncTestClient;
 import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
 
 /** Sign-ins blocked as "unfamiliar" with unblock codes, and the bot challenge (406) in front of the auth server. */
 class SignInBlockingTest extends SandboxTestBase {

@@ -2,7 +2,14 @@ package io.fxhome.sandbox.fxa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fxhome.sandbox.AccountInfo;
 import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.crypto.Totp;
@@ -12,10 +19,6 @@ import io.fxhome.sandbox.testsupport.SyncTestClient;
 import io.fxhome.sandbox.testsupport.SyncTestClient.Login;
 import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
 import io.fxhome.sandbox.testsupport.TestHawk;
-import java.net.URI;
-import java.time.Instant;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** Sign-in flows against the sandbox's auth server over real HTTP. */
 class SignInTest extends SandboxTestBase {
@@ -255,10 +258,10 @@ class SignInTest extends SandboxTestBase {
                 .isEqualTo(200);
         // bearer-fxa-token.js: ^Bearer <prefix>_([0-9a-f]{64})$, the derived token id, never the raw token.
         // (Whitespace around a header value is not part of it in HTTP; both servers' parsers drop it.)
-        for (String bad : new String[] {"Bearer FXS_" + id, "Bearer fxs_" + id.toUpperCase(), "bearer fxs_" + id,
-            "Bearer  fxs_" + id, "Bearer fxs" + id,
-            "Bearer fxs_" + id.substring(1), "Bearer fxs_" + id + "0", "Bearer " + id, "Bearer fxk_" + id,
-            "Bearer fxs_" + ClientCrypto.hex(login.sessionToken())}) {
+        for (String bad : new String[] { "Bearer FXS_" + id, "Bearer fxs_" + id.toUpperCase(), "bearer fxs_" + id,
+                "Bearer  fxs_" + id, "Bearer fxs" + id,
+                "Bearer fxs_" + id.substring(1), "Bearer fxs_" + id + "0", "Bearer " + id, "Bearer fxk_" + id,
+                "Bearer fxs_" + ClientCrypto.hex(login.sessionToken()) }) {
             Resp r = client.send("GET", status, Map.of("Authorization", bad), null);
             assertFxaError(r, 401, 110);
         }

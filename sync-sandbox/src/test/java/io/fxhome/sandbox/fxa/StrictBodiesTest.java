@@ -2,7 +2,13 @@ package io.fxhome.sandbox.fxa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.SandboxOptions;
 import io.fxhome.sandbox.SandboxServer;
@@ -12,9 +18,6 @@ import io.fxhome.sandbox.testsupport.SandboxTestBase;
 import io.fxhome.sandbox.testsupport.SyncTestClient;
 import io.fxhome.sandbox.testsupport.SyncTestClient.Login;
 import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
-import java.time.Instant;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every auth-server route checks its body (and query) against the keys Mozilla's Joi validator declares: an unknown
@@ -34,7 +37,8 @@ class StrictBodiesTest extends SandboxTestBase {
         assertThat(j.get("validation").get("source").asText()).isEqualTo(source);
         assertThat(j.get("validation").get("keys")).hasSize(1);
         assertThat(j.get("validation").get("keys").get(0).asText()).isEqualTo(key);
-        assertThat(j.get("info").asText()).isEqualTo("https://mozilla.github.io/ecosystem-platform/api#section/Response-format");
+        assertThat(j.get("info").asText())
+                .isEqualTo("https://mozilla.github.io/ecosystem-platform/api#section/Response-format");
     }
 
     static void assertMissing(Resp r, String key) {

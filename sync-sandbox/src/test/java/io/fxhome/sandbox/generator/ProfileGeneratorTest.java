@@ -2,7 +2,19 @@ package io.fxhome.sandbox.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fxhome.sandbox.AccountInfo;
 import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.storage.BsoQuery;
@@ -12,15 +24,6 @@ import io.fxhome.sandbox.storage.UserStorage;
 import io.fxhome.sandbox.testsupport.SandboxTestBase;
 import io.fxhome.sandbox.testsupport.StorageDownload;
 import io.fxhome.sandbox.testsupport.SyncTestClient;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
 
 /** The deterministic profile generator and its cleartext truth. */
 class ProfileGeneratorTest extends SandboxTestBase {

@@ -1,11 +1,13 @@
 package io.fxhome.sandbox.generator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sandbox.testsupport.SyncTestClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sandbox.testsupport.SyncTestClient;
 
 /** Builds a truth straight from the generator (no storage) and parses it, for content checks. */
 final class ProfileTruths {

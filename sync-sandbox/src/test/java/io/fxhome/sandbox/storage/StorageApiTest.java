@@ -2,10 +2,6 @@ package io.fxhome.sandbox.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sandbox.testsupport.SandboxTestBase;
-import io.fxhome.sandbox.testsupport.SyncTestClient;
-import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,9 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sandbox.testsupport.SandboxTestBase;
+import io.fxhome.sandbox.testsupport.SyncTestClient;
+import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
 
 /** Sync 1.5 storage over real HTTP: paging, preconditions, formats, writes, batches, info endpoints. */
 class StorageApiTest extends SandboxTestBase {
@@ -55,7 +58,7 @@ class StorageApiTest extends SandboxTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"oldest", "newest", "index", ""})
+    @ValueSource(strings = { "oldest", "newest", "index", "" })
     void pagingReturnsEveryRecordExactlyOnceInOrder(String sort) throws Exception {
         Session s = sessionWith250Records("history");
         String sortParam = sort.isEmpty() ? "" : "&sort=" + sort;
@@ -72,8 +75,9 @@ class StorageApiTest extends SandboxTestBase {
         String firstLastModified = null;
         int pages = 0;
         do {
-            String path = "/storage/history?full=1&limit=7" + sortParam + (offset == null ? "" : "&offset="
-                    + enc(offset));
+            String path = "/storage/history?full=1&limit=7" + sortParam + (offset == null ? ""
+                    : "&offset="
+                            + enc(offset));
             Map<String, String> headers = firstLastModified == null ? Map.of()
                     : Map.of("X-If-Unmodified-Since", firstLastModified);
             Resp page = client.storage(s.token(), "GET", path, headers, null);
@@ -99,7 +103,7 @@ class StorageApiTest extends SandboxTestBase {
         Comparator<JsonNode> byId = Comparator.comparing(b -> b.get("id").asText());
         Comparator<JsonNode> order = switch (sort) {
             case "oldest" -> byModified.thenComparing(byId);
-            case "index" -> Comparator.<JsonNode>comparingInt(b -> b.get("sortindex").asInt()).thenComparing(byId)
+            case "index" -> Comparator.<JsonNode> comparingInt(b -> b.get("sortindex").asInt()).thenComparing(byId)
                     .reversed();
             default -> byModified.thenComparing(byId).reversed();
         };
@@ -134,7 +138,7 @@ class StorageApiTest extends SandboxTestBase {
         String offset = page.header("X-Weave-Next-Offset");
         assertThat(client.storage(s.token(), "GET", "/storage/history?sort=oldest&limit=10&offset=" + enc(offset))
                 .status()).isEqualTo(200);
-        for (String fake : new String[] {"10", "1:1", offset + "0", "abc", "-1"}) {
+        for (String fake : new String[] { "10", "1:1", offset + "0", "abc", "-1" }) {
             Resp r = client.storage(s.token(), "GET", "/storage/history?sort=oldest&limit=10&offset=" + enc(fake));
             assertThat(r.status()).as(fake).isEqualTo(400);
             assertThat(r.body()).isEqualTo("0");

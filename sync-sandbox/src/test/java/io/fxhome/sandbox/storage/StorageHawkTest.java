@@ -2,13 +2,15 @@ package io.fxhome.sandbox.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fxhome.sandbox.testsupport.SandboxTestBase;
-import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
-import io.fxhome.sandbox.testsupport.TestHawk;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+
+import io.fxhome.sandbox.testsupport.SandboxTestBase;
+import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
+import io.fxhome.sandbox.testsupport.TestHawk;
 
 /** The storage node refuses bad MACs, stale timestamps and replayed nonces with 401, as Mozilla's does. */
 class StorageHawkTest extends SandboxTestBase {

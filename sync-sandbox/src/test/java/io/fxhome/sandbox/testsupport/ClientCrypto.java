@@ -5,10 +5,12 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
+
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
@@ -37,7 +39,7 @@ public final class ClientCrypto {
         SecretKeyFactory f = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
         byte[] salt = (NS + "quickStretch:" + email).getBytes(StandardCharsets.UTF_8);
         byte[] q = f.generateSecret(new PBEKeySpec(password.toCharArray(), salt, 1000, 256)).getEncoded();
-        return new byte[][] {hkdf(q, NS + "authPW", 32), hkdf(q, NS + "unwrapBkey", 32)};
+        return new byte[][] { hkdf(q, NS + "authPW", 32), hkdf(q, NS + "unwrapBkey", 32) };
     }
 
     /** onepw v2 quick stretch with the account's clientSalt (650,000 rounds): {authPW, unwrapBKey}. */
@@ -45,14 +47,14 @@ public final class ClientCrypto {
         SecretKeyFactory f = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
         byte[] q = f.generateSecret(new PBEKeySpec(password.toCharArray(), clientSalt.getBytes(StandardCharsets.UTF_8),
                 650_000, 256)).getEncoded();
-        return new byte[][] {hkdf(q, NS + "authPW", 32), hkdf(q, NS + "unwrapBkey", 32)};
+        return new byte[][] { hkdf(q, NS + "authPW", 32), hkdf(q, NS + "unwrapBkey", 32) };
     }
 
     /** {tokenId, reqHMACkey, keyRequestKey} of an FxA token. */
     public static byte[][] tokenKeys(byte[] token, String kind) {
         byte[] km = hkdf(token, NS + kind, 96);
-        return new byte[][] {Arrays.copyOfRange(km, 0, 32), Arrays.copyOfRange(km, 32, 64),
-            Arrays.copyOfRange(km, 64, 96)};
+        return new byte[][] { Arrays.copyOfRange(km, 0, 32), Arrays.copyOfRange(km, 32, 64),
+                Arrays.copyOfRange(km, 64, 96) };
     }
 
     /** Unwraps an /account/keys bundle: returns wrapKB, or throws if the MAC is wrong. */

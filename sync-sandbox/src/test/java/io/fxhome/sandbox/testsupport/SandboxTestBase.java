@@ -1,13 +1,15 @@
 package io.fxhome.sandbox.testsupport;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
 import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.SandboxOptions;
 import io.fxhome.sandbox.SandboxServer;
 import io.fxhome.sandbox.generator.ProfileSpec;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /** Starts one SandboxServer per test class (cheap scrypt cost) and gives each test its own accounts. */
 public abstract class SandboxTestBase {

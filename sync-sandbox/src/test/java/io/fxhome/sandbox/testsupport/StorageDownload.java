@@ -1,7 +1,5 @@
 package io.fxhome.sandbox.testsupport;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,6 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
 
 /**
  * Downloads and decrypts a whole account the way a correct read-only client must (meta/global, crypto/keys with

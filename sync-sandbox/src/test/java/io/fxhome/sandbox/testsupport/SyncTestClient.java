@@ -1,7 +1,5 @@
 package io.fxhome.sandbox.testsupport;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A minimal Firefox Sync client for the sandbox's tests, over real HTTP (java.net.http): onepw sign-in, key fetch,
@@ -124,8 +125,9 @@ public final class SyncTestClient {
     public Resp fxa(String method, String path, byte[] token, String kind, String json) throws Exception {
         byte[][] k = ClientCrypto.tokenKeys(token, kind);
         URI uri = URI.create(base + path);
-        String hash = json == null ? null : TestHawk.payloadHash("application/json", json.getBytes(
-                StandardCharsets.UTF_8));
+        String hash = json == null ? null
+                : TestHawk.payloadHash("application/json", json.getBytes(
+                        StandardCharsets.UTF_8));
         String auth = TestHawk.header(method, uri, ClientCrypto.hex(k[0]), k[1], System.currentTimeMillis() / 1000,
                 TestHawk.nonce(), hash);
         Map<String, String> headers = new LinkedHashMap<>();

@@ -1,7 +1,5 @@
 package io.fxhome.sandbox.testsupport;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
@@ -17,10 +15,14 @@ import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
+
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The relier side of keys_jwe for tests: an ephemeral P-256 key, its keys_jwk, and ECDH-ES/A256GCM decryption. */
 public final class TestJwe {
@@ -73,11 +75,11 @@ public final class TestJwe {
         ka.init(key);
         ka.doPhase(pub, true);
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        sha.update(new byte[] {0, 0, 0, 1});
+        sha.update(new byte[] { 0, 0, 0, 1 });
         sha.update(ka.generateSecret());
-        sha.update(new byte[] {0, 0, 0, 7});
+        sha.update(new byte[] { 0, 0, 0, 7 });
         sha.update("A256GCM".getBytes(StandardCharsets.US_ASCII));
-        sha.update(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0});
+        sha.update(new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0 });
         Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
         gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(sha.digest(), "AES"),
                 new GCMParameterSpec(128, d.decode(parts[2])));

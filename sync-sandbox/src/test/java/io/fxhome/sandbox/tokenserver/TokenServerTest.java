@@ -2,15 +2,18 @@ package io.fxhome.sandbox.tokenserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Base64;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.testsupport.ClientCrypto;
 import io.fxhome.sandbox.testsupport.SandboxTestBase;
 import io.fxhome.sandbox.testsupport.SyncTestClient;
 import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
-import java.util.Base64;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** {@code GET /1.0/sync/1.5}: the success document and syncstorage-rs's 401 statuses. */
 class TokenServerTest extends SandboxTestBase {

@@ -87,7 +87,8 @@ public final class BookmarkWriter {
                     .text(b.dateAdded() == null ? null : b.dateAdded().toString())
                     .number(b.serverModified()).textArray(b.children()).endRow();
         }
-        rows.copyInto(connection, "stage_bookmark (guid, parent_guid, kind, title, url, tags, keyword, description, date_added, server_modified, children)");
+        rows.copyInto(connection,
+                "stage_bookmark (guid, parent_guid, kind, title, url, tags, keyword, description, date_added, server_modified, children)");
         try (PreparedStatement ps = connection.prepareStatement(MERGE)) {
             ps.setObject(1, accountId);
             ps.setObject(2, accountId);

@@ -132,7 +132,8 @@ public final class HistoryWriter {
                 stagedVisits.text(p.guid()).number(v.visitedAtMicros()).number(v.transition()).endRow();
             }
         }
-        stagedPlaces.copyInto(connection, "stage_place (guid, url, title, server_modified, frecency, sample_micros, sample_types)");
+        stagedPlaces.copyInto(connection,
+                "stage_place (guid, url, title, server_modified, frecency, sample_micros, sample_types)");
         stagedVisits.copyInto(connection, "stage_visit (place_guid, visited_at, transition)");
         new BookmarkFrecency(connection).passOnPageScores(accountId, mergeStaged(accountId));
         // The stage empties at commit; a later page in the same transaction must not see these rows again
@@ -209,7 +210,8 @@ public final class HistoryWriter {
 
     /** Whether the account's history archive is empty: a download may then {@link #append}. */
     public static boolean archiveEmpty(Connection connection, UUID accountId) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("select not exists (select 1 from history_place where account_id = ?)")) {
+        try (PreparedStatement ps = connection
+                .prepareStatement("select not exists (select 1 from history_place where account_id = ?)")) {
             ps.setObject(1, accountId);
             try (var rs = ps.executeQuery()) {
                 rs.next();

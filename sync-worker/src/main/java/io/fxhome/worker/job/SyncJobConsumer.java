@@ -2,11 +2,12 @@ package io.fxhome.worker.job;
 
 import java.util.concurrent.CompletionStage;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Takes sync jobs from the two lanes. Both run on the {@code sync-pool} worker pool, whose size and the lanes' prefetch

@@ -2,6 +2,8 @@ package io.fxhome.worker.job;
 
 import java.util.concurrent.CompletionStage;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.fxhome.job.InvalidSyncJobException;
@@ -15,7 +17,6 @@ import io.fxhome.worker.run.SyncOutcome;
 import io.fxhome.worker.run.SyncPlan;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Settles one delivery: runs the sync, then acknowledges, or re-publishes the job to a retry tier with a growing delay,
@@ -77,7 +78,8 @@ public class SyncJobHandler {
             }
             return message.ack();
         } catch (RuntimeException e) {
-            Log.errorf("account %s: could not re-publish the job (%s); the broker will deliver it again", job.accountId(), e.getMessage());
+            Log.errorf("account %s: could not re-publish the job (%s); the broker will deliver it again", job.accountId(),
+                    e.getMessage());
             return message.nack(e);
         }
     }

@@ -23,7 +23,8 @@ record AccountRow(UUID id, AccountStatus status, Instant backoffUntil) {
                     return Optional.empty();
                 }
                 Timestamp backoff = rs.getTimestamp(2);
-                return Optional.of(new AccountRow(id, AccountStatus.fromDb(rs.getString(1)), backoff == null ? null : backoff.toInstant()));
+                return Optional.of(new AccountRow(id, AccountStatus.fromDb(rs.getString(1)),
+                        backoff == null ? null : backoff.toInstant()));
             }
         }
     }

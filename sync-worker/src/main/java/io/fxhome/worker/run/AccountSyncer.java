@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.fxhome.job.SyncJob;
 import io.fxhome.secrets.AccountSecrets;
 import io.fxhome.secrets.AccountSecretsCipher;
@@ -37,7 +39,6 @@ import io.fxhome.worker.state.CollectionState;
 import io.fxhome.worker.state.SyncStateRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Brings one account's copy up to date, on the account's shard (looked up once per job), holding the account's lease
@@ -48,7 +49,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AccountSyncer {
     /** The collections fxhome mirrors, in the order Firefox syncs them (devices before their tabs). */
-    private static final String[] COLLECTIONS = {"clients", "tabs", "bookmarks", "history"};
+    private static final String[] COLLECTIONS = { "clients", "tabs", "bookmarks", "history" };
 
     private final ShardRouter shards;
     private final AccountSecretsCipher cipher;
@@ -206,7 +207,8 @@ public class AccountSyncer {
         StorageNode node = client.node();
         boolean sameNode = SyncPlan.sameNode(state, node);
         ServerTimestamp ifModifiedSince = sameNode && state.storeLastModified() != null
-                ? ServerTimestamp.parse(state.storeLastModified()) : null;
+                ? ServerTimestamp.parse(state.storeLastModified())
+                : null;
         Optional<InfoCollections> info = client.infoCollections(ifModifiedSince);
         if (info.isEmpty()) {
             return SyncOutcome.done();

@@ -47,7 +47,7 @@ final class BulkKeysFingerprint {
     }
 
     private static void update(MessageDigest sha256, KeyBundle bundle) {
-        for (byte[] key : new byte[][] {bundle.encryptionKey(), bundle.hmacKey()}) {
+        for (byte[] key : new byte[][] { bundle.encryptionKey(), bundle.hmacKey() }) {
             sha256.update(key);
             // A copy of a secret: not left for the heap to keep.
             Arrays.fill(key, (byte) 0);

@@ -186,7 +186,8 @@ final class CollectionSyncs {
                         pipeline.drain();
                         onRestart.run();
                     });
-            DownloadRequest request = new DownloadRequest(collection, Optional.ofNullable(newer), SortOrder.OLDEST, pageSize, true);
+            DownloadRequest request = new DownloadRequest(collection, Optional.ofNullable(newer), SortOrder.OLDEST, pageSize,
+                    true);
             DownloadResult result = client.download(request, keys, sink);
             sink.endOfPage(false);
             // Every page is committed before the caller moves the high-water mark.

@@ -22,7 +22,8 @@ import java.util.concurrent.Semaphore;
  */
 final class PageWritePipeline implements AutoCloseable {
     private final Semaphore extraWriters;
-    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("page-writer-", 0).factory());
+    private final ExecutorService executor = Executors
+            .newThreadPerTaskExecutor(Thread.ofVirtual().name("page-writer-", 0).factory());
     private final List<CompletableFuture<Void>> inFlight = new ArrayList<>();
     /** The write in flight that holds no permit, if any. */
     private CompletableFuture<Void> own;

@@ -120,7 +120,7 @@ public final class SyncPlan {
             case AUTH -> new NeedsReauth(failure.message());
             // A server's 503/429 (or its hard backoff still running) names a time; FxA's throttling may not, and is
             // retried with the growing delays of the retry tiers instead.
-            case BACKED_OFF -> failure.backoffUntil().<AfterFailure>map(until -> new BackOff(until, failure.message()))
+            case BACKED_OFF -> failure.backoffUntil().<AfterFailure> map(until -> new BackOff(until, failure.message()))
                     .orElseGet(() -> retry(failure));
             // Network and server errors pass; OTHER (a protocol or crypto problem, a second node reassignment in one
             // job) may too, and after max-attempts the job is dead-lettered for operators to look at. OK is no failure

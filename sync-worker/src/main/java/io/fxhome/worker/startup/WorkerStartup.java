@@ -1,14 +1,15 @@
 package io.fxhome.worker.startup;
 
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
 import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.secrets.MasterKeyVerifier;
 import io.fxhome.worker.config.WorkerConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 
 /**
  * Runs before the messaging channels subscribe: a wrong master key stops the process here, and the job topology

@@ -21,6 +21,7 @@ public final class TabsNormalizer {
                     tab.urlHistory().stream().map(Text::clean).toList(), Text.clean(tab.icon()),
                     tab.lastUsed().orElse(null), Boolean.TRUE.equals(tab.pinned()), Boolean.TRUE.equals(tab.inactive()))));
         }
-        return new DeviceTabsRow(Text.clean(t.id()), Text.clean(t.clientName()), new BigDecimal(record.modified().text()), tabs);
+        return new DeviceTabsRow(Text.clean(t.id()), Text.clean(t.clientName()), new BigDecimal(record.modified().text()),
+                tabs);
     }
 }

@@ -19,7 +19,7 @@ public final class TabsWriter {
     }
 
     public int replaceAll(UUID accountId, Collection<DeviceTabsRow> devices) throws SQLException {
-        for (String table : new String[] {"tab", "device_tabs"}) {
+        for (String table : new String[] { "tab", "device_tabs" }) {
             try (PreparedStatement ps = connection.prepareStatement("delete from " + table + " where account_id = ?")) {
                 ps.setObject(1, accountId);
                 ps.executeUpdate();
@@ -28,10 +28,11 @@ public final class TabsWriter {
         int written = 0;
         try (PreparedStatement device = connection.prepareStatement(
                 "insert into device_tabs (account_id, client_id, client_name, server_modified) values (?, ?, ?, ?)");
-                PreparedStatement tab = connection.prepareStatement("""
-                        insert into tab (account_id, client_id, position, title, url, url_history, icon, last_used, pinned, inactive)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)) {
+                PreparedStatement tab = connection.prepareStatement(
+                        """
+                                insert into tab (account_id, client_id, position, title, url, url_history, icon, last_used, pinned, inactive)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                """)) {
             for (DeviceTabsRow d : devices) {
                 device.setObject(1, accountId);
                 device.setString(2, d.clientId());

@@ -33,14 +33,17 @@ import io.fxhome.sandbox.generator.ProfileSpec;
  * child JVM limited to {@value #XMX}. The sandbox runs in this JVM (Vert.x, in memory, already encrypted records); the
  * client runs in its own JVM ({@link ClientDownloadProbe}), so CPU time and heap are the client's alone.
  *
- * <p>Run: {@code ./mvnw -B -ntp -pl sync-worker verify -Pbench -Dit.test=ClientDownloadBenchmarkIT -Dtest=none
+ * <p>
+ * Run: {@code ./mvnw -B -ntp -pl sync-worker verify -Pbench -Dit.test=ClientDownloadBenchmarkIT -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false} (the last two skip the unit tests). Results:
  * {@code sync-worker/target/benchmarks/client-download.json}; figures in docs/benchmarks.md.
  */
 class ClientDownloadBenchmarkIT {
     static final String XMX = "64m";
-    /** Half of that: the 100,000 records still stream through (the JVM, its TLS trust store and the HTTP client
-     * alone keep about 12 MiB live before the first record; 16 MiB runs out). */
+    /**
+     * Half of that: the 100,000 records still stream through (the JVM, its TLS trust store and the HTTP client
+     * alone keep about 12 MiB live before the first record; 16 MiB runs out).
+     */
     static final String TIGHT_XMX = "32m";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE_SIZE = 1000;
@@ -114,7 +117,8 @@ class ClientDownloadBenchmarkIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + xmx,
                 // The test classpath holds JBoss LogManager, which complains unless it is the logging manager.
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", classPath(), ClientDownloadProbe.class.getName(),
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", classPath(),
+                ClientDownloadProbe.class.getName(),
                 server.baseUrl(), email, passwordFile.toString(), "history", Integer.toString(PAGE_SIZE),
                 Integer.toString(PASSES)));
         Path stdout = Files.createTempFile("bench", ".out");

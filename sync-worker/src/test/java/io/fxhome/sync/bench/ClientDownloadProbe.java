@@ -40,7 +40,8 @@ import io.fxhome.sync.storage.RecordSink;
  * before the first download (signed in, classes loaded), the peak heap in use (sum of the heap pools' peaks) and the
  * largest heap left after any collection during the downloads (the live set).
  *
- * <p>Arguments: base URL, email, password file, collection, page size, passes.
+ * <p>
+ * Arguments: base URL, email, password file, collection, page size, passes.
  */
 public final class ClientDownloadProbe {
     private ClientDownloadProbe() {

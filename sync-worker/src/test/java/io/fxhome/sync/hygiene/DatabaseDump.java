@@ -44,8 +44,9 @@ final class DatabaseDump {
                             row.append(" | ").append(meta.getColumnName(i)).append('=');
                             if (meta.getColumnType(i) == Types.BINARY || "bytea".equals(meta.getColumnTypeName(i))) {
                                 byte[] b = rs.getBytes(i);
-                                row.append(b == null ? "null" : HexFormat.of().formatHex(b) + " "
-                                        + Base64.getEncoder().encodeToString(b));
+                                row.append(b == null ? "null"
+                                        : HexFormat.of().formatHex(b) + " "
+                                                + Base64.getEncoder().encodeToString(b));
                             } else {
                                 row.append(rs.getString(i));
                             }

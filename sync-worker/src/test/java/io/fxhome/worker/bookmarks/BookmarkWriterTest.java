@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.fxhome.account.testing.TestAccounts;
 import io.fxhome.worker.db.Transactions;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 class BookmarkWriterTest {
@@ -40,12 +41,16 @@ class BookmarkWriterTest {
             return null;
         });
         try (Connection c = ds.getConnection()) {
-            assertThat(query(c, "select guid, position from bookmark where account_id = ? and parent_guid = 'toolbar' order by position nulls last, guid", account))
+            assertThat(query(c,
+                    "select guid, position from bookmark where account_id = ? and parent_guid = 'toolbar' order by position nulls last, guid",
+                    account))
                     .containsExactly("b2|0", "sep1|1", "b1|2", "stray|null");
             // No history: every bookmark ranks by its date added, as written (the account-wide re-scoring is skipped).
-            assertThat(query(c, """
-                    select count(*) filter (where frecency > 0 and frecency = fxhome_page_frecency('{}', '{}', 0, true, date_added, url)),
-                           count(*) from bookmark where account_id = ? and kind = 'bookmark'""", account))
+            assertThat(
+                    query(c, """
+                            select count(*) filter (where frecency > 0 and frecency = fxhome_page_frecency('{}', '{}', 0, true, date_added, url)),
+                                   count(*) from bookmark where account_id = ? and kind = 'bookmark'""",
+                            account))
                     .containsExactly("3|3");
         }
         // The folder was reordered and b2 deleted elsewhere; a full download then sees only these.
@@ -57,7 +62,9 @@ class BookmarkWriterTest {
             return null;
         });
         try (Connection c = ds.getConnection()) {
-            assertThat(query(c, "select guid, position from bookmark where account_id = ? and parent_guid = 'toolbar' order by position", account))
+            assertThat(query(c,
+                    "select guid, position from bookmark where account_id = ? and parent_guid = 'toolbar' order by position",
+                    account))
                     .containsExactly("b1|0", "sep1|1");
             assertThat(query(c, "select tags::text from bookmark where account_id = ? and guid = 'b1'", account))
                     .containsExactly("{tag,\"with \\\"quote\\\"\"}");

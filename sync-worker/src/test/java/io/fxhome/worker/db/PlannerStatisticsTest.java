@@ -7,13 +7,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 class PlannerStatisticsTest {
@@ -61,8 +62,10 @@ class PlannerStatisticsTest {
     }
 
     private double reltuples() throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("select reltuples from pg_class where oid = 'planner_statistics_probe'::regclass")) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st
+                        .executeQuery("select reltuples from pg_class where oid = 'planner_statistics_probe'::regclass")) {
             rs.next();
             return rs.getDouble(1);
         }

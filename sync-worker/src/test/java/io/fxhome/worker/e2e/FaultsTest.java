@@ -42,7 +42,9 @@ class FaultsTest extends SandboxSyncTestBase {
         sandbox().storageUnavailable(a.email(), 1, 600);
         syncAndAwait(a.account(), SyncReason.FIRST_LINK, 1);
         assertThat(rows("select outcome from sync_run where account_id = ?", a.account())).containsExactly("backed_off");
-        Instant backoff = Instant.parse(rows("select to_char(backoff_until at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from account where id = ?", a.account()).get(0));
+        Instant backoff = Instant.parse(rows(
+                "select to_char(backoff_until at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from account where id = ?",
+                a.account()).get(0));
         assertThat(backoff).isBetween(Instant.now().plusSeconds(500), Instant.now().plusSeconds(700));
         // Nothing is written while backed off; once the time has passed, the sync completes.
         assertThat(rows("select count(*) from history_place where account_id = ?", a.account())).containsExactly("0");
@@ -59,7 +61,8 @@ class FaultsTest extends SandboxSyncTestBase {
         syncAndAwait(a.account(), SyncReason.FIRST_LINK, 1);
         assertThat(rows("select outcome from sync_run where account_id = ?", a.account())).containsExactly("done");
         assertMirrors(a.account(), sandbox().truth(a.email()));
-        assertThat(rows("select backoff_until > now() + interval '800 seconds' from account where id = ?", a.account())).containsExactly("t");
+        assertThat(rows("select backoff_until > now() + interval '800 seconds' from account where id = ?", a.account()))
+                .containsExactly("t");
     }
 
     @Test
@@ -70,7 +73,8 @@ class FaultsTest extends SandboxSyncTestBase {
         sandbox().upsertRecord(a.email(), "bookmarks", sandbox().truth(a.email()).collection("bookmarks").cleartext("toolbar"));
         sandbox().expireTokens(a.email());
         syncAndAwait(a.account(), SyncReason.SCHEDULED, 2);
-        assertThat(rows("select outcome from sync_run where account_id = ? order by started_at", a.account())).containsExactly("done", "done");
+        assertThat(rows("select outcome from sync_run where account_id = ? order by started_at", a.account()))
+                .containsExactly("done", "done");
         assertMirrors(a.account(), sandbox().truth(a.email()));
     }
 
@@ -81,7 +85,8 @@ class FaultsTest extends SandboxSyncTestBase {
         String before = rows("select api_endpoint from sync_state where account_id = ?", a.account()).get(0);
         sandbox().reassignNode(a.email(), true);
         syncAndAwait(a.account(), SyncReason.SCHEDULED, 2);
-        assertThat(rows("select api_endpoint from sync_state where account_id = ?", a.account()).get(0)).isNotEqualTo(before).contains("/node2/");
+        assertThat(rows("select api_endpoint from sync_state where account_id = ?", a.account()).get(0)).isNotEqualTo(before)
+                .contains("/node2/");
         assertMirrors(a.account(), sandbox().truth(a.email()));
     }
 
@@ -103,7 +108,8 @@ class FaultsTest extends SandboxSyncTestBase {
         String fingerprint = rows("select keys_fingerprint from sync_state where account_id = ?", a.account()).get(0);
         sandbox().rotateKeys(a.email());
         syncAndAwait(a.account(), SyncReason.SCHEDULED, 2);
-        assertThat(rows("select keys_fingerprint from sync_state where account_id = ?", a.account()).get(0)).isNotEqualTo(fingerprint);
+        assertThat(rows("select keys_fingerprint from sync_state where account_id = ?", a.account()).get(0))
+                .isNotEqualTo(fingerprint);
         assertThat(rows("select outcome, records_skipped from sync_run where account_id = ? order by started_at", a.account()))
                 .containsExactly("done|0", "done|0");
         assertMirrors(a.account(), sandbox().truth(a.email()));
@@ -144,19 +150,22 @@ class FaultsTest extends SandboxSyncTestBase {
         Linked a = linkedAccount("stale-keys");
         // As after a password reset elsewhere: the kSync fxhome holds no longer opens crypto/keys.
         AccountSecrets stale;
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select master_key_version, wrapped_data_key, refresh_token, sync_key_bundle, key_id from account_secret where account_id = ?")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select master_key_version, wrapped_data_key, refresh_token, sync_key_bundle, key_id from account_secret where account_id = ?")) {
             ps.setObject(1, a.account());
             var rs = ps.executeQuery();
             rs.next();
-            AccountSecrets real = cipher.open(a.account(), new SealedAccountSecrets(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4), rs.getBytes(5)));
+            AccountSecrets real = cipher.open(a.account(),
+                    new SealedAccountSecrets(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4), rs.getBytes(5)));
             byte[] wrong = new byte[64];
             new SecureRandom().nextBytes(wrong);
             stale = new AccountSecrets(real.refreshToken(), wrong, real.keyId());
         }
         SealedAccountSecrets sealed = cipher.seal(a.account(), stale);
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "update account_secret set master_key_version = ?, wrapped_data_key = ?, refresh_token = ?, sync_key_bundle = ?, key_id = ? where account_id = ?")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "update account_secret set master_key_version = ?, wrapped_data_key = ?, refresh_token = ?, sync_key_bundle = ?, key_id = ? where account_id = ?")) {
             ps.setInt(1, sealed.masterKeyVersion());
             ps.setBytes(2, sealed.wrappedDataKey());
             ps.setBytes(3, sealed.refreshToken());

@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncReason;
 import io.fxhome.sandbox.NewAccount;
-import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.generator.CleartextTruth;
 import io.fxhome.sandbox.generator.ProfileSpec;
+import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -37,7 +37,8 @@ class FirstSyncTest extends SandboxSyncTestBase {
         publisher.publish(SyncJob.of(account, SyncReason.FIRST_LINK, Instant.now()));
         awaitRuns(account, 1);
         assertMirrors(account, sandbox.truth(email));
-        assertThat(rows("select outcome, records_skipped from sync_run where account_id = ?", account)).containsExactly("done|0");
+        assertThat(rows("select outcome, records_skipped from sync_run where account_id = ?", account))
+                .containsExactly("done|0");
 
         // Another Firefox adds a bookmark, retitles a page and deletes one; the next (scheduled) sync follows.
         CleartextTruth before = sandbox.truth(email);
@@ -47,8 +48,10 @@ class FirstSyncTest extends SandboxSyncTestBase {
         sandbox.upsertRecord(email, "history", page);
         String goneId = before.collection("history").records().keySet().stream().sorted().skip(1).findFirst().orElseThrow();
         sandbox.deleteRecord(email, "history", goneId);
-        ObjectNode bookmark = before.collection("bookmarks").cleartext(before.collection("bookmarks").records().keySet().stream()
-                .filter(id -> "bookmark".equals(before.collection("bookmarks").cleartext(id).path("type").asText())).sorted().findFirst().orElseThrow());
+        ObjectNode bookmark = before.collection("bookmarks")
+                .cleartext(before.collection("bookmarks").records().keySet().stream()
+                        .filter(id -> "bookmark".equals(before.collection("bookmarks").cleartext(id).path("type").asText()))
+                        .sorted().findFirst().orElseThrow());
         bookmark.put("title", "Changed on another device");
         sandbox.upsertRecord(email, "bookmarks", bookmark);
 
@@ -73,8 +76,11 @@ class FirstSyncTest extends SandboxSyncTestBase {
         publisher.publish(SyncJob.of(account, SyncReason.FIRST_LINK, Instant.now()));
         awaitRuns(account, 1);
         assertMirrors(account, sandbox.truth(email));
-        assertThat(rows("select outcome, records_skipped from sync_run where account_id = ?", account)).containsExactly("done|2");
-        assertThat(rows("select collection, record_id, reason from sync_skipped_record where account_id = ? order by collection", account))
+        assertThat(rows("select outcome, records_skipped from sync_run where account_id = ?", account))
+                .containsExactly("done|2");
+        assertThat(
+                rows("select collection, record_id, reason from sync_skipped_record where account_id = ? order by collection",
+                        account))
                 .containsExactly("bookmarks|" + notJson + "|NOT_JSON", "history|" + badHmac + "|BAD_HMAC");
     }
 }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.fxhome.account.testing.TestAccounts;
@@ -22,7 +24,6 @@ import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** What happens to a job besides a plain sync: a duplicate while the account is leased, and a job that keeps failing. */
 @QuarkusTest
@@ -40,7 +41,8 @@ class JobLifecycleTest extends SandboxSyncTestBase {
         UUID account = LinkedAccounts.link(ds, cipher, email, "pw-leased");
         double before = duplicates();
         // Another worker holds the account's lease (the same advisory lock a worker takes).
-        try (Connection other = ds.getConnection(); PreparedStatement lock = other.prepareStatement("select pg_advisory_lock(?)")) {
+        try (Connection other = ds.getConnection();
+                PreparedStatement lock = other.prepareStatement("select pg_advisory_lock(?)")) {
             lock.setLong(1, (account.getMostSignificantBits() ^ account.getLeastSignificantBits()) | Long.MIN_VALUE);
             lock.executeQuery().close();
             publisher.publish(SyncJob.of(account, SyncReason.SCHEDULED, Instant.now()));
@@ -62,10 +64,12 @@ class JobLifecycleTest extends SandboxSyncTestBase {
                 .until(() -> publisher.messageCount(topology.deadQueue()) != deadBefore);
         assertThat(publisher.messageCount(topology.deadQueue())).isEqualTo(deadBefore + 1);
         // Three attempts (max-attempts), each recorded as a failed run; then the reason on the account.
-        assertThat(rows("select count(*) from sync_run where account_id = ? and outcome = 'retry'", account)).containsExactly("3");
+        assertThat(rows("select count(*) from sync_run where account_id = ? and outcome = 'retry'", account))
+                .containsExactly("3");
         assertThat(rows("select status_reason from account where id = ?", account).get(0))
                 .startsWith("sync job dead-lettered after 3 attempts");
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("select failure_count from account where id = ?")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("select failure_count from account where id = ?")) {
             ps.setObject(1, account);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -27,7 +27,8 @@ public final class LinkedAccounts {
         return link(ds, cipher, SandboxTestResource.server().baseUrl(), email, password);
     }
 
-    public static UUID link(DataSource ds, AccountSecretsCipher cipher, String authUrl, String email, String password) throws SQLException {
+    public static UUID link(DataSource ds, AccountSecretsCipher cipher, String authUrl, String email, String password)
+            throws SQLException {
         FxaClient fxa = FxaClient.create(FxaConfig.production().withAuthUrl(URI.create(authUrl)));
         SignInResult result = fxa.signIn(email, password);
         if (!(result instanceof SignInResult.SignedIn signedIn)) {

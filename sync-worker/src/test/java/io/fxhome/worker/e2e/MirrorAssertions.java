@@ -52,7 +52,9 @@ public final class MirrorAssertions {
 
     /** Waits until the worker recorded the account's n-th run. */
     public static void awaitRuns(DataSource ds, UUID account, int runs, Duration timeout) {
-        await("account " + account + " completing " + runs + " sync run(s)").atMost(timeout).pollInterval(Duration.ofMillis(200))
-                .until(() -> Integer.parseInt(rows(ds, "select count(*) from sync_run where account_id = ?", account).get(0)) >= runs);
+        await("account " + account + " completing " + runs + " sync run(s)").atMost(timeout)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> Integer
+                        .parseInt(rows(ds, "select count(*) from sync_run where account_id = ?", account).get(0)) >= runs);
     }
 }

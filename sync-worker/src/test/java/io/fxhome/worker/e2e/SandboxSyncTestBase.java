@@ -1,12 +1,13 @@
 package io.fxhome.worker.e2e;
 
-
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 import io.fxhome.job.SyncJob;
@@ -16,7 +17,6 @@ import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.generator.CleartextTruth;
 import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.secrets.AccountSecretsCipher;
-import jakarta.inject.Inject;
 
 /** What the end-to-end worker tests share: the beans they use, and how they wait for and check a sync. */
 abstract class SandboxSyncTestBase {

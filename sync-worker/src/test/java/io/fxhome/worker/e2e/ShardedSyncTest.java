@@ -71,7 +71,8 @@ class ShardedSyncTest extends SandboxSyncTestBase {
             MirrorAssertions.awaitRuns(own, p.account(), 1, Duration.ofSeconds(90));
             MirrorAssertions.assertMirrors(own, p.account(), sandbox().truth(p.email()));
             assertThat(query(own, "select outcome from sync_run where account_id = ?", p.account())).containsExactly("done");
-            assertThat(query(own, "select last_sync_at is not null from account where id = ?", p.account())).containsExactly("t");
+            assertThat(query(own, "select last_sync_at is not null from account where id = ?", p.account()))
+                    .containsExactly("t");
             assertThat(perUserRows(own, p.account())).as("%s on %s", p.email(), p.shard())
                     .containsKeys("account_secret", "bookmark", "history_place", "history_visit", "device", "tab", "sync_run")
                     .containsEntry("account", 1L).containsEntry("sync_run", 1L).containsEntry("sync_state", 1L)
@@ -81,9 +82,11 @@ class ShardedSyncTest extends SandboxSyncTestBase {
                     .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
         }
         // Only the directory knows every account, and only main's copy of it holds lines.
-        assertThat(query(db.get("main"), "select count(*) from account_directory where account_id = ?", placed.get(1).account()))
+        assertThat(
+                query(db.get("main"), "select count(*) from account_directory where account_id = ?", placed.get(1).account()))
                 .containsExactly("1");
-        assertThat(query(db.get("shard2"), "select count(*) from account_directory where account_id = ?", placed.get(1).account()))
+        assertThat(
+                query(db.get("shard2"), "select count(*) from account_directory where account_id = ?", placed.get(1).account()))
                 .containsExactly("0");
     }
 

@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * Firefox's frecency as the worker computes it: known values worked out by hand from Firefox's formula, and the Java
@@ -65,7 +66,8 @@ class FrecencyTest {
     void javaAndSqlAgreeOnRandomVisits() throws SQLException {
         Random random = new Random(7);
         try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("select fxhome_page_frecency(?::bigint[], ?::smallint[], ?, ?, null, 'https://x.example/')")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "select fxhome_page_frecency(?::bigint[], ?::smallint[], ?, ?, null, 'https://x.example/')")) {
             for (int n = 0; n < 500; n++) {
                 Set<Visit> visits = new LinkedHashSet<>();
                 int count = 1 + random.nextInt(25);

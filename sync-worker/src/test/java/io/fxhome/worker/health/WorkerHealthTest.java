@@ -16,7 +16,8 @@ class WorkerHealthTest {
     void readyOnceDatabaseBrokerAndSubscriptionsAreUp() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "SmallRye Reactive Messaging - readiness check"));
+                .body("checks.name",
+                        hasItems("Database connections health check", "SmallRye Reactive Messaging - readiness check"));
     }
 
     @Test

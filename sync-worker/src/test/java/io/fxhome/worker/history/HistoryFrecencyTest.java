@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -21,7 +23,6 @@ import io.fxhome.worker.db.Transactions;
 import io.fxhome.worker.frecency.Frecency;
 import io.fxhome.worker.frecency.Visit;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * Firefox's frecency as the writers store it: the archive's older visits in the sample, and the weight a bookmark
@@ -41,18 +42,24 @@ class HistoryFrecencyTest {
         UUID account = new TestAccounts(ds).create();
         Transactions tx = new Transactions(ds);
         // First sync: two typed visits. Then the record comes back with only its latest visit and a new link visit.
-        tx.inTransaction(c -> new HistoryWriter(c).write(account, List.of(place("aaaaaaaaaaaa", new Visit(T - 2 * DAY, 2), new Visit(T - DAY, 2)))));
-        tx.inTransaction(c -> new HistoryWriter(c).write(account, List.of(place("aaaaaaaaaaaa", new Visit(T - DAY, 2), new Visit(T, 1)))));
-        int expected = Frecency.of(Frecency.sample(Set.of(new Visit(T - 2 * DAY, 2), new Visit(T - DAY, 2), new Visit(T, 1))), 3, false,
+        tx.inTransaction(c -> new HistoryWriter(c).write(account,
+                List.of(place("aaaaaaaaaaaa", new Visit(T - 2 * DAY, 2), new Visit(T - DAY, 2)))));
+        tx.inTransaction(c -> new HistoryWriter(c).write(account,
+                List.of(place("aaaaaaaaaaaa", new Visit(T - DAY, 2), new Visit(T, 1)))));
+        int expected = Frecency.of(Frecency.sample(Set.of(new Visit(T - 2 * DAY, 2), new Visit(T - DAY, 2), new Visit(T, 1))),
+                3, false,
                 "https://example.com/aaaaaaaaaaaa");
         try (Connection c = ds.getConnection()) {
-            assertThat(query(c, "select visit_count, frecency_visits, frecency from history_place where account_id = ?", account))
+            assertThat(
+                    query(c, "select visit_count, frecency_visits, frecency from history_place where account_id = ?", account))
                     .containsExactly("3|3|" + expected);
             // A download adds a visit but no weight: the count Firefox uses does not move.
         }
-        tx.inTransaction(c -> new HistoryWriter(c).write(account, List.of(place("aaaaaaaaaaaa", new Visit(T, 1), new Visit(T + 1, 7)))));
+        tx.inTransaction(
+                c -> new HistoryWriter(c).write(account, List.of(place("aaaaaaaaaaaa", new Visit(T, 1), new Visit(T + 1, 7)))));
         try (Connection c = ds.getConnection()) {
-            assertThat(query(c, "select visit_count, frecency_visits, frecency from history_place where account_id = ?", account))
+            assertThat(
+                    query(c, "select visit_count, frecency_visits, frecency from history_place where account_id = ?", account))
                     .containsExactly("4|3|" + expected);
         }
     }
@@ -72,16 +79,20 @@ class HistoryFrecencyTest {
             return null;
         });
         try (Connection c = ds.getConnection()) {
-            assertThat(query(c, "select bookmarked, frecency from history_place where account_id = ?", account)).containsExactly("t|" + (19675 + 199));
+            assertThat(query(c, "select bookmarked, frecency from history_place where account_id = ?", account))
+                    .containsExactly("t|" + (19675 + 199));
             // An unvisited bookmark scores one 100 sample on its date added: 2020-01-01 is day 18262.
-            assertThat(query(c, "select guid, frecency from bookmark where account_id = ? and kind = 'bookmark' order by guid", account))
+            assertThat(query(c, "select guid, frecency from bookmark where account_id = ? and kind = 'bookmark' order by guid",
+                    account))
                     .containsExactly("bm1|" + (19675 + 199), "bm2|" + (18262 + 199));
         }
         // A new visit raises page and bookmark together, in the history writer's one statement.
-        tx.inTransaction(c -> new HistoryWriter(c).write(account, List.of(place("bbbbbbbbbbbb", new Visit(T, 1), new Visit(T + DAY, 1)))));
+        tx.inTransaction(c -> new HistoryWriter(c).write(account,
+                List.of(place("bbbbbbbbbbbb", new Visit(T, 1), new Visit(T + DAY, 1)))));
         int twoVisits = Frecency.of(Frecency.sample(Set.of(new Visit(T, 1), new Visit(T + DAY, 1))), 2, true, url);
         try (Connection c = ds.getConnection()) {
-            assertThat(query(c, "select frecency from bookmark where account_id = ? and guid = 'bm1'", account)).containsExactly("" + twoVisits);
+            assertThat(query(c, "select frecency from bookmark where account_id = ? and guid = 'bm1'", account))
+                    .containsExactly("" + twoVisits);
         }
         // Unbookmarked: back to a link's weight. The page's tombstone: the bookmark falls back to its date added.
         tx.inTransaction(c -> {
@@ -92,7 +103,8 @@ class HistoryFrecencyTest {
         });
         try (Connection c = ds.getConnection()) {
             assertThat(query(c, "select bookmarked, frecency from history_place where account_id = ?", account))
-                    .containsExactly("f|" + Frecency.of(Frecency.sample(Set.of(new Visit(T, 1), new Visit(T + DAY, 1))), 2, false, url));
+                    .containsExactly(
+                            "f|" + Frecency.of(Frecency.sample(Set.of(new Visit(T, 1), new Visit(T + DAY, 1))), 2, false, url));
         }
         tx.inTransaction(c -> {
             BookmarkWriter w = new BookmarkWriter(c);
@@ -102,7 +114,8 @@ class HistoryFrecencyTest {
         });
         tx.inTransaction(c -> new HistoryWriter(c).delete(account, List.of("bbbbbbbbbbbb")));
         try (Connection c = ds.getConnection()) {
-            assertThat(query(c, "select frecency from bookmark where account_id = ? and guid = 'bm3'", account)).containsExactly("" + (18262 + 199));
+            assertThat(query(c, "select frecency from bookmark where account_id = ? and guid = 'bm3'", account))
+                    .containsExactly("" + (18262 + 199));
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -21,7 +23,6 @@ import io.fxhome.worker.db.Transactions;
 import io.fxhome.worker.frecency.BookmarkFrecency;
 import io.fxhome.worker.frecency.Visit;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 class HistoryWriterTest {
@@ -40,9 +41,12 @@ class HistoryWriterTest {
                 new Visit(1_700_000_100_000_000L, 2), new Visit(1_700_000_200_000_000L, 1)))));
 
         try (Connection c = ds.getConnection()) {
-            assertThat(query(c, "select title, visit_count, extract(epoch from last_visit_at)::bigint from history_place where account_id = ?", account))
+            assertThat(query(c,
+                    "select title, visit_count, extract(epoch from last_visit_at)::bigint from history_place where account_id = ?",
+                    account))
                     .containsExactly("New <b>title</b>\uFFFD|3|1700000200");
-            assertThat(query(c, "select visited_at, transition from history_visit where account_id = ? order by visited_at", account))
+            assertThat(query(c, "select visited_at, transition from history_visit where account_id = ? order by visited_at",
+                    account))
                     .containsExactly("1700000000000000|1", "1700000100000000|2", "1700000200000000|1");
         }
     }
@@ -82,8 +86,10 @@ class HistoryWriterTest {
         UUID merged = new TestAccounts(ds).create();
         Transactions tx = new Transactions(ds);
         List<HistoryPlaceRow> page = List.of(
-                place("dddddddddd01", "typed and linked", new Visit(1_700_000_000_000_000L, 2), new Visit(1_700_000_500_000_000L, 1)),
-                place("dddddddddd02", "duplicate visits", new Visit(1_600_000_000_000_000L, 5), new Visit(1_600_000_000_000_000L, 5),
+                place("dddddddddd01", "typed and linked", new Visit(1_700_000_000_000_000L, 2),
+                        new Visit(1_700_000_500_000_000L, 1)),
+                place("dddddddddd02", "duplicate visits", new Visit(1_600_000_000_000_000L, 5),
+                        new Visit(1_600_000_000_000_000L, 5),
                         new Visit(1_600_000_001_000_000L, 4)),
                 place("dddddddddd03", "downloads only", new Visit(1_650_000_000_000_000L, 7)),
                 place("dddddddddd04", "no visits"),
@@ -92,8 +98,9 @@ class HistoryWriterTest {
                 place("dddddddddd06", "tab\there \\ back\nslash\r", new Visit(1_700_000_000_123_456L, 2),
                         new Visit(86_400_000_001L, 1)));
         for (UUID a : List.of(appended, merged)) {
-            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "insert into bookmark (account_id, guid, kind, title, url) values (?, 'bkmk00000001', 'bookmark', 'b', ?)")) {
+            try (Connection c = ds.getConnection();
+                    PreparedStatement ps = c.prepareStatement(
+                            "insert into bookmark (account_id, guid, kind, title, url) values (?, 'bkmk00000001', 'bookmark', 'b', ?)")) {
                 ps.setObject(1, a);
                 ps.setString(2, "https://example.com/dddddddddd05");
                 ps.executeUpdate();
@@ -114,7 +121,9 @@ class HistoryWriterTest {
                     + "from history_place where account_id = ? and guid = 'dddddddddd06'", appended))
                     .containsExactly("t|t|tab\there \\ back\nslash\r");
             assertThat(query(c, bookmarks, appended)).isEqualTo(query(c, bookmarks, merged));
-            assertThat(query(c, "select bookmarked, frecency > 0 from history_place where account_id = ? and guid = 'dddddddddd05'", appended))
+            assertThat(query(c,
+                    "select bookmarked, frecency > 0 from history_place where account_id = ? and guid = 'dddddddddd05'",
+                    appended))
                     .containsExactly("t|t");
             assertThat(query(c, "select frecency > 0 from bookmark where account_id = ?", appended)).containsExactly("t");
         }
@@ -157,9 +166,11 @@ class HistoryWriterTest {
             many.add(place("big%08d".formatted(i), "page " + i, new Visit(1_700_000_000_000_000L + i, 1)));
         }
         tx.inTransaction(c -> new HistoryWriter(c).append(big, many));
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                insert into bookmark (account_id, guid, kind, title, url)
-                select ?, 'bigbkmk' || i, 'bookmark', 'b' || i, 'https://example.com/big' || i from generate_series(1, 5000) i""")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        """
+                                insert into bookmark (account_id, guid, kind, title, url)
+                                select ?, 'bigbkmk' || i, 'bookmark', 'b' || i, 'https://example.com/big' || i from generate_series(1, 5000) i""")) {
             ps.setObject(1, big);
             ps.executeUpdate();
         }
@@ -173,8 +184,9 @@ class HistoryWriterTest {
                 st.execute(HistoryWriter.STAGE);
             }
             String account = "'" + fresh + "'";
-            for (String[] statement : List.of(new String[] {"merge", HistoryWriter.MERGE, "uuid", account},
-                    new String[] {"bookmarked", BookmarkFrecency.BOOKMARKED_URLS, "text[]", "array['https://example.com/big1']", "uuid", account})) {
+            for (String[] statement : List.of(new String[] { "merge", HistoryWriter.MERGE, "uuid", account },
+                    new String[] { "bookmarked", BookmarkFrecency.BOOKMARKED_URLS, "text[]",
+                            "array['https://example.com/big1']", "uuid", account })) {
                 String sql = statement[1];
                 List<String> types = new ArrayList<>();
                 List<String> values = new ArrayList<>();
@@ -189,8 +201,9 @@ class HistoryWriterTest {
                     st.execute("prepare " + statement[0] + " (" + String.join(", ", types) + ") as " + sql);
                 }
                 List<String> plan = new ArrayList<>();
-                try (var st = c.createStatement(); ResultSet rs = st.executeQuery("explain execute " + statement[0] + " ("
-                        + String.join(", ", values) + ")")) {
+                try (var st = c.createStatement();
+                        ResultSet rs = st.executeQuery("explain execute " + statement[0] + " ("
+                                + String.join(", ", values) + ")")) {
                     while (rs.next()) {
                         plan.add(rs.getString(1));
                     }
@@ -238,7 +251,8 @@ class HistoryWriterTest {
             List<String> plan = new ArrayList<>();
             try (var st = analyzer.createStatement()) {
                 st.execute("prepare sparse (text[], uuid) as " + sql);
-                try (ResultSet rs = st.executeQuery("explain execute sparse (array['https://example.com/sparse1'], '" + account + "')")) {
+                try (ResultSet rs = st
+                        .executeQuery("explain execute sparse (array['https://example.com/sparse1'], '" + account + "')")) {
                     while (rs.next()) {
                         plan.add(rs.getString(1));
                     }
@@ -247,12 +261,14 @@ class HistoryWriterTest {
             }
             analyzer.rollback();
             String text = String.join("\n", plan);
-            assertThat(text).as("plan:\n" + text).contains("using bookmark_url_idx on bookmark b").doesNotContain("Seq Scan on bookmark")
+            assertThat(text).as("plan:\n" + text).contains("using bookmark_url_idx on bookmark b")
+                    .doesNotContain("Seq Scan on bookmark")
                     .doesNotContain("bookmark_host_idx").doesNotContain("bookmark_frecency_idx");
         }
     }
 
     static HistoryPlaceRow place(String guid, String title, Visit... visits) {
-        return new HistoryPlaceRow(guid, "https://example.com/" + guid, title, new BigDecimal("1700000000.12"), List.of(visits));
+        return new HistoryPlaceRow(guid, "https://example.com/" + guid, title, new BigDecimal("1700000000.12"),
+                List.of(visits));
     }
 }

@@ -8,11 +8,12 @@ import java.sql.ResultSet;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** One sync per account at a time, and no lease outlives its holder. */
 @QuarkusTest

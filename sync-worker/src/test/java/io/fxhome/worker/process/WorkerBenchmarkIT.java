@@ -62,7 +62,8 @@ class WorkerBenchmarkIT {
                         .withProfile(ProfileSpec.large(9000 + i).withSizes(BOOKMARKS, HISTORY, 5).withHostile(false)));
                 emails.add(email);
             }
-            report.append("generated ").append(PARALLEL).append(" accounts in ").append(Duration.between(genStart, Instant.now()).toMillis()).append(" ms\n");
+            report.append("generated ").append(PARALLEL).append(" accounts in ")
+                    .append(Duration.between(genStart, Instant.now()).toMillis()).append(" ms\n");
 
             try (AppProcess worker = ProcessTestEnvironment.startWorker("bench", workerEnv, HEAP)) {
                 List<UUID> accounts = new ArrayList<>();
@@ -70,7 +71,8 @@ class WorkerBenchmarkIT {
                     accounts.add(LinkedAccounts.link(env.db, env.cipher, env.sandbox.baseUrl(), email, "bench-pw"));
                 }
                 for (int i = 0; i < warmupEmails.size(); i++) {
-                    UUID warmup = LinkedAccounts.link(env.db, env.cipher, env.sandbox.baseUrl(), warmupEmails.get(i), "bench-pw");
+                    UUID warmup = LinkedAccounts.link(env.db, env.cipher, env.sandbox.baseUrl(), warmupEmails.get(i),
+                            "bench-pw");
                     Result r = run(env, worker, List.of(warmup));
                     report.append(String.format("warm-up account %d%s: %d records in %.1f s = %.0f records/s%n", i + 1,
                             i == 0 ? " (cold worker)" : "", r.records, r.seconds, r.records / r.seconds));
@@ -80,8 +82,10 @@ class WorkerBenchmarkIT {
 
                 // One account alone.
                 Result one = run(env, worker, accounts.subList(0, 1));
-                report.append(String.format("1 account: %d records in %.1f s = %.0f records/s, peak heap %d MiB (+%d MiB over idle)%n",
-                        one.records, one.seconds, one.records / one.seconds, one.peakHeap >> 20, (one.peakHeap - baseline) >> 20));
+                report.append(String.format(
+                        "1 account: %d records in %.1f s = %.0f records/s, peak heap %d MiB (+%d MiB over idle)%n",
+                        one.records, one.seconds, one.records / one.seconds, one.peakHeap >> 20,
+                        (one.peakHeap - baseline) >> 20));
                 System.out.print(report);
                 // A cheap completeness check (the full comparison with the truth is the end-to-end tests' job).
                 long places = Long.parseLong(MirrorAssertions.rows(env.db,
@@ -93,7 +97,8 @@ class WorkerBenchmarkIT {
                 // The others at once.
                 if (PARALLEL > 1) {
                     Result many = run(env, worker, accounts.subList(1, accounts.size()));
-                    report.append(String.format("%d accounts in parallel: %d records in %.1f s = %.0f records/s, peak heap %d MiB (+%d MiB over idle, %d MiB per account)%n",
+                    report.append(String.format(
+                            "%d accounts in parallel: %d records in %.1f s = %.0f records/s, peak heap %d MiB (+%d MiB over idle, %d MiB per account)%n",
                             PARALLEL - 1, many.records, many.seconds, many.records / many.seconds, many.peakHeap >> 20,
                             (many.peakHeap - baseline) >> 20, ((many.peakHeap - baseline) / (PARALLEL - 1)) >> 20));
                 }

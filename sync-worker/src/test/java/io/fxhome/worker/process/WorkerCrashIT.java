@@ -45,18 +45,23 @@ class WorkerCrashIT {
             first.kill();
 
             // Killed mid-way: some history is in, the run never finished, the job is still the broker's.
-            long partial = Long.parseLong(MirrorAssertions.rows(env.db, "select count(*) from history_place where account_id = ?", account).get(0));
+            long partial = Long.parseLong(
+                    MirrorAssertions.rows(env.db, "select count(*) from history_place where account_id = ?", account).get(0));
             assertThat(partial).isBetween(1L, 19_999L);
-            assertThat(MirrorAssertions.rows(env.db, "select count(*) from sync_run where account_id = ?", account)).containsExactly("0");
+            assertThat(MirrorAssertions.rows(env.db, "select count(*) from sync_run where account_id = ?", account))
+                    .containsExactly("0");
             assertThat(env.pendingJobs()).isEqualTo(1);
             // The first-sync screen had its "n of m": the count came from info/collection_counts.
             String[] progress = MirrorAssertions.rows(env.db,
-                    "select records_done, records_expected from sync_progress where account_id = ?", account).get(0).split("\\|");
-            assertThat(Long.parseLong(progress[1])).isGreaterThanOrEqualTo(20_000).isGreaterThanOrEqualTo(Long.parseLong(progress[0]));
+                    "select records_done, records_expected from sync_progress where account_id = ?", account).get(0)
+                    .split("\\|");
+            assertThat(Long.parseLong(progress[1])).isGreaterThanOrEqualTo(20_000)
+                    .isGreaterThanOrEqualTo(Long.parseLong(progress[0]));
 
             try (AppProcess second = ProcessTestEnvironment.startWorker("crash-second", workerEnv, "256m")) {
                 MirrorAssertions.awaitRuns(env.db, account, 1, Duration.ofMinutes(5));
-                assertThat(MirrorAssertions.rows(env.db, "select outcome from sync_run where account_id = ?", account)).containsExactly("done");
+                assertThat(MirrorAssertions.rows(env.db, "select outcome from sync_run where account_id = ?", account))
+                        .containsExactly("done");
                 MirrorAssertions.assertMirrors(env.db, account, env.sandbox.sandbox().truth(email));
                 assertThat(env.pendingJobs()).isZero();
             }

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -17,7 +19,6 @@ import io.fxhome.secrets.AccountSecrets;
 import io.fxhome.secrets.AccountSecretsCipher;
 import io.fxhome.secrets.SealedAccountSecrets;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * A rotated refresh token replaces the stored one, sealed, with the keys unchanged; a row the user re-linked meanwhile
@@ -77,8 +78,9 @@ class RefreshTokenRotationTest {
         assertThat(after.refreshToken()).isEqualTo("n".repeat(64));
         assertThat(after.syncKeyBundle()).isEqualTo(original.syncKeyBundle());
         assertThat(after.keyId()).isEqualTo(KEY_ID);
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select position('nnnn'::bytea in refresh_token) > 0 from account_secret where account_id = ?")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select position('nnnn'::bytea in refresh_token) > 0 from account_secret where account_id = ?")) {
             ps.setObject(1, account);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -101,8 +103,9 @@ class RefreshTokenRotationTest {
         // The user signs in again while the sync runs: the web app writes new credentials.
         AccountSecrets relinked = secrets("l".repeat(64));
         SealedAccountSecrets fresh = cipher.seal(account, relinked);
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "update account_secret set wrapped_data_key = ?, refresh_token = ?, sync_key_bundle = ?, key_id = ? where account_id = ?")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "update account_secret set wrapped_data_key = ?, refresh_token = ?, sync_key_bundle = ?, key_id = ? where account_id = ?")) {
             ps.setBytes(1, fresh.wrappedDataKey());
             ps.setBytes(2, fresh.refreshToken());
             ps.setBytes(3, fresh.syncKeyBundle());

@@ -2,6 +2,8 @@ package io.fxhome.web.account;
 
 import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.fxhome.secrets.AccountSecrets;
 import io.fxhome.secrets.AccountSecretsCipher;
 import io.fxhome.shard.AccountDirectory;
@@ -10,7 +12,6 @@ import io.fxhome.sync.error.SyncException;
 import io.fxhome.sync.fxa.FxaClient;
 import io.fxhome.web.session.Sessions;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * "Unlink and delete everything": revoke fxhome's refresh token at Firefox Accounts, then delete the account and, by
@@ -40,7 +41,8 @@ public class AccountDeletion {
     }
 
     public Deleted delete(UUID accountId) {
-        boolean revoked = accounts.secrets(accountId).map(sealed -> revoke(accountId, cipher.open(accountId, sealed))).orElse(false);
+        boolean revoked = accounts.secrets(accountId).map(sealed -> revoke(accountId, cipher.open(accountId, sealed)))
+                .orElse(false);
         boolean deleted = accounts.delete(accountId);
         // The directory line goes last: until the rows are gone, the account must still be found on its shard.
         directory.forget(accountId);

@@ -9,9 +9,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.fxhome.secrets.SealedAccountSecrets;
 import io.fxhome.shard.ShardRouter;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** The account row and its sealed secrets, by account id. */
 @ApplicationScoped
@@ -33,8 +34,10 @@ public class AccountRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new AccountView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))));
+                return Optional
+                        .of(new AccountView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                                instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
+                                instant(rs.getTimestamp(8))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read account " + accountId + ": " + e.getMessage(), e);
@@ -51,7 +54,8 @@ public class AccountRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new SealedAccountSecrets(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4), rs.getBytes(5)));
+                return Optional.of(
+                        new SealedAccountSecrets(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4), rs.getBytes(5)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the secrets of account " + accountId + ": " + e.getMessage(), e);

@@ -1,11 +1,5 @@
 package io.fxhome.web.account;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.fxhome.web.problem.Problem;
-import io.fxhome.web.session.CurrentUser;
-import io.fxhome.web.session.SessionStarter;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,6 +7,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.fxhome.web.problem.Problem;
+import io.fxhome.web.session.CurrentUser;
+import io.fxhome.web.session.SessionStarter;
 
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)

@@ -3,12 +3,13 @@ package io.fxhome.web.basic;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.NewCookie;
+
 import io.fxhome.web.problem.Problem;
 import io.fxhome.web.session.CurrentUser;
 import io.fxhome.web.session.SessionCookies;
 import io.vertx.core.http.Cookie;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.core.NewCookie;
 
 /**
  * CSRF tokens of the HTML4 forms. Signed in, the token is the session's; signed out (the sign-in and code forms), it

@@ -2,11 +2,12 @@ package io.fxhome.web.basic;
 
 import java.net.URI;
 
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
 import io.fxhome.web.problem.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.ws.rs.core.NewCookie;
-import jakarta.ws.rs.core.Response;
 
 /**
  * What every HTML4 page shares: how a rendered page is answered, and how an error becomes a page. The pages

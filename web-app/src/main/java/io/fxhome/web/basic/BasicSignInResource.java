@@ -6,6 +6,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -22,14 +31,6 @@ import io.fxhome.web.signin.SignInService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.Cookie;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 /**
  * The HTML4 sign-in under {@code /basic/signin}: on Mozilla's page (a link, then the pasted address), or with the
@@ -71,8 +72,10 @@ public class BasicSignInResource {
 
     @GET
     @Operation(hidden = true)
-    public Response form(@QueryParam("offered") boolean offered, @QueryParam("error") String error, @QueryParam("deleted") boolean deleted) {
-        String message = error == null ? null : "The sign-in on Mozilla's page did not complete (" + error + "). Sign in again.";
+    public Response form(@QueryParam("offered") boolean offered, @QueryParam("error") String error,
+            @QueryParam("deleted") boolean deleted) {
+        String message = error == null ? null
+                : "The sign-in on Mozilla's page did not complete (" + error + "). Sign in again.";
         return signInPage(null, message, deleted ? "Everything fxhome kept for your account was deleted." : null, offered);
     }
 
@@ -108,7 +111,8 @@ public class BasicSignInResource {
     @Path("/unblock")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response unblock(@RestForm String csrf, @RestForm String email, @RestForm String password, @RestForm String unblockCode) {
+    public Response unblock(@RestForm String csrf, @RestForm String email, @RestForm String password,
+            @RestForm String unblockCode) {
         this.csrf.checkSignedOut(csrf);
         try {
             if (unblockCode == null || unblockCode.isBlank()) {
@@ -154,11 +158,14 @@ public class BasicSignInResource {
             var waiting = browser.waiting(handle);
             if (waiting.isPresent()) {
                 // Back on this page (a reload, or back from Mozilla's): the same sign-in, whose address may be pasted.
-                return page(Templates.browser(csrf.signedOutToken(), waiting.get().toString(), null, false, null), csrf.cookie());
+                return page(Templates.browser(csrf.signedOutToken(), waiting.get().toString(), null, false, null),
+                        csrf.cookie());
             }
         }
         BrowserSignIns.Started started = browser.begin();
-        return page(Templates.browser(csrf.signedOutToken(), started.authorizationUrl().toString(), started.expiresAt(), false, null),
+        return page(
+                Templates.browser(csrf.signedOutToken(), started.authorizationUrl().toString(), started.expiresAt(), false,
+                        null),
                 csrf.cookie(), cookies.handle(SignInCookies.BROWSER, started.handle(),
                         (int) Duration.between(Instant.now(), started.expiresAt()).toSeconds(), current.https()));
     }
@@ -173,7 +180,8 @@ public class BasicSignInResource {
         try {
             OAuthRedirect redirect = BrowserSignIns.parse(url);
             if (redirect.isError()) {
-                throw new Problem(400, "oauth-cancelled", "Sign-in not completed", "Mozilla's page did not sign you in. Start again.");
+                throw new Problem(400, "oauth-cancelled", "Sign-in not completed",
+                        "Mozilla's page did not sign you in. Start again.");
             }
             AccountLinker.Linked linked = browser.complete(handle, redirect.code(), redirect.state());
             SessionStarter.Started started = sessions.start(linked.accountId());
@@ -190,12 +198,14 @@ public class BasicSignInResource {
 
     private Response afterStep(SignInOutcome outcome) {
         return switch (outcome) {
-            case SignInOutcome.NeedsVerification v -> page(Templates.code(csrf.signedOutToken(), v.message(), v.expectsCode(), null),
-                    cookies.handle(SignInCookies.PENDING, v.handle(), (int) signIn.pendingTtl().toSeconds(),
-                            current.https()));
-            case SignInOutcome.NeedsUnblockCode u -> page(Templates.unblock(csrf.signedOutToken(), u.email(), u.message(), null, null),
-                    cookies.handle(SignInCookies.PENDING, u.handle(), (int) signIn.pendingTtl().toSeconds(),
-                            current.https()));
+            case SignInOutcome.NeedsVerification v ->
+                page(Templates.code(csrf.signedOutToken(), v.message(), v.expectsCode(), null),
+                        cookies.handle(SignInCookies.PENDING, v.handle(), (int) signIn.pendingTtl().toSeconds(),
+                                current.https()));
+            case SignInOutcome.NeedsUnblockCode u ->
+                page(Templates.unblock(csrf.signedOutToken(), u.email(), u.message(), null, null),
+                        cookies.handle(SignInCookies.PENDING, u.handle(), (int) signIn.pendingTtl().toSeconds(),
+                                current.https()));
             case SignInOutcome.Linked l -> {
                 SessionStarter.Started started = sessions.start(l.account().accountId());
                 yield Response.seeOther(URI.create("/basic/sync?first=1")).cookie(started.cookie(),

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.http.Links;
 import io.fxhome.web.jdbc.Sql;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** The bookmark tree, read folder by folder; children in the order their folder lists them. */
 @ApplicationScoped
@@ -54,7 +55,8 @@ public class BookmarksRepository {
         try (Connection c = shards.dataSource(accountId).getConnection()) {
             BookmarkItem item;
             String parent;
-            try (PreparedStatement ps = c.prepareStatement("select " + ITEM_COLUMNS + ", b.parent_guid from bookmark b where b.account_id = ? and b.guid = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select " + ITEM_COLUMNS + ", b.parent_guid from bookmark b where b.account_id = ? and b.guid = ?")) {
                 ps.setObject(1, accountId);
                 ps.setString(2, guid);
                 try (ResultSet rs = ps.executeQuery()) {

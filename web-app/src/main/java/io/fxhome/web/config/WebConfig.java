@@ -114,8 +114,10 @@ public interface WebConfig {
 
     interface Basic {
         /**
-         * {@code fxhome.web.basic.legacy-user-agents}: User-Agent substrings (regular expressions, case-insensitive, comma-separated; write
-         * {@code [.]} rather than a backslash, which the list syntax consumes) of browsers sent to the HTML4 pages at {@code /}. Anyone can switch back with the link on every page.
+         * {@code fxhome.web.basic.legacy-user-agents}: User-Agent substrings (regular expressions, case-insensitive,
+         * comma-separated; write
+         * {@code [.]} rather than a backslash, which the list syntax consumes) of browsers sent to the HTML4 pages at
+         * {@code /}. Anyone can switch back with the link on every page.
          */
         @WithDefault("MSIE [5-9][.],Opera Mini,Opera/9[.],Android [1-4][.],CPU (iPhone )?OS [1-9]_,Windows CE,Windows Phone OS [1-7][.],Kindle/[1-3],BlackBerry,Symbian,Series ?60,NokiaBrowser,NetFront,PlayStation Portable,Lynx/,^Links [(],w3m/,Dillo/,NetSurf/")
         List<String> legacyUserAgents();

@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * A device from the clients collection.
  *
- * @param lastModified   when the device last uploaded its clients record
- * @param tabsUpdatedAt  when it last uploaded its tabs (null if it has no tabs record)
+ * @param lastModified when the device last uploaded its clients record
+ * @param tabsUpdatedAt when it last uploaded its tabs (null if it has no tabs record)
  */
 public record DeviceView(String clientId, String name, String type, String os, String application, String version,
         String formFactor, Instant lastModified, Instant tabsUpdatedAt, int tabCount) {

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.jdbc.Sql;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** The user's devices, most recently active first. */
 @ApplicationScoped
@@ -37,7 +38,8 @@ public class DevicesRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new DeviceView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), Sql.syncSeconds(rs.getBigDecimal(8)), Sql.syncSeconds(rs.getBigDecimal(9)),
+                            rs.getString(6), rs.getString(7), Sql.syncSeconds(rs.getBigDecimal(8)),
+                            Sql.syncSeconds(rs.getBigDecimal(9)),
                             rs.getInt(10)));
                 }
             }

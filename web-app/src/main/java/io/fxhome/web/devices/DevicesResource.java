@@ -2,11 +2,6 @@ package io.fxhome.web.devices;
 
 import java.util.List;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.fxhome.web.http.ConditionalJson;
-import io.fxhome.web.session.CurrentUser;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -14,6 +9,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.fxhome.web.http.ConditionalJson;
+import io.fxhome.web.session.CurrentUser;
 
 @Path("/api/v1/devices")
 @Produces(MediaType.APPLICATION_JSON)

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.http.Links;
 import io.fxhome.web.jdbc.Sql;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** History pages newest first, by keyset on (last visit, guid) over history_place_recent_idx. */
 @ApplicationScoped
@@ -30,7 +31,8 @@ public class HistoryRepository {
         String sql = """
                 select guid, url, title, last_visit_at, visit_count from history_place
                  where account_id = ? and last_visit_at is not null %s
-                 order by last_visit_at desc, guid desc limit ?""".formatted(after.isPresent() ? "and (last_visit_at, guid) < (?, ?)" : "");
+                 order by last_visit_at desc, guid desc limit ?"""
+                .formatted(after.isPresent() ? "and (last_visit_at, guid) < (?, ?)" : "");
         try (Connection c = shards.dataSource(accountId).getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setObject(i++, accountId);
@@ -42,7 +44,8 @@ public class HistoryRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String url = rs.getString(2);
-                    items.add(new HistoryEntry(rs.getString(1), url, rs.getString(3), Sql.instant(rs.getTimestamp(4)), rs.getInt(5),
+                    items.add(new HistoryEntry(rs.getString(1), url, rs.getString(3), Sql.instant(rs.getTimestamp(4)),
+                            rs.getInt(5),
                             Links.linkable(url)));
                 }
             }

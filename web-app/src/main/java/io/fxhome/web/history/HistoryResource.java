@@ -1,11 +1,5 @@
 package io.fxhome.web.history;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.fxhome.web.config.WebConfig;
-import io.fxhome.web.http.ConditionalJson;
-import io.fxhome.web.session.CurrentUser;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -14,6 +8,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.fxhome.web.config.WebConfig;
+import io.fxhome.web.http.ConditionalJson;
+import io.fxhome.web.session.CurrentUser;
 
 @Path("/api/v1/history")
 @Produces(MediaType.APPLICATION_JSON)

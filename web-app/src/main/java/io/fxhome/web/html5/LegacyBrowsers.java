@@ -3,8 +3,9 @@ package io.fxhome.web.html5;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.fxhome.web.config.WebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.fxhome.web.config.WebConfig;
 
 /** Recognizes browsers too old or too weak for the HTML5 app (from fxhome.web.basic.legacy-user-agents). */
 @ApplicationScoped
@@ -12,7 +13,8 @@ public class LegacyBrowsers {
     private final List<Pattern> patterns;
 
     public LegacyBrowsers(WebConfig config) {
-        this.patterns = config.basic().legacyUserAgents().stream().map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE)).toList();
+        this.patterns = config.basic().legacyUserAgents().stream().map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE))
+                .toList();
     }
 
     public boolean isLegacy(String userAgent) {

@@ -5,16 +5,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
-import io.fxhome.web.session.CurrentUser;
-import io.fxhome.web.session.SessionCookies;
-import io.vertx.core.http.Cookie;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.fxhome.web.session.CurrentUser;
+import io.fxhome.web.session.SessionCookies;
+import io.vertx.core.http.Cookie;
 
 /**
  * The HTML5 app's shell at {@code /}, and the switch between the two versions. Old or weak browsers are sent to the
@@ -48,9 +49,11 @@ public class ShellResource {
         Cookie choice = current.request().getCookie(UI_COOKIE);
         String chosen = choice == null ? "" : choice.getValue();
         if ("basic".equals(chosen) || (chosen.isEmpty() && legacy.isLegacy(current.userAgent()))) {
-            return Response.seeOther(URI.create("/basic/" + (chosen.isEmpty() ? "?offered=1" : ""))).header("Vary", "User-Agent, Cookie").build();
+            return Response.seeOther(URI.create("/basic/" + (chosen.isEmpty() ? "?offered=1" : "")))
+                    .header("Vary", "User-Agent, Cookie").build();
         }
-        return Response.ok(shell, "text/html; charset=utf-8").header("Cache-Control", "no-cache").header("Vary", "User-Agent, Cookie").build();
+        return Response.ok(shell, "text/html; charset=utf-8").header("Cache-Control", "no-cache")
+                .header("Vary", "User-Agent, Cookie").build();
     }
 
     /** The "Full version" link of the HTML4 pages: remember the choice, go to the app. */

@@ -4,13 +4,14 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.fxhome.web.problem.Problem;
 import io.fxhome.web.problem.ProblemBody;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response;
 
 /**
  * The first line of CSRF defence, before any token check: a state-changing request that a browser marks as coming

@@ -1,12 +1,13 @@
 package io.fxhome.web.problem;
 
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import io.quarkus.logging.Log;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.logging.Log;
 
 /**
  * Every error of the JSON API leaves as problem details; the HTML4 pages render their own errors, and anything
@@ -31,7 +32,8 @@ public class ProblemMappers {
         if (original.hasEntity() || status < 400) {
             return original;
         }
-        String reason = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String reason = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
         return Response.status(status).type(ProblemBody.MEDIA_TYPE)
                 .entity(ProblemBody.of(status, reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), reason,
                         status == 404 ? "There is nothing at this address." : reason + "."))
@@ -45,7 +47,8 @@ public class ProblemMappers {
         }
         Log.errorf(e, "unexpected error on %s", uri.getPath());
         return Response.status(500).type(ProblemBody.MEDIA_TYPE)
-                .entity(ProblemBody.of(500, "internal", "Internal error", "Something went wrong on this fxhome server; try again later."))
+                .entity(ProblemBody.of(500, "internal", "Internal error",
+                        "Something went wrong on this fxhome server; try again later."))
                 .build();
     }
 }

@@ -30,7 +30,7 @@ record AutofillInput(String typed, String scheme, String rest, boolean www) {
         String typed = query.words().get(0);
         String lower = typed.toLowerCase(Locale.ROOT);
         String scheme = "";
-        for (String s : new String[] {"https://", "http://", "ftp://"}) {
+        for (String s : new String[] { "https://", "http://", "ftp://" }) {
             if (lower.startsWith(s)) {
                 scheme = s;
                 break;

@@ -16,9 +16,15 @@ record Candidate(Part part, String url, String title, int frecency, Instant last
         String extra, double rank) {
 
     enum Part {
-        TAB("t", "tab"), BOOKMARK("b", "bookmark"), HISTORY("h", "history"),
-        ADAPTIVE_TAB("at", "tab"), ADAPTIVE_BOOKMARK("ab", "bookmark"), ADAPTIVE_HISTORY("ah", "history"),
-        KEYWORD("k", "bookmark"), ORIGIN("o", null), URL_PREFIX("u", null);
+        TAB("t", "tab"),
+        BOOKMARK("b", "bookmark"),
+        HISTORY("h", "history"),
+        ADAPTIVE_TAB("at", "tab"),
+        ADAPTIVE_BOOKMARK("ab", "bookmark"),
+        ADAPTIVE_HISTORY("ah", "history"),
+        KEYWORD("k", "bookmark"),
+        ORIGIN("o", null),
+        URL_PREFIX("u", null);
 
         final String code;
         /** What a result from this part is, when it is that. */

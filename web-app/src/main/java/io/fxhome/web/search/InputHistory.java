@@ -5,8 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 
-import io.fxhome.shard.ShardRouter;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.fxhome.shard.ShardRouter;
 
 /**
  * Adaptive history, Firefox's moz_inputhistory: remembers which result the user picked for what they had typed, so
@@ -26,7 +27,8 @@ public class InputHistory {
                 or exists (select 1 from tab t where t.account_id = ? and t.url = ?)
             on conflict (account_id, input, url_hash) do update
                set use_count = %s * 0.9 + 1, used_at = now(), url = excluded.url
-            """.formatted(DECAYED.replace("use_count", "i.use_count").replace("used_at", "i.used_at"));
+            """
+            .formatted(DECAYED.replace("use_count", "i.use_count").replace("used_at", "i.used_at"));
     private static final String FORGET = "delete from search_input_history where account_id = ? and " + DECAYED + " < 0.1";
 
     /** Every query runs on the account's shard. */
@@ -42,9 +44,10 @@ public class InputHistory {
         if (input.isEmpty() || url == null || url.isEmpty() || url.length() > 65_536) {
             return false;
         }
-        try (Connection c = shards.dataSource(accountId).getConnection(); PreparedStatement pick = c.prepareStatement(PICK);
+        try (Connection c = shards.dataSource(accountId).getConnection();
+                PreparedStatement pick = c.prepareStatement(PICK);
                 PreparedStatement forget = c.prepareStatement(FORGET)) {
-            Object[] params = {accountId, input, url, url, accountId, url, url, accountId, url, url, accountId, url};
+            Object[] params = { accountId, input, url, url, accountId, url, url, accountId, url, url, accountId, url };
             for (int i = 0; i < params.length; i++) {
                 pick.setObject(i + 1, params[i]);
             }

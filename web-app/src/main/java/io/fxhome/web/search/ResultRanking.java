@@ -77,8 +77,8 @@ final class ResultRanking {
         }
 
         String title() {
-            for (String t : tab ? new String[] {tabTitle, bookmarkTitle, historyTitle}
-                    : bookmark ? new String[] {bookmarkTitle, historyTitle} : new String[] {historyTitle}) {
+            for (String t : tab ? new String[] { tabTitle, bookmarkTitle, historyTitle }
+                    : bookmark ? new String[] { bookmarkTitle, historyTitle } : new String[] { historyTitle }) {
                 if (t != null && !t.isBlank()) {
                     return t;
                 }
@@ -87,7 +87,8 @@ final class ResultRanking {
         }
 
         SearchResult result(String heuristic, String autofill) {
-            return new SearchResult(url, title(), source(), lastAt, visits, Links.linkable(url), tab ? device : null, heuristic, autofill);
+            return new SearchResult(url, title(), source(), lastAt, visits, Links.linkable(url), tab ? device : null, heuristic,
+                    autofill);
         }
     }
 
@@ -112,7 +113,7 @@ final class ResultRanking {
             }
         }
         ranks.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                .sorted(Map.Entry.<String, Double> comparingByValue().reversed()
                         .thenComparing(e -> pages.get(e.getKey()).frecency, Comparator.reverseOrder()))
                 .forEach(e -> out.putIfAbsent(e.getKey(), pages.get(e.getKey()).result(null, null)));
 
@@ -122,7 +123,8 @@ final class ResultRanking {
             if (c.part() == Part.TAB || c.part() == Part.BOOKMARK || c.part() == Part.HISTORY) {
                 matches.merge(c.url(), new Ranked(c.url(), c.boundary(), c.frecency(), c.lastAt()),
                         (a, b) -> new Ranked(a.url(), a.boundary() || b.boundary(), Math.max(a.frecency(), b.frecency()),
-                                a.lastAt() == null ? b.lastAt() : b.lastAt() == null || a.lastAt().isAfter(b.lastAt()) ? a.lastAt() : b.lastAt()));
+                                a.lastAt() == null ? b.lastAt()
+                                        : b.lastAt() == null || a.lastAt().isAfter(b.lastAt()) ? a.lastAt() : b.lastAt()));
             }
         }
         matches.values().stream()
@@ -135,7 +137,8 @@ final class ResultRanking {
         return list.size() > limit ? list.subList(0, limit) : list;
     }
 
-    private static Optional<SearchResult> heuristic(SearchQuery query, Optional<AutofillInput> autofill, List<Candidate> candidates,
+    private static Optional<SearchResult> heuristic(SearchQuery query, Optional<AutofillInput> autofill,
+            List<Candidate> candidates,
             Map<String, Page> pages) {
         for (Candidate c : candidates) {
             if (c.part() == Part.KEYWORD) {
@@ -169,16 +172,19 @@ final class ResultRanking {
             return Optional.empty();
         }
         Page page = pages.get(completion.url());
-        String source = page != null && page.source() != null ? page.source() : best.part() == Part.ORIGIN && best.lastAt() == null ? "bookmark" : "history";
+        String source = page != null && page.source() != null ? page.source()
+                : best.part() == Part.ORIGIN && best.lastAt() == null ? "bookmark" : "history";
         String title = page != null ? page.title() : completion.url().equals(best.url()) ? best.title() : null;
-        return Optional.of(new SearchResult(completion.url(), title, source, page == null ? null : page.lastAt, page == null ? 0 : page.visits,
-                Links.linkable(completion.url()), page != null && page.tab ? page.device : null, "autofill", completion.text()));
+        return Optional.of(new SearchResult(completion.url(), title, source, page == null ? null : page.lastAt,
+                page == null ? 0 : page.visits,
+                Links.linkable(completion.url()), page != null && page.tab ? page.device : null, "autofill",
+                completion.text()));
     }
 
     /**
      * A keyword alone opens its bookmark; followed by more words, it fills them into the bookmark's {@code %s}
      * (encoded) or {@code %S} (as typed), as Firefox's keyword bookmarks do: everything typed after the keyword, not the
- * parsed words (which drop repeats and stop at eight).
+     * parsed words (which drop repeats and stop at eight).
      */
     static Optional<String> keywordUrl(String url, String rest) {
         if (rest.isEmpty()) {

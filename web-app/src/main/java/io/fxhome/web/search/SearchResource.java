@@ -2,13 +2,6 @@ package io.fxhome.web.search;
 
 import java.util.List;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.fxhome.web.config.WebConfig;
-import io.fxhome.web.http.ConditionalJson;
-import io.fxhome.web.problem.Problem;
-import io.fxhome.web.session.CurrentUser;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,6 +12,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.fxhome.web.config.WebConfig;
+import io.fxhome.web.http.ConditionalJson;
+import io.fxhome.web.problem.Problem;
+import io.fxhome.web.session.CurrentUser;
 
 @Path("/api/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,7 +39,8 @@ public class SearchResource {
     private final ConditionalJson json;
     private final int limit;
 
-    public SearchResource(SearchService search, InputHistory inputHistory, CurrentUser current, ConditionalJson json, WebConfig config) {
+    public SearchResource(SearchService search, InputHistory inputHistory, CurrentUser current, ConditionalJson json,
+            WebConfig config) {
         this.search = search;
         this.inputHistory = inputHistory;
         this.current = current;

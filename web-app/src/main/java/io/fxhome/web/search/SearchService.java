@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.jboss.logging.Logger;
 import org.postgresql.PGStatement;
 
@@ -18,7 +20,6 @@ import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.jdbc.Sql;
 import io.fxhome.web.search.Candidate.Part;
 import io.fxhome.web.search.SearchStatement.AlsoIn;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Address-bar search over the account's open tabs, bookmarks and history, ranked as Firefox ranks its address bar
@@ -113,13 +114,15 @@ public class SearchService {
             case TOP -> first.bookmarksTop(words, BOOKMARK_SCAN, perSource, scripts);
             case CAPPED -> first.bookmarksCapped(words, CAP, perSource, scripts);
             case ALL -> first.bookmarksAll(words, perSource, scripts, sources.bookmarkAlso);
-            case NONE -> { }
+            case NONE -> {
+            }
         }
         switch (history) {
             case TOP -> first.historyTop(words, HISTORY_SCAN, perSource, scripts);
             case CAPPED -> first.historyCapped(words, CAP, perSource, scripts);
             case ALL -> first.historyAll(words, perSource, scripts);
-            case NONE -> { }
+            case NONE -> {
+            }
         }
         if (q.unrestricted() && !q.words().isEmpty()) {
             first.keyword(q.words().get(0).toLowerCase(Locale.ROOT));
@@ -176,7 +179,10 @@ public class SearchService {
 
     /** How a source is searched first. */
     private enum Plan {
-        NONE, TOP, CAPPED, ALL;
+        NONE,
+        TOP,
+        CAPPED,
+        ALL;
 
         static Plan of(boolean searched, boolean plain, boolean noWords, boolean indexable) {
             if (!searched) {
@@ -222,7 +228,7 @@ public class SearchService {
     }
 
     private static String withoutScheme(String word) {
-        for (String scheme : new String[] {"https://", "http://", "ftp://"}) {
+        for (String scheme : new String[] { "https://", "http://", "ftp://" }) {
             if (word.startsWith(scheme)) {
                 return word.substring(scheme.length());
             }
@@ -257,7 +263,8 @@ public class SearchService {
      * Where results may come from. Without a source restriction: tabs, bookmarks and history. With some, results come
      * from the narrowest one (tabs, else bookmarks, else history) and must also be in each other one named.
      */
-    private record Sources(boolean tabs, boolean bookmarks, boolean history, AlsoIn tabAlso, AlsoIn bookmarkAlso, SearchQuery query) {
+    private record Sources(boolean tabs, boolean bookmarks, boolean history, AlsoIn tabAlso, AlsoIn bookmarkAlso,
+            SearchQuery query) {
         static Sources of(SearchQuery q) {
             boolean h = q.has(Restriction.HISTORY);
             boolean b = q.has(Restriction.BOOKMARK);

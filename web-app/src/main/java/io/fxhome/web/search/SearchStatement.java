@@ -129,10 +129,13 @@ final class SearchStatement {
      * when it found {@code limit} of them they are the answer.
      */
     SearchStatement historyTop(List<WordPattern> words, int scan, int limit, boolean allowScripts) {
-        startPart().t("select 'h', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, true, null::text, null::text, null::float8")
-                .t(" from (select t.guid from (select guid, frecency, last_visit_at, match_text from history_place where account_id = ").account()
+        startPart().t(
+                "select 'h', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, true, null::text, null::text, null::float8")
+                .t(" from (select t.guid from (select guid, frecency, last_visit_at, match_text from history_place where account_id = ")
+                .account()
                 .t(" order by frecency desc, last_visit_at desc limit ").p(scan).t(") t where true")
-                .anywhere("t.match_text", words, false).t(" and ").boundary("t.match_text", words).noScripts("t.match_text", allowScripts)
+                .anywhere("t.match_text", words, false).t(" and ").boundary("t.match_text", words)
+                .noScripts("t.match_text", allowScripts)
                 .t(" limit ").p(limit).t(") m join history_place p on p.account_id = ").account().t(" and p.guid = m.guid");
         return endPart();
     }
@@ -144,7 +147,8 @@ final class SearchStatement {
      * the frecency-ordered pass is the cheap way to the best ones.
      */
     SearchStatement historyCapped(List<WordPattern> words, int cap, int limit, boolean allowScripts) {
-        startPart().t("select 'h', y.url, y.title, y.frecency, y.last_visit_at, y.visit_count, y.boundary, null::text, null::text, y.n::float8")
+        startPart().t(
+                "select 'h', y.url, y.title, y.frecency, y.last_visit_at, y.visit_count, y.boundary, null::text, null::text, y.n::float8")
                 .t(" from (select x.*, count(*) over () as n from (select p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, ")
                 .boundary("p.match_text", words).t(" as boundary from history_place p where p.account_id = ").account()
                 .anywhere("p.match_text", words, true).noScripts("p.match_text", allowScripts).t(" limit ").p(cap).t(") x")
@@ -154,7 +158,8 @@ final class SearchStatement {
 
     /** Bookmarks, a bounded look through the trigram index (see {@link #historyCapped}). */
     SearchStatement bookmarksCapped(List<WordPattern> words, int cap, int limit, boolean allowScripts) {
-        startPart().t("select 'b', y.url, y.title, y.frecency, v.last_at, coalesce(v.visits, 0), y.boundary, null::text, y.keyword, y.n::float8")
+        startPart().t(
+                "select 'b', y.url, y.title, y.frecency, v.last_at, coalesce(v.visits, 0), y.boundary, null::text, y.keyword, y.n::float8")
                 .t(" from (select x.*, count(*) over () as n from (select k.url, k.title, k.frecency, k.keyword, k.date_added, ")
                 .boundary("k.match_text", words).t(" as boundary from bookmark k where k.account_id = ").account()
                 .t(" and k.kind = 'bookmark' and k.url is not null").anywhere("k.match_text", words, true)
@@ -166,7 +171,8 @@ final class SearchStatement {
 
     /** History, second pass: every match of the account, through the trigram index; the best {@code limit}. */
     SearchStatement historyAll(List<WordPattern> words, int limit, boolean allowScripts) {
-        startPart().t("select 'h', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, ").boundary("p.match_text", words)
+        startPart().t("select 'h', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, ")
+                .boundary("p.match_text", words)
                 .t(", null::text, null::text, null::float8 from history_place p where p.account_id = ").account()
                 .anywhere("p.match_text", words, true).noScripts("p.match_text", allowScripts)
                 .t(" order by 7 desc, p.frecency desc, p.last_visit_at desc limit ").p(limit);
@@ -175,10 +181,14 @@ final class SearchStatement {
 
     /** Bookmarks, first pass (see {@link #historyTop}). */
     SearchStatement bookmarksTop(List<WordPattern> words, int scan, int limit, boolean allowScripts) {
-        startPart().t("select 'b', k.url, k.title, k.frecency, v.last_at, coalesce(v.visits, 0), true, null::text, k.keyword, null::float8")
-                .t(" from (select t.guid from (select guid, frecency, date_added, match_text from bookmark where account_id = ").account()
-                .t(" and kind = 'bookmark' and url is not null order by frecency desc, date_added desc limit ").p(scan).t(") t where true")
-                .anywhere("t.match_text", words, false).t(" and ").boundary("t.match_text", words).noScripts("t.match_text", allowScripts)
+        startPart().t(
+                "select 'b', k.url, k.title, k.frecency, v.last_at, coalesce(v.visits, 0), true, null::text, k.keyword, null::float8")
+                .t(" from (select t.guid from (select guid, frecency, date_added, match_text from bookmark where account_id = ")
+                .account()
+                .t(" and kind = 'bookmark' and url is not null order by frecency desc, date_added desc limit ").p(scan)
+                .t(") t where true")
+                .anywhere("t.match_text", words, false).t(" and ").boundary("t.match_text", words)
+                .noScripts("t.match_text", allowScripts)
                 .t(" limit ").p(limit).t(") m join bookmark k on k.account_id = ").account().t(" and k.guid = m.guid")
                 .t(" left join lateral (").historyOf("k.url").t(") v on true");
         return endPart();
@@ -187,9 +197,11 @@ final class SearchStatement {
     /** Bookmarks, second pass (see {@link #historyAll}), possibly also in other sources. */
     SearchStatement bookmarksAll(List<WordPattern> words, int limit, boolean allowScripts, AlsoIn also) {
         // The page's history is looked up for the bookmarks kept only, after the limit.
-        startPart().t("select 'b', m.url, m.title, m.frecency, v.last_at, coalesce(v.visits, 0), m.boundary, null::text, m.keyword, null::float8")
+        startPart().t(
+                "select 'b', m.url, m.title, m.frecency, v.last_at, coalesce(v.visits, 0), m.boundary, null::text, m.keyword, null::float8")
                 .t(" from (select k.url, k.title, k.frecency, k.keyword, k.date_added, ").boundary("k.match_text", words)
-                .t(" as boundary from bookmark k where k.account_id = ").account().t(" and k.kind = 'bookmark' and k.url is not null")
+                .t(" as boundary from bookmark k where k.account_id = ").account()
+                .t(" and k.kind = 'bookmark' and k.url is not null")
                 .anywhere("k.match_text", words, true).noScripts("k.match_text", allowScripts).alsoIn("k.url", also)
                 .t(" order by boundary desc, k.frecency desc, k.date_added desc limit ").p(limit).t(") m")
                 .t(" left join lateral (").historyOf("m.url").t(") v on true");
@@ -201,7 +213,8 @@ final class SearchStatement {
         if (also.equals(AlsoIn.NOTHING)) {
             return historyAll(words, limit, allowScripts);
         }
-        startPart().t("select 'h', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, ").boundary("p.match_text", words)
+        startPart().t("select 'h', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, ")
+                .boundary("p.match_text", words)
                 .t(", null::text, null::text, null::float8 from history_place p where p.account_id = ").account()
                 .anywhere("p.match_text", words, true).noScripts("p.match_text", allowScripts).alsoIn("p.url", also)
                 .t(" order by 7 desc, p.frecency desc, p.last_visit_at desc limit ").p(limit);
@@ -210,11 +223,14 @@ final class SearchStatement {
 
     /** Tabs of the account's known devices: a few dozen rows, all read. */
     SearchStatement tabs(List<WordPattern> words, boolean allowScripts, AlsoIn also) {
-        startPart().t("select 't', t.url, t.title, greatest(v.frecency, floor(extract(epoch from t.last_used) / 86400)::integer + "
-                + TAB_FRECENCY_DAYS + "), coalesce(v.last_at, t.last_used), coalesce(v.visits, 0), ").boundary("t.match_text", words)
+        startPart()
+                .t("select 't', t.url, t.title, greatest(v.frecency, floor(extract(epoch from t.last_used) / 86400)::integer + "
+                        + TAB_FRECENCY_DAYS + "), coalesce(v.last_at, t.last_used), coalesce(v.visits, 0), ")
+                .boundary("t.match_text", words)
                 .t(", d.name, null::text, null::float8 from tab t join device d on d.account_id = t.account_id and d.client_id = t.client_id")
                 .t(" left join lateral (").historyOf("t.url").t(") v on true where t.account_id = ").account()
-                .anywhere("t.match_text", words, false).noScripts("t.match_text", allowScripts).alsoIn("t.url", also).t(" limit 200");
+                .anywhere("t.match_text", words, false).noScripts("t.match_text", allowScripts).alsoIn("t.url", also)
+                .t(" limit 200");
         return endPart();
     }
 
@@ -232,16 +248,20 @@ final class SearchStatement {
      * with the tab, bookmark and history rows of its URL.
      */
     SearchStatement adaptive(String input, int limit) {
-        startPart().t("select 'a' || s.src, i.url, s.title, s.frecency, s.last_at, s.visits, true, s.device, null::text, i.rank")
+        startPart()
+                .t("select 'a' || s.src, i.url, s.title, s.frecency, s.last_at, s.visits, true, s.device, null::text, i.rank")
                 .t(" from (select url_hash, url, round((decayed * case when input = ").p(input)
                 .t(" then 2 else 1 end)::numeric, 1)::float8 as rank from (select distinct on (url_hash) url_hash, url, input,")
                 .t(" use_count * power(0.975::float8, extract(epoch from now() - used_at)::float8 / 86400) as decayed")
-                .t(" from search_input_history where account_id = ").account().t(" and input >= ").p(input).t(" and input < ").p(input + MAX_CHAR)
+                .t(" from search_input_history where account_id = ").account().t(" and input >= ").p(input).t(" and input < ")
+                .p(input + MAX_CHAR)
                 .t(" order by url_hash, decayed desc) d where decayed >= 0.1 order by rank desc limit ").p(limit).t(") i")
                 .t(" cross join lateral (select 't' as src, t.title, greatest(v.frecency, floor(extract(epoch from t.last_used) / 86400)::integer + "
-                        + TAB_FRECENCY_DAYS + ") as frecency, coalesce(v.last_at, t.last_used) as last_at, coalesce(v.visits, 0) as visits,")
+                        + TAB_FRECENCY_DAYS
+                        + ") as frecency, coalesce(v.last_at, t.last_used) as last_at, coalesce(v.visits, 0) as visits,")
                 .t(" d.name as device from tab t join device d on d.account_id = t.account_id and d.client_id = t.client_id")
-                .t(" left join lateral (").historyOf("t.url").t(") v on true where t.account_id = ").account().t(" and t.url = i.url")
+                .t(" left join lateral (").historyOf("t.url").t(") v on true where t.account_id = ").account()
+                .t(" and t.url = i.url")
                 .t(" union all select 'b', b.title, b.frecency, null, 0, null from bookmark b where b.account_id = ").account()
                 .t(" and hashtextextended(b.url, 0) = i.url_hash and b.url = i.url and b.kind = 'bookmark'")
                 .t(" union all select 'h', p.title, p.frecency, p.last_visit_at, p.visit_count, null from history_place p where p.account_id = ")
@@ -254,13 +274,16 @@ final class SearchStatement {
      * and bookmarks (Firefox autofills an origin typed recently or bookmarked).
      */
     SearchStatement origins(String hostPrefix) {
-        startPart().t("select 'o', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, true, null::text, fxhome_url_host(p.url), null::float8")
+        startPart().t(
+                "select 'o', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, true, null::text, fxhome_url_host(p.url), null::float8")
                 .t(" from history_place p where p.account_id = ").account().t(" and fxhome_url_host(p.url) ~>=~ ").p(hostPrefix)
                 .t(" and fxhome_url_host(p.url) ~<~ ").p(hostPrefix + MAX_CHAR)
                 .t(" and p.last_typed_at > now() - interval '90 days' order by p.frecency desc limit 20").endPart();
-        startPart().t("select 'o', b.url, b.title, b.frecency, null::timestamptz, 0, true, null::text, fxhome_url_host(b.url), null::float8")
+        startPart().t(
+                "select 'o', b.url, b.title, b.frecency, null::timestamptz, 0, true, null::text, fxhome_url_host(b.url), null::float8")
                 .t(" from bookmark b where b.account_id = ").account().t(" and b.kind = 'bookmark' and b.url is not null")
-                .t(" and fxhome_url_host(b.url) ~>=~ ").p(hostPrefix).t(" and fxhome_url_host(b.url) ~<~ ").p(hostPrefix + MAX_CHAR)
+                .t(" and fxhome_url_host(b.url) ~>=~ ").p(hostPrefix).t(" and fxhome_url_host(b.url) ~<~ ")
+                .p(hostPrefix + MAX_CHAR)
                 .t(" order by b.frecency desc limit 20");
         return endPart();
     }
@@ -269,12 +292,15 @@ final class SearchStatement {
     SearchStatement urlPrefixes(String foldedPrefix) {
         String like = "%\n" + WordPattern.escapeLike(foldedPrefix) + "%";
         String likeWww = "%\nwww." + WordPattern.escapeLike(foldedPrefix) + "%";
-        startPart().t("select 'u', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, true, null::text, null::text, null::float8")
+        startPart().t(
+                "select 'u', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, true, null::text, null::text, null::float8")
                 .t(" from history_place p where p.account_id = ").account().t(" and (p.match_text like ").p(like)
                 .t(" or p.match_text like ").p(likeWww).t(") order by p.frecency desc limit 10").endPart();
-        startPart().t("select 'u', b.url, b.title, b.frecency, null::timestamptz, 0, true, null::text, null::text, null::float8")
+        startPart()
+                .t("select 'u', b.url, b.title, b.frecency, null::timestamptz, 0, true, null::text, null::text, null::float8")
                 .t(" from bookmark b where b.account_id = ").account().t(" and b.kind = 'bookmark' and b.url is not null")
-                .t(" and (b.match_text like ").p(like).t(" or b.match_text like ").p(likeWww).t(") order by b.frecency desc limit 10");
+                .t(" and (b.match_text like ").p(like).t(" or b.match_text like ").p(likeWww)
+                .t(") order by b.frecency desc limit 10");
         return endPart();
     }
 }

@@ -32,7 +32,8 @@ final class TextFolding {
             return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
         }
         List<String> folded = new ArrayList<>(words.size());
-        try (PreparedStatement ps = c.prepareStatement("select fxhome_fold(w) from unnest(?::text[]) with ordinality as u (w, n) order by n")) {
+        try (PreparedStatement ps = c
+                .prepareStatement("select fxhome_fold(w) from unnest(?::text[]) with ordinality as u (w, n) order by n")) {
             Array array = c.createArrayOf("text", words.toArray());
             ps.setArray(1, array);
             try (ResultSet rs = ps.executeQuery()) {

@@ -14,7 +14,9 @@ package io.fxhome.web.search;
  */
 record WordPattern(String like, String boundary, boolean indexable) {
     enum Where {
-        TITLE_OR_URL, TITLE, URL
+        TITLE_OR_URL,
+        TITLE,
+        URL
     }
 
     static WordPattern of(String folded, Where where) {

@@ -4,12 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 
+import jakarta.enterprise.context.RequestScoped;
+
 import io.fxhome.web.config.WebConfig;
 import io.fxhome.web.problem.Problem;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.enterprise.context.RequestScoped;
 
 /**
  * Who is asking: the session behind the request's cookie, checked once per request. Every data query takes its

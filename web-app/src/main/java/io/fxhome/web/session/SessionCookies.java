@@ -1,8 +1,9 @@
 package io.fxhome.web.session;
 
-import io.fxhome.web.config.WebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
+
+import io.fxhome.web.config.WebConfig;
 
 /** Builds the Set-Cookie headers: HttpOnly, SameSite=Lax, path /, Secure behind HTTPS (see secure-cookie). */
 @ApplicationScoped

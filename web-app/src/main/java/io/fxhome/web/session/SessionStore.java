@@ -9,9 +9,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.config.WebConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** The {@code web_session} table, on the account's shard: every statement is keyed by account id first. */
 @ApplicationScoped
@@ -31,7 +32,8 @@ public class SessionStore {
         Instant idle = now.plus(config.idleTimeout());
         Instant absolute = now.plus(config.maxAge());
         try (Connection c = shards.dataSource(accountId).getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("delete from web_session where account_id = ? and expires_at <= ?")) {
+            try (PreparedStatement ps = c
+                    .prepareStatement("delete from web_session where account_id = ? and expires_at <= ?")) {
                 ps.setObject(1, accountId);
                 ps.setTimestamp(2, Timestamp.from(now));
                 ps.executeUpdate();
@@ -72,7 +74,8 @@ public class SessionStore {
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read a session of account " + cookie.accountId() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read a session of account " + cookie.accountId() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -97,7 +100,8 @@ public class SessionStore {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot update a session of account " + cookie.accountId() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot update a session of account " + cookie.accountId() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -108,7 +112,8 @@ public class SessionStore {
             ps.setBytes(2, cookie.secretHash());
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot delete a session of account " + cookie.accountId() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot delete a session of account " + cookie.accountId() + ": " + e.getMessage(),
+                    e);
         }
     }
 }

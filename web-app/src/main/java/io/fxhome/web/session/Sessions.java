@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.fxhome.web.config.WebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.fxhome.web.config.WebConfig;
 
 /**
  * Sessions: created at sign-in, checked on every request, ended at sign-out. A checked session is trusted from memory

@@ -3,6 +3,9 @@ package io.fxhome.web.shard;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.fxhome.shard.ShardRouter;
@@ -12,8 +15,6 @@ import io.fxhome.web.session.SessionCookies;
 import io.fxhome.web.session.SessionStarter;
 import io.fxhome.web.session.SignedIn;
 import io.vertx.core.http.Cookie;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Tells a load balancer which shard serves the signed-in user: every signed-in answer carries {@value #HEADER}, and the
@@ -32,7 +33,8 @@ public class ShardHeaders {
     private final SessionStarter starter;
     private final SessionCookies cookies;
 
-    public ShardHeaders(Shards shards, ShardRouter router, CurrentUser current, SessionStarter starter, SessionCookies cookies) {
+    public ShardHeaders(Shards shards, ShardRouter router, CurrentUser current, SessionStarter starter,
+            SessionCookies cookies) {
         this.shards = shards;
         this.router = router;
         this.current = current;

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.fxhome.job.InteractiveSyncOutcome;
 import io.fxhome.job.InteractiveSyncService;
 import io.fxhome.job.SyncJobPublishException;
@@ -22,7 +24,6 @@ import io.fxhome.sync.crypto.Bytes;
 import io.fxhome.sync.fxa.LinkedAccount;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Stores a freshly linked Firefox Account: finds it in the account directory by its FxA uid, or places a new one on
@@ -52,7 +53,7 @@ public class AccountLinker {
 
     /**
      * @param fxaUid the account's uid as Mozilla names it (for either way in)
-     * @param email  the account's email as Mozilla or the user gave it; empty when unknown
+     * @param email the account's email as Mozilla or the user gave it; empty when unknown
      */
     public Linked link(String fxaUid, String email, LinkedAccount linked) {
         // The directory first, in its own statements: one transaction may span one database only.
@@ -78,7 +79,8 @@ public class AccountLinker {
         }
         try {
             InteractiveSyncOutcome outcome = syncRequests.request(result.accountId(), SyncReason.FIRST_LINK);
-            Log.infof("account %s linked (%s, shard %s); first sync %s", result.accountId(), result.created() ? "new" : "returning",
+            Log.infof("account %s linked (%s, shard %s); first sync %s", result.accountId(),
+                    result.created() ? "new" : "returning",
                     shard.name(), outcome.result());
             return new Linked(result.accountId(), result.created(), java.util.Optional.of(outcome));
         } catch (SyncJobPublishException | IllegalStateException e) {
@@ -93,7 +95,8 @@ public class AccountLinker {
      * the account's shard, in one transaction. Under Citus the per-shard unique FxA uid cannot exist (unique keys must
      * hold the distribution column): the directory's is the one that counts.
      */
-    private Linked store(Shard shard, UUID accountId, String fxaUid, String email, AccountSecrets secrets, String oauthClientId) {
+    private Linked store(Shard shard, UUID accountId, String fxaUid, String email, AccountSecrets secrets,
+            String oauthClientId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = shard.dataSource().getConnection()) {
                 boolean created;

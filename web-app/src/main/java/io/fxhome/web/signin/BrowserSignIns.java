@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.fxhome.sync.error.FxaException;
 import io.fxhome.sync.error.SyncException;
 import io.fxhome.sync.fxa.LinkedAccount;
@@ -25,7 +27,6 @@ import io.fxhome.web.problem.Problem;
 import io.fxhome.web.signin.pending.PendingKind;
 import io.fxhome.web.signin.pending.PendingSignInStore;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Sign-in on Mozilla's own page (OAuth with PKCE and scoped keys): the password never reaches fxhome. The PKCE verifier
@@ -120,7 +121,8 @@ public class BrowserSignIns {
                 if (e.kind() == FxaException.Kind.KEY_MISMATCH) {
                     ended = true;
                     store.drop(handle);
-                    Log.warnf("a sign-in on Mozilla's page was refused: the scoped key does not belong to the account (%s)", e.getMessage());
+                    Log.warnf("a sign-in on Mozilla's page was refused: the scoped key does not belong to the account (%s)",
+                            e.getMessage());
                 }
                 throw SignInProblems.of(e);
             } catch (SyncException e) {

@@ -2,12 +2,13 @@ package io.fxhome.web.signin;
 
 import java.net.URI;
 
-import io.fxhome.sync.fxa.FxaClient;
-import io.fxhome.sync.fxa.OAuthCodeFlow;
-import io.fxhome.upstream.UpstreamConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+
+import io.fxhome.sync.fxa.FxaClient;
+import io.fxhome.sync.fxa.OAuthCodeFlow;
+import io.fxhome.upstream.UpstreamConfig;
 
 /** One thread-safe Mozilla accounts client for the process, pointed at the configured upstream. */
 @ApplicationScoped

@@ -2,6 +2,11 @@ package io.fxhome.web.signin;
 
 import java.net.URI;
 
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -10,10 +15,6 @@ import io.fxhome.web.session.CurrentUser;
 import io.fxhome.web.session.SessionCookies;
 import io.fxhome.web.session.SessionStarter;
 import io.vertx.core.http.Cookie;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
 
 /**
  * fxhome's own callback for the sign-in on Mozilla's page, used when {@code fxhome.fxa.browser-redirect-uri} points
@@ -53,7 +54,8 @@ public class OAuthResource {
     @GET
     @Path("/callback")
     @Operation(summary = "Where Mozilla sends the browser back (code and state)")
-    public Response callback(@QueryParam("code") String code, @QueryParam("state") String state, @QueryParam("error") String error) {
+    public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
+            @QueryParam("error") String error) {
         Cookie view = current.request().getCookie(VIEW_COOKIE);
         boolean basic = view != null && "b".equals(view.getValue());
         Cookie handle = current.request().getCookie(SignInCookies.BROWSER);

@@ -2,12 +2,12 @@ package io.fxhome.web.signin;
 
 import java.time.Duration;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.fxhome.sync.fxa.PendingSignIn;
 import io.fxhome.web.config.WebConfig;
-import io.fxhome.web.problem.Problem;
 import io.fxhome.web.signin.pending.PendingKind;
 import io.fxhome.web.signin.pending.PendingSignInStore;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Password sign-ins waiting for their emailed or authenticator code (or the emailed link). They hold Mozilla's session

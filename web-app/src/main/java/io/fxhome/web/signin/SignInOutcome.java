@@ -5,14 +5,15 @@ import java.time.Instant;
 import io.fxhome.sync.fxa.VerificationMethod;
 
 /** Where a sign-in stands after a step: linked (sign the browser in), or waiting for the user. */
-public sealed interface SignInOutcome permits SignInOutcome.Linked, SignInOutcome.NeedsVerification, SignInOutcome.NeedsUnblockCode {
+public sealed interface SignInOutcome
+        permits SignInOutcome.Linked, SignInOutcome.NeedsVerification, SignInOutcome.NeedsUnblockCode {
 
     record Linked(AccountLinker.Linked account) implements SignInOutcome {
     }
 
     /**
-     * @param handle    the pending sign-in's random handle (its secrets stay sealed on the server)
-     * @param method    what Mozilla asked for
+     * @param handle the pending sign-in's random handle (its secrets stay sealed on the server)
+     * @param method what Mozilla asked for
      * @param expiresAt when the pending sign-in is forgotten
      */
     record NeedsVerification(String handle, VerificationMethod method, Instant expiresAt) implements SignInOutcome {

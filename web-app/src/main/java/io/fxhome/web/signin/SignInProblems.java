@@ -75,7 +75,8 @@ public final class SignInProblems {
     }
 
     static Problem expired() {
-        return new Problem(410, "sign-in-expired", "Sign-in expired", "This sign-in has expired or was already used. Sign in again.");
+        return new Problem(410, "sign-in-expired", "Sign-in expired",
+                "This sign-in has expired or was already used. Sign in again.");
     }
 
     static Problem busy() {

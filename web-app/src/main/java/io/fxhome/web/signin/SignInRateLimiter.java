@@ -12,11 +12,12 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.fxhome.shard.Shards;
 import io.fxhome.sync.crypto.Digests;
 import io.fxhome.web.config.WebConfig;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Sliding-window limits on sign-in attempts per client address and per email address, counted in PostgreSQL
@@ -51,10 +52,11 @@ public class SignInRateLimiter {
                 // Both keys locked in a fixed order, so that concurrent attempts on any instance count exactly.
                 try (PreparedStatement ps = c.prepareStatement(
                         "select pg_advisory_xact_lock(hashtextextended(k, 14)) from unnest(?::text[]) k order by k")) {
-                    ps.setArray(1, c.createArrayOf("text", new String[] {a, m}));
+                    ps.setArray(1, c.createArrayOf("text", new String[] { a, m }));
                     ps.executeQuery().close();
                 }
-                Optional<Duration> wait = over(c, a, config.perAddress(), window).or(() -> over(c, m, config.perEmail(), window));
+                Optional<Duration> wait = over(c, a, config.perAddress(), window)
+                        .or(() -> over(c, m, config.perEmail(), window));
                 if (wait.isEmpty()) {
                     try (PreparedStatement ps = c.prepareStatement(
                             "insert into sign_in_attempt (limit_key) values (?), (?)")) {
@@ -78,7 +80,8 @@ public class SignInRateLimiter {
     @Scheduled(every = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("delete from sign_in_attempt where attempted_at <= now() - ?::interval")) {
+                PreparedStatement ps = c
+                        .prepareStatement("delete from sign_in_attempt where attempted_at <= now() - ?::interval")) {
             ps.setString(1, config.window().toMillis() + " milliseconds");
             ps.executeUpdate();
         } catch (SQLException e) {

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.fxhome.sync.error.FxaException;
 import io.fxhome.sync.error.SyncException;
 import io.fxhome.sync.fxa.FxaClient;
@@ -17,7 +19,6 @@ import io.fxhome.web.problem.Problem;
 import io.fxhome.web.signin.pending.PendingKind;
 import io.fxhome.web.signin.pending.PendingSignInStore;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Password sign-in through fxhome's FxA client: rate limits, the password step, the unblock step, the code step, and
@@ -136,7 +137,8 @@ public class SignInService {
                     if (wrong >= config.maxCodeAttempts()) {
                         pendings.drop(handle);
                         throw new Problem(401, "invalid-code", "Wrong code",
-                                "That code is not right. Too many wrong codes: sign in again.", null, Map.of("attemptsLeft", 0));
+                                "That code is not right. Too many wrong codes: sign in again.", null,
+                                Map.of("attemptsLeft", 0));
                     }
                     throw new Problem(401, "invalid-code", "Wrong code", "That code is not right, or has expired.",
                             null, Map.of("attemptsLeft", config.maxCodeAttempts() - wrong));
@@ -184,14 +186,16 @@ public class SignInService {
             Log.infof("the unblock code could not be sent: %s", kindOf(e));
             throw SignInProblems.of(e);
         }
-        PendingSignInStore.Stored stored = store.put(PendingKind.UNBLOCK, email.getBytes(StandardCharsets.UTF_8), config.pendingTtl());
+        PendingSignInStore.Stored stored = store.put(PendingKind.UNBLOCK, email.getBytes(StandardCharsets.UTF_8),
+                config.pendingTtl());
         return new SignInOutcome.NeedsUnblockCode(stored.handle(), email, stored.expiresAt());
     }
 
     private void limit(String clientAddress, String email) {
         limiter.attempt(clientAddress, email).ifPresent(wait -> {
             throw new Problem(429, "rate-limited", "Too many sign-in attempts",
-                    "Too many sign-in attempts from here or for this account. Try again " + SignInProblems.in(wait) + ".", wait, null);
+                    "Too many sign-in attempts from here or for this account. Try again " + SignInProblems.in(wait) + ".", wait,
+                    null);
         });
     }
 
@@ -207,7 +211,8 @@ public class SignInService {
             if (handle != null) {
                 pendings.drop(handle);
             }
-            throw new Problem(410, "sign-in-expired", "Sign-in expired", "This sign-in cannot be completed any more. Sign in again.");
+            throw new Problem(410, "sign-in-expired", "Sign-in expired",
+                    "This sign-in cannot be completed any more. Sign in again.");
         }
         if (handle != null) {
             pendings.drop(handle);
@@ -216,6 +221,7 @@ public class SignInService {
     }
 
     static String kindOf(SyncException e) {
-        return e instanceof FxaException f ? f.kind() + " (HTTP " + f.httpStatus() + ", errno " + f.errno() + ")" : e.status().name();
+        return e instanceof FxaException f ? f.kind() + " (HTTP " + f.httpStatus() + ", errno " + f.errno() + ")"
+                : e.status().name();
     }
 }

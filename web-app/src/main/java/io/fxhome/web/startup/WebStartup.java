@@ -1,13 +1,14 @@
 package io.fxhome.web.startup;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
 import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.secrets.MasterKeyVerifier;
 import io.fxhome.web.config.WebConfig;
 import io.fxhome.web.signin.BrowserSignIns;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * A wrong master key stops the process at start (it could not open a single account's secrets), instead of failing
@@ -19,9 +20,11 @@ public class WebStartup {
             BrowserSignIns browserSignIns) {
         masterKey.verify();
         if (!publisher.checkConnection()) {
-            Log.warn("RabbitMQ is not reachable yet: sign-ins work, first syncs wait for the broker (readiness is DOWN until then)");
+            Log.warn(
+                    "RabbitMQ is not reachable yet: sign-ins work, first syncs wait for the broker (readiness is DOWN until then)");
         }
-        Log.infof("web app: sessions idle-expire after %s; sign-in on Mozilla's page returns %s", config.session().idleTimeout(),
+        Log.infof("web app: sessions idle-expire after %s; sign-in on Mozilla's page returns %s",
+                config.session().idleTimeout(),
                 browserSignIns.returnsByItself() ? "to fxhome's callback by itself" : "by the address the person pastes");
     }
 }

@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.jdbc.Sql;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** Reads what the worker records: account timestamps, live progress (sync_progress) and the last run (sync_run). */
 @ApplicationScoped
@@ -37,11 +38,12 @@ public class SyncOverviewRepository {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select a.status, a.status_reason, a.last_sync_at, a.next_sync_at, a.interactive_requested_at, a.backoff_until,
-                           p.run_started_at, p.collection, p.records_done, p.records_expected, p.updated_at
-                      from account a left join sync_progress p on p.account_id = a.id
-                     where a.id = ?""")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    """
+                            select a.status, a.status_reason, a.last_sync_at, a.next_sync_at, a.interactive_requested_at, a.backoff_until,
+                                   p.run_started_at, p.collection, p.records_done, p.records_expected, p.updated_at
+                              from account a left join sync_progress p on p.account_id = a.id
+                             where a.id = ?""")) {
                 ps.setObject(1, accountId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {

@@ -2,12 +2,6 @@ package io.fxhome.web.syncing;
 
 import java.util.Locale;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.fxhome.job.InteractiveSyncOutcome;
-import io.fxhome.web.problem.Problem;
-import io.fxhome.web.session.CurrentUser;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,6 +9,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.fxhome.job.InteractiveSyncOutcome;
+import io.fxhome.web.problem.Problem;
+import io.fxhome.web.session.CurrentUser;
 
 /** The account's syncing in the JSON API: its overview (state, progress, last run) and "sync now". */
 @Path("/api/v1/sync")

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.http.Links;
 import io.fxhome.web.jdbc.Sql;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Open tabs grouped by device, the device that uploaded most recently first. As in Firefox, only devices present in
@@ -34,12 +35,13 @@ public class TabsRepository {
      */
     public String version(UUID accountId) {
         try (Connection c = shards.dataSource(accountId).getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                        select (select count(*) || ':' || coalesce(sum(server_modified), 0) || ':' || coalesce(max(server_modified), 0)
-                                  from device_tabs where account_id = ?)
-                               || '/' ||
-                               (select count(*) || ':' || coalesce(sum(server_modified), 0) || ':' || coalesce(max(server_modified), 0)
-                                  from device where account_id = ?)""")) {
+                PreparedStatement ps = c.prepareStatement(
+                        """
+                                select (select count(*) || ':' || coalesce(sum(server_modified), 0) || ':' || coalesce(max(server_modified), 0)
+                                          from device_tabs where account_id = ?)
+                                       || '/' ||
+                                       (select count(*) || ':' || coalesce(sum(server_modified), 0) || ':' || coalesce(max(server_modified), 0)
+                                          from device where account_id = ?)""")) {
             ps.setObject(1, accountId);
             ps.setObject(2, accountId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -68,7 +70,8 @@ public class TabsRepository {
                     String client = rs.getString(1);
                     DeviceTabs device = devices.computeIfAbsent(client, id -> {
                         try {
-                            return new DeviceTabs(id, rs.getString(2), rs.getString(3), Sql.syncSeconds(rs.getBigDecimal(4)), new ArrayList<>());
+                            return new DeviceTabs(id, rs.getString(2), rs.getString(3), Sql.syncSeconds(rs.getBigDecimal(4)),
+                                    new ArrayList<>());
                         } catch (SQLException e) {
                             throw new IllegalStateException(e);
                         }

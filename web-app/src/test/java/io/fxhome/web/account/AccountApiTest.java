@@ -2,12 +2,13 @@ package io.fxhome.web.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Instant;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,6 @@ import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /** Unlink-and-delete, sync now and sync status, and the single-sign-on flow through the sandbox's /authorization. */
 @QuarkusTest
@@ -35,8 +35,9 @@ class AccountApiTest {
         io.fxhome.web.testsupport.JobQueueCleanup.deleteAtExit("fxhome.test.web");
     }
 
-    private static final String[] PER_USER_TABLES = {"account_secret", "web_session", "bookmark", "history_place", "history_visit", "device",
-        "device_tabs", "tab", "sync_state", "collection_state", "sync_run", "sync_progress"};
+    private static final String[] PER_USER_TABLES = { "account_secret", "web_session", "bookmark", "history_place",
+            "history_visit", "device",
+            "device_tabs", "tab", "sync_state", "collection_state", "sync_run", "sync_progress" };
 
     @Inject
     AgroalDataSource ds;
@@ -65,8 +66,10 @@ class AccountApiTest {
         fxa.refresh(refreshToken); // works while linked
         TestData data = new TestData.Existing(ds, id).data();
         data.device("d1", "Phone", "mobile", 1_700_000_000).tab("d1", 0, "t", "https://t.example/", Instant.now())
-                .place("p1", "https://p.example/", "p", 1, Instant.now()).folder("toolbar", "places", 0, "toolbar", java.util.List.of());
-        TestData.exec(ds, "insert into sync_run (account_id, started_at, reason, outcome) values (?, now(), 'first_link', 'done')", id);
+                .place("p1", "https://p.example/", "p", 1, Instant.now())
+                .folder("toolbar", "places", 0, "toolbar", java.util.List.of());
+        TestData.exec(ds,
+                "insert into sync_run (account_id, started_at, reason, outcome) values (?, now(), 'first_link', 'done')", id);
 
         browser.request().delete("/api/v1/me").then().statusCode(403).body("code", equalTo("csrf"));
         Response r = browser.request().header("X-CSRF-Token", browser.csrf).delete("/api/v1/me");
@@ -75,7 +78,8 @@ class AccountApiTest {
 
         assertThat(TestData.one(ds, "select count(*) from account where id = ?", id)).isEqualTo("0");
         for (String table : PER_USER_TABLES) {
-            assertThat(TestData.one(ds, "select count(*) from " + table + " where account_id = ?", id)).as(table).isEqualTo("0");
+            assertThat(TestData.one(ds, "select count(*) from " + table + " where account_id = ?", id)).as(table)
+                    .isEqualTo("0");
         }
         assertThatThrownBy(() -> fxa.refresh(refreshToken)).isInstanceOfSatisfying(FxaException.class,
                 e -> assertThat(e.kind()).isEqualTo(FxaException.Kind.INVALID_TOKEN));
@@ -87,12 +91,15 @@ class AccountApiTest {
         TestData data = TestData.newAccount(ds);
         Browser browser = Browser.signedIn(sessions.create(data.account, "test", Instant.now()));
         browser.request().post("/api/v1/sync").then().statusCode(403).body("code", equalTo("csrf"));
-        browser.request().header("X-CSRF-Token", browser.csrf).post("/api/v1/sync").then().statusCode(202).body("result", equalTo("enqueued"));
+        browser.request().header("X-CSRF-Token", browser.csrf).post("/api/v1/sync").then().statusCode(202).body("result",
+                equalTo("enqueued"));
         browser.request().get("/api/v1/sync").then().statusCode(200).body("state", equalTo("queued"));
         browser.request().header("X-CSRF-Token", browser.csrf).post("/api/v1/sync").then().statusCode(429)
                 .body("code", equalTo("sync-rate-limited")).header("Retry-After", org.hamcrest.Matchers.notNullValue());
-        TestData.exec(ds, "update account set status = 'needs_reauth', interactive_requested_at = null where id = ?", data.account);
-        browser.request().header("X-CSRF-Token", browser.csrf).post("/api/v1/sync").then().statusCode(409).body("code", equalTo("needs-reauth"));
+        TestData.exec(ds, "update account set status = 'needs_reauth', interactive_requested_at = null where id = ?",
+                data.account);
+        browser.request().header("X-CSRF-Token", browser.csrf).post("/api/v1/sync").then().statusCode(409).body("code",
+                equalTo("needs-reauth"));
         browser.request().get("/api/v1/sync").then().statusCode(200).body("state", equalTo("needs-reauth"));
     }
 
@@ -101,8 +108,10 @@ class AccountApiTest {
         TestData data = TestData.newAccount(ds);
         TestData.exec(ds, "update account set last_sync_at = null where id = ?", data.account);
         Browser browser = Browser.signedIn(sessions.create(data.account, "test", Instant.now()));
-        browser.request().get("/api/v1/sync").then().statusCode(200).body("state", equalTo("idle")).body("firstSyncDone", equalTo(false));
-        TestData.exec(ds, "insert into sync_progress (account_id, run_started_at, collection, records_done) values (?, now(), 'history', 1234)",
+        browser.request().get("/api/v1/sync").then().statusCode(200).body("state", equalTo("idle")).body("firstSyncDone",
+                equalTo(false));
+        TestData.exec(ds,
+                "insert into sync_progress (account_id, run_started_at, collection, records_done) values (?, now(), 'history', 1234)",
                 data.account);
         browser.request().get("/api/v1/sync").then().statusCode(200).body("state", equalTo("syncing"))
                 .body("progress.collection", equalTo("history")).body("progress.recordsDone", equalTo(1234));
@@ -111,7 +120,9 @@ class AccountApiTest {
                 insert into sync_run (account_id, started_at, finished_at, reason, outcome, records_applied, records_skipped)
                 values (?, now() - interval '5 seconds', now(), 'first_link', 'done', 5000, 2)""", data.account);
         TestData.exec(ds, "update account set last_sync_at = now() where id = ?", data.account);
-        browser.request().get("/api/v1/sync").then().statusCode(200).body("state", equalTo("idle")).body("firstSyncDone", equalTo(true))
-                .body("lastRun.outcome", equalTo("done")).body("lastRun.recordsApplied", equalTo(5000)).body("lastRun.recordsSkipped", equalTo(2));
+        browser.request().get("/api/v1/sync").then().statusCode(200).body("state", equalTo("idle"))
+                .body("firstSyncDone", equalTo(true))
+                .body("lastRun.outcome", equalTo("done")).body("lastRun.recordsApplied", equalTo(5000))
+                .body("lastRun.recordsSkipped", equalTo(2));
     }
 }

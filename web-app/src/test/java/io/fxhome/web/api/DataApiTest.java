@@ -12,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +26,6 @@ import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /**
  * The data endpoints on fixed rows of two accounts: content and order, ETag/304, hostile strings returned as data with
@@ -66,13 +67,16 @@ class DataApiTest {
                 .bookmark("b2", "toolbar", 0, HostileContent.ATTRIBUTE_BREAKOUT, HostileContent.DATA_URL)
                 .bookmark("b3", "f1", 0, "Lisbon trams", "https://lisbon.example/trams");
         for (int i = 0; i < 7; i++) {
-            alice.place("place" + i, "https://site" + i + ".example/page", "Page " + i + " bread", 10 - i, NOW.minus(i, ChronoUnit.DAYS));
+            alice.place("place" + i, "https://site" + i + ".example/page", "Page " + i + " bread", 10 - i,
+                    NOW.minus(i, ChronoUnit.DAYS));
         }
         alice.place("starterp", "https://bread.example/starter", "Sourdough starter", 30, NOW.minus(10, ChronoUnit.DAYS));
 
         bob = TestData.newAccount(ds);
-        bob.device("bobdev", "Bob's desktop", "desktop", NOW.getEpochSecond()).tab("bobdev", 0, "Bob's secret tab", "https://bob.example/", NOW);
-        bob.folder("toolbar", "places", 0, "toolbar", List.of("bobfolder")).folder("bobfolder", "toolbar", 0, "Bob private", List.of());
+        bob.device("bobdev", "Bob's desktop", "desktop", NOW.getEpochSecond()).tab("bobdev", 0, "Bob's secret tab",
+                "https://bob.example/", NOW);
+        bob.folder("toolbar", "places", 0, "toolbar", List.of("bobfolder")).folder("bobfolder", "toolbar", 0, "Bob private",
+                List.of());
         bob.place("bobplace", "https://bob.example/private", "Bob private bread", 5, NOW);
 
         aliceBrowser = Browser.signedIn(sessions.create(alice.account, "test", Instant.now()));
@@ -92,7 +96,8 @@ class DataApiTest {
 
     @Test
     void listsAnswer304WhenNothingChanged() throws Exception {
-        for (String path : List.of("/api/v1/tabs", "/api/v1/devices", "/api/v1/history", "/api/v1/bookmarks", "/api/v1/bookmarks/toolbar")) {
+        for (String path : List.of("/api/v1/tabs", "/api/v1/devices", "/api/v1/history", "/api/v1/bookmarks",
+                "/api/v1/bookmarks/toolbar")) {
             Response first = aliceBrowser.request().get(path);
             first.then().statusCode(200).header("Cache-Control", "private, no-cache");
             String etag = first.getHeader("ETag");
@@ -104,7 +109,9 @@ class DataApiTest {
         String etag = aliceBrowser.request().get("/api/v1/tabs").getHeader("ETag");
         // As the worker writes it: the device's new tabs record, with its new server timestamp.
         alice.tab("laptop", 1, "A new tab", "https://new.example/", NOW);
-        TestData.exec(ds, "update device_tabs set server_modified = server_modified + 1 where account_id = ? and client_id = 'laptop'", alice.account);
+        TestData.exec(ds,
+                "update device_tabs set server_modified = server_modified + 1 where account_id = ? and client_id = 'laptop'",
+                alice.account);
         aliceBrowser.request().header("If-None-Match", etag).get("/api/v1/tabs").then().statusCode(200)
                 .body("devices[1].tabs", hasSize(2));
     }
@@ -161,9 +168,11 @@ class DataApiTest {
         // Ranked by frecency (docs/search.md): these rows carry none, so the tab's last use leads and the pages follow by
         // last visit; the bookmarked origin bread.example is autofilled first.
         aliceBrowser.request().queryParam("q", "bread").get("/api/v1/search").then().statusCode(200)
-                .body("results.url", contains("https://bread.example/", "https://bread.example/sourdough", "https://site0.example/page",
-                        "https://site1.example/page", "https://site2.example/page", "https://site3.example/page", "https://site4.example/page",
-                        "https://site5.example/page", "https://site6.example/page", "https://bread.example/starter"))
+                .body("results.url",
+                        contains("https://bread.example/", "https://bread.example/sourdough", "https://site0.example/page",
+                                "https://site1.example/page", "https://site2.example/page", "https://site3.example/page",
+                                "https://site4.example/page",
+                                "https://site5.example/page", "https://site6.example/page", "https://bread.example/starter"))
                 .body("results[0].heuristic", equalTo("autofill")).body("results[1].source", equalTo("tab"))
                 .body("results[9].source", equalTo("bookmark")).body("results[9].visitCount", equalTo(30));
         aliceBrowser.request().queryParam("q", "SOURDOUGH Starter").get("/api/v1/search").then().statusCode(200)
@@ -175,7 +184,8 @@ class DataApiTest {
     @Test
     void noRequestReachesAnotherAccountsRows() {
         // Bob's folder guid and words are unknown to Alice's session: ids in URLs are looked up in her rows only.
-        aliceBrowser.request().get("/api/v1/bookmarks/bobfolder").then().statusCode(404).contentType("application/problem+json");
+        aliceBrowser.request().get("/api/v1/bookmarks/bobfolder").then().statusCode(404)
+                .contentType("application/problem+json");
         aliceBrowser.request().queryParam("q", "bob").get("/api/v1/search").then().statusCode(200).body("results", empty());
         bobBrowser.request().get("/api/v1/tabs").then().statusCode(200).body("devices.name", contains("Bob's desktop"));
         bobBrowser.request().get("/api/v1/bookmarks/f1").then().statusCode(404);
@@ -197,31 +207,38 @@ class DataApiTest {
     void anExpiredSessionIsNoSessionAndUseMarksTheAccountSeen() throws Exception {
         TestData carol = TestData.newAccount(ds);
         Browser fresh = Browser.signedIn(sessions.create(carol.account, "test", Instant.now()));
-        TestData.exec(ds, "update web_session set expires_at = now() - interval '1 second' where account_id = ?", carol.account);
+        TestData.exec(ds, "update web_session set expires_at = now() - interval '1 second' where account_id = ?",
+                carol.account);
         fresh.request().get("/api/v1/tabs").then().statusCode(401).body("code", equalTo("not-signed-in"));
 
         Browser used = Browser.signedIn(sessions.create(carol.account, "test", Instant.now().minusSeconds(3 * 86_400)));
         TestData.exec(ds, "update account set last_seen_at = now() - interval '2 hours' where id = ?", carol.account);
         used.request().get("/api/v1/devices").then().statusCode(200);
-        assertThat(TestData.one(ds, "select last_seen_at > now() - interval '1 minute' from account where id = ?", carol.account)).isEqualTo("t");
+        assertThat(
+                TestData.one(ds, "select last_seen_at > now() - interval '1 minute' from account where id = ?", carol.account))
+                .isEqualTo("t");
         // The idle expiry slid forward with the use.
-        assertThat(TestData.one(ds, "select max(expires_at) > now() + interval '13 days' from web_session where account_id = ?", carol.account))
+        assertThat(TestData.one(ds, "select max(expires_at) > now() + interval '13 days' from web_session where account_id = ?",
+                carol.account))
                 .isEqualTo("t");
     }
 
     @Test
     void everyDataEndpointNeedsASession() {
-        for (String path : List.of("/api/v1/tabs", "/api/v1/devices", "/api/v1/history", "/api/v1/bookmarks", "/api/v1/bookmarks/toolbar",
+        for (String path : List.of("/api/v1/tabs", "/api/v1/devices", "/api/v1/history", "/api/v1/bookmarks",
+                "/api/v1/bookmarks/toolbar",
                 "/api/v1/search?q=x", "/api/v1/sync", "/api/v1/me")) {
-            new Browser().request().get(path).then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+            new Browser().request().get(path).then().statusCode(401).contentType("application/problem+json").body("status",
+                    equalTo(401));
         }
     }
 
     @Test
     void openApiDescribesTheApi() {
         new Browser().request().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths.keySet()", org.hamcrest.Matchers.hasItems("/api/v1/session", "/api/v1/session/verify", "/api/v1/me",
-                        "/api/v1/sync", "/api/v1/devices", "/api/v1/tabs", "/api/v1/history", "/api/v1/bookmarks",
-                        "/api/v1/bookmarks/{guid}", "/api/v1/search"));
+                .body("paths.keySet()",
+                        org.hamcrest.Matchers.hasItems("/api/v1/session", "/api/v1/session/verify", "/api/v1/me",
+                                "/api/v1/sync", "/api/v1/devices", "/api/v1/tabs", "/api/v1/history", "/api/v1/bookmarks",
+                                "/api/v1/bookmarks/{guid}", "/api/v1/search"));
     }
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -25,7 +27,6 @@ import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /**
  * The HTML4 pages: sign in through the forms (with the emailed-code step), then every page is valid HTML 4.01 Strict,
@@ -48,7 +49,8 @@ class BasicPagesTest {
     @Test
     void signInThroughTheFormsThenEveryPageIsValidInertHtml4() throws Exception {
         String email = "basic-" + UUID.randomUUID() + "@example.test";
-        SandboxTestResource.server().sandbox().createAccount(NewAccount.of(email, "pw").withVerification(VerificationMode.EMAIL_OTP));
+        SandboxTestResource.server().sandbox()
+                .createAccount(NewAccount.of(email, "pw").withVerification(VerificationMode.EMAIL_OTP));
         Browser browser = new Browser();
 
         browser.request().get("/basic/").then().statusCode(303).header("Location", endsWith("/basic/signin"));
@@ -60,7 +62,8 @@ class BasicPagesTest {
         assertThat(token).isEqualTo(csrfCookie);
 
         // Without the token, or with another one, the form is refused.
-        browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", "forged").formParam("email", email).formParam("password", "pw")
+        browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", "forged").formParam("email", email)
+                .formParam("password", "pw")
                 .post("/basic/signin").then().statusCode(403);
 
         Response wrong = browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", token).formParam("email", email)
@@ -68,11 +71,13 @@ class BasicPagesTest {
         wrong.then().statusCode(200).body(containsString("The password is incorrect."));
         assertValid(wrong.asString());
 
-        Response code = browser.remember(browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", token).formParam("email", email)
-                .formParam("password", "pw").post("/basic/signin"));
+        Response code = browser
+                .remember(browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", token).formParam("email", email)
+                        .formParam("password", "pw").post("/basic/signin"));
         code.then().statusCode(200).body(containsString("emailed"));
         assertValid(code.asString());
-        Response signedIn = browser.remember(browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", csrf(code.asString()))
+        Response signedIn = browser.remember(browser.request().cookie("fxhome_csrf", csrfCookie)
+                .formParam("csrf", csrf(code.asString()))
                 .formParam("code", SandboxTestResource.server().sandbox().latestEmailCode(email)).post("/basic/signin/code"));
         signedIn.then().statusCode(303).header("Location", endsWith("/basic/sync?first=1"));
         assertThat(browser.session).isNotNull();
@@ -86,22 +91,27 @@ class BasicPagesTest {
                 .folder("f", "toolbar", 0, HostileContent.ATTRIBUTE_BREAKOUT, List.of("b"))
                 .bookmark("b", "f", 0, "Evil", HostileContent.JAVASCRIPT_URL)
                 .place("h1", HostileContent.JAVASCRIPT_URL, HostileContent.QUOTES_AND_NEWLINES, 3, Instant.now())
-                .place("h2", "https://fine.example/", HostileContent.RTL_TITLE + " evil", 1, Instant.now().minusSeconds(90_000));
+                .place("h2", "https://fine.example/", HostileContent.RTL_TITLE + " evil", 1,
+                        Instant.now().minusSeconds(90_000));
 
-        for (String path : List.of("/basic/", "/basic/tabs", "/basic/history", "/basic/bookmarks", "/basic/bookmarks/toolbar", "/basic/bookmarks/f",
+        for (String path : List.of("/basic/", "/basic/tabs", "/basic/history", "/basic/bookmarks", "/basic/bookmarks/toolbar",
+                "/basic/bookmarks/f",
                 "/basic/search?q=evil", "/basic/sync?first=1")) {
             Response page = browser.request().get(path);
             page.then().statusCode(200).contentType(containsString("text/html"));
             String html = page.asString();
             assertValid(html);
-            assertThat(html).as(path).doesNotContainIgnoringCase("<script").doesNotContain("javascript:alert(document.cookie)\"")
-                    .doesNotContainPattern("<[a-zA-Z][^>]*\\son[a-zA-Z]+\\s*=").doesNotContain("href=\"javascript:").doesNotContain("href=\"data:");
+            assertThat(html).as(path).doesNotContainIgnoringCase("<script")
+                    .doesNotContain("javascript:alert(document.cookie)\"")
+                    .doesNotContainPattern("<[a-zA-Z][^>]*\\son[a-zA-Z]+\\s*=").doesNotContain("href=\"javascript:")
+                    .doesNotContain("href=\"data:");
         }
         String tabs = browser.request().get("/basic/tabs").asString();
         assertThat(tabs).contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("Laptop &lt;b&gt;bold&lt;/b&gt;")
                 .contains("<a href=\"https://ok.example/\">").contains("<tt>" + HostileContent.DATA_URL + "</tt>");
         String folder = browser.request().get("/basic/bookmarks/f").asString();
-        assertThat(folder).contains("&quot;&#39;&gt;&lt;img src=x onerror=alert(1)&gt;").contains("<tt>javascript:alert(document.cookie)</tt>");
+        assertThat(folder).contains("&quot;&#39;&gt;&lt;img src=x onerror=alert(1)&gt;")
+                .contains("<tt>javascript:alert(document.cookie)</tt>");
         String search = browser.request().get("/basic/search?q=evil").asString();
         assertThat(search).contains("<a href=\"https://fine.example/\">");
         // Paging links are plain links.
@@ -125,23 +135,29 @@ class BasicPagesTest {
     @Test
     void oldBrowsersAreOfferedTheBasicPagesAndEveryoneCanSwitch() {
         Browser old = new Browser();
-        old.request().header("User-Agent", OLD_IE).get("/").then().statusCode(303).header("Location", endsWith("/basic/?offered=1"));
+        old.request().header("User-Agent", OLD_IE).get("/").then().statusCode(303).header("Location",
+                endsWith("/basic/?offered=1"));
         old.request().header("User-Agent", OLD_IE).get("/basic/?offered=1").then().statusCode(303)
                 .header("Location", endsWith("/basic/signin?offered=true"));
         Response offered = old.request().header("User-Agent", OLD_IE).get("/basic/signin?offered=true");
-        offered.then().statusCode(200).body(containsString("may not run the full fxhome app")).body(containsString("<a href=\"/full\">"));
+        offered.then().statusCode(200).body(containsString("may not run the full fxhome app"))
+                .body(containsString("<a href=\"/full\">"));
         // Choosing the full version sticks, even for an old browser.
         Response full = old.request().header("User-Agent", OLD_IE).get("/full");
         full.then().statusCode(303).header("Location", endsWith("/"));
-        old.request().header("User-Agent", OLD_IE).cookie("fxhome_ui", full.getCookie("fxhome_ui")).get("/").then().statusCode(200)
+        old.request().header("User-Agent", OLD_IE).cookie("fxhome_ui", full.getCookie("fxhome_ui")).get("/").then()
+                .statusCode(200)
                 .body(containsString("/app/app.js"));
 
-        for (String weak : List.of("Lynx/2.9.0dev.12 libwww-FM/2.14 SSL-MM/1.4.1", "Links (2.29; Linux 6.1.0 x86_64; GNU C 12.2; text)",
+        for (String weak : List.of("Lynx/2.9.0dev.12 libwww-FM/2.14 SSL-MM/1.4.1",
+                "Links (2.29; Linux 6.1.0 x86_64; GNU C 12.2; text)",
                 "Opera/9.80 (J2ME/MIDP; Opera Mini/9.80 (S60; SymbOS; Opera Mobi/23.348; U; en) Presto/2.5.25 Version/10.54",
                 "Mozilla/5.0 (Linux; U; Android 4.0.3; en-us; GT-I9100 Build/IML74K) AppleWebKit/534.30 (KHTML, like Gecko) Version/4.0 Mobile Safari/534.30")) {
-            new Browser().request().header("User-Agent", weak).get("/").then().statusCode(303).header("Location", endsWith("/basic/?offered=1"));
+            new Browser().request().header("User-Agent", weak).get("/").then().statusCode(303).header("Location",
+                    endsWith("/basic/?offered=1"));
         }
-        for (String modern : List.of(IPHONE, "Mozilla/5.0 (Linux; Android 14; Nokia G42 5G) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
+        for (String modern : List.of(IPHONE,
+                "Mozilla/5.0 (Linux; Android 14; Nokia G42 5G) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
                 "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0")) {
             new Browser().request().header("User-Agent", modern).get("/").then().statusCode(200);
         }
@@ -149,14 +165,16 @@ class BasicPagesTest {
         phone.request().header("User-Agent", IPHONE).get("/").then().statusCode(200);
         Response basic = phone.request().header("User-Agent", IPHONE).get("/basic/use");
         basic.then().statusCode(303).header("Location", endsWith("/basic/"));
-        phone.request().header("User-Agent", IPHONE).cookie("fxhome_ui", basic.getCookie("fxhome_ui")).get("/").then().statusCode(303)
+        phone.request().header("User-Agent", IPHONE).cookie("fxhome_ui", basic.getCookie("fxhome_ui")).get("/").then()
+                .statusCode(303)
                 .header("Location", endsWith("/basic/"));
     }
 
     @Test
     void signInOnMozillasPageWithThePastedAddressInValidHtml4() throws Exception {
         String email = "basic-browser-" + UUID.randomUUID() + "@example.test";
-        SandboxTestResource.server().sandbox().createAccount(NewAccount.of(email, "pw").withVerification(VerificationMode.NONE));
+        SandboxTestResource.server().sandbox()
+                .createAccount(NewAccount.of(email, "pw").withVerification(VerificationMode.NONE));
         Browser browser = new Browser();
         Response signIn = browser.request().get("/basic/signin");
         assertThat(signIn.asString()).contains("<a href=\"/basic/signin/browser\">Sign in on Mozilla's page</a>");
@@ -177,8 +195,9 @@ class BasicPagesTest {
                 .formParam("url", "https://accounts.firefox.com/").post("/basic/signin/browser");
         wrong.then().statusCode(200).body(containsString("That is not the address of the page Mozilla showed"));
         assertValid(wrong.asString());
-        Response done = browser.remember(browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", csrf(page.asString()))
-                .formParam("url", landedOn).post("/basic/signin/browser"));
+        Response done = browser
+                .remember(browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", csrf(page.asString()))
+                        .formParam("url", landedOn).post("/basic/signin/browser"));
         done.then().statusCode(303).header("Location", endsWith("/basic/sync?first=1"));
         assertThat(browser.session).isNotNull();
         browser.request().get("/basic/").then().statusCode(200).body(containsString("Signed in as " + email));
@@ -187,7 +206,8 @@ class BasicPagesTest {
     @Test
     void aBlockedSignInAsksForTheUnblockCodeInValidHtml4() throws Exception {
         String email = "basic-unblock-" + UUID.randomUUID() + "@example.test";
-        SandboxTestResource.server().sandbox().createAccount(NewAccount.of(email, "pw").withVerification(VerificationMode.NONE));
+        SandboxTestResource.server().sandbox()
+                .createAccount(NewAccount.of(email, "pw").withVerification(VerificationMode.NONE));
         SandboxTestResource.server().sandbox().requireUnblockCode(email, true);
         Browser browser = new Browser();
         Response form = browser.request().get("/basic/signin");
@@ -202,13 +222,15 @@ class BasicPagesTest {
                 .post("/basic/signin/unblock/resend");
         resent.then().statusCode(200).body(containsString("another unblock code"));
         assertValid(resent.asString());
-        Response wrongCode = browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", token).formParam("email", email)
+        Response wrongCode = browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", token)
+                .formParam("email", email)
                 .formParam("password", "pw").formParam("unblockCode", "ZZZZZZZZ").post("/basic/signin/unblock");
         wrongCode.then().statusCode(200).body(containsString("That unblock code is not right"));
         assertValid(wrongCode.asString());
         Response signedIn = browser.remember(browser.request().cookie("fxhome_csrf", csrfCookie).formParam("csrf", token)
                 .formParam("email", email).formParam("password", "pw")
-                .formParam("unblockCode", SandboxTestResource.server().sandbox().latestUnblockCode(email)).post("/basic/signin/unblock"));
+                .formParam("unblockCode", SandboxTestResource.server().sandbox().latestUnblockCode(email))
+                .post("/basic/signin/unblock"));
         signedIn.then().statusCode(303).header("Location", endsWith("/basic/sync?first=1"));
         assertThat(browser.session).isNotNull();
     }
@@ -226,7 +248,8 @@ class BasicPagesTest {
             assertThat(scripts.group(1)).contains("src=");
         }
         assertThat(html).doesNotContainPattern("<[a-zA-Z][^>]*\\son[a-zA-Z]+\\s*=");
-        new Browser().request().get("/manifest.webmanifest").then().statusCode(200).body(containsString("\"display\": \"standalone\""));
+        new Browser().request().get("/manifest.webmanifest").then().statusCode(200)
+                .body(containsString("\"display\": \"standalone\""));
         new Browser().request().get("/sw.js").then().statusCode(200).body(containsString("fxhome-shell"));
         new Browser().request().get("/apple-touch-icon.png").then().statusCode(200).contentType("image/png");
     }
@@ -238,7 +261,8 @@ class BasicPagesTest {
     }
 
     private static void assertValid(String html) throws Exception {
-        assertThat(html).startsWith("<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://www.w3.org/TR/html4/strict.dtd\">");
+        assertThat(html)
+                .startsWith("<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://www.w3.org/TR/html4/strict.dtd\">");
         assertThat(Html401Validator.errors(html)).as("HTML 4.01 Strict validation of:\n" + html).isEmpty();
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 
 /**
  * The user's journey in real headless Chromium (Debian's), with the real sync worker running as its own process
@@ -64,8 +65,9 @@ class BrowserTest {
     @BeforeAll
     static void startWorker() throws Exception {
         Map<String, String> p = new HashMap<>();
-        p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + System.getenv().getOrDefault("FXHOME_TEST_PG_HOST", "127.0.0.1") + ":"
-                + System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432") + "/fxhome_test_web");
+        p.put("quarkus.datasource.jdbc.url",
+                "jdbc:postgresql://" + System.getenv().getOrDefault("FXHOME_TEST_PG_HOST", "127.0.0.1") + ":"
+                        + System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432") + "/fxhome_test_web");
         p.put("quarkus.datasource.username", "fxhome");
         p.put("quarkus.datasource.password", "fxhome");
         // The web app owns this schema in its tests; the worker's jar may be a build older than this module's migrations.
@@ -91,7 +93,8 @@ class BrowserTest {
 
     private static String newSandboxAccount() {
         String email = "browser-" + UUID.randomUUID() + "@example.test";
-        SandboxTestResource.server().sandbox().createAccount(NewAccount.of(email, "correct horse").withProfile(ProfileSpec.small(SEEDS.getAndIncrement())));
+        SandboxTestResource.server().sandbox()
+                .createAccount(NewAccount.of(email, "correct horse").withProfile(ProfileSpec.small(SEEDS.getAndIncrement())));
         return email;
     }
 
@@ -113,7 +116,8 @@ class BrowserTest {
             // The first-sync screen, live, until the worker's first run is done; then the tabs.
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sync-progress")));
             chromium.screenshots("02-first-sync");
-            new WebDriverWait(d, Duration.ofSeconds(120)).until(ExpectedConditions.presenceOfElementLocated(By.id("first-sync-done")));
+            new WebDriverWait(d, Duration.ofSeconds(120))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("first-sync-done")));
             wait.until(ExpectedConditions.urlContains("#/tabs"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.device")));
 
@@ -132,10 +136,12 @@ class BrowserTest {
             // A bookmarks folder, reached by clicking through its root.
             TruthOracle.Folder folder = truth.someFolder();
             d.findElement(By.cssSelector("#nav a[data-section=bookmarks]")).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.linkText(BookmarkRoots.title(folder.rootId(), null)))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText(BookmarkRoots.title(folder.rootId(), null))))
+                    .click();
             wait.until(ExpectedConditions.elementToBeClickable(By.linkText(folder.title()))).click();
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), folder.title()));
-            assertThat(texts(d, "nav.crumbs li")).containsExactly("Bookmarks", BookmarkRoots.title(folder.rootId(), null), folder.title());
+            assertThat(texts(d, "nav.crumbs li")).containsExactly("Bookmarks", BookmarkRoots.title(folder.rootId(), null),
+                    folder.title());
             assertThat(texts(d, "#folder-items .item-title")).containsExactly(folder.childTitles().toArray(String[]::new));
             assertInert(d);
             chromium.screenshots("04-bookmarks-folder");
@@ -161,7 +167,8 @@ class BrowserTest {
             Map<String, SearchOracle.Rank> matches = search.matches(word);
             List<String> results = texts(d, "#search-results .item-url").subList(0, expected.size());
             assertThat(results).allSatisfy(url -> assertThat(matches).containsKey(url)).doesNotHaveDuplicates();
-            assertThat(results.stream().map(matches::get).toList()).as("ranks of %s", results).containsExactlyElementsOf(expected);
+            assertThat(results.stream().map(matches::get).toList()).as("ranks of %s", results)
+                    .containsExactlyElementsOf(expected);
             assertInert(d);
             chromium.screenshots("06-search");
 
@@ -180,7 +187,8 @@ class BrowserTest {
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.device")));
                 Map<String, Integer> offline = new HashMap<>();
                 for (WebElement section : d.findElements(By.cssSelector("section.device"))) {
-                    offline.put(section.findElement(By.tagName("h2")).getText(), section.findElements(By.cssSelector("li")).size());
+                    offline.put(section.findElement(By.tagName("h2")).getText(),
+                            section.findElements(By.cssSelector("li")).size());
                 }
                 assertThat(offline).isEqualTo(shown);
             } finally {
@@ -216,7 +224,8 @@ class BrowserTest {
             chromium.screenshots("11-basic-first-sync");
             String account = TestData.one(ds, "select id from account where email = ?", email);
             await("first sync finished in time").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> TestData.one(ds, "select last_sync_at is not null from account where id = ?::uuid", account).equals("t"));
+                    .until(() -> TestData.one(ds, "select last_sync_at is not null from account where id = ?::uuid", account)
+                            .equals("t"));
 
             follow(d, By.linkText("Tabs"));
             Map<String, Integer> devices = truth.tabsByDevice();
@@ -278,14 +287,17 @@ class BrowserTest {
             wait.until(ExpectedConditions.presenceOfElementLocated(what));
         } catch (org.openqa.selenium.TimeoutException e) {
             chromium.screenshots("failure");
-            throw new AssertionError("timed out waiting for " + what + " at " + chromium.driver.getCurrentUrl() + "; the page says: "
-                    + chromium.driver.findElement(By.id("main")).getText(), e);
+            throw new AssertionError(
+                    "timed out waiting for " + what + " at " + chromium.driver.getCurrentUrl() + "; the page says: "
+                            + chromium.driver.findElement(By.id("main")).getText(),
+                    e);
         }
     }
 
     /** No javascript: or data: link anywhere, and no script of a record ran (it would have opened an alert). */
     private static void assertInert(WebDriver d) {
-        assertThat(d.findElements(By.cssSelector("a[href^='javascript:' i], a[href^='data:' i], a[href^=' javascript:' i]"))).isEmpty();
+        assertThat(d.findElements(By.cssSelector("a[href^='javascript:' i], a[href^='data:' i], a[href^=' javascript:' i]")))
+                .isEmpty();
         assertThat(d.findElements(By.cssSelector("main img, body > img"))).isEmpty();
         try {
             d.switchTo().alert();

@@ -75,7 +75,8 @@ final class SearchOracle {
             ObjectNode h = history.cleartext(id);
             String url = h.path("histUri").asText(null);
             if (url != null && !h.path("visits").isEmpty()) {
-                add(out, words, h.path("title").isNull() ? "" : h.path("title").asText(""), url, pageFrecency.getOrDefault(url, 0));
+                add(out, words, h.path("title").isNull() ? "" : h.path("title").asText(""), url,
+                        pageFrecency.getOrDefault(url, 0));
             }
         }
         CollectionTruth bookmarks = truth.collection("bookmarks");
@@ -150,7 +151,7 @@ final class SearchOracle {
     /** "title\nurl" as migration V7 stores it: folded, scheme dropped, escapes decoded, each part cut at 255. */
     private static String matchText(String title, String url) {
         String u = url;
-        for (String scheme : new String[] {"https://", "http://", "ftp://"}) {
+        for (String scheme : new String[] { "https://", "http://", "ftp://" }) {
             if (u.startsWith(scheme)) {
                 u = u.substring(scheme.length());
                 break;
@@ -160,7 +161,8 @@ final class SearchOracle {
             int c = Integer.parseInt(m.group(1), 16);
             return c >= 0x20 && c < 0x7f ? java.util.regex.Matcher.quoteReplacement(String.valueOf((char) c)) : m.group();
         });
-        return cut(fold(title.replace('\n', ' ').replace('\r', ' '))) + "\n" + cut(fold(u.replace('\n', ' ').replace('\r', ' ')));
+        return cut(fold(title.replace('\n', ' ').replace('\r', ' '))) + "\n"
+                + cut(fold(u.replace('\n', ' ').replace('\r', ' ')));
     }
 
     private static String cut(String s) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -26,7 +28,6 @@ import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * Every way in, in real headless Chromium: sign-in on Mozilla's page (the sandbox's stand-in) with the pasted address in
@@ -180,15 +181,18 @@ class SignInBrowserTest {
         try (Chromium chromium = Chromium.start(true)) {
             WebDriver d = chromium.driver;
             WebDriverWait wait = new WebDriverWait(d, WAIT);
-            for (String[] c : new String[][] {{challenged, "Mozilla asked for a browser check"}, {passwordless, "Google, Apple or a passkey"}}) {
+            for (String[] c : new String[][] { { challenged, "Mozilla asked for a browser check" },
+                    { passwordless, "Google, Apple or a passkey" } }) {
                 d.get(base + "#/signin");
                 d.navigate().refresh();
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
                 d.findElement(By.id("email")).sendKeys(c[0]);
                 d.findElement(By.id("password")).sendKeys("correct horse");
                 d.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), c[1].equals("Mozilla asked for a browser check")
-                        ? "browser check" : c[1]));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"),
+                        c[1].equals("Mozilla asked for a browser check")
+                                ? "browser check"
+                                : c[1]));
                 chromium.screenshots("24-refused-" + (c[0].equals(challenged) ? "406" : "210"));
                 d.findElement(By.id("offer-browser-signin")).click();
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-form")));
@@ -210,7 +214,9 @@ class SignInBrowserTest {
             wait.until(ExpectedConditions.urlContains("#/first-sync"));
             String account = TestData.one(ds, "select id from account where email = ?", email);
             // The worker found the refresh token refused (HTTP 401 or 400 errno 108-110 on refresh).
-            TestData.exec(ds, "update account set status = 'needs_reauth', status_reason = 'refresh token revoked' where id = ?::uuid", account);
+            TestData.exec(ds,
+                    "update account set status = 'needs_reauth', status_reason = 'refresh token revoked' where id = ?::uuid",
+                    account);
 
             d.get(base + "#/devices");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("needs-reauth")));
@@ -223,7 +229,8 @@ class SignInBrowserTest {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pasted-url"))).sendKeys(landedOn);
             d.findElement(By.cssSelector("#browser-form button[type=submit]")).click();
             wait.until(ExpectedConditions.urlContains("#/first-sync"));
-            assertThat(TestData.one(ds, "select status || ' ' || id from account where email = ?", email)).isEqualTo("active " + account);
+            assertThat(TestData.one(ds, "select status || ' ' || id from account where email = ?", email))
+                    .isEqualTo("active " + account);
         }
     }
 }

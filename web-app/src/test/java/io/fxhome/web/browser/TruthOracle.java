@@ -20,7 +20,6 @@ final class TruthOracle {
     private static final Set<String> ROOTS = Set.of("menu", "toolbar", "unfiled", "mobile");
     private final CleartextTruth truth;
 
-
     TruthOracle(CleartextTruth truth) {
         this.truth = truth;
     }
@@ -54,7 +53,8 @@ final class TruthOracle {
         CollectionTruth b = truth.collection("bookmarks");
         for (String id : new java.util.TreeSet<>(b.records().keySet())) {
             ObjectNode f = b.cleartext(id);
-            if (!"folder".equals(f.path("type").asText()) || !ROOTS.contains(f.path("parentid").asText()) || ROOTS.contains(id)) {
+            if (!"folder".equals(f.path("type").asText()) || !ROOTS.contains(f.path("parentid").asText())
+                    || ROOTS.contains(id)) {
                 continue;
             }
             String title = f.path("title").asText("");

@@ -47,8 +47,9 @@ class TwoWebInstancesIT {
     static void start() throws Exception {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withScryptN(1024));
         Map<String, String> p = new HashMap<>();
-        p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + System.getenv().getOrDefault("FXHOME_TEST_PG_HOST", "127.0.0.1") + ":"
-                + System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432") + "/fxhome_test_web");
+        p.put("quarkus.datasource.jdbc.url",
+                "jdbc:postgresql://" + System.getenv().getOrDefault("FXHOME_TEST_PG_HOST", "127.0.0.1") + ":"
+                        + System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432") + "/fxhome_test_web");
         p.put("quarkus.datasource.username", "fxhome");
         p.put("quarkus.datasource.password", "fxhome");
         p.put("rabbitmq-host", System.getenv().getOrDefault("FXHOME_TEST_RABBITMQ_HOST", "127.0.0.1"));
@@ -72,7 +73,7 @@ class TwoWebInstancesIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {a, b, sandbox}) {
+        for (AutoCloseable c : new AutoCloseable[] { a, b, sandbox }) {
             if (c != null) {
                 c.close();
             }
@@ -116,9 +117,12 @@ class TwoWebInstancesIT {
         Client c = new Client();
         c.keep(c.on(a).body(Map.of("email", email, "password", "pw")).post("/api/v1/session")).then().statusCode(202)
                 .body("status", equalTo("verification-required"));
-        c.keep(c.on(b).body(Map.of("code", "000000")).post("/api/v1/session/verify")).then().statusCode(401).body("attemptsLeft", equalTo(4));
-        c.keep(c.on(a).body(Map.of("code", "111111")).post("/api/v1/session/verify")).then().statusCode(401).body("attemptsLeft", equalTo(3));
-        c.keep(c.on(b).body(Map.of("code", sandbox.sandbox().latestEmailCode(email))).post("/api/v1/session/verify")).then().statusCode(200)
+        c.keep(c.on(b).body(Map.of("code", "000000")).post("/api/v1/session/verify")).then().statusCode(401)
+                .body("attemptsLeft", equalTo(4));
+        c.keep(c.on(a).body(Map.of("code", "111111")).post("/api/v1/session/verify")).then().statusCode(401)
+                .body("attemptsLeft", equalTo(3));
+        c.keep(c.on(b).body(Map.of("code", sandbox.sandbox().latestEmailCode(email))).post("/api/v1/session/verify")).then()
+                .statusCode(200)
                 .body("status", equalTo("signed-in")).body("account.email", equalTo(email));
         c.on(a).get("/api/v1/me").then().statusCode(200).body("account.email", equalTo(email));
     }
@@ -152,7 +156,8 @@ class TwoWebInstancesIT {
         // fxhome.web.sign-in.per-email defaults to 10 per window: five wrong passwords on each instance use them up.
         for (int i = 0; i < 10; i++) {
             Client c = new Client();
-            c.on(List.of(a, b).get(i % 2)).body(Map.of("email", email, "password", "wrong " + i)).post("/api/v1/session").then().statusCode(401);
+            c.on(List.of(a, b).get(i % 2)).body(Map.of("email", email, "password", "wrong " + i)).post("/api/v1/session").then()
+                    .statusCode(401);
         }
         for (AppProcess instance : List.of(a, b)) {
             Client c = new Client();

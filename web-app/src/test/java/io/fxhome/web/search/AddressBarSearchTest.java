@@ -10,6 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 
 /**
  * GET /api/v1/search over real HTTP on fixed rows of two accounts: the expected results, in order, for a table of
@@ -132,7 +133,8 @@ class AddressBarSearchTest {
                 new Expect("gitlab", List.of()));
         SoftAssertions soft = new SoftAssertions();
         for (Expect e : table) {
-            soft.assertThat(search(aliceBrowser, e.query()).getList("results.url")).as(e.query()).containsExactlyElementsOf(e.urls());
+            soft.assertThat(search(aliceBrowser, e.query()).getList("results.url")).as(e.query())
+                    .containsExactlyElementsOf(e.urls());
         }
         soft.assertAll();
     }
@@ -150,8 +152,10 @@ class AddressBarSearchTest {
         // Restricted to history, the same page is history.
         assertThat(search(aliceBrowser, "^ bread").getList("results.source")).containsExactly("history", "history");
         // The HTML4 results page says the same.
-        String page = aliceBrowser.request().queryParam("q", "bread").get("/basic/search").then().statusCode(200).extract().asString();
-        assertThat(page).contains("[tab: Alice&#39;s phone] <a href=\"" + SD + "\">").contains("[history] <a href=\"" + OLD + "\">");
+        String page = aliceBrowser.request().queryParam("q", "bread").get("/basic/search").then().statusCode(200).extract()
+                .asString();
+        assertThat(page).contains("[tab: Alice&#39;s phone] <a href=\"" + SD + "\">")
+                .contains("[history] <a href=\"" + OLD + "\">");
         JsonPath manual = search(aliceBrowser, "manual");
         assertThat(manual.getList("results.url")).containsExactly(MAN);
         assertThat(manual.getString("results[0].source")).isEqualTo("bookmark");
@@ -212,28 +216,33 @@ class AddressBarSearchTest {
         assertThat(search(aliceBrowser, "re").getList("results.url")).startsWith(SD, OLD).doesNotContain(BOB);
         assertThat(search(bobBrowser, "re").getList("results.url")).startsWith(BOB).doesNotContain(OLD, SD, MAN);
         // 200 days unused: 0.975^200 of the count (1.9 at most here) is below 0.1, the picks no longer count.
-        SearchFixtures.exec(ds, "update search_input_history set used_at = now() - interval '200 days' where account_id = ?", alice.account);
+        SearchFixtures.exec(ds, "update search_input_history set used_at = now() - interval '200 days' where account_id = ?",
+                alice.account);
         assertThat(search(aliceBrowser, "re").getString("results[0].url")).isNotIn(SD, OLD);
     }
 
     @Test
     void picksNeedTheSessionsCsrfToken() {
-        aliceBrowser.request().contentType(ContentType.JSON).body(Map.of("query", "re", "url", OLD)).post("/api/v1/search/picks")
+        aliceBrowser.request().contentType(ContentType.JSON).body(Map.of("query", "re", "url", OLD))
+                .post("/api/v1/search/picks")
                 .then().statusCode(403).body("code", equalTo("csrf"));
-        new Browser().request().contentType(ContentType.JSON).body(Map.of("query", "re", "url", OLD)).post("/api/v1/search/picks")
+        new Browser().request().contentType(ContentType.JSON).body(Map.of("query", "re", "url", OLD))
+                .post("/api/v1/search/picks")
                 .then().statusCode(401);
     }
 
     @Test
     void everyPartReadsOneAccountThroughAnIndex() throws Exception {
-        List<WordPattern> words = List.of(WordPattern.of("bread", WordPattern.Where.TITLE_OR_URL), WordPattern.of("re", WordPattern.Where.TITLE));
+        List<WordPattern> words = List.of(WordPattern.of("bread", WordPattern.Where.TITLE_OR_URL),
+                WordPattern.of("re", WordPattern.Where.TITLE));
         SearchStatement.AlsoIn all = new SearchStatement.AlsoIn(true, true, true, false);
         List<SearchStatement> statements = List.of(
                 new SearchStatement(alice.account).historyTop(words, 2000, 35, false),
                 new SearchStatement(alice.account).historyAll(words, 35, false),
                 new SearchStatement(alice.account).historyCapped(words, 300, 35, false),
                 new SearchStatement(alice.account).bookmarksCapped(words, 300, 35, false),
-                new SearchStatement(alice.account).historyAll(words, 35, false, new SearchStatement.AlsoIn(false, true, false, true)),
+                new SearchStatement(alice.account).historyAll(words, 35, false,
+                        new SearchStatement.AlsoIn(false, true, false, true)),
                 new SearchStatement(alice.account).bookmarksTop(words, 1000, 35, false),
                 new SearchStatement(alice.account).bookmarksAll(words, 35, false, all),
                 new SearchStatement(alice.account).tabs(words, false, all),
@@ -264,14 +273,18 @@ class AddressBarSearchTest {
     void commonWordsAreRankedThroughTheFrecencyOrderedPass() throws SQLException {
         // More matches than the bounded trigram look reads: 400 pages at a word boundary ("common"), each visited
         // i % 37 + 1 times, and 60 more frecent ones with the word inside another ("uncommonly").
-        SearchFixtures.exec(ds, """
-                insert into history_place (account_id, guid, url, title, visit_count, last_visit_at)
-                select ?, 'c' || lpad(i::text, 11, '0'), 'https://c' || i || '.example/', case when i <= 400 then 'Common page ' || i
-                       else 'Uncommonly good ' || i end, 1, now() from generate_series(1, 460) i""", alice.account);
-        SearchFixtures.exec(ds, """
-                insert into history_visit (account_id, place_guid, visited_at, transition)
-                select ?, 'c' || lpad(i::text, 11, '0'), (extract(epoch from now())::bigint - v * 86400) * 1000000, 1
-                  from generate_series(1, 460) i, generate_series(0, 60) v where v < case when i <= 400 then i % 37 + 1 else 50 end""", alice.account);
+        SearchFixtures.exec(ds,
+                """
+                        insert into history_place (account_id, guid, url, title, visit_count, last_visit_at)
+                        select ?, 'c' || lpad(i::text, 11, '0'), 'https://c' || i || '.example/', case when i <= 400 then 'Common page ' || i
+                               else 'Uncommonly good ' || i end, 1, now() from generate_series(1, 460) i""",
+                alice.account);
+        SearchFixtures.exec(ds,
+                """
+                        insert into history_visit (account_id, place_guid, visited_at, transition)
+                        select ?, 'c' || lpad(i::text, 11, '0'), (extract(epoch from now())::bigint - v * 86400) * 1000000, 1
+                          from generate_series(1, 460) i, generate_series(0, 60) v where v < case when i <= 400 then i % 37 + 1 else 50 end""",
+                alice.account);
         alice.scored();
         assertThat(SearchService.CAP).isLessThan(400);
         // Pages of equal frecency may come in any order: the scores are compared, in order, and every page is a boundary match.
@@ -288,7 +301,8 @@ class AddressBarSearchTest {
 
     private String title(String url) {
         try {
-            return column("select title from history_place where account_id = ? and url = '" + url.replace("'", "''") + "'").get(0);
+            return column("select title from history_place where account_id = ? and url = '" + url.replace("'", "''") + "'")
+                    .get(0);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -297,7 +311,8 @@ class AddressBarSearchTest {
     private List<String> frecencies(List<String> urls) throws SQLException {
         List<String> out = new java.util.ArrayList<>();
         for (String u : urls) {
-            out.addAll(column("select frecency from history_place where account_id = ? and url = '" + u.replace("'", "''") + "'"));
+            out.addAll(
+                    column("select frecency from history_place where account_id = ? and url = '" + u.replace("'", "''") + "'"));
         }
         return out;
     }

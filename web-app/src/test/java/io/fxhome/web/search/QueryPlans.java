@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** What a statement's plan reads: each scan of a table or index, as "node type: index condition". */
 final class QueryPlans {
-    private static final Set<String> SCANS = Set.of("Seq Scan", "Index Scan", "Index Only Scan", "Bitmap Index Scan", "Tid Scan",
+    private static final Set<String> SCANS = Set.of("Seq Scan", "Index Scan", "Index Only Scan", "Bitmap Index Scan",
+            "Tid Scan",
             "Tid Range Scan", "Sample Scan");
 
     private QueryPlans() {

@@ -29,34 +29,40 @@ final class SearchFixtures {
 
     static SearchFixtures newAccount(DataSource ds, Instant now) throws SQLException {
         UUID id = UUID.randomUUID();
-        exec(ds, "insert into account (id, fxa_uid, email) values (?, ?, ?)", id, id.toString().replace("-", ""), id + "@example.test");
+        exec(ds, "insert into account (id, fxa_uid, email) values (?, ?, ?)", id, id.toString().replace("-", ""),
+                id + "@example.test");
         return new SearchFixtures(ds, id, now);
     }
 
     /** A page with {@code visits} visits of {@code transition}, one a day, the latest {@code daysAgo} days ago. */
     SearchFixtures page(String guid, String url, String title, int visits, int transition, int daysAgo) throws SQLException {
-        exec(ds, "insert into history_place (account_id, guid, url, title, visit_count, last_visit_at) values (?, ?, ?, ?, ?, ?)", account,
+        exec(ds, "insert into history_place (account_id, guid, url, title, visit_count, last_visit_at) values (?, ?, ?, ?, ?, ?)",
+                account,
                 guid, url, title, visits, Timestamp.from(now.minus(Duration.ofDays(daysAgo))));
         for (int i = 0; i < visits; i++) {
             Instant at = now.minus(Duration.ofDays(daysAgo + i)).minusSeconds(i);
-            exec(ds, "insert into history_visit (account_id, place_guid, visited_at, transition) values (?, ?, ?, ?)", account, guid,
+            exec(ds, "insert into history_visit (account_id, place_guid, visited_at, transition) values (?, ?, ?, ?)", account,
+                    guid,
                     at.getEpochSecond() * 1_000_000L, (short) transition);
         }
         return this;
     }
 
     SearchFixtures device(String clientId, String name) throws SQLException {
-        exec(ds, "insert into device (account_id, client_id, name, device_type) values (?, ?, ?, 'mobile')", account, clientId, name);
+        exec(ds, "insert into device (account_id, client_id, name, device_type) values (?, ?, ?, 'mobile')", account, clientId,
+                name);
         return this;
     }
 
     SearchFixtures tab(String clientId, int position, String title, String url, int hoursAgo) throws SQLException {
-        exec(ds, "insert into tab (account_id, client_id, position, title, url, last_used) values (?, ?, ?, ?, ?, ?)", account, clientId,
+        exec(ds, "insert into tab (account_id, client_id, position, title, url, last_used) values (?, ?, ?, ?, ?, ?)", account,
+                clientId,
                 position, title, url, Timestamp.from(now.minus(Duration.ofHours(hoursAgo))));
         return this;
     }
 
-    SearchFixtures bookmark(String guid, String title, String url, List<String> tags, String keyword, int daysAgo) throws SQLException {
+    SearchFixtures bookmark(String guid, String title, String url, List<String> tags, String keyword, int daysAgo)
+            throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 insert into bookmark (account_id, guid, parent_guid, position, kind, title, url, tags, keyword, date_added)
                 values (?, ?, 'toolbar', 0, 'bookmark', ?, ?, ?, ?, ?)""")) {
@@ -81,7 +87,8 @@ final class SearchFixtures {
                        last_typed_at = (select to_timestamp(max(v.visited_at) / 1000000.0) from history_visit v
                                          where v.account_id = p.account_id and v.place_guid = p.guid and v.transition = 2),
                        bookmarked = exists (select 1 from bookmark b where b.account_id = p.account_id and b.url = p.url and b.kind = 'bookmark')
-                 where p.account_id = ?""", account);
+                 where p.account_id = ?""",
+                account);
         exec(ds, "update history_place set frecency = fxhome_stored_page_frecency(account_id, guid, frecency_visits, bookmarked, url) where account_id = ?",
                 account);
         exec(ds, """

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -17,7 +19,6 @@ import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /**
  * One database (no shards configured), as every install before sharding: sign-ins keep the directory in step with the
@@ -40,7 +41,8 @@ class DirectoryUpgradeTest {
                 .withProfile(ProfileSpec.small(77).withSizes(3, 3, 1)));
         String uid = SandboxTestResource.server().sandbox().account(email).orElseThrow().uid();
         UUID legacy = UUID.randomUUID();
-        TestData.exec(ds, "insert into account (id, fxa_uid, email, status) values (?, ?, ?, 'needs_reauth')", legacy, uid, email);
+        TestData.exec(ds, "insert into account (id, fxa_uid, email, status) values (?, ?, ?, 'needs_reauth')", legacy, uid,
+                email);
 
         Browser browser = new Browser();
         Response r = browser.signIn(email, "pw");

@@ -76,7 +76,8 @@ class ShardedWebTest {
             DataSource own = db.get(user.shard());
             DataSource other = db.get(user.shard().equals("main") ? "shard2" : "main");
             // The directory (in main) lists the account on its shard; the other shard's copy of the table stays empty.
-            assertThat(one(db.get("main"), "select shard from account_directory where account_id = ?", user.account())).isEqualTo(user.shard());
+            assertThat(one(db.get("main"), "select shard from account_directory where account_id = ?", user.account()))
+                    .isEqualTo(user.shard());
             assertThat(one(db.get("shard2"), "select count(*) from account_directory")).isEqualTo("0");
 
             // Rows as the worker would write them, on the user's shard only; each user's differ.
@@ -85,19 +86,25 @@ class ShardedWebTest {
                     .device("dev-" + label, "Device of " + label, "desktop", NOW.getEpochSecond())
                     .tab("dev-" + label, 0, "Sharded tab " + label, "https://" + label + ".example/tab", NOW)
                     .folder("toolbar", "places", 0, "toolbar", List.of("bm-" + label))
-                    .bookmark("bm-" + label, "toolbar", 0, "Sharded bookmark " + label, "https://" + label + ".example/bookmark")
-                    .place("pl-" + label, "https://" + label + ".example/page", "Sharded page " + label, 3, NOW.minusSeconds(60));
+                    .bookmark("bm-" + label, "toolbar", 0, "Sharded bookmark " + label,
+                            "https://" + label + ".example/bookmark")
+                    .place("pl-" + label, "https://" + label + ".example/page", "Sharded page " + label, 3,
+                            NOW.minusSeconds(60));
 
             // Every answer is the user's own rows, read from its shard, and names the shard for the load balancer.
             Response tabs = user.browser().request().get("/api/v1/tabs");
             tabs.then().statusCode(200).header(ShardHeaders.HEADER, user.shard())
-                    .body("devices.name", contains("Device of " + label)).body("devices[0].tabs.url", contains("https://" + label + ".example/tab"));
-            user.browser().request().get("/api/v1/devices").then().statusCode(200).body("devices.clientId", contains("dev-" + label));
+                    .body("devices.name", contains("Device of " + label))
+                    .body("devices[0].tabs.url", contains("https://" + label + ".example/tab"));
+            user.browser().request().get("/api/v1/devices").then().statusCode(200).body("devices.clientId",
+                    contains("dev-" + label));
             user.browser().request().get("/api/v1/history").then().statusCode(200).body("items.guid", contains("pl-" + label));
-            user.browser().request().get("/api/v1/bookmarks/toolbar").then().statusCode(200).body("children.guid", contains("bm-" + label));
+            user.browser().request().get("/api/v1/bookmarks/toolbar").then().statusCode(200).body("children.guid",
+                    contains("bm-" + label));
             user.browser().request().queryParam("q", "sharded").get("/api/v1/search").then().statusCode(200)
-                    .body("results.url", containsInAnyOrder("https://" + label + ".example/tab", "https://" + label + ".example/bookmark",
-                            "https://" + label + ".example/page"));
+                    .body("results.url",
+                            containsInAnyOrder("https://" + label + ".example/tab", "https://" + label + ".example/bookmark",
+                                    "https://" + label + ".example/page"));
             user.browser().request().contentType(ContentType.JSON).header("X-CSRF-Token", user.browser().csrf)
                     .body(Map.of("query", "sharded", "url", "https://" + label + ".example/page")).post("/api/v1/search/picks")
                     .then().statusCode(204);
@@ -106,9 +113,11 @@ class ShardedWebTest {
             user.browser().request().get("/api/v1/sync").then().statusCode(200).body("state", equalTo("queued"));
 
             // The first sync was requested on the account's own row (interactive_requested_at, on its shard).
-            assertThat(one(own, "select interactive_requested_at is not null from account where id = ?", user.account())).isEqualTo("t");
+            assertThat(one(own, "select interactive_requested_at is not null from account where id = ?", user.account()))
+                    .isEqualTo("t");
             Map<String, Long> ownRows = perUserRows(own, user.account());
-            assertThat(ownRows).containsKeys("account_secret", "web_session", "bookmark", "history_place", "history_visit", "tab", "sync_run");
+            assertThat(ownRows).containsKeys("account_secret", "web_session", "bookmark", "history_place", "history_visit",
+                    "tab", "sync_run");
             assertThat(ownRows).as("rows on %s", user.shard()).containsEntry("account", 1L).containsEntry("account_secret", 1L)
                     .containsEntry("web_session", 1L).containsEntry("search_input_history", 1L).containsEntry("tab", 1L)
                     .containsEntry("device", 1L).containsEntry("bookmark", 2L).containsEntry("history_place", 1L)
@@ -127,7 +136,8 @@ class ShardedWebTest {
         User onShard2 = first.shard().equals("shard2") ? first : second;
         assertThat(onShard2.shard()).isEqualTo("shard2");
         // The routing cookie is set again only when the browser's differs.
-        assertThat(first.browser().request().cookie(ShardHeaders.COOKIE, first.shard()).get("/api/v1/me").getCookie(ShardHeaders.COOKIE))
+        assertThat(first.browser().request().cookie(ShardHeaders.COOKIE, first.shard()).get("/api/v1/me")
+                .getCookie(ShardHeaders.COOKIE))
                 .isNull();
         assertThat(first.browser().request().get("/api/v1/me").getCookie(ShardHeaders.COOKIE)).isEqualTo(first.shard());
 
@@ -135,28 +145,36 @@ class ShardedWebTest {
         User again = signIn(onShard2.email());
         assertThat(again.account()).isEqualTo(onShard2.account());
         assertThat(again.shard()).isEqualTo("shard2");
-        assertThat(one(db.get("main"), "select count(*) from account_directory where account_id = ?", onShard2.account())).isEqualTo("1");
-        assertThat(perUserRows(db.get("shard2"), onShard2.account())).containsEntry("account", 1L).containsEntry("web_session", 2L);
-        assertThat(perUserRows(db.get("main"), onShard2.account())).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+        assertThat(one(db.get("main"), "select count(*) from account_directory where account_id = ?", onShard2.account()))
+                .isEqualTo("1");
+        assertThat(perUserRows(db.get("shard2"), onShard2.account())).containsEntry("account", 1L).containsEntry("web_session",
+                2L);
+        assertThat(perUserRows(db.get("main"), onShard2.account()))
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
 
         // Signing out clears the routing cookie with the session.
-        Response out = again.browser().request().cookie(ShardHeaders.COOKIE, "shard2").header("X-CSRF-Token", again.browser().csrf)
+        Response out = again.browser().request().cookie(ShardHeaders.COOKIE, "shard2")
+                .header("X-CSRF-Token", again.browser().csrf)
                 .delete("/api/v1/session");
         out.then().statusCode(204);
-        assertThat(out.getHeaders().getValues("Set-Cookie")).anySatisfy(h -> assertThat(h).startsWith(ShardHeaders.COOKIE + "=;"));
+        assertThat(out.getHeaders().getValues("Set-Cookie"))
+                .anySatisfy(h -> assertThat(h).startsWith(ShardHeaders.COOKIE + "=;"));
 
         // Unlink and delete: every row goes from its shard, and its line from the directory.
         onShard2.browser().request().header("X-CSRF-Token", onShard2.browser().csrf).delete("/api/v1/me").then().statusCode(200)
                 .body("deleted", equalTo(true));
-        assertThat(perUserRows(db.get("shard2"), onShard2.account())).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
-        assertThat(one(db.get("main"), "select count(*) from account_directory where account_id = ?", onShard2.account())).isEqualTo("0");
+        assertThat(perUserRows(db.get("shard2"), onShard2.account()))
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+        assertThat(one(db.get("main"), "select count(*) from account_directory where account_id = ?", onShard2.account()))
+                .isEqualTo("0");
         onShard2.browser().request().get("/api/v1/me").then().statusCode(401);
     }
 
     private static String newSandboxUser() {
         String email = "shard-" + UUID.randomUUID() + "@example.test";
-        SandboxTestResource.server().sandbox().createAccount(NewAccount.of(email, "pw " + email).withVerification(VerificationMode.NONE)
-                .withProfile(ProfileSpec.small(SEEDS.getAndIncrement()).withSizes(3, 3, 1)));
+        SandboxTestResource.server().sandbox()
+                .createAccount(NewAccount.of(email, "pw " + email).withVerification(VerificationMode.NONE)
+                        .withProfile(ProfileSpec.small(SEEDS.getAndIncrement()).withSizes(3, 3, 1)));
         return email;
     }
 
@@ -166,9 +184,11 @@ class ShardedWebTest {
         r.then().statusCode(200).body("status", equalTo("signed-in"));
         String shard = r.getHeader(ShardHeaders.HEADER);
         assertThat(shard).as("the sign-in answer names the shard").isIn("main", "shard2");
-        String cookie = r.getHeaders().getValues("Set-Cookie").stream().filter(h -> h.startsWith(ShardHeaders.COOKIE + "=")).findFirst()
+        String cookie = r.getHeaders().getValues("Set-Cookie").stream().filter(h -> h.startsWith(ShardHeaders.COOKIE + "="))
+                .findFirst()
                 .orElseThrow();
-        assertThat(cookie).startsWith(ShardHeaders.COOKIE + "=" + shard + ";").containsIgnoringCase("SameSite=Lax").contains("Path=/");
+        assertThat(cookie).startsWith(ShardHeaders.COOKIE + "=" + shard + ";").containsIgnoringCase("SameSite=Lax")
+                .contains("Path=/");
         return new User(email, browser, UUID.fromString(r.jsonPath().getString("account.id")), shard);
     }
 

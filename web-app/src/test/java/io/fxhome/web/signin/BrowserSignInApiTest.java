@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -25,7 +27,6 @@ import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /**
  * Sign-in on Mozilla's page (the sandbox's stand-in for it), completed with the address a person pastes: the password
@@ -94,7 +95,8 @@ class BrowserSignInApiTest {
 
         // Signing in again this way finds the same account.
         Browser again = new Browser();
-        again.completeBrowserSignIn(MozillaSignInPage.signIn(again.beginBrowserSignIn(), email, "pw " + email)).then().statusCode(200)
+        again.completeBrowserSignIn(MozillaSignInPage.signIn(again.beginBrowserSignIn(), email, "pw " + email)).then()
+                .statusCode(200)
                 .body("account.id", equalTo(account.toString()));
     }
 
@@ -125,8 +127,10 @@ class BrowserSignInApiTest {
     void aKeyCarryingAnotherAccountsClientStateGetsNothingOfThatAccount() throws Exception {
         String victim = newAccount();
         Browser victimBrowser = new Browser();
-        String victimId = victimBrowser.completeBrowserSignIn(MozillaSignInPage.signIn(victimBrowser.beginBrowserSignIn(), victim,
-                "pw " + victim)).then().statusCode(200).extract().path("account.id");
+        String victimId = victimBrowser
+                .completeBrowserSignIn(MozillaSignInPage.signIn(victimBrowser.beginBrowserSignIn(), victim,
+                        "pw " + victim))
+                .then().statusCode(200).extract().path("account.id");
 
         // The attacker's own Mozilla account, and a keys_jwe (made in the attacker's browser, passed through by Mozilla
         // unread) whose kid names the victim's key.
@@ -137,13 +141,16 @@ class BrowserSignInApiTest {
                 "pw " + attacker)).then().statusCode(403).body("code", equalTo("key-mismatch"));
         assertThat(attackerBrowser.session).isNull();
         attackerBrowser.request().get("/api/v1/me").then().statusCode(401);
-        assertThat(TestData.one(ds, "select count(*) from web_session where account_id = ?", UUID.fromString(victimId))).isEqualTo("1");
-        assertThat(TestData.one(ds, "select count(*) from account where fxa_uid = ?", sandbox().account(attacker).orElseThrow().uid()))
+        assertThat(TestData.one(ds, "select count(*) from web_session where account_id = ?", UUID.fromString(victimId)))
+                .isEqualTo("1");
+        assertThat(TestData.one(ds, "select count(*) from account where fxa_uid = ?",
+                sandbox().account(attacker).orElseThrow().uid()))
                 .isEqualTo("0");
 
         // The victim still signs in normally afterwards, to the same account.
         Browser later = new Browser();
-        later.completeBrowserSignIn(MozillaSignInPage.signIn(later.beginBrowserSignIn(), victim, "pw " + victim)).then().statusCode(200)
+        later.completeBrowserSignIn(MozillaSignInPage.signIn(later.beginBrowserSignIn(), victim, "pw " + victim)).then()
+                .statusCode(200)
                 .body("account.id", equalTo(victimId)).body("account.email", equalTo(victim));
     }
 

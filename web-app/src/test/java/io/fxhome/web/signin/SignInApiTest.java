@@ -1,7 +1,7 @@
 package io.fxhome.web.signin;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +35,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /** Every branch of the password sign-in, over real HTTP against the sync-sandbox standing in for Firefox Accounts. */
 @QuarkusTest
@@ -58,8 +59,9 @@ class SignInApiTest {
 
     static String newAccount(VerificationMode mode) {
         String email = "web-" + UUID.randomUUID() + "@example.test";
-        sandbox().createAccount(NewAccount.of(email, "pw " + email).withVerification(mode).withProfile(ProfileSpec.small(SEEDS.getAndIncrement())
-                .withSizes(5, 5, 1)));
+        sandbox().createAccount(NewAccount.of(email, "pw " + email).withVerification(mode)
+                .withProfile(ProfileSpec.small(SEEDS.getAndIncrement())
+                        .withSizes(5, 5, 1)));
         return email;
     }
 
@@ -71,8 +73,10 @@ class SignInApiTest {
         r.then().statusCode(200).contentType(ContentType.JSON).body("status", equalTo("signed-in"))
                 .body("account.email", equalTo(email)).body("account.status", equalTo("active"))
                 .body("firstSync", equalTo("enqueued")).body("csrfToken", startsWith(""));
-        String setCookie = r.getHeaders().getValues("Set-Cookie").stream().filter(h -> h.startsWith(Browser.COOKIE + "=")).findFirst().orElseThrow();
-        assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/").doesNotContain("Secure");
+        String setCookie = r.getHeaders().getValues("Set-Cookie").stream().filter(h -> h.startsWith(Browser.COOKIE + "="))
+                .findFirst().orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/")
+                .doesNotContain("Secure");
         UUID account = UUID.fromString(r.jsonPath().getString("account.id"));
         assertThat(browser.session).startsWith(account + ".");
 
@@ -81,11 +85,13 @@ class SignInApiTest {
         // Only ciphertext is stored; the master key opens it to the key id the sandbox expects.
         AccountSecrets secrets = cipher.open(account, accounts.secrets(account).orElseThrow());
         assertThat(secrets.keyId()).isEqualTo(sandbox().account(email).orElseThrow().keyId());
-        assertThat(TestData.one(ds, "select count(*) from account_secret where account_id = ? and position(convert_to(?, 'UTF8') in refresh_token) > 0",
+        assertThat(TestData.one(ds,
+                "select count(*) from account_secret where account_id = ? and position(convert_to(?, 'UTF8') in refresh_token) > 0",
                 account, secrets.refreshToken())).isEqualTo("0");
         // The session table keeps a hash, never the cookie's secret.
         assertThat(TestData.one(ds, "select count(*) from web_session where account_id = ?", account)).isEqualTo("1");
-        assertThat(TestData.one(ds, "select interactive_requested_at is not null from account where id = ?", account)).isEqualTo("t");
+        assertThat(TestData.one(ds, "select interactive_requested_at is not null from account where id = ?", account))
+                .isEqualTo("t");
 
         browser.request().get("/api/v1/me").then().statusCode(200).body("account.id", equalTo(account.toString()))
                 .body("csrfToken", equalTo(browser.csrf));
@@ -103,7 +109,8 @@ class SignInApiTest {
         assertThat(browser.pending).as("the handle cookie").isNotBlank();
         assertThat(browser.session).isNull();
 
-        browser.verify("000000").then().statusCode(401).contentType("application/problem+json").body("code", equalTo("invalid-code"))
+        browser.verify("000000").then().statusCode(401).contentType("application/problem+json")
+                .body("code", equalTo("invalid-code"))
                 .body("attemptsLeft", equalTo(4)).body("type", equalTo("/problems/invalid-code"));
         browser.verify(sandbox().latestEmailCode(email)).then().statusCode(200).body("status", equalTo("signed-in"))
                 .body("account.email", equalTo(email));
@@ -122,7 +129,8 @@ class SignInApiTest {
                 .body("{\"code\": \"" + sandbox().latestEmailCode(email) + "\", \"pendingSignIn\": \"" + handle + "\"}")
                 .post("/api/v1/session/verify")).then().statusCode(200).body("status", equalTo("signed-in"));
         // The handle is single-use.
-        new Browser().request().contentType(ContentType.JSON).body("{\"code\": \"123456\", \"pendingSignIn\": \"" + handle + "\"}")
+        new Browser().request().contentType(ContentType.JSON)
+                .body("{\"code\": \"123456\", \"pendingSignIn\": \"" + handle + "\"}")
                 .post("/api/v1/session/verify").then().statusCode(410).body("code", equalTo("sign-in-expired"));
     }
 
@@ -165,13 +173,15 @@ class SignInApiTest {
         String email = newAccount(VerificationMode.NONE);
         Browser browser = new Browser();
         sandbox().throttleSignIn(email, 1, 120);
-        browser.signIn(email, "pw " + email).then().statusCode(429).header("Retry-After", "120").body("code", equalTo("throttled"))
+        browser.signIn(email, "pw " + email).then().statusCode(429).header("Retry-After", "120")
+                .body("code", equalTo("throttled"))
                 .body("retryAfterSeconds", equalTo(120)).body("detail", containsString("in 2 minutes"));
         sandbox().blockSignIn(email, 1);
         browser.signIn(email, "pw " + email).then().statusCode(202).body("status", equalTo("unblock-required"))
                 .body("message", containsString("unblock code"));
         sandbox().fxaUnavailable(email, 1, 30);
-        browser.signIn(email, "pw " + email).then().statusCode(503).header("Retry-After", "30").body("code", equalTo("upstream-unavailable"));
+        browser.signIn(email, "pw " + email).then().statusCode(503).header("Retry-After", "30").body("code",
+                equalTo("upstream-unavailable"));
         browser.signIn(email, "pw " + email).then().statusCode(200).body("status", equalTo("signed-in"));
     }
 
@@ -187,7 +197,8 @@ class SignInApiTest {
         assertThat(first).isNotBlank();
 
         // Another code on request; a wrong code is a clear refusal that can be answered with the right one.
-        browser.request().contentType(ContentType.JSON).body("{}").post("/api/v1/session/unblock/resend").then().statusCode(204);
+        browser.request().contentType(ContentType.JSON).body("{}").post("/api/v1/session/unblock/resend").then()
+                .statusCode(204);
         String second = sandbox().latestUnblockCode(email);
         browser.signIn(email, "pw " + email, "ZZZZZZZZ").then().statusCode(401).contentType("application/problem+json")
                 .body("code", equalTo("invalid-unblock-code")).body("detail", containsString("send another"));
@@ -207,8 +218,9 @@ class SignInApiTest {
                 .body("signInOnMozilla", equalTo(true));
 
         String passwordless = "nopw-" + UUID.randomUUID() + "@example.test";
-        sandbox().createAccount(NewAccount.of(passwordless, "unused").withoutPassword().withProfile(ProfileSpec.small(SEEDS.getAndIncrement())
-                .withSizes(5, 5, 1)));
+        sandbox().createAccount(
+                NewAccount.of(passwordless, "unused").withoutPassword().withProfile(ProfileSpec.small(SEEDS.getAndIncrement())
+                        .withSizes(5, 5, 1)));
         browser.signIn(passwordless, "anything").then().statusCode(403).body("code", equalTo("no-password"))
                 .body("detail", containsString("Google, Apple or a passkey")).body("signInOnMozilla", equalTo(true));
     }
@@ -216,8 +228,9 @@ class SignInApiTest {
     @Test
     void anAccountOnPasswordVersion2SignsIn() {
         String email = "v2-" + UUID.randomUUID() + "@example.test";
-        sandbox().createAccount(NewAccount.of(email, "pw " + email).withPasswordVersion2().withVerification(VerificationMode.NONE)
-                .withProfile(ProfileSpec.small(SEEDS.getAndIncrement()).withSizes(5, 5, 1)));
+        sandbox().createAccount(
+                NewAccount.of(email, "pw " + email).withPasswordVersion2().withVerification(VerificationMode.NONE)
+                        .withProfile(ProfileSpec.small(SEEDS.getAndIncrement()).withSizes(5, 5, 1)));
         new Browser().signIn(email, "pw " + email).then().statusCode(200).body("status", equalTo("signed-in"))
                 .body("account.email", equalTo(email));
     }
@@ -228,7 +241,8 @@ class SignInApiTest {
         browser.signIn("not-an-email", "pw").then().statusCode(400).body("code", equalTo("invalid-email"));
         browser.signIn("someone@example.test", "").then().statusCode(400).body("code", equalTo("invalid-password"));
         // Only JSON: a cross-site HTML form cannot post a sign-in.
-        browser.request().contentType(ContentType.URLENC).formParam("email", "a@b.c").formParam("password", "x").post("/api/v1/session")
+        browser.request().contentType(ContentType.URLENC).formParam("email", "a@b.c").formParam("password", "x")
+                .post("/api/v1/session")
                 .then().statusCode(415);
     }
 
@@ -258,14 +272,17 @@ class SignInApiTest {
         String body = "{\"email\": \"nobody-" + UUID.randomUUID() + "@example.test\", \"password\": \"x\"}";
         // A peer on 127.0.0.2 is not in quarkus.http.proxy.trusted-proxies: the address it claims is ignored.
         HttpClient untrusted = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2")).build();
-        HttpResponse<String> answer = untrusted.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/api/v1/session"))
-                .header("Content-Type", "application/json").header("X-Forwarded-For", "203.0.113.77")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = untrusted
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/api/v1/session"))
+                        .header("Content-Type", "application/json").header("X-Forwarded-For", "203.0.113.77")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(TestData.one(ds, "select count(*) from sign_in_attempt where limit_key = 'a:203.0.113.77'")).isEqualTo("0");
-        assertThat(Integer.parseInt(TestData.one(ds, "select count(*) from sign_in_attempt where limit_key = 'a:127.0.0.2'"))).isPositive();
+        assertThat(Integer.parseInt(TestData.one(ds, "select count(*) from sign_in_attempt where limit_key = 'a:127.0.0.2'")))
+                .isPositive();
         // From the trusted proxy (the loopback address), the forwarded address is the client's.
-        given().header("X-Forwarded-For", "203.0.113.78").contentType(ContentType.JSON).body(body).post("/api/v1/session").then().statusCode(401);
+        given().header("X-Forwarded-For", "203.0.113.78").contentType(ContentType.JSON).body(body).post("/api/v1/session")
+                .then().statusCode(401);
         assertThat(TestData.one(ds, "select count(*) from sign_in_attempt where limit_key = 'a:203.0.113.78'")).isEqualTo("1");
     }
 
@@ -298,7 +315,8 @@ class SignInApiTest {
         browser.request().header("X-CSRF-Token", firstCsrf).delete("/api/v1/session").then().statusCode(403);
         Response out = browser.request().header("X-CSRF-Token", browser.csrf).delete("/api/v1/session");
         out.then().statusCode(204);
-        assertThat(out.getHeaders().getValues("Set-Cookie")).anySatisfy(h -> assertThat(h).startsWith(Browser.COOKIE + "=;").contains("Max-Age=0"));
+        assertThat(out.getHeaders().getValues("Set-Cookie"))
+                .anySatisfy(h -> assertThat(h).startsWith(Browser.COOKIE + "=;").contains("Max-Age=0"));
         String signedOut = browser.session;
         browser.remember(out);
         Browser replay = new Browser();
@@ -311,12 +329,15 @@ class SignInApiTest {
         String email = newAccount(VerificationMode.NONE);
         Browser browser = new Browser();
         String id = browser.signIn(email, "pw " + email).then().statusCode(200).extract().path("account.id");
-        TestData.exec(ds, "update account set status = 'needs_reauth', status_reason = 'refresh token revoked', interactive_requested_at = null where id = ?",
+        TestData.exec(ds,
+                "update account set status = 'needs_reauth', status_reason = 'refresh token revoked', interactive_requested_at = null where id = ?",
                 UUID.fromString(id));
         new Browser().signIn(email, "pw " + email).then().statusCode(200).body("account.id", equalTo(id))
                 .body("account.status", equalTo("active"));
-        assertThat(TestData.one(ds, "select count(*) from account where fxa_uid = ?", sandbox().account(email).orElseThrow().uid())).isEqualTo("1");
-        assertThat(TestData.one(ds, "select status_reason is null and last_seen_at > now() - interval '1 minute' from account where id = ?",
+        assertThat(TestData.one(ds, "select count(*) from account where fxa_uid = ?",
+                sandbox().account(email).orElseThrow().uid())).isEqualTo("1");
+        assertThat(TestData.one(ds,
+                "select status_reason is null and last_seen_at > now() - interval '1 minute' from account where id = ?",
                 UUID.fromString(id))).isEqualTo("t");
     }
 

@@ -51,13 +51,15 @@ public final class Browser {
     }
 
     public Response signIn(String email, String password) {
-        return remember(request().contentType(ContentType.JSON).body("{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}")
+        return remember(request().contentType(ContentType.JSON)
+                .body("{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}")
                 .post("/api/v1/session"));
     }
 
     public Response signIn(String email, String password, String unblockCode) {
-        return remember(request().contentType(ContentType.JSON).body("{\"email\": \"" + email + "\", \"password\": \"" + password
-                + "\", \"unblockCode\": \"" + unblockCode + "\"}").post("/api/v1/session"));
+        return remember(
+                request().contentType(ContentType.JSON).body("{\"email\": \"" + email + "\", \"password\": \"" + password
+                        + "\", \"unblockCode\": \"" + unblockCode + "\"}").post("/api/v1/session"));
     }
 
     /** Starts a sign-in on Mozilla's page; returns its authorization URL. */

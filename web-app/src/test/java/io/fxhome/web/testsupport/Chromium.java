@@ -33,7 +33,8 @@ public final class Chromium implements AutoCloseable {
 
     public static Chromium start(boolean javascript) throws IOException {
         if (!new File(BINARY).canExecute() || !new File(DRIVER).canExecute()) {
-            throw new IllegalStateException("Chromium is not installed: apt-get install -y chromium chromium-driver (./fxhome test does it)");
+            throw new IllegalStateException(
+                    "Chromium is not installed: apt-get install -y chromium chromium-driver (./fxhome test does it)");
         }
         System.setProperty("webdriver.chrome.driver", DRIVER);
         Path profile = Files.createTempDirectory("fxhome-chromium");
@@ -46,7 +47,8 @@ public final class Chromium implements AutoCloseable {
         if (!javascript) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return new Chromium(driver, profile);

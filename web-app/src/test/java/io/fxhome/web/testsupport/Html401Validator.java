@@ -31,7 +31,8 @@ public final class Html401Validator {
                 "PUBLIC \"-//W3C//ENTITIES Symbols//EN//HTML\" \"" + DTDS.resolve("HTMLsymbol.ent") + "\"", ""));
         Path page = dir.resolve("page.html");
         Files.writeString(page, html, StandardCharsets.UTF_8);
-        ProcessBuilder pb = new ProcessBuilder("onsgmls", "-s", "-c", catalog.toString(), page.toString()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder("onsgmls", "-s", "-c", catalog.toString(), page.toString())
+                .redirectErrorStream(true);
         pb.environment().put("SP_CHARSET_FIXED", "YES");
         pb.environment().put("SP_ENCODING", "utf-8");
         Process p = pb.start();

@@ -21,7 +21,8 @@ public final class JobQueueCleanup {
 
     public static void deleteAtExit(String namespace) {
         if (REGISTERED.add(namespace)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(SyncTopology.of(namespace, SyncTopology.DEFAULT_RETRY_DELAYS))));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> delete(SyncTopology.of(namespace, SyncTopology.DEFAULT_RETRY_DELAYS))));
         }
     }
 

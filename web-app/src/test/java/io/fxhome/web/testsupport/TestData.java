@@ -30,7 +30,8 @@ public final class TestData {
 
     public static TestData newAccount(DataSource ds) throws SQLException {
         UUID id = UUID.randomUUID();
-        exec(ds, "insert into account (id, fxa_uid, email, last_sync_at) values (?, ?, ?, now())", id, id.toString().replace("-", ""),
+        exec(ds, "insert into account (id, fxa_uid, email, last_sync_at) values (?, ?, ?, now())", id,
+                id.toString().replace("-", ""),
                 id + "@example.test");
         return new TestData(ds, id);
     }
@@ -38,13 +39,15 @@ public final class TestData {
     public TestData device(String clientId, String name, String type, double tabsModifiedSeconds) throws SQLException {
         exec(ds, "insert into device (account_id, client_id, name, device_type, os, server_modified) values (?, ?, ?, ?, 'Linux', ?)",
                 account, clientId, name, type, BigDecimal.valueOf(tabsModifiedSeconds));
-        exec(ds, "insert into device_tabs (account_id, client_id, client_name, server_modified) values (?, ?, ?, ?)", account, clientId,
+        exec(ds, "insert into device_tabs (account_id, client_id, client_name, server_modified) values (?, ?, ?, ?)", account,
+                clientId,
                 name, BigDecimal.valueOf(tabsModifiedSeconds).setScale(2));
         return this;
     }
 
     public TestData tab(String clientId, int position, String title, String url, Instant lastUsed) throws SQLException {
-        exec(ds, "insert into tab (account_id, client_id, position, title, url, last_used) values (?, ?, ?, ?, ?, ?)", account, clientId,
+        exec(ds, "insert into tab (account_id, client_id, position, title, url, last_used) values (?, ?, ?, ?, ?, ?)", account,
+                clientId,
                 position, title, url, Timestamp.from(lastUsed));
         return this;
     }
@@ -71,10 +74,12 @@ public final class TestData {
     }
 
     public TestData place(String guid, String url, String title, int visits, Instant lastVisit) throws SQLException {
-        exec(ds, "insert into history_place (account_id, guid, url, title, visit_count, last_visit_at) values (?, ?, ?, ?, ?, ?)", account,
+        exec(ds, "insert into history_place (account_id, guid, url, title, visit_count, last_visit_at) values (?, ?, ?, ?, ?, ?)",
+                account,
                 guid, url, title, visits, Timestamp.from(lastVisit));
         long micros = lastVisit.getEpochSecond() * 1_000_000L + lastVisit.getNano() / 1000;
-        exec(ds, "insert into history_visit (account_id, place_guid, visited_at, transition) values (?, ?, ?, 1)", account, guid, micros);
+        exec(ds, "insert into history_visit (account_id, place_guid, visited_at, transition) values (?, ?, ?, 1)", account,
+                guid, micros);
         return this;
     }
 

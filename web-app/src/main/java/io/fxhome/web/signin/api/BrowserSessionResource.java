@@ -3,6 +3,13 @@ package io.fxhome.web.signin.api;
 import java.time.Duration;
 import java.time.Instant;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -13,12 +20,6 @@ import io.fxhome.web.session.SessionCookies;
 import io.fxhome.web.signin.BrowserSignIns;
 import io.fxhome.web.signin.SignInCookies;
 import io.vertx.core.http.Cookie;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 /** Sign-in on Mozilla's page, for the JSON API: start it, then complete it with the address the person pasted. */
 @Path("/api/v1/session/browser")
@@ -30,7 +31,8 @@ public class BrowserSessionResource {
     private final CurrentUser current;
     private final SessionCookies cookies;
 
-    public BrowserSessionResource(BrowserSignIns browser, SessionResource sessions, CurrentUser current, SessionCookies cookies) {
+    public BrowserSessionResource(BrowserSignIns browser, SessionResource sessions, CurrentUser current,
+            SessionCookies cookies) {
         this.browser = browser;
         this.sessions = sessions;
         this.current = current;
@@ -64,7 +66,8 @@ public class BrowserSessionResource {
             redirect = new OAuthRedirect(request.code(), request.state(), null);
         }
         if (redirect.isError()) {
-            throw new Problem(400, "oauth-cancelled", "Sign-in not completed", "Mozilla's page did not sign you in. Start again.");
+            throw new Problem(400, "oauth-cancelled", "Sign-in not completed",
+                    "Mozilla's page did not sign you in. Start again.");
         }
         Cookie handle = current.request().getCookie(SignInCookies.BROWSER);
         return sessions.signedIn(browser.complete(handle == null ? null : handle.getValue(), redirect.code(), redirect.state()),

@@ -20,8 +20,10 @@ public record SessionAnswer(String status, AccountView account, String csrfToken
         return new SessionAnswer("signed-in", account, csrfToken, firstSync, null, null, null, null, null, null);
     }
 
-    public static SessionAnswer verificationRequired(String method, boolean expectsCode, String message, String handle, Instant expiresAt) {
-        return new SessionAnswer("verification-required", null, null, null, method, expectsCode, message, handle, expiresAt, null);
+    public static SessionAnswer verificationRequired(String method, boolean expectsCode, String message, String handle,
+            Instant expiresAt) {
+        return new SessionAnswer("verification-required", null, null, null, method, expectsCode, message, handle, expiresAt,
+                null);
     }
 
     public static SessionAnswer unblockRequired(String message, String handle, Instant expiresAt, String email) {

@@ -6,6 +6,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,15 +32,6 @@ import io.fxhome.web.signin.SignInCookies;
 import io.fxhome.web.signin.SignInOutcome;
 import io.fxhome.web.signin.SignInService;
 import io.vertx.core.http.Cookie;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 /** Sign-in, the verification step and sign-out of the JSON API. */
 @Path("/api/v1/session")
@@ -70,7 +71,8 @@ public class SessionResource {
         if (request == null) {
             throw Problem.badRequest("Send {\"email\": ..., \"password\": ...}.");
         }
-        SignInOutcome outcome = signIn.signIn(request.email(), request.password(), request.unblockCode(), current.clientAddress());
+        SignInOutcome outcome = signIn.signIn(request.email(), request.password(), request.unblockCode(),
+                current.clientAddress());
         return answer(outcome);
     }
 
@@ -112,11 +114,13 @@ public class SessionResource {
 
     Response answer(SignInOutcome outcome) {
         return switch (outcome) {
-            case SignInOutcome.NeedsUnblockCode u -> noStore(Response.accepted(SessionAnswer.unblockRequired(u.message(), u.handle(),
-                    u.expiresAt(), u.email())).cookie(cookies.handle(SignInCookies.PENDING, u.handle(),
-                            (int) Duration.between(Instant.now(), u.expiresAt()).toSeconds(), current.https())));
+            case SignInOutcome.NeedsUnblockCode u ->
+                noStore(Response.accepted(SessionAnswer.unblockRequired(u.message(), u.handle(),
+                        u.expiresAt(), u.email())).cookie(cookies.handle(SignInCookies.PENDING, u.handle(),
+                                (int) Duration.between(Instant.now(), u.expiresAt()).toSeconds(), current.https())));
             case SignInOutcome.NeedsVerification v -> noStore(Response.accepted(SessionAnswer.verificationRequired(
-                    v.method().wireName().isEmpty() ? "unknown" : v.method().wireName(), v.expectsCode(), v.message(), v.handle(), v.expiresAt()))
+                    v.method().wireName().isEmpty() ? "unknown" : v.method().wireName(), v.expectsCode(), v.message(),
+                    v.handle(), v.expiresAt()))
                     .cookie(cookies.handle(SignInCookies.PENDING, v.handle(),
                             (int) Duration.between(Instant.now(), v.expiresAt()).toSeconds(), current.https())));
             case SignInOutcome.Linked l -> signedIn(l.account(), SignInCookies.PENDING);
@@ -136,7 +140,8 @@ public class SessionResource {
         }
         Cookie c = current.request().getCookie(SignInCookies.PENDING);
         if (c == null || c.getValue().isEmpty()) {
-            throw new Problem(410, "sign-in-expired", "Sign-in expired", "There is no sign-in waiting for a code. Sign in again.");
+            throw new Problem(410, "sign-in-expired", "Sign-in expired",
+                    "There is no sign-in waiting for a code. Sign in again.");
         }
         return c.getValue();
     }

@@ -3,7 +3,7 @@ package io.fxhome.web.signin.api;
 /**
  * {@code POST /api/v1/session/verify}.
  *
- * @param code          the emailed or authenticator code; omit it for link-style confirmation ("I clicked the link")
+ * @param code the emailed or authenticator code; omit it for link-style confirmation ("I clicked the link")
  * @param pendingSignIn the handle from the sign-in answer; browsers may omit it (they carry it in a cookie)
  */
 public record VerifyRequest(String code, String pendingSignIn) {

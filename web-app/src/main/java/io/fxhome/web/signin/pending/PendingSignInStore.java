@@ -14,12 +14,13 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.fxhome.secrets.SecretDecryptionException;
 import io.fxhome.secrets.SecretSealer;
 import io.fxhome.shard.Shards;
 import io.fxhome.sync.crypto.Digests;
 import io.fxhome.web.config.WebConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The {@code pending_sign_in} table (V12): sign-ins waiting for their next step, shared by every web instance. A value

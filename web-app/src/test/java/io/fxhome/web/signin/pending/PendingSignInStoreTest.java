@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** The shared store of waiting sign-ins, on the real database: what is kept, and how a step is claimed. */
 @QuarkusTest
@@ -26,12 +27,15 @@ class PendingSignInStoreTest {
 
     @Test
     void keepsNeitherTheHandleNorTheSecretsInClear() throws Exception {
-        PendingSignInStore.Stored stored = store.put(PendingKind.PASSWORD, bytes("session-token-0123456789abcdef"), Duration.ofMinutes(5));
+        PendingSignInStore.Stored stored = store.put(PendingKind.PASSWORD, bytes("session-token-0123456789abcdef"),
+                Duration.ofMinutes(5));
         assertThat(stored.handle()).hasSizeGreaterThanOrEqualTo(32);
         assertThat(TestData.one(ds, "select count(*) from pending_sign_in where position(convert_to(?, 'UTF8') in sealed) > 0",
                 "session-token-0123456789abcdef")).isEqualTo("0");
-        assertThat(TestData.one(ds, "select count(*) from pending_sign_in where position(convert_to(?, 'UTF8') in handle_hash) > 0"
-                + " or encode(handle_hash, 'escape') = ?", stored.handle(), stored.handle())).isEqualTo("0");
+        assertThat(
+                TestData.one(ds, "select count(*) from pending_sign_in where position(convert_to(?, 'UTF8') in handle_hash) > 0"
+                        + " or encode(handle_hash, 'escape') = ?", stored.handle(), stored.handle()))
+                .isEqualTo("0");
         assertThat(TestData.one(ds, "select count(*) from pending_sign_in where handle_hash = sha256(convert_to(?, 'UTF8'))",
                 stored.handle())).isEqualTo("1");
         assertThat(store.peek(PendingKind.PASSWORD, stored.handle())).hasValueSatisfying(
@@ -64,16 +68,19 @@ class PendingSignInStoreTest {
         String handle = store.put(PendingKind.BROWSER, bytes("browser"), Duration.ofMinutes(5)).handle();
         assertThat(store.claim(PendingKind.PASSWORD, handle)).isInstanceOf(PendingSignInStore.Claim.Missing.class);
         // A row relabelled in the database does not open either: the sealed value is bound to its kind.
-        TestData.exec(ds, "update pending_sign_in set kind = 'password' where handle_hash = sha256(convert_to(?, 'UTF8'))", handle);
+        TestData.exec(ds, "update pending_sign_in set kind = 'password' where handle_hash = sha256(convert_to(?, 'UTF8'))",
+                handle);
         assertThat(store.claim(PendingKind.PASSWORD, handle)).isInstanceOf(PendingSignInStore.Claim.Missing.class);
-        assertThat(TestData.one(ds, "select count(*) from pending_sign_in where handle_hash = sha256(convert_to(?, 'UTF8'))", handle))
+        assertThat(TestData.one(ds, "select count(*) from pending_sign_in where handle_hash = sha256(convert_to(?, 'UTF8'))",
+                handle))
                 .isEqualTo("0");
     }
 
     @Test
     void expiredSignInsAreGoneAndClaimsOfACrashedRequestRunOut() throws Exception {
         String expired = store.put(PendingKind.UNBLOCK, bytes("a@example.test"), Duration.ofMinutes(5)).handle();
-        TestData.exec(ds, "update pending_sign_in set expires_at = now() - interval '1 second' where handle_hash = sha256(convert_to(?, 'UTF8'))",
+        TestData.exec(ds,
+                "update pending_sign_in set expires_at = now() - interval '1 second' where handle_hash = sha256(convert_to(?, 'UTF8'))",
                 expired);
         assertThat(store.claim(PendingKind.UNBLOCK, expired)).isInstanceOf(PendingSignInStore.Claim.Missing.class);
         assertThat(store.peek(PendingKind.UNBLOCK, expired)).isEmpty();
@@ -82,7 +89,8 @@ class PendingSignInStoreTest {
 
         String stuck = store.put(PendingKind.UNBLOCK, bytes("c@example.test"), Duration.ofMinutes(5)).handle();
         assertThat(store.claim(PendingKind.UNBLOCK, stuck)).isInstanceOf(PendingSignInStore.Claim.Taken.class);
-        TestData.exec(ds, "update pending_sign_in set busy_until = now() - interval '1 second' where handle_hash = sha256(convert_to(?, 'UTF8'))",
+        TestData.exec(ds,
+                "update pending_sign_in set busy_until = now() - interval '1 second' where handle_hash = sha256(convert_to(?, 'UTF8'))",
                 stuck);
         assertThat(store.claim(PendingKind.UNBLOCK, stuck)).isInstanceOf(PendingSignInStore.Claim.Taken.class);
     }
@@ -92,6 +100,7 @@ class PendingSignInStoreTest {
         assertThat(store.claim(PendingKind.PASSWORD, null)).isInstanceOf(PendingSignInStore.Claim.Missing.class);
         assertThat(store.claim(PendingKind.PASSWORD, "")).isInstanceOf(PendingSignInStore.Claim.Missing.class);
         assertThat(store.claim(PendingKind.PASSWORD, "x".repeat(500))).isInstanceOf(PendingSignInStore.Claim.Missing.class);
-        assertThat(store.claim(PendingKind.PASSWORD, "no-such-handle-000000000000000")).isInstanceOf(PendingSignInStore.Claim.Missing.class);
+        assertThat(store.claim(PendingKind.PASSWORD, "no-such-handle-000000000000000"))
+                .isInstanceOf(PendingSignInStore.Claim.Missing.class);
     }
 }
