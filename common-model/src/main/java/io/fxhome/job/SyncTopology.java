@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
@@ -136,7 +137,7 @@ public final class SyncTopology {
     }
 
     /** The tier with this name, if configured (for a message that carries {@link SyncMessageHeaders#RETRY_TIER}). */
-    public java.util.Optional<RetryTier> retryTierNamed(String name) {
+    public Optional<RetryTier> retryTierNamed(String name) {
         return retryTiers.stream().filter(tier -> tier.name().equals(name)).findFirst();
     }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,7 @@ class SyncTopologyTest {
         assertThat(topology.laneFor(SyncReason.FIRST_LINK)).isEqualTo("t.sync.interactive");
         // With the standard names the lane is exactly what the job itself says.
         for (SyncReason reason : SyncReason.values()) {
-            SyncJob job = SyncJob.of(java.util.UUID.randomUUID(), reason, java.time.Instant.EPOCH);
+            SyncJob job = SyncJob.of(UUID.randomUUID(), reason, Instant.EPOCH);
             assertThat(SyncTopology.standard().laneFor(job)).isEqualTo(job.queue());
         }
     }

@@ -15,6 +15,7 @@ import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.http.HttpSupport;
 import io.fxhome.sandbox.http.Json;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -100,7 +101,7 @@ final class AdminRoutes {
     }
 
     private void on(Router router, String method, String path, Handler h) {
-        router.route(io.vertx.core.http.HttpMethod.valueOf(method), path).blockingHandler(ctx -> guard(ctx, () -> {
+        router.route(HttpMethod.valueOf(method), path).blockingHandler(ctx -> guard(ctx, () -> {
             ObjectNode body = Json.object();
             byte[] bytes = HttpSupport.bodyBytes(ctx);
             if (bytes.length > 0) {

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.fxhome.sandbox.crypto.Base64s;
 import io.fxhome.sandbox.crypto.Hex;
 import io.fxhome.sandbox.crypto.Hmacs;
 import io.fxhome.sandbox.crypto.PasswordVerifier;
@@ -395,7 +396,7 @@ public final class Sandbox {
         byte[] secret = a.totpSecret();
         String path = (u.onNode2() ? "/node2" : "") + "/1.5/" + u.uid();
         String cs = u.clientState();
-        String kid = a.keysChangedAt() + "-" + io.fxhome.sandbox.crypto.Base64s.urlNoPad(Hex.decode(cs));
+        String kid = a.keysChangedAt() + "-" + Base64s.urlNoPad(Hex.decode(cs));
         return new AccountInfo(a.primaryEmail(), a.saltEmail(), a.uid(), a.verificationMode(),
                 secret == null ? null : Totp.base32Encode(secret), u.uid(), u.onNode2(), path, a.keysChangedAt(), kid,
                 cs, a.passwordVersion(), a.clientSalt(), unblockCodes.required(a.uid()));

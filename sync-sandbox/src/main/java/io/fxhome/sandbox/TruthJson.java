@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -41,7 +42,7 @@ final class TruthJson {
                 }
                 g.writeEndObject();
                 g.writeArrayFieldStart("tombstones");
-                for (String id : new java.util.TreeSet<>(e.getValue().tombstones())) {
+                for (String id : new TreeSet<>(e.getValue().tombstones())) {
                     g.writeString(id);
                 }
                 g.writeEndArray();

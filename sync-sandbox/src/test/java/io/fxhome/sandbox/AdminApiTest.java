@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.fxhome.sandbox.generator.CleartextTruth;
+import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.testsupport.SandboxTestBase;
 import io.fxhome.sandbox.testsupport.SyncTestClient;
 import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
@@ -82,7 +83,7 @@ class AdminApiTest extends SandboxTestBase {
 
     @Test
     void faultsOverHttp() throws Exception {
-        Session s = profileSession(io.fxhome.sandbox.generator.ProfileSpec.small(31).withSizes(5, 10, 1));
+        Session s = profileSession(ProfileSpec.small(31).withSizes(5, 10, 1));
         String base = path(s.email()) + "/faults/";
         assertThat(client.postJson(base + "storage-unavailable", "{\"count\":1,\"retryAfter\":7}").status())
                 .isEqualTo(200);

@@ -1,5 +1,7 @@
 package io.fxhome.model.account;
 
+import java.util.Locale;
+
 /** Where an account stands; stored lower-case in {@code account.status}. */
 public enum AccountStatus {
     /** Synced on schedule. */
@@ -12,10 +14,10 @@ public enum AccountStatus {
     DELETED;
 
     public String dbValue() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static AccountStatus fromDb(String value) {
-        return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(value.toUpperCase(Locale.ROOT));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -155,7 +156,7 @@ public final class SchedulerTick {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error.compareAndSet(null, "interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             error.compareAndSet(null, e.getCause().toString());
         } finally {
             pool.shutdownNow();

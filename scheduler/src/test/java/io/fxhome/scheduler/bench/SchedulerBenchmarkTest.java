@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -151,7 +152,7 @@ class SchedulerBenchmarkTest {
     private void deletePerfTestQueue() throws IOException {
         try (var connection = Lanes.rabbit().connectionFactory().newConnection("bench cleanup")) {
             connection.createChannel().queueDelete(PERF_TEST_QUEUE);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IOException(e);
         }
     }

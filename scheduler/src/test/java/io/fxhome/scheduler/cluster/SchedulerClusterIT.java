@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,10 +16,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -132,8 +139,8 @@ class SchedulerClusterIT {
         // Quartz lets only one process tick at a time; an operator's manual tick on each process does not wait for
         // it: three ticks overlap on the same due accounts, and SKIP LOCKED must keep them apart.
         insertDueAccounts(count);
-        var onA = java.util.concurrent.CompletableFuture.supplyAsync(() -> post(a, "/api/scheduler/tick"));
-        var onB = java.util.concurrent.CompletableFuture.supplyAsync(() -> post(b, "/api/scheduler/tick"));
+        var onA = CompletableFuture.supplyAsync(() -> post(a, "/api/scheduler/tick"));
+        var onB = CompletableFuture.supplyAsync(() -> post(b, "/api/scheduler/tick"));
 
         List<SyncJob> jobs = lanes.drain(TOPOLOGY.scheduledQueue(), Duration.ofSeconds(120), count);
         Thread.sleep(3000);
@@ -196,11 +203,11 @@ class SchedulerClusterIT {
 
     private static int post(AppProcess process, String path) {
         try {
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + process.port() + path))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(120)).build();
-            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + process.port() + path))
+                    .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(120)).build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding())
                     .statusCode();
-        } catch (java.io.IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -253,7 +260,7 @@ class SchedulerClusterIT {
 
     private static List<UUID> accountIds() throws SQLException {
         try (Connection c = db(); var s = c.createStatement(); ResultSet rows = s.executeQuery("select id from account")) {
-            var ids = new java.util.ArrayList<UUID>();
+            var ids = new ArrayList<UUID>();
             while (rows.next()) {
                 ids.add(rows.getObject(1, UUID.class));
             }
@@ -277,7 +284,7 @@ class SchedulerClusterIT {
                 ResultSet row = s
                         .executeQuery("select last_tick_instance, last_tick_started_at from scheduler_control where id = 1")) {
             row.next();
-            var started = row.getObject(2, java.time.OffsetDateTime.class);
+            var started = row.getObject(2, OffsetDateTime.class);
             return new LastTick(row.getString(1), started == null ? null : started.toInstant());
         }
     }
@@ -291,7 +298,7 @@ class SchedulerClusterIT {
         try (Connection c = db();
                 var s = c.createStatement();
                 ResultSet rows = s.executeQuery("select instance_name from qrtz_scheduler_state")) {
-            var names = new java.util.ArrayList<String>();
+            var names = new ArrayList<String>();
             while (rows.next()) {
                 names.add(rows.getString(1));
             }

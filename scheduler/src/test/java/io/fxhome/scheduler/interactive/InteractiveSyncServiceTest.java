@@ -3,8 +3,10 @@ package io.fxhome.scheduler.interactive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -174,13 +176,13 @@ class InteractiveSyncServiceTest {
     void anUnconfirmedJobLeavesNoRateLimitBehind() throws Exception {
         UUID id = account("paused");
         int closedPort;
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         try (var unreachable = new SyncJobPublisher(
                 new RabbitConnectionSettings("127.0.0.1", closedPort, "guest", "guest", "/"), topology,
                 Duration.ofSeconds(2), "unreachable")) {
-            var failing = new InteractiveSyncGate(unreachable, java.time.Clock.systemUTC(), Duration.ofSeconds(30),
+            var failing = new InteractiveSyncGate(unreachable, Clock.systemUTC(), Duration.ofSeconds(30),
                     Duration.ofMinutes(15));
             assertThatThrownBy(() -> inTransaction(c -> failing.request(c, id, SyncReason.INTERACTIVE)))
                     .isInstanceOf(SyncJobPublishException.class);

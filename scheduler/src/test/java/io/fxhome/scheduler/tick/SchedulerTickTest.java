@@ -2,11 +2,13 @@ package io.fxhome.scheduler.tick;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -16,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import io.fxhome.account.testing.TestAccounts;
 import io.fxhome.clock.testing.MutableClock;
@@ -29,6 +32,7 @@ import io.fxhome.scheduler.policy.SyncSchedulePolicy;
 import io.fxhome.scheduler.testsupport.Lanes;
 import io.fxhome.scheduler.testsupport.TestConfigs;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.config.SmallRyeConfigProviderResolver;
 
 /** The tick against the real PostgreSQL and RabbitMQ, with a clock the test moves. */
 @QuarkusTest
@@ -240,7 +244,7 @@ class SchedulerTickTest {
     void aBrokerFailureLeavesTheAccountsDueForTheNextTick() throws Exception {
         accounts.insertMany(300, T0.minus(Duration.ofDays(1)), T0.minus(Duration.ofHours(1)), T0.minusSeconds(1));
         int closedPort;
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         try (var unreachable = new SyncJobPublisher(
@@ -263,8 +267,8 @@ class SchedulerTickTest {
         int count = 6000;
         accounts.insertMany(count, T0.minus(Duration.ofDays(1)), T0.minus(Duration.ofHours(1)), T0.minusSeconds(1));
         // The second instance: its own connection pool and its own broker connection.
-        var otherDataSource = new org.postgresql.ds.PGSimpleDataSource();
-        otherDataSource.setURL(io.smallrye.config.SmallRyeConfigProviderResolver.instance().getConfig()
+        var otherDataSource = new PGSimpleDataSource();
+        otherDataSource.setURL(SmallRyeConfigProviderResolver.instance().getConfig()
                 .getValue("quarkus.datasource.jdbc.url", String.class));
         otherDataSource.setUser("fxhome");
         otherDataSource.setPassword("fxhome");
@@ -275,7 +279,7 @@ class SchedulerTickTest {
                     clock, 50, 3, "instance-b", n -> {
                     });
 
-            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            var pool = Executors.newFixedThreadPool(2);
             var a = pool.submit(first::run);
             var b = pool.submit(second::run);
             TickReport reportA = a.get();

@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -145,7 +146,7 @@ public final class SyncClient {
     }
 
     /** {@code GET /info/collection_counts}: live records per collection. */
-    public java.util.Map<String, Long> collectionCounts() {
+    public Map<String, Long> collectionCounts() {
         return storage.collectionCounts();
     }
 

@@ -1,5 +1,6 @@
 package io.fxhome.sync.crypto;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -79,7 +80,7 @@ public final class KeyBundle {
     public String fingerprint() {
         String f = fingerprint;
         if (f == null) {
-            byte[] h = Digests.sha256("fxhome key bundle fingerprint".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            byte[] h = Digests.sha256("fxhome key bundle fingerprint".getBytes(StandardCharsets.US_ASCII),
                     encKey, hmacKey);
             f = Hex.encode(Arrays.copyOf(h, 8));
             fingerprint = f;

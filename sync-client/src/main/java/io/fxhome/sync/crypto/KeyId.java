@@ -1,5 +1,7 @@
 package io.fxhome.sync.crypto;
 
+import java.util.Arrays;
+
 /**
  * A parsed X-KeyID / OAuth {@code kid}: {@code <keysChangedAt ms>-<b64url nopad(client state)>}. Parsed like the
  * tokenserver does: split at the first dash, integer on the left, base64url on the right.
@@ -41,12 +43,12 @@ public record KeyId(long keysChangedAt, byte[] clientState) {
     @Override
     public boolean equals(Object o) {
         return o instanceof KeyId && ((KeyId) o).keysChangedAt == keysChangedAt
-                && java.util.Arrays.equals(((KeyId) o).clientState, clientState);
+                && Arrays.equals(((KeyId) o).clientState, clientState);
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(keysChangedAt) * 31 + java.util.Arrays.hashCode(clientState);
+        return Long.hashCode(keysChangedAt) * 31 + Arrays.hashCode(clientState);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.fxhome.sync.crypto;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -104,7 +105,7 @@ public final class LegacySyncKey {
 
     /** RFC 4648 base32, padding optional. */
     public static byte[] base32Decode(String s) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int buffer = 0;
         int bits = 0;
         for (int i = 0; i < s.length(); i++) {

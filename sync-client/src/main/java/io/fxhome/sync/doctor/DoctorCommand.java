@@ -1,5 +1,6 @@
 package io.fxhome.sync.doctor;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -295,7 +297,7 @@ public final class DoctorCommand {
 
     /** Runs a step, records its outcome and time; returns null when it failed (already reported). */
     private static <T> T timed(DoctorReport report, String name, Supplier<T> step,
-            java.util.function.BiConsumer<ObjectNode, T> detail) {
+            BiConsumer<ObjectNode, T> detail) {
         long start = System.nanoTime();
         try {
             T value = step.get();
@@ -393,7 +395,7 @@ public final class DoctorCommand {
                         Files.createDirectories(dir);
                     }
                 }
-                dump = new java.io.BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
+                dump = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
                 if (posix) {
                     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
                 }

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -662,7 +663,7 @@ public final class FxaClient {
 
     /** Parsed {@code /v1/oauth/token} answer. */
     record OAuthTokens(AccessToken accessToken, String refreshToken, String keysJwe) {
-        static OAuthTokens parse(JsonNode body, String route, java.time.Instant now) {
+        static OAuthTokens parse(JsonNode body, String route, Instant now) {
             String access = body.path("access_token").asText(null);
             if (access == null || access.isEmpty()) {
                 throw new ServerProtocolException(route, "no access_token");

@@ -6,6 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.fxhome.sync.crypto.Bytes;
@@ -287,12 +289,12 @@ public final class PendingSignIn {
         @Override
         public boolean equals(Object o) {
             return o instanceof State s && s.uid.equals(uid) && s.email.equals(email)
-                    && java.util.Arrays.equals(s.sessionToken, sessionToken)
-                    && java.util.Arrays.equals(s.keyFetchToken, keyFetchToken)
-                    && java.util.Arrays.equals(s.unwrapBKey, unwrapBKey) && s.verified == verified
+                    && Arrays.equals(s.sessionToken, sessionToken)
+                    && Arrays.equals(s.keyFetchToken, keyFetchToken)
+                    && Arrays.equals(s.unwrapBKey, unwrapBKey) && s.verified == verified
                     && s.verificationMethod == verificationMethod
-                    && java.util.Objects.equals(s.verificationReason, verificationReason)
-                    && java.util.Arrays.equals(s.kB, kB);
+                    && Objects.equals(s.verificationReason, verificationReason)
+                    && Arrays.equals(s.kB, kB);
         }
 
         @Override
@@ -315,7 +317,7 @@ public final class PendingSignIn {
         }
 
         void wipe() {
-            java.util.Arrays.fill(buf, (byte) 0);
+            Arrays.fill(buf, (byte) 0);
         }
     }
 }

@@ -2,9 +2,11 @@ package io.fxhome.sync.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
@@ -50,7 +52,7 @@ public final class HttpAnswer implements AutoCloseable {
             boolean gzip = header("Content-Encoding").map(v -> v.trim().equalsIgnoreCase("gzip")).orElse(false);
             if (gzip) {
                 // An empty body (304, some error answers) may still be labelled gzip: no gzip header to read then.
-                java.io.PushbackInputStream in = new java.io.PushbackInputStream(raw, 1);
+                PushbackInputStream in = new PushbackInputStream(raw, 1);
                 int first = in.read();
                 if (first < 0) {
                     body = InputStream.nullInputStream();
@@ -86,7 +88,7 @@ public final class HttpAnswer implements AutoCloseable {
 
     /** True when the Content-Type is JSON (used to tell FxA errors from WAF pages). */
     public boolean isJson() {
-        return header("Content-Type").map(v -> v.toLowerCase(java.util.Locale.ROOT).contains("json")).orElse(false);
+        return header("Content-Type").map(v -> v.toLowerCase(Locale.ROOT).contains("json")).orElse(false);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.EnumMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
@@ -41,12 +42,12 @@ public final class PageReader {
     public void read(InputStream body, boolean full) throws IOException {
         try (JsonParser p = Json.FACTORY.createParser(body)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "page body is not a JSON array");
+                throw new JsonParseException(p, "page body is not a JSON array");
             }
             JsonToken t;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (t == null) {
-                    throw new com.fasterxml.jackson.core.JsonParseException(p, "truncated JSON array");
+                    throw new JsonParseException(p, "truncated JSON array");
                 }
                 if (!full) {
                     if (t == JsonToken.VALUE_STRING) {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -244,7 +245,7 @@ public final class StorageClient {
         String route = HttpTransport.route("GET", "/" + path);
         SyncToken token = session.currentToken();
         for (int attempt = 0;; attempt++) {
-            Optional<java.time.Instant> hard = backoff.hardBackoffUntil();
+            Optional<Instant> hard = backoff.hardBackoffUntil();
             if (hard.isPresent()) {
                 throw new BackedOffException(route, hard.get());
             }
@@ -261,7 +262,7 @@ public final class StorageClient {
                 Optional<Duration> requested = BackoffHeaders.requested(answer.headers(), clock.instant());
                 if (status == 503 || status == 429) {
                     Duration d = requested.orElse(DEFAULT_BACKOFF);
-                    java.time.Instant until = backoff.backOff(d, true);
+                    Instant until = backoff.backOff(d, true);
                     throw new BackedOffException(route, until);
                 }
                 requested.ifPresent(d -> backoff.backOff(d, false));

@@ -279,7 +279,7 @@ class SyncClientTest {
         server.on("POST /v1/oauth/token", req -> Response.json(401, "{\"code\":401,\"errno\":110,"
                 + "\"message\":\"Unauthorized for route\"}"));
         assertThatThrownBy(() -> client().token()).isInstanceOfSatisfying(AuthenticationException.class,
-                e -> assertThat(e.status()).isEqualTo(io.fxhome.sync.error.SyncStatus.AUTH));
+                e -> assertThat(e.status()).isEqualTo(SyncStatus.AUTH));
         assertThat(tokenCalls.get()).isZero();
     }
 

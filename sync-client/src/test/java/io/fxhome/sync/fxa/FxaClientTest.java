@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -18,10 +19,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.fxhome.clock.testing.MutableClock;
+import io.fxhome.sync.crypto.FxaTokenKeys;
 import io.fxhome.sync.crypto.Hex;
 import io.fxhome.sync.crypto.KeyBundle;
 import io.fxhome.sync.crypto.SyncKeyDerivation;
 import io.fxhome.sync.error.FxaException;
+import io.fxhome.sync.error.ServerProtocolException;
 import io.fxhome.sync.error.SyncStatus;
 import io.fxhome.sync.hawk.HawkSigner;
 import io.fxhome.sync.hawk.PayloadHash;
@@ -470,7 +473,7 @@ class FxaClientTest {
         String corrupted = BUNDLE.substring(0, BUNDLE.length() - 2) + "00";
         server.on("GET /v1/account/keys", req -> Response.json(200, "{\"bundle\":\"" + corrupted + "\"}"));
         assertThatThrownBy(() -> fxa.completeLink(fxa.signIn(EMAIL, PASSWORD).pending()))
-                .isInstanceOf(io.fxhome.sync.error.ServerProtocolException.class)
+                .isInstanceOf(ServerProtocolException.class)
                 .hasMessageContaining("GET /v1/account/keys");
     }
 
@@ -527,8 +530,8 @@ class FxaClientTest {
         assertThat(login.bodyText()).isEqualTo("{\"email\":\"" + EMAIL + "\",\"authPW\":\"" + AUTH_PW_V2
                 + "\",\"reason\":\"login\",\"service\":\"sync\",\"verificationMethod\":\"email-otp\"}");
         assertBearer(server.requests("GET", "/v1/account/keys").get(0), "fxk",
-                Hex.encode(io.fxhome.sync.crypto.FxaTokenKeys.deriveHex(KEY_FETCH_TOKEN_V2,
-                        io.fxhome.sync.crypto.FxaTokenKeys.Kind.KEY_FETCH).tokenId()));
+                Hex.encode(FxaTokenKeys.deriveHex(KEY_FETCH_TOKEN_V2,
+                        FxaTokenKeys.Kind.KEY_FETCH).tokenId()));
         assertThat(linked.credentials().keyId()).isEqualTo(KID_V2);
         assertThat(linked.credentials().syncKeys()).isEqualTo(KeyBundle.fromKSync(Hex.decode(KSYNC_V2)));
         assertThat(linked.credentials().syncKeys()).isEqualTo(SyncKeyDerivation.syncKeyBundle(Hex.decode(KB_V2)));
@@ -576,7 +579,7 @@ class FxaClientTest {
         server.on("POST /v1/account/credentials/status", req -> Response.json(200, "{\"currentVersion\":\"v2\","
                 + "\"clientSalt\":\"identity.mozilla.com/picl/v1/quickStretchV2:XYZ\",\"upgradeNeeded\":false}"));
         assertThatThrownBy(() -> fxa.signIn(EMAIL, PASSWORD))
-                .isInstanceOf(io.fxhome.sync.error.ServerProtocolException.class);
+                .isInstanceOf(ServerProtocolException.class);
         assertThat(server.requests("POST", "/v1/account/login")).isEmpty();
     }
 
@@ -628,7 +631,7 @@ class FxaClientTest {
 
     @Test
     void theConfiguredProfileServerIsAskedAtV1Profile() {
-        FxaConfig c = FxaConfig.production().withProfileUrl(java.net.URI.create("https://profile.example/v1/"));
+        FxaConfig c = FxaConfig.production().withProfileUrl(URI.create("https://profile.example/v1/"));
         assertThat(c.profileApi("/profile").toString()).isEqualTo("https://profile.example/v1/profile");
         assertThat(FxaConfig.production().profileApi("/profile").toString())
                 .isEqualTo("https://profile.accounts.firefox.com/v1/profile");

@@ -3,6 +3,8 @@ package io.fxhome.sync.fxa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 
 import io.fxhome.sync.crypto.Hex;
@@ -78,7 +80,7 @@ class PendingStateTest {
         assertThatThrownBy(() -> PendingSignIn.State.decode(new byte[] { 1, 2, 3 }))
                 .isInstanceOf(IllegalArgumentException.class);
         byte[] encoded = pending(KEY_FETCH, null, null, null).exportState().encode();
-        byte[] longer = java.util.Arrays.copyOf(encoded, encoded.length + 1);
+        byte[] longer = Arrays.copyOf(encoded, encoded.length + 1);
         assertThatThrownBy(() -> PendingSignIn.State.decode(longer)).isInstanceOf(IllegalArgumentException.class);
     }
 

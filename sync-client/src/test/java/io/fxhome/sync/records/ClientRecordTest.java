@@ -3,6 +3,8 @@ package io.fxhome.sync.records;
 import static io.fxhome.sync.records.Cleartexts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /** Clients cleartext quirks. */
@@ -19,8 +21,8 @@ class ClientRecordTest {
         assertThat(c.deviceType()).isEqualTo("mobile");
         assertThat(c.type()).isEqualTo("phone");
         assertThat(c.commands()).containsExactly(
-                new ClientRecord.Command("displayURI", java.util.List.of("https://a/", "sender", "Title"), "f1"),
-                new ClientRecord.Command("wipeAll", java.util.List.of(), null));
+                new ClientRecord.Command("displayURI", List.of("https://a/", "sender", "Title"), "f1"),
+                new ClientRecord.Command("wipeAll", List.of(), null));
         assertThat(c.fxaDeviceId()).isEqualTo("0123456789abcdef0123456789abcdef");
         assertThat(c.protocols()).containsExactly("1.5");
         assertThat(c.os()).isEqualTo("Android");

@@ -4,19 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.fxhome.sync.crypto.CollectionKeys;
 import io.fxhome.sync.crypto.KeyBundle;
+import io.fxhome.sync.crypto.RecordCipher;
 import io.fxhome.sync.hawk.HawkSigner;
 import io.fxhome.sync.hawk.NonceSource;
 import io.fxhome.sync.http.BackoffTracker;
@@ -39,11 +44,11 @@ class DownloadThroughputTest {
     /** Rounds to let the JIT warm up even when compiler threads are starved by a busy machine. */
     private static final int MAX_ROUNDS = 40;
     /** CPU time of the measuring thread, not wall time: the build machine runs other engineers' builds too. */
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private static String pageOf(KeyBundle keys, int n) {
         List<ObjectNode> bsos = new ArrayList<>(n);
-        io.fxhome.sync.crypto.RecordCipher cipher = new io.fxhome.sync.crypto.RecordCipher(keys);
+        RecordCipher cipher = new RecordCipher(keys);
         for (int i = 0; i < n; i++) {
             String id = String.format("h%011d", i);
             StringBuilder visits = new StringBuilder();
@@ -62,7 +67,7 @@ class DownloadThroughputTest {
     private static final KeyBundle KEYS = KeyBundle.random(SyncFixtures.RANDOM);
     private static String page;
 
-    @org.junit.jupiter.api.BeforeAll
+    @BeforeAll
     static void buildPage() {
         page = pageOf(KEYS, RECORDS);
     }
@@ -99,7 +104,7 @@ class DownloadThroughputTest {
             server.on("GET /1.5/1/storage/history", req -> Response.json(200, page)
                     .header("X-Last-Modified", "1700000100.00"));
             SyncToken token = new SyncToken("id", "key", 1, URI.create(server.baseUri() + "/1.5/1"), 3600,
-                    java.time.Instant.now().plusSeconds(3600));
+                    Instant.now().plusSeconds(3600));
             StorageClient client = new StorageClient(HttpTransport.create("perf"), StorageSession.fixed(token),
                     new HawkSigner(Clock.systemUTC(), NonceSource.secureRandom()), new BackoffTracker(Clock.systemUTC()),
                     Clock.systemUTC());

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -387,7 +388,7 @@ class StorageClientTest {
     /** Records what the download delivers. */
     static final class CollectingSink implements RecordSink {
         final List<DecryptedRecord> records = new ArrayList<>();
-        final Map<String, SkipReason> skipped = new java.util.LinkedHashMap<>();
+        final Map<String, SkipReason> skipped = new LinkedHashMap<>();
         final List<String> listedIds = new ArrayList<>();
         final List<Boolean> pageEnds = new ArrayList<>();
         int restarts;

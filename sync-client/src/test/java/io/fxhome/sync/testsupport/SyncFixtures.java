@@ -1,5 +1,6 @@
 package io.fxhome.sync.testsupport;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class SyncFixtures {
 
     public static ObjectNode bso(String id, String modified, Integer sortindex, String payload) {
         ObjectNode o = Json.object().put("id", id);
-        o.set("modified", Json.MAPPER.getNodeFactory().numberNode(new java.math.BigDecimal(modified)));
+        o.set("modified", Json.MAPPER.getNodeFactory().numberNode(new BigDecimal(modified)));
         if (sortindex != null) {
             o.put("sortindex", sortindex);
         }

@@ -2,6 +2,7 @@ package io.fxhome.sandbox.app;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.fxhome.sandbox.SandboxOptions;
@@ -79,7 +80,7 @@ public interface SandboxConfig {
         return new SandboxOptions(scryptN(), tokenDuration(), hawkSkew(), accessTokenTtl(), demoAccount(),
                 demoSeed(), demoEmail(), demoPassword(), oauthClientIds(), oauthRedirectUris().orElse(List.of()),
                 masterSecret(), d.metricsHashSecret(), publicBaseUrl().orElse(null), d.nodeType(), Clock.systemUTC(),
-                UnknownKeys.valueOf(unknownKeys().trim().toUpperCase(java.util.Locale.ROOT)),
+                UnknownKeys.valueOf(unknownKeys().trim().toUpperCase(Locale.ROOT)),
                 tokenExchangeClientIds(), tokenExchangeScopes());
     }
 }

@@ -4,12 +4,14 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 
+import javax.crypto.spec.SecretKeySpec;
+
 /** A Sync key bundle: 32-byte AES-256 key and 32-byte HMAC-SHA256 key. Secret: never printed. */
 public final class KeyBundle {
     private final byte[] encKey;
     private final byte[] hmacKey;
-    private final javax.crypto.spec.SecretKeySpec aesSpec;
-    private final javax.crypto.spec.SecretKeySpec hmacSpec;
+    private final SecretKeySpec aesSpec;
+    private final SecretKeySpec hmacSpec;
 
     public KeyBundle(byte[] encKey, byte[] hmacKey) {
         if (encKey.length != 32 || hmacKey.length != 32) {
@@ -17,16 +19,16 @@ public final class KeyBundle {
         }
         this.encKey = encKey.clone();
         this.hmacKey = hmacKey.clone();
-        this.aesSpec = new javax.crypto.spec.SecretKeySpec(this.encKey, "AES");
-        this.hmacSpec = new javax.crypto.spec.SecretKeySpec(this.hmacKey, "HmacSHA256");
+        this.aesSpec = new SecretKeySpec(this.encKey, "AES");
+        this.hmacSpec = new SecretKeySpec(this.hmacKey, "HmacSHA256");
     }
 
     /** The keys as JCE specs, built once (encrypting 100,000 records reuses them). */
-    javax.crypto.spec.SecretKeySpec aesSpec() {
+    SecretKeySpec aesSpec() {
         return aesSpec;
     }
 
-    javax.crypto.spec.SecretKeySpec hmacSpec() {
+    SecretKeySpec hmacSpec() {
         return hmacSpec;
     }
 

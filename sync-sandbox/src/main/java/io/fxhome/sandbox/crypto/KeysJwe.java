@@ -3,6 +3,7 @@ package io.fxhome.sandbox.crypto;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -128,7 +129,7 @@ public final class KeysJwe {
     }
 
     static ECParameterSpec p256() throws GeneralSecurityException {
-        java.security.AlgorithmParameters params = java.security.AlgorithmParameters.getInstance("EC");
+        AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
         params.init(new ECGenParameterSpec("secp256r1"));
         return params.getParameterSpec(ECParameterSpec.class);
     }

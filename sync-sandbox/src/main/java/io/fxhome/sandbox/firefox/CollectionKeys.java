@@ -2,6 +2,7 @@ package io.fxhome.sandbox.firefox;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,7 +26,7 @@ public record CollectionKeys(KeyBundle defaultKeys, Map<String, KeyBundle> perCo
         o.put("id", "keys").put("collection", "crypto");
         o.set("default", Json.MAPPER.valueToTree(defaultKeys.toBase64Pair()));
         ObjectNode collections = o.putObject("collections");
-        new java.util.TreeMap<>(perCollection)
+        new TreeMap<>(perCollection)
                 .forEach((name, keys) -> collections.set(name, Json.MAPPER.valueToTree(keys.toBase64Pair())));
         return Json.write(o);
     }

@@ -2,6 +2,7 @@ package io.fxhome.sandbox.firefox;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +23,7 @@ public record MetaGlobal(String syncId, Map<String, Engine> engines, List<String
         ObjectNode o = Json.object();
         o.put("syncID", syncId).put("storageVersion", 5);
         ObjectNode e = o.putObject("engines");
-        new java.util.TreeMap<>(engines)
+        new TreeMap<>(engines)
                 .forEach((name, engine) -> e.putObject(name).put("version", engine.version()).put("syncID", engine.syncId()));
         ArrayNode d = o.putArray("declined");
         declined.forEach(d::add);

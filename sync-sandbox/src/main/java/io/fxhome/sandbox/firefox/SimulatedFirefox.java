@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -95,7 +98,7 @@ public final class SimulatedFirefox {
             long base = revision;
             revision += list.size();
             StoredBso[] built = new StoredBso[list.size()];
-            java.util.stream.IntStream.range(0, list.size()).parallel().forEach(i -> {
+            IntStream.range(0, list.size()).parallel().forEach(i -> {
                 GeneratedRecord r = list.get(i);
                 long t = SyncTimestamps.truncate(Math.min(r.uploadedAt() + shift, now));
                 built[i] = encrypt(r, t, base + i);
@@ -259,7 +262,7 @@ public final class SimulatedFirefox {
         Map<String, CollectionTruth> out = new TreeMap<>();
         for (Map.Entry<String, LinkedHashMap<String, GeneratedRecord>> e : records.entrySet()) {
             Map<String, String> live = new LinkedHashMap<>();
-            java.util.Set<String> tombstones = new java.util.LinkedHashSet<>();
+            Set<String> tombstones = new LinkedHashSet<>();
             Map<String, SkipReason> skipped = new LinkedHashMap<>();
             for (GeneratedRecord r : e.getValue().values()) {
                 if (r.corruption() != null) {

@@ -22,6 +22,7 @@ import io.fxhome.sandbox.crypto.QuickStretch;
 import io.fxhome.sandbox.crypto.SyncKeys;
 import io.fxhome.sandbox.crypto.Totp;
 import io.fxhome.sandbox.http.HttpSupport;
+import io.fxhome.sandbox.http.Json;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -440,7 +441,7 @@ public final class AuthorizationPage {
     }
 
     private static String jsonEsc(String s) {
-        return io.fxhome.sandbox.http.Json.quote(s).substring(1, io.fxhome.sandbox.http.Json.quote(s).length() - 1);
+        return Json.quote(s).substring(1, Json.quote(s).length() - 1);
     }
 
     static String esc(String s) {

@@ -1,6 +1,7 @@
 package io.fxhome.sandbox.fxa;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -99,7 +100,7 @@ public final class FxaError extends Exception {
     public static FxaError invalidParameter(String source, String param) {
         Map<String, Object> validation = new LinkedHashMap<>();
         validation.put("source", source);
-        validation.put("keys", java.util.List.of(param));
+        validation.put("keys", List.of(param));
         return new FxaError(400, 107, "Bad Request", "Invalid parameter in request body").with("validation",
                 validation);
     }
@@ -243,7 +244,7 @@ public final class FxaError extends Exception {
     public static FxaError oauthInvalidRequestParameter(String source, String key) {
         Map<String, Object> validation = new LinkedHashMap<>();
         validation.put("source", source);
-        validation.put("keys", java.util.List.of(key));
+        validation.put("keys", List.of(key));
         return new FxaError(400, 109, "Bad Request", "Invalid request parameter").with("validation", validation)
                 .oauth();
     }

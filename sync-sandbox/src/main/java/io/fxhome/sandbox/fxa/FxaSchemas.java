@@ -13,6 +13,7 @@ import static io.fxhome.sandbox.fxa.RequestSchema.oneOf;
 import static io.fxhome.sandbox.fxa.RequestSchema.string;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -100,7 +101,7 @@ final class FxaSchemas {
             String host = u.getHost();
             boolean https = "https".equals(u.getScheme()) || "http".equals(u.getScheme());
             return https && host != null && (host.equals("firefox.com") || host.endsWith(".firefox.com")) ? v : null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return null;
         }
     };
@@ -122,18 +123,23 @@ final class FxaSchemas {
             .optional("verificationMethod", VERIFICATION_METHOD)
             .build();
 
+    /** The keys /account/login and /session/reauth share (account.ts and session.js declare them alike). */
+    private static RequestSchema.Builder passwordPayload() {
+        return RequestSchema.payload(Family.AUTH)
+                .required("email", email())
+                .required("authPW", AUTH_PW)
+                .optional("service", SERVICE)
+                .optional("redirectTo", REDIRECT_TO)
+                .optional("resume", string())
+                .optional("reason", maxString(16))
+                .optional("unblockCode", UNBLOCK_CODE)
+                .optional("metricsContext", METRICS_CONTEXT)
+                .optional("originalLoginEmail", email())
+                .optional("verificationMethod", VERIFICATION_METHOD);
+    }
+
     /** POST /account/login, payload. There is no {@code authPWVersion2}: a v2 login sends its authPW as authPW. */
-    static final RequestSchema LOGIN = RequestSchema.payload(Family.AUTH)
-            .required("email", email())
-            .required("authPW", AUTH_PW)
-            .optional("service", SERVICE)
-            .optional("redirectTo", REDIRECT_TO)
-            .optional("resume", string())
-            .optional("reason", maxString(16))
-            .optional("unblockCode", UNBLOCK_CODE)
-            .optional("metricsContext", METRICS_CONTEXT)
-            .optional("originalLoginEmail", email())
-            .optional("verificationMethod", VERIFICATION_METHOD)
+    static final RequestSchema LOGIN = passwordPayload()
             .optional("sendSigninVerificationEmail", bool())
             .build();
 
@@ -171,18 +177,7 @@ final class FxaSchemas {
     static final RequestSchema REAUTH_QUERY = LOGIN_QUERY;
 
     /** POST /session/reauth, payload. */
-    static final RequestSchema REAUTH = RequestSchema.payload(Family.AUTH)
-            .required("email", email())
-            .required("authPW", AUTH_PW)
-            .optional("service", SERVICE)
-            .optional("redirectTo", REDIRECT_TO)
-            .optional("resume", string())
-            .optional("reason", maxString(16))
-            .optional("unblockCode", UNBLOCK_CODE)
-            .optional("metricsContext", METRICS_CONTEXT)
-            .optional("originalLoginEmail", email())
-            .optional("verificationMethod", VERIFICATION_METHOD)
-            .build();
+    static final RequestSchema REAUTH = passwordPayload().build();
 
     /** POST /session/verify_code ({@code code} is validators.DIGITS, not marked required). */
     static final RequestSchema VERIFY_CODE = RequestSchema.payload(Family.AUTH)

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,7 +43,7 @@ final class OAuthClients {
     }
 
     Client find(String clientId) {
-        return clientId == null ? null : clients.get(clientId.toLowerCase(java.util.Locale.ROOT));
+        return clientId == null ? null : clients.get(clientId.toLowerCase(Locale.ROOT));
     }
 
     boolean knownClient(String clientId) {

@@ -3,6 +3,7 @@ package io.fxhome.sandbox.fxa;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -279,7 +280,7 @@ final class OAuthHandlers {
             throw new FxaError(401, 111, "Unauthorized", "Unauthorized for route").with("detail",
                     "client not allowed to exchange tokens").oauth();
         }
-        Set<String> requested = new LinkedHashSet<>(java.util.List.of(req.text("scope").trim().split("\\s+")));
+        Set<String> requested = new LinkedHashSet<>(List.of(req.text("scope").trim().split("\\s+")));
         requested.remove("");
         if (requested.isEmpty() || !settings.tokenExchangeScopes().containsAll(requested)) {
             throw new FxaError(403, 112, "Forbidden", "Forbidden").oauth();

@@ -1,6 +1,7 @@
 package io.fxhome.sandbox.fxa;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,20 +67,20 @@ public final class OAuthTokens {
 
     /** The grant of an access token the server still knows, expired or not. */
     public AccessToken accessIncludingExpired(String token) {
-        return token == null ? null : accessTokens.get(token.toLowerCase(java.util.Locale.ROOT));
+        return token == null ? null : accessTokens.get(token.toLowerCase(Locale.ROOT));
     }
 
     public RefreshToken refresh(String token) {
-        return token == null ? null : refreshTokens.get(token.toLowerCase(java.util.Locale.ROOT));
+        return token == null ? null : refreshTokens.get(token.toLowerCase(Locale.ROOT));
     }
 
     /** A pending code, left in place (FxA removes a code only once every check passed). */
     public AuthorizationCode code(String code) {
-        return code == null ? null : codes.get(code.toLowerCase(java.util.Locale.ROOT));
+        return code == null ? null : codes.get(code.toLowerCase(Locale.ROOT));
     }
 
     public AuthorizationCode consumeCode(String code) {
-        return code == null ? null : codes.remove(code.toLowerCase(java.util.Locale.ROOT));
+        return code == null ? null : codes.remove(code.toLowerCase(Locale.ROOT));
     }
 
     /** Destroys whichever kind of token this is; true if one was found. */
@@ -88,11 +89,11 @@ public final class OAuthTokens {
     }
 
     public boolean destroyAccess(String token) {
-        return token != null && accessTokens.remove(token.toLowerCase(java.util.Locale.ROOT)) != null;
+        return token != null && accessTokens.remove(token.toLowerCase(Locale.ROOT)) != null;
     }
 
     public boolean destroyRefresh(String token) {
-        return token != null && refreshTokens.remove(token.toLowerCase(java.util.Locale.ROOT)) != null;
+        return token != null && refreshTokens.remove(token.toLowerCase(Locale.ROOT)) != null;
     }
 
     public void destroyAllFor(String uid) {

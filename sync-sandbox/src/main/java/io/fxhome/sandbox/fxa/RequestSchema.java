@@ -1,9 +1,13 @@
 package io.fxhome.sandbox.fxa;
 
 import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -121,11 +125,11 @@ final class RequestSchema {
         /** Joi {@code .and(...)}: all or none of these keys. */
         Builder and(String... names) {
             conditions.add(v -> {
-                long present = java.util.Arrays.stream(names).filter(v::has).count();
+                long present = Arrays.stream(names).filter(v::has).count();
                 if (present == 0 || present == names.length) {
                     return null;
                 }
-                return java.util.Arrays.stream(names).filter(n -> !v.has(n)).findFirst().orElse(names[0]);
+                return Arrays.stream(names).filter(n -> !v.has(n)).findFirst().orElse(names[0]);
             });
             return this;
         }
@@ -133,7 +137,7 @@ final class RequestSchema {
         /** Joi {@code .xor(...)}: exactly one of these keys. */
         Builder xor(String... names) {
             conditions.add(v -> {
-                List<String> present = java.util.Arrays.stream(names).filter(v::has).toList();
+                List<String> present = Arrays.stream(names).filter(v::has).toList();
                 if (present.size() == 1) {
                     return null;
                 }
@@ -165,7 +169,7 @@ final class RequestSchema {
     }
 
     Set<String> keyNames() {
-        Set<String> out = new java.util.LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         keys.forEach(k -> out.add(k.name()));
         return out;
     }
@@ -400,7 +404,7 @@ final class RequestSchema {
                 }
                 out.set(e.getKey(), converted);
             }
-            long present = java.util.Arrays.stream(andKeys).filter(out::has).count();
+            long present = Arrays.stream(andKeys).filter(out::has).count();
             return present == 0 || present == andKeys.length ? out : null;
         };
     }
@@ -439,10 +443,10 @@ final class RequestSchema {
                 return null;
             }
             try {
-                java.net.URI u = new java.net.URI(v.asText());
+                URI u = new URI(v.asText());
                 String scheme = u.getScheme();
                 return (("http".equals(scheme) || "https".equals(scheme)) && u.getHost() != null) ? v : null;
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 return null;
             }
         };

@@ -3,6 +3,7 @@ package io.fxhome.sandbox.fxa;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,7 +74,7 @@ public final class UnblockCodes {
         if (list == null || presented == null) {
             return Check.INVALID;
         }
-        String wanted = presented.toUpperCase(java.util.Locale.ROOT);
+        String wanted = presented.toUpperCase(Locale.ROOT);
         synchronized (list) {
             for (int i = 0; i < list.size(); i++) {
                 Code c = list.get(i);

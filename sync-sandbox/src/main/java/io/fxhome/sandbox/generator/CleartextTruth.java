@@ -1,6 +1,7 @@
 package io.fxhome.sandbox.generator;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +20,7 @@ public record CleartextTruth(String metaGlobal, Map<String, CollectionTruth> col
 
     public CollectionTruth collection(String name) {
         CollectionTruth t = collections.get(name);
-        return t == null ? new CollectionTruth(Map.of(), java.util.Set.of(), Map.of()) : t;
+        return t == null ? new CollectionTruth(Map.of(), Set.of(), Map.of()) : t;
     }
 
     public ObjectNode metaGlobalJson() {

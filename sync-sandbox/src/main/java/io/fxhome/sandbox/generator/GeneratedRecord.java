@@ -1,5 +1,7 @@
 package io.fxhome.sandbox.generator;
 
+import io.fxhome.sandbox.http.Json;
+
 /**
  * One record as the simulated Firefox holds it before encryption.
  *
@@ -16,6 +18,6 @@ public record GeneratedRecord(String collection, String id, String cleartext, bo
     }
 
     public static String tombstoneJson(String id) {
-        return "{\"id\":" + io.fxhome.sandbox.http.Json.quote(id) + ",\"deleted\":true}";
+        return "{\"id\":" + Json.quote(id) + ",\"deleted\":true}";
     }
 }

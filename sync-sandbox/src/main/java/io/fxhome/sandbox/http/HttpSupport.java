@@ -1,5 +1,7 @@
 package io.fxhome.sandbox.http;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import io.vertx.core.buffer.Buffer;
@@ -42,8 +44,8 @@ public final class HttpSupport {
         if (s.indexOf('%') < 0) {
             return s;
         }
-        byte[] raw = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length);
+        byte[] raw = s.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length);
         for (int i = 0; i < raw.length; i++) {
             if (raw[i] == '%') {
                 if (i + 2 >= raw.length) {
@@ -60,7 +62,7 @@ public final class HttpSupport {
                 out.write(raw[i]);
             }
         }
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     public static byte[] bodyBytes(RoutingContext ctx) {

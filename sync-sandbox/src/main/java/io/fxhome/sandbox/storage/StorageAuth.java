@@ -1,5 +1,7 @@
 package io.fxhome.sandbox.storage;
 
+import java.nio.charset.StandardCharsets;
+
 import io.fxhome.sandbox.hawk.HawkHeader;
 import io.fxhome.sandbox.hawk.HawkRequest;
 import io.fxhome.sandbox.hawk.HawkVerifier;
@@ -66,7 +68,7 @@ public final class StorageAuth {
         try {
             // Sync storage never checks a payload hash (rust-hawk compares only when the server supplies one), but a
             // hash the client sends is part of the MAC.
-            verifier.verify(hawk, request, key.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            verifier.verify(hawk, request, key.getBytes(StandardCharsets.US_ASCII),
                     null, null, nowSeconds);
         } catch (HawkVerifier.HawkException e) {
             throw StorageException.unauthorized();

@@ -2,6 +2,12 @@ package io.fxhome.sandbox.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -10,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.fxhome.sandbox.testsupport.SyncTestClient;
+import io.fxhome.sandbox.testsupport.TestJwe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -60,10 +67,10 @@ class SandboxAppTest {
         SyncTestClient client = new SyncTestClient(base);
         JsonNode demo = client.get("/__sandbox/demo").json();
         String verifier = "demo-verifier-0123456789-0123456789-0123456789";
-        String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes()));
-        io.fxhome.sandbox.testsupport.TestJwe jwe = new io.fxhome.sandbox.testsupport.TestJwe();
-        Map<String, String> params = new java.util.LinkedHashMap<>();
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes()));
+        TestJwe jwe = new TestJwe();
+        Map<String, String> params = new LinkedHashMap<>();
         params.put("client_id", "1b1a3e44c54fbb58");
         params.put("scope", "profile " + SyncTestClient.OLDSYNC);
         params.put("state", "demo-state");
@@ -75,11 +82,11 @@ class SandboxAppTest {
         params.put("keys_jwk", jwe.keysJwk());
         String query = form(params);
         SyncTestClient.Resp page = client.get("/authorization?" + query + "&login_hint="
-                + java.net.URLEncoder.encode(demo.get("email").asText(), java.nio.charset.StandardCharsets.UTF_8));
+                + URLEncoder.encode(demo.get("email").asText(), StandardCharsets.UTF_8));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("value=\"" + demo.get("email").asText() + "\"");
 
-        Map<String, String> fields = new java.util.LinkedHashMap<>(params);
+        Map<String, String> fields = new LinkedHashMap<>(params);
         fields.put("email", demo.get("email").asText());
         fields.put("password", demo.get("password").asText());
         SyncTestClient.Resp submitted = client.send("POST", base + "/authorization", Map.of("Content-Type",
@@ -89,7 +96,7 @@ class SandboxAppTest {
         assertThat(location).startsWith(base + "/oauth/success/1b1a3e44c54fbb58?code=").endsWith("&state=demo-state");
         assertThat(client.send("GET", location, Map.of(), null).body()).contains("Device connected");
 
-        String code = java.net.URI.create(location).getQuery().split("&")[0].substring("code=".length());
+        String code = URI.create(location).getQuery().split("&")[0].substring("code=".length());
         SyncTestClient.Resp tokens = client.postJson("/v1/oauth/token", "{\"client_id\":\"1b1a3e44c54fbb58\","
                 + "\"grant_type\":\"authorization_code\",\"code\":\"" + code + "\",\"code_verifier\":\"" + verifier
                 + "\"}");
@@ -102,7 +109,7 @@ class SandboxAppTest {
     private static String form(Map<String, String> fields) {
         StringBuilder sb = new StringBuilder();
         fields.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : "&").append(k).append('=').append(
-                java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+                URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return sb.toString();
     }
 

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -77,7 +78,7 @@ class KeysJweTest {
         if (useSandboxKdf) {
             cek = KeysJwe.concatKdf(z, header.get("enc").asText(), 256);
         } else {
-            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update(new byte[] { 0, 0, 0, 1 });
             d.update(z);
             d.update(new byte[] { 0, 0, 0, 7 });

@@ -2,6 +2,7 @@ package io.fxhome.sandbox.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import io.fxhome.sandbox.testsupport.SandboxTestBase;
 import io.fxhome.sandbox.testsupport.StorageDownload;
 import io.fxhome.sandbox.testsupport.SyncTestClient;
 import io.fxhome.sandbox.testsupport.SyncTestClient.Resp;
+import io.fxhome.sandbox.testsupport.TestHawk;
 
 /** Each fault of the admin API does what it says, seen by a client over real HTTP. */
 class FaultInjectionTest extends SandboxTestBase {
@@ -110,7 +112,7 @@ class FaultInjectionTest extends SandboxTestBase {
         assertThat(sandbox().truth(s.email()).metaGlobal()).isNull();
         // A token for the new node does not open the old one.
         assertThat(client.send("GET", server.baseUrl() + "/1.5/" + fresh.uid() + "/info/collections", Map.of(
-                "Authorization", io.fxhome.sandbox.testsupport.TestHawk.header("GET", java.net.URI.create(
+                "Authorization", TestHawk.header("GET", URI.create(
                         server.baseUrl() + "/1.5/" + fresh.uid() + "/info/collections"), fresh.id(),
                         fresh.key()
                                 .getBytes())),

@@ -7,9 +7,12 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.fxhome.sandbox.AccountInfo;
 import io.fxhome.sandbox.NewAccount;
+import io.fxhome.sandbox.crypto.Totp;
 import io.fxhome.sandbox.testsupport.ClientCrypto;
 import io.fxhome.sandbox.testsupport.SandboxTestBase;
 import io.fxhome.sandbox.testsupport.SyncTestClient;
@@ -88,7 +92,7 @@ class AuthorizationFlowTest extends SandboxTestBase {
     }
 
     private static String hidden(String html, String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"")
+        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"")
                 .matcher(html);
         assertThat(m.find()).as(name + " in " + html).isTrue();
         return m.group(1);
@@ -173,8 +177,8 @@ class AuthorizationFlowTest extends SandboxTestBase {
         Resp ask = submit(f, email, PASSWORD, null);
         assertThat(ask.status()).isEqualTo(200);
         assertThat(ask.body()).contains("name=\"code\"");
-        Resp done = submit(f, email, PASSWORD, io.fxhome.sandbox.crypto.Totp.code(info.totpSecret(),
-                java.time.Instant.now()));
+        Resp done = submit(f, email, PASSWORD, Totp.code(info.totpSecret(),
+                Instant.now()));
         assertThat(done.status()).isEqualTo(302);
 
         String otpEmail = newEmail();

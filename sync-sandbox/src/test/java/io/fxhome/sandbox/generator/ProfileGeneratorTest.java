@@ -2,6 +2,7 @@ package io.fxhome.sandbox.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -142,7 +143,7 @@ class ProfileGeneratorTest extends SandboxTestBase {
             }
             String uri = h.get("histUri").asText();
             if (uri.startsWith("https://")) {
-                hosts.merge(java.net.URI.create(uri).getHost(), 1, Integer::sum);
+                hosts.merge(URI.create(uri).getHost(), 1, Integer::sum);
             }
         }
         assertThat(maxVisits).isEqualTo(20);

@@ -1,6 +1,7 @@
 package io.fxhome.sandbox.generator;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,7 +20,7 @@ final class ProfileTruths {
         Map<String, CollectionTruth> out = new TreeMap<>();
         p.collections().forEach((c, records) -> {
             Map<String, String> live = new LinkedHashMap<>();
-            Set<String> tombstones = new java.util.LinkedHashSet<>();
+            Set<String> tombstones = new LinkedHashSet<>();
             Map<String, SkipReason> skipped = new LinkedHashMap<>();
             for (GeneratedRecord r : records) {
                 if (r.corruption() != null) {

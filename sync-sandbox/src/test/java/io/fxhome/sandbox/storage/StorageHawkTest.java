@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class StorageHawkTest extends SandboxTestBase {
 
         // Decoding the key instead of using its ASCII bytes is the classic client bug: refused.
         String decodedKeyAuth = TestHawk.header("GET", uri, s.token().id(),
-                java.util.Base64.getUrlDecoder().decode(s.token().key()));
+                Base64.getUrlDecoder().decode(s.token().key()));
         assertThat(client.send("GET", uri.toString(), Map.of("Authorization", decodedKeyAuth), null).status())
                 .isEqualTo(401);
     }

@@ -3,7 +3,9 @@ package io.fxhome.sandbox.tokenserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
+import java.util.Map;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,14 +52,14 @@ class TokenServerTest extends SandboxTestBase {
         assertThat(j.get("hashalg").asText()).isEqualTo("sha256");
         assertThat(j.get("hashed_fxa_uid").asText()).matches("[0-9a-f]{32}");
         assertThat(Long.parseLong(r.header("X-Timestamp"))).isCloseTo(System.currentTimeMillis() / 1000,
-                org.assertj.core.data.Offset.offset(5L));
+                Offset.offset(5L));
         // The token carries the kid in syncstorage-rs's zero-padded form.
         String payload = new String(Base64.getUrlDecoder().decode(j.get("id").asText()));
         assertThat(payload).contains("\"fxa_kid\":\"" + String.format("%013d", Long.parseLong(
                 linked.keyId().split("-")[0])) + "-" + linked.keyId().split("-", 2)[1] + "\"");
 
         Resp shorter = client.send("GET", server.baseUrl() + "/1.0/sync/1.5?duration=60",
-                java.util.Map.of("Authorization", "bearer " + linked.accessToken(), "X-KeyID", linked.keyId()), null);
+                Map.of("Authorization", "bearer " + linked.accessToken(), "X-KeyID", linked.keyId()), null);
         assertThat(shorter.json().get("duration").asLong()).isEqualTo(60);
     }
 
@@ -100,14 +102,14 @@ class TokenServerTest extends SandboxTestBase {
         assertError(client.tokenRaw("0".repeat(64), linked.keyId(), null), 401, "invalid-credentials", "body", "");
         Resp noAuth = client.tokenRaw(null, linked.keyId(), null);
         assertThat(noAuth.status()).isEqualTo(401);
-        Resp basic = client.send("GET", server.baseUrl() + "/1.0/sync/1.5", java.util.Map.of("Authorization",
+        Resp basic = client.send("GET", server.baseUrl() + "/1.0/sync/1.5", Map.of("Authorization",
                 "Basic abc", "X-KeyID", linked.keyId()), null);
         assertThat(basic.status()).isEqualTo(401);
     }
 
     @Test
     void unknownApplicationIs404() {
-        Resp r = client.send("GET", server.baseUrl() + "/1.0/sync/1.1", java.util.Map.of("Authorization",
+        Resp r = client.send("GET", server.baseUrl() + "/1.0/sync/1.1", Map.of("Authorization",
                 "Bearer " + linked.accessToken(), "X-KeyID", linked.keyId()), null);
         assertError(r, 404, "error", "url", "1.1");
     }

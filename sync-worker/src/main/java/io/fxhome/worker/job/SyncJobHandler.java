@@ -1,5 +1,6 @@
 package io.fxhome.worker.job;
 
+import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +59,7 @@ public class SyncJobHandler {
             Log.errorf(e, "sync of account %s failed unexpectedly", job.accountId());
             outcome = SyncOutcome.retry("unexpected: " + e.getClass().getSimpleName());
         }
-        metrics.counter("fxhome.worker.jobs", "outcome", outcome.kind().name().toLowerCase(java.util.Locale.ROOT)).increment();
+        metrics.counter("fxhome.worker.jobs", "outcome", outcome.kind().name().toLowerCase(Locale.ROOT)).increment();
         try {
             switch (SyncPlan.settle(outcome, job, topology, config.maxAttempts())) {
                 case SyncPlan.Ack ack -> {

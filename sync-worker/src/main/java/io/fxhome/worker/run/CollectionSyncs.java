@@ -2,6 +2,7 @@ package io.fxhome.worker.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -9,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.fxhome.sync.client.SyncClient;
 import io.fxhome.sync.crypto.CollectionKeys;
@@ -46,7 +49,7 @@ final class CollectionSyncs {
     private final Semaphore extraWriters;
     private final SyncRunRecorder run;
     /** Records a collection holds, when known: the denominator of the progress the web app shows. */
-    private java.util.function.Function<String, Long> expected = collection -> null;
+    private Function<String, Long> expected = collection -> null;
 
     CollectionSyncs(SyncClient client, CollectionKeys keys, Transactions tx, UUID accountId, int pageSize,
             Semaphore extraWriters, SyncRunRecorder run) {
@@ -60,7 +63,7 @@ final class CollectionSyncs {
         this.run = run;
     }
 
-    void expectCounts(java.util.Map<String, Long> counts) {
+    void expectCounts(Map<String, Long> counts) {
         expected = counts::get;
     }
 
@@ -174,12 +177,12 @@ final class CollectionSyncs {
     }
 
     private DownloadResult download(String collection, ServerTimestamp newer,
-            java.util.function.Consumer<List<DecryptedRecord>> writePage, Runnable onRestart) {
+            Consumer<List<DecryptedRecord>> writePage, Runnable onRestart) {
         return download(collection, newer, new PageWritePipeline(), writePage, onRestart);
     }
 
     private DownloadResult download(String collection, ServerTimestamp newer, PageWritePipeline writes,
-            java.util.function.Consumer<List<DecryptedRecord>> writePage, Runnable onRestart) {
+            Consumer<List<DecryptedRecord>> writePage, Runnable onRestart) {
         try (PageWritePipeline pipeline = writes) {
             PagedSink sink = new PagedSink(collection, page -> pipeline.submit(() -> writePage.accept(page)),
                     run.skippedRecords(), () -> {

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,7 +29,7 @@ final class SyncRunRecorder {
     private final Clock clock;
     private final Instant startedAt;
     // Added to by the downloading thread (undecryptable records) and the page writer (unusable ones).
-    private final List<SkippedRecord> skipped = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<SkippedRecord> skipped = Collections.synchronizedList(new ArrayList<>());
     // Page writers of one sync run on several (virtual) threads at once: counters are atomic, and the live progress is
     // written under a lock that a waiting virtual thread does not pin its carrier on.
     private final AtomicLong applied = new AtomicLong();
@@ -137,9 +139,9 @@ final class SyncRunRecorder {
                 ps.setObject(1, accountId);
                 ps.setTimestamp(2, Timestamp.from(startedAt));
                 ps.setTimestamp(3, Timestamp.from(finished));
-                ps.setString(4, job.reason().name().toLowerCase(java.util.Locale.ROOT));
+                ps.setString(4, job.reason().name().toLowerCase(Locale.ROOT));
                 ps.setInt(5, job.attempt());
-                ps.setString(6, outcome.kind().name().toLowerCase(java.util.Locale.ROOT));
+                ps.setString(6, outcome.kind().name().toLowerCase(Locale.ROOT));
                 ps.setString(7, outcome.reason());
                 ps.setLong(8, applied.get());
                 ps.setLong(9, skipped.size());

@@ -6,6 +6,8 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,7 @@ public final class ClientDownloadProbe {
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args[0]);
         String email = args[1];
-        String password = java.nio.file.Files.readString(java.nio.file.Path.of(args[2])).strip();
+        String password = Files.readString(Path.of(args[2])).strip();
         String collection = args[3];
         int pageSize = Integer.parseInt(args[4]);
         int passes = Integer.parseInt(args[5]);

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -201,8 +202,8 @@ class SecretHygieneTest {
         byte[] kB = HexFormat.of().parseHex(issued.kBHex());
         byte[] kSync = SyncKeyDerivation.kSync(kB);
         secrets.bytes("kB", kB).bytes("kSync", kSync)
-                .bytes("kSync encryption half", java.util.Arrays.copyOfRange(kSync, 0, 32))
-                .bytes("kSync HMAC half", java.util.Arrays.copyOfRange(kSync, 32, 64));
+                .bytes("kSync encryption half", Arrays.copyOfRange(kSync, 0, 32))
+                .bytes("kSync HMAC half", Arrays.copyOfRange(kSync, 32, 64));
         return secrets;
     }
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -135,7 +136,7 @@ class FaultsTest extends SandboxSyncTestBase {
         assertThat(rows("select count(*) from history_place where account_id = ?", a.account())).containsExactly("0");
     }
 
-    private static SealedAccountSecrets loadSecrets(Connection c, UUID account) throws java.sql.SQLException {
+    private static SealedAccountSecrets loadSecrets(Connection c, UUID account) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select master_key_version, wrapped_data_key, refresh_token, "
                 + "sync_key_bundle, key_id from account_secret where account_id = ?")) {
             ps.setObject(1, account);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -55,7 +56,7 @@ public final class LinkedAccounts {
                 ps.setBytes(4, sealed.refreshToken());
                 ps.setBytes(5, sealed.syncKeyBundle());
                 ps.setBytes(6, sealed.keyId());
-                ps.setTimestamp(7, java.sql.Timestamp.from(Instant.now()));
+                ps.setTimestamp(7, Timestamp.from(Instant.now()));
                 ps.executeUpdate();
             }
         }

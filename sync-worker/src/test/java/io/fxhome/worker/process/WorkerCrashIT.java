@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,7 +32,7 @@ class WorkerCrashIT {
             Map<String, String> workerEnv = env.workerEnv();
             workerEnv.put("FXHOME_WORKER_PAGE_SIZE", "500");
             // The first process starts from an empty schema; the account is linked once it has migrated.
-            Map<String, String> freshEnv = new java.util.HashMap<>(workerEnv);
+            Map<String, String> freshEnv = new HashMap<>(workerEnv);
             freshEnv.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
             freshEnv.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
             AppProcess first = ProcessTestEnvironment.startWorker("crash-first", freshEnv, "256m");

@@ -4,12 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The JSON of a problem: type, title, status, detail and fxhome's own {@code code}, plus extension members. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProblemBody(String type, String title, int status, String detail, String code, Long retryAfterSeconds,
-        @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
+        @JsonIgnore Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     /** Problem type URIs are relative references under the app; docs/web-app.md lists them. */

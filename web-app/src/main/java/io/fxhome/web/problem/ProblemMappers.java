@@ -1,5 +1,7 @@
 package io.fxhome.web.problem;
 
+import java.util.Locale;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -35,7 +37,7 @@ public class ProblemMappers {
         String reason = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         return Response.status(status).type(ProblemBody.MEDIA_TYPE)
-                .entity(ProblemBody.of(status, reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), reason,
+                .entity(ProblemBody.of(status, reason.toLowerCase(Locale.ROOT).replace(' ', '-'), reason,
                         status == 404 ? "There is nothing at this address." : reason + "."))
                 .build();
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,7 @@ public class AccountLinker {
     }
 
     /** What linking did. {@code sync} is empty when the broker could not take the job (the scheduler will). */
-    public record Linked(UUID accountId, boolean created, java.util.Optional<InteractiveSyncOutcome> sync) {
+    public record Linked(UUID accountId, boolean created, Optional<InteractiveSyncOutcome> sync) {
     }
 
     /**
@@ -82,7 +83,7 @@ public class AccountLinker {
             Log.infof("account %s linked (%s, shard %s); first sync %s", result.accountId(),
                     result.created() ? "new" : "returning",
                     shard.name(), outcome.result());
-            return new Linked(result.accountId(), result.created(), java.util.Optional.of(outcome));
+            return new Linked(result.accountId(), result.created(), Optional.of(outcome));
         } catch (SyncJobPublishException | IllegalStateException e) {
             // Linked all the same: the account is active and unscheduled, so the scheduler's next tick picks it up.
             Log.warnf("account %s linked, but the first sync could not be enqueued: %s", result.accountId(), e.getMessage());
@@ -137,7 +138,7 @@ public class AccountLinker {
                     ps.setString(7, oauthClientId);
                     ps.executeUpdate();
                 }
-                return new Linked(accountId, created, java.util.Optional.empty());
+                return new Linked(accountId, created, Optional.empty());
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot store the linked account: " + e.getMessage(), e);
             }

@@ -1,6 +1,8 @@
 package io.fxhome.web.signin;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -44,7 +46,7 @@ public class OAuthResource {
     @Operation(summary = "Start a sign-in on Mozilla's page and send the browser there (for a redirect URI back to fxhome)")
     public Response begin(@QueryParam("basic") boolean basic) {
         BrowserSignIns.Started started = browser.begin();
-        int maxAge = (int) java.time.Duration.between(java.time.Instant.now(), started.expiresAt()).toSeconds();
+        int maxAge = (int) Duration.between(Instant.now(), started.expiresAt()).toSeconds();
         return Response.seeOther(started.authorizationUrl()).header("Cache-Control", "no-store")
                 .cookie(cookies.handle(SignInCookies.BROWSER, started.handle(), maxAge, current.https()),
                         cookies.handle(VIEW_COOKIE, basic ? "b" : "h", maxAge, current.https()))

@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -22,6 +24,7 @@ import io.fxhome.sync.error.FxaException;
 import io.fxhome.sync.fxa.FxaClient;
 import io.fxhome.web.session.SessionStore;
 import io.fxhome.web.testsupport.Browser;
+import io.fxhome.web.testsupport.JobQueueCleanup;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +35,7 @@ import io.restassured.response.Response;
 @WithTestResource(SandboxTestResource.class)
 class AccountApiTest {
     static {
-        io.fxhome.web.testsupport.JobQueueCleanup.deleteAtExit("fxhome.test.web");
+        JobQueueCleanup.deleteAtExit("fxhome.test.web");
     }
 
     private static final String[] PER_USER_TABLES = { "account_secret", "web_session", "bookmark", "history_place",
@@ -67,7 +70,7 @@ class AccountApiTest {
         TestData data = new TestData.Existing(ds, id).data();
         data.device("d1", "Phone", "mobile", 1_700_000_000).tab("d1", 0, "t", "https://t.example/", Instant.now())
                 .place("p1", "https://p.example/", "p", 1, Instant.now())
-                .folder("toolbar", "places", 0, "toolbar", java.util.List.of());
+                .folder("toolbar", "places", 0, "toolbar", List.of());
         TestData.exec(ds,
                 "insert into sync_run (account_id, started_at, reason, outcome) values (?, now(), 'first_link', 'done')", id);
 
@@ -95,7 +98,7 @@ class AccountApiTest {
                 equalTo("enqueued"));
         browser.request().get("/api/v1/sync").then().statusCode(200).body("state", equalTo("queued"));
         browser.request().header("X-CSRF-Token", browser.csrf).post("/api/v1/sync").then().statusCode(429)
-                .body("code", equalTo("sync-rate-limited")).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+                .body("code", equalTo("sync-rate-limited")).header("Retry-After", Matchers.notNullValue());
         TestData.exec(ds, "update account set status = 'needs_reauth', interactive_requested_at = null where id = ?",
                 data.account);
         browser.request().header("X-CSRF-Token", browser.csrf).post("/api/v1/sync").then().statusCode(409).body("code",

@@ -14,6 +14,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ import io.fxhome.sandbox.generator.HostileContent;
 import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.web.session.SessionStore;
 import io.fxhome.web.testsupport.Browser;
+import io.fxhome.web.testsupport.JobQueueCleanup;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +37,7 @@ import io.restassured.response.Response;
 @WithTestResource(SandboxTestResource.class)
 class DataApiTest {
     static {
-        io.fxhome.web.testsupport.JobQueueCleanup.deleteAtExit("fxhome.test.web");
+        JobQueueCleanup.deleteAtExit("fxhome.test.web");
     }
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -237,7 +239,7 @@ class DataApiTest {
     void openApiDescribesTheApi() {
         new Browser().request().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.keySet()",
-                        org.hamcrest.Matchers.hasItems("/api/v1/session", "/api/v1/session/verify", "/api/v1/me",
+                        Matchers.hasItems("/api/v1/session", "/api/v1/session/verify", "/api/v1/me",
                                 "/api/v1/sync", "/api/v1/devices", "/api/v1/tabs", "/api/v1/history", "/api/v1/bookmarks",
                                 "/api/v1/bookmarks/{guid}", "/api/v1/search"));
     }

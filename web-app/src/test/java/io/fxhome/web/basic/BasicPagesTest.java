@@ -22,6 +22,7 @@ import io.fxhome.sandbox.generator.HostileContent;
 import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.web.testsupport.Browser;
 import io.fxhome.web.testsupport.Html401Validator;
+import io.fxhome.web.testsupport.JobQueueCleanup;
 import io.fxhome.web.testsupport.MozillaSignInPage;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
@@ -36,7 +37,7 @@ import io.restassured.response.Response;
 @WithTestResource(SandboxTestResource.class)
 class BasicPagesTest {
     static {
-        io.fxhome.web.testsupport.JobQueueCleanup.deleteAtExit("fxhome.test.web");
+        JobQueueCleanup.deleteAtExit("fxhome.test.web");
     }
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");

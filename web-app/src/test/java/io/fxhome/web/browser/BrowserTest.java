@@ -18,10 +18,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -33,6 +36,7 @@ import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.web.bookmarks.BookmarkRoots;
 import io.fxhome.web.testsupport.Chromium;
+import io.fxhome.web.testsupport.JobQueueCleanup;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -50,7 +54,7 @@ import io.quarkus.test.junit.TestProfile;
 @WithTestResource(SandboxTestResource.class)
 class BrowserTest {
     static {
-        io.fxhome.web.testsupport.JobQueueCleanup.deleteAtExit(BrowserProfile.NAMESPACE);
+        JobQueueCleanup.deleteAtExit(BrowserProfile.NAMESPACE);
     }
 
     private static final AtomicLong SEEDS = new AtomicLong(31_000);
@@ -175,9 +179,9 @@ class BrowserTest {
             // Offline, the service worker serves the app shell and the lists as last loaded.
             d.findElement(By.cssSelector("#nav a[data-section=tabs]")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.device")));
-            wait.until(dr -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) dr)
+            wait.until(dr -> Boolean.TRUE.equals(((JavascriptExecutor) dr)
                     .executeScript("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)")));
-            chromium.driver.setNetworkConditions(new org.openqa.selenium.chromium.ChromiumNetworkConditions() {
+            chromium.driver.setNetworkConditions(new ChromiumNetworkConditions() {
                 {
                     setOffline(true);
                 }
@@ -278,14 +282,14 @@ class BrowserTest {
     }
 
     private static Object script(WebDriver d, String js) {
-        return ((org.openqa.selenium.JavascriptExecutor) d).executeScript(js);
+        return ((JavascriptExecutor) d).executeScript(js);
     }
 
     /** Waits for an element; on time-out, the page's state goes into the failure (and a screenshot is kept). */
     private static void waitOrExplain(Chromium chromium, WebDriverWait wait, By what) throws Exception {
         try {
             wait.until(ExpectedConditions.presenceOfElementLocated(what));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             chromium.screenshots("failure");
             throw new AssertionError(
                     "timed out waiting for " + what + " at " + chromium.driver.getCurrentUrl() + "; the page says: "

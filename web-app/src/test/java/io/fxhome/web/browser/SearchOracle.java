@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -159,7 +160,7 @@ final class SearchOracle {
         }
         u = PERCENT.matcher(u).replaceAll(m -> {
             int c = Integer.parseInt(m.group(1), 16);
-            return c >= 0x20 && c < 0x7f ? java.util.regex.Matcher.quoteReplacement(String.valueOf((char) c)) : m.group();
+            return c >= 0x20 && c < 0x7f ? Matcher.quoteReplacement(String.valueOf((char) c)) : m.group();
         });
         return cut(fold(title.replace('\n', ' ').replace('\r', ' '))) + "\n"
                 + cut(fold(u.replace('\n', ' ').replace('\r', ' ')));

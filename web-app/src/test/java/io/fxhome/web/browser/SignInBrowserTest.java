@@ -24,6 +24,7 @@ import io.fxhome.sandbox.fxa.VerificationMode;
 import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.web.testsupport.Chromium;
+import io.fxhome.web.testsupport.JobQueueCleanup;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -38,7 +39,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(SandboxTestResource.class)
 class SignInBrowserTest {
     static {
-        io.fxhome.web.testsupport.JobQueueCleanup.deleteAtExit("fxhome.test.web");
+        JobQueueCleanup.deleteAtExit("fxhome.test.web");
     }
 
     private static final AtomicLong SEEDS = new AtomicLong(32_000);

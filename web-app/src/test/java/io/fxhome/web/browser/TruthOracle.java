@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,7 +52,7 @@ final class TruthOracle {
 
     Folder someFolder() {
         CollectionTruth b = truth.collection("bookmarks");
-        for (String id : new java.util.TreeSet<>(b.records().keySet())) {
+        for (String id : new TreeSet<>(b.records().keySet())) {
             ObjectNode f = b.cleartext(id);
             if (!"folder".equals(f.path("type").asText()) || !ROOTS.contains(f.path("parentid").asText())
                     || ROOTS.contains(id)) {

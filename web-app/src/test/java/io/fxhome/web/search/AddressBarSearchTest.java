@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -309,7 +310,7 @@ class AddressBarSearchTest {
     }
 
     private List<String> frecencies(List<String> urls) throws SQLException {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String u : urls) {
             out.addAll(
                     column("select frecency from history_place where account_id = ? and url = '" + u.replace("'", "''") + "'"));
@@ -318,7 +319,7 @@ class AddressBarSearchTest {
     }
 
     private List<String> column(String sql) throws SQLException {
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         try (Connection c = ds.getConnection(); var ps = c.prepareStatement(sql)) {
             ps.setObject(1, alice.account);
             try (var rs = ps.executeQuery()) {

@@ -15,6 +15,7 @@ import io.fxhome.sandbox.fxa.VerificationMode;
 import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.web.testsupport.Browser;
+import io.fxhome.web.testsupport.JobQueueCleanup;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,7 @@ import io.restassured.response.Response;
 @WithTestResource(SandboxTestResource.class)
 class DirectoryUpgradeTest {
     static {
-        io.fxhome.web.testsupport.JobQueueCleanup.deleteAtExit("fxhome.test.web");
+        JobQueueCleanup.deleteAtExit("fxhome.test.web");
     }
 
     @Inject

@@ -28,6 +28,7 @@ import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.shard.testing.TwoShards;
 import io.fxhome.web.testsupport.Browser;
+import io.fxhome.web.testsupport.JobQueueCleanup;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +46,7 @@ import io.restassured.response.Response;
 @WithTestResource(SandboxTestResource.class)
 class ShardedWebTest {
     static {
-        io.fxhome.web.testsupport.JobQueueCleanup.deleteAtExit("fxhome.test.web");
+        JobQueueCleanup.deleteAtExit("fxhome.test.web");
     }
 
     private static final AtomicLong SEEDS = new AtomicLong(9700);

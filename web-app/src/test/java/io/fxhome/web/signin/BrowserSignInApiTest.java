@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -158,7 +159,7 @@ class BrowserSignInApiTest {
     void theCallbackRefusesASignInItDidNotStart() {
         Browser browser = new Browser();
         browser.request().get("/signin/oauth/callback?code=" + "ab".repeat(32) + "&state=forged").then().statusCode(303)
-                .header("Location", org.hamcrest.Matchers.containsString("/#/signin?error=sign-in-expired"));
+                .header("Location", Matchers.containsString("/#/signin?error=sign-in-expired"));
         browser.request().get("/api/v1/me").then().statusCode(401);
     }
 }

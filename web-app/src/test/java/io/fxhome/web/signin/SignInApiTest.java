@@ -29,6 +29,7 @@ import io.fxhome.secrets.AccountSecrets;
 import io.fxhome.secrets.AccountSecretsCipher;
 import io.fxhome.web.account.AccountRepository;
 import io.fxhome.web.testsupport.Browser;
+import io.fxhome.web.testsupport.JobQueueCleanup;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,7 +42,7 @@ import io.restassured.response.Response;
 @WithTestResource(SandboxTestResource.class)
 class SignInApiTest {
     static {
-        io.fxhome.web.testsupport.JobQueueCleanup.deleteAtExit("fxhome.test.web");
+        JobQueueCleanup.deleteAtExit("fxhome.test.web");
     }
 
     private static final AtomicLong SEEDS = new AtomicLong(9100);

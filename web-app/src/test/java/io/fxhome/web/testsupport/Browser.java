@@ -2,6 +2,7 @@ package io.fxhome.web.testsupport;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.Map;
 import java.util.UUID;
 
 import io.fxhome.web.session.SessionCookie;
@@ -71,7 +72,7 @@ public final class Browser {
 
     /** Completes it with the address a person would paste. */
     public Response completeBrowserSignIn(String pastedUrl) {
-        return remember(request().contentType(ContentType.JSON).body(java.util.Map.of("url", pastedUrl))
+        return remember(request().contentType(ContentType.JSON).body(Map.of("url", pastedUrl))
                 .post("/api/v1/session/browser/complete"));
     }
 
