@@ -4,16 +4,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-
-import io.fxhome.scheduler.control.SchedulerControlStore;
-import io.fxhome.scheduler.policy.SyncSchedulePolicy;
-import io.fxhome.shard.ShardRouter;
 
 /** The scheduler's plain-Java parts as CDI beans. */
 @ApplicationScoped
@@ -24,18 +18,6 @@ public class SchedulerBeans {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Produces
-    @Singleton
-    SyncSchedulePolicy policy(SchedulerConfig config) {
-        return new SyncSchedulePolicy(config.policy());
-    }
-
-    @Produces
-    @Singleton
-    SchedulerControlStore controlStore(DataSource dataSource, ShardRouter shards) {
-        return new SchedulerControlStore(dataSource, shards::dataSource);
     }
 
     /** This instance's name in logs, the status and scheduler_control: configured, else host name and pid. */

@@ -13,8 +13,6 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import io.fxhome.scheduler.tick.TickReport;
-
 /**
  * The fleet-wide pause, each account's operator pause, and the record of the last tick: all in PostgreSQL. The pause
  * and the record are in the control database (the default datasource); an account's pause is on its row, in its shard.

@@ -18,9 +18,9 @@ import io.fxhome.job.InteractiveSyncOutcome;
 import io.fxhome.job.InteractiveSyncService;
 import io.fxhome.job.SyncReason;
 import io.fxhome.scheduler.control.SchedulerControlStore;
+import io.fxhome.scheduler.control.TickReport;
 import io.fxhome.scheduler.status.SchedulerStatus;
 import io.fxhome.scheduler.status.SchedulerStatusService;
-import io.fxhome.scheduler.tick.TickReport;
 import io.fxhome.scheduler.tick.TickRunner;
 import io.quarkus.logging.Log;
 

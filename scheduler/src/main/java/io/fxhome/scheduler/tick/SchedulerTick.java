@@ -26,6 +26,7 @@ import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.job.SyncReason;
 import io.fxhome.scheduler.control.SchedulerControlStore;
+import io.fxhome.scheduler.control.TickReport;
 import io.fxhome.scheduler.policy.AccountActivity;
 import io.fxhome.scheduler.policy.ScheduleDecision;
 import io.fxhome.scheduler.policy.SyncSchedulePolicy;

@@ -15,6 +15,7 @@ import jakarta.inject.Named;
 
 import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.scheduler.config.SchedulerConfig;
+import io.fxhome.scheduler.control.TickReport;
 import io.fxhome.scheduler.policy.SyncSchedulePolicy;
 import io.fxhome.shard.Shard;
 import io.fxhome.shard.Shards;

@@ -33,8 +33,8 @@ import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.job.SyncReason;
 import io.fxhome.job.SyncTopology;
 import io.fxhome.scheduler.config.SchedulerConfig;
+import io.fxhome.scheduler.control.TickReport;
 import io.fxhome.scheduler.testsupport.Lanes;
-import io.fxhome.scheduler.tick.TickReport;
 import io.fxhome.scheduler.tick.TickRunner;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -28,6 +28,7 @@ import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.job.SyncReason;
 import io.fxhome.job.SyncTopology;
 import io.fxhome.scheduler.control.SchedulerControlStore;
+import io.fxhome.scheduler.control.TickReport;
 import io.fxhome.scheduler.policy.SyncSchedulePolicy;
 import io.fxhome.scheduler.testsupport.Lanes;
 import io.fxhome.scheduler.testsupport.TestConfigs;

@@ -1,4 +1,4 @@
-package io.fxhome.scheduler.tick;
+package io.fxhome.scheduler.control;
 
 import java.time.Duration;
 import java.time.Instant;
