@@ -614,51 +614,25 @@ public final class FxaClient {
     }
 
     static FxaException.Kind kindOf(int status, int errno) {
-        switch (errno) {
-            case 102:
-                return FxaException.Kind.UNKNOWN_ACCOUNT;
-            case 103:
-                return FxaException.Kind.INCORRECT_PASSWORD;
-            case 104:
-            case 138:
-                return FxaException.Kind.UNVERIFIED;
-            case 105:
-            case 152:
-            case 153:
-            case 183:
-                return FxaException.Kind.INVALID_CODE;
-            case 110:
-                return FxaException.Kind.INVALID_TOKEN;
-            case 111:
-                return FxaException.Kind.INVALID_TIMESTAMP;
-            case 114:
-                return FxaException.Kind.THROTTLED;
-            case 120:
-                return FxaException.Kind.INCORRECT_EMAIL_CASE;
-            case 125:
-                return FxaException.Kind.BLOCKED;
-            case 127:
-                return FxaException.Kind.INVALID_UNBLOCK_CODE;
-            case 201:
-            case 203:
-                return FxaException.Kind.SERVER_ERROR;
-            case 204:
-                return FxaException.Kind.CLIENT_DISABLED;
-            case 210:
-                return FxaException.Kind.NO_PASSWORD;
-            default:
-                break;
-        }
-        if (status >= 500) {
-            return FxaException.Kind.SERVER_ERROR;
-        }
-        if (status == 429) {
-            return FxaException.Kind.THROTTLED;
-        }
-        if (status == 401) {
-            return FxaException.Kind.INVALID_TOKEN;
-        }
-        return FxaException.Kind.UNEXPECTED;
+        return switch (errno) {
+            case 102 -> FxaException.Kind.UNKNOWN_ACCOUNT;
+            case 103 -> FxaException.Kind.INCORRECT_PASSWORD;
+            case 104, 138 -> FxaException.Kind.UNVERIFIED;
+            case 105, 152, 153, 183 -> FxaException.Kind.INVALID_CODE;
+            case 110 -> FxaException.Kind.INVALID_TOKEN;
+            case 111 -> FxaException.Kind.INVALID_TIMESTAMP;
+            case 114 -> FxaException.Kind.THROTTLED;
+            case 120 -> FxaException.Kind.INCORRECT_EMAIL_CASE;
+            case 125 -> FxaException.Kind.BLOCKED;
+            case 127 -> FxaException.Kind.INVALID_UNBLOCK_CODE;
+            case 201, 203 -> FxaException.Kind.SERVER_ERROR;
+            case 204 -> FxaException.Kind.CLIENT_DISABLED;
+            case 210 -> FxaException.Kind.NO_PASSWORD;
+            default -> status >= 500 ? FxaException.Kind.SERVER_ERROR
+                    : status == 429 ? FxaException.Kind.THROTTLED
+                            : status == 401 ? FxaException.Kind.INVALID_TOKEN
+                                    : FxaException.Kind.UNEXPECTED;
+        };
     }
 
     /** Parsed {@code /v1/oauth/token} answer. */

@@ -75,6 +75,15 @@ class SignInBrowserTest {
         return d.getCurrentUrl();
     }
 
+    /** Opens the app and submits the password form. */
+    private void signInWithPassword(WebDriver d, WebDriverWait wait, String email) {
+        d.get(base.toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+        d.findElement(By.id("email")).sendKeys(email);
+        d.findElement(By.id("password")).sendKeys("correct horse");
+        d.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+    }
+
     /** Opens the app and starts the sign-in on Mozilla's page: its steps and the paste field show. */
     private void startOnMozillasPage(WebDriver d, WebDriverWait wait) {
         d.get(base.toString());
@@ -153,11 +162,7 @@ class SignInBrowserTest {
         try (Chromium chromium = Chromium.start(true)) {
             WebDriver d = chromium.driver;
             WebDriverWait wait = new WebDriverWait(d, WAIT);
-            d.get(base.toString());
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
-            d.findElement(By.id("email")).sendKeys(email);
-            d.findElement(By.id("password")).sendKeys("correct horse");
-            d.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+            signInWithPassword(d, wait, email);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("unblock-form")));
             assertThat(d.findElement(By.id("main")).getText()).contains("emailed an unblock code to " + email);
             chromium.screenshots("23-unblock");
@@ -207,11 +212,7 @@ class SignInBrowserTest {
         try (Chromium chromium = Chromium.start(true)) {
             WebDriver d = chromium.driver;
             WebDriverWait wait = new WebDriverWait(d, WAIT);
-            d.get(base.toString());
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
-            d.findElement(By.id("email")).sendKeys(email);
-            d.findElement(By.id("password")).sendKeys("correct horse");
-            d.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+            signInWithPassword(d, wait, email);
             wait.until(ExpectedConditions.urlContains("#/first-sync"));
             String account = TestData.one(ds, "select id from account where email = ?", email);
             // The worker found the refresh token refused (HTTP 401 or 400 errno 108-110 on refresh).
