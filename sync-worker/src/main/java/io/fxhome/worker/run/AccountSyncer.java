@@ -130,8 +130,9 @@ public class AccountSyncer {
         if (heldBack.isPresent()) {
             return heldBack.get();
         }
-        SealedAccountSecrets sealed = tx.inTransaction(c -> AccountRow.loadSecrets(c, accountId));
-        String oauthClientId = tx.inTransaction(c -> AccountRow.loadOAuthClientId(c, accountId));
+        AccountRow.StoredSecrets loaded = tx.inTransaction(c -> AccountRow.loadSecrets(c, accountId));
+        SealedAccountSecrets sealed = loaded.sealed();
+        String oauthClientId = loaded.oauthClientId();
         AccountSecrets secrets = cipher.open(accountId, sealed);
         SyncCredentials credentials = new SyncCredentials(secrets.refreshToken(),
                 KeyBundle.fromKSync(secrets.syncKeyBundle()), secrets.keyId(), secrets.keyRotationTimestamp(),

@@ -52,7 +52,7 @@ class RefreshTokenRotationTest {
 
     private AccountSecrets stored(UUID account) throws SQLException {
         try (Connection c = ds.getConnection()) {
-            return cipher.open(account, AccountRow.loadSecrets(c, account));
+            return cipher.open(account, AccountRow.loadSecrets(c, account).sealed());
         }
     }
 

@@ -84,6 +84,19 @@ class SignInBrowserTest {
         d.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
     }
 
+    /**
+     * From the steps' page: goes to Mozilla's page in this tab, signs in, comes back to the app and pastes the address;
+     * the first sync's screen shows.
+     */
+    private void completeOnMozillasPageInThisTab(WebDriver d, WebDriverWait wait, String email) {
+        d.get(d.findElement(By.id("authorization-link")).getDomAttribute("href"));
+        String landedOn = signInOnMozillasPage(d, email, "correct horse");
+        d.get(base + "#/signin/browser");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pasted-url"))).sendKeys(landedOn);
+        d.findElement(By.cssSelector("#browser-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("#/first-sync"));
+    }
+
     /** Opens the app and starts the sign-in on Mozilla's page: its steps and the paste field show. */
     private void startOnMozillasPage(WebDriver d, WebDriverWait wait) {
         d.get(base.toString());
@@ -125,12 +138,7 @@ class SignInBrowserTest {
             WebDriver d = chromium.driver;
             WebDriverWait wait = new WebDriverWait(d, WAIT);
             startOnMozillasPage(d, wait);
-            d.get(d.findElement(By.id("authorization-link")).getDomAttribute("href"));
-            String landedOn = signInOnMozillasPage(d, email, "correct horse");
-            d.get(base + "#/signin/browser");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pasted-url"))).sendKeys(landedOn);
-            d.findElement(By.cssSelector("#browser-form button[type=submit]")).click();
-            wait.until(ExpectedConditions.urlContains("#/first-sync"));
+            completeOnMozillasPageInThisTab(d, wait, email);
         }
     }
 
@@ -225,12 +233,7 @@ class SignInBrowserTest {
             chromium.screenshots("25-needs-reauth");
             d.findElement(By.id("reauth-browser")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-form")));
-            d.get(d.findElement(By.id("authorization-link")).getDomAttribute("href"));
-            String landedOn = signInOnMozillasPage(d, email, "correct horse");
-            d.get(base + "#/signin/browser");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pasted-url"))).sendKeys(landedOn);
-            d.findElement(By.cssSelector("#browser-form button[type=submit]")).click();
-            wait.until(ExpectedConditions.urlContains("#/first-sync"));
+            completeOnMozillasPageInThisTab(d, wait, email);
             assertThat(TestData.one(ds, "select status || ' ' || id from account where email = ?", email))
                     .isEqualTo("active " + account);
         }
