@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.fxhome.job.SyncJob;
+import io.fxhome.runhistory.RunHistoryConfig;
 import io.fxhome.secrets.AccountSecrets;
 import io.fxhome.secrets.AccountSecretsCipher;
 import io.fxhome.secrets.SealedAccountSecrets;
@@ -63,10 +64,12 @@ public class AccountSyncer {
     /** One HTTP client (connection pool) for every account this process syncs. */
     private final HttpTransport http;
     private final RefreshTokenRotation rotation;
+    private final int skippedKept;
 
     public AccountSyncer(ShardRouter shards, AccountSecretsCipher cipher, UpstreamConfig upstream, WorkerConfig config,
-            MeterRegistry registry) {
+            RunHistoryConfig runHistory, MeterRegistry registry) {
         this.shards = shards;
+        this.skippedKept = runHistory.skippedPerRun();
         this.metrics = new SyncMetrics(registry);
         this.cipher = cipher;
         this.config = config;
@@ -103,7 +106,7 @@ public class AccountSyncer {
             return SyncOutcome.skipped("no such account");
         }
         AccountStatusWriter status = new AccountStatusWriter(tx);
-        SyncRunRecorder run = new SyncRunRecorder(tx, accountId, job, clock);
+        SyncRunRecorder run = new SyncRunRecorder(tx, accountId, job, clock, skippedKept);
         SyncOutcome outcome;
         try {
             outcome = syncAccount(tx, status, account.get(), run);
@@ -118,7 +121,7 @@ public class AccountSyncer {
         run.finish(outcome);
         metrics.record(outcome, run);
         Log.infof("account %s: %s in %d ms (%d applied, %d skipped)%s", accountId, outcome.kind(),
-                run.elapsed().toMillis(), run.applied(), run.skippedRecords().size(),
+                run.elapsed().toMillis(), run.applied(), run.skippedRecords().total(),
                 outcome.reason() == null ? "" : ": " + outcome.reason());
         return outcome;
     }
