@@ -21,6 +21,10 @@ import io.fxhome.web.session.SessionStarter;
 public class MeResource {
     /** {@code GET /api/v1/me}: the account and the session's CSRF token. */
     public record MeAnswer(AccountView account, String csrfToken) {
+        @Override
+        public String toString() {
+            return "MeAnswer[account=" + (account == null ? null : account.id()) + ", csrfToken=<redacted>]";
+        }
     }
 
     /**
