@@ -81,6 +81,7 @@ class RestartFaultIT {
         awaitSyncWriting(phase);
 
         system.rabbit.stopNode();
+        assertThat(syncsInFlight()).as("syncs in flight as the broker went away").isPositive();
         // While the broker is away: the publishers say so (readiness DOWN), "sync now" answers 503, nothing is lost.
         SystemUnderFaults.awaitNotReady(system.web, Duration.ofSeconds(30));
         SystemUnderFaults.awaitNotReady(system.scheduler, Duration.ofSeconds(30));
@@ -143,6 +144,8 @@ class RestartFaultIT {
         AppProcess killed = system.worker;
         killed.kill();
         Instant recovered = Instant.now();
+        // The dead worker's live progress rows stay: it was killed in the middle of syncs.
+        assertThat(syncsInFlight()).as("syncs in flight as the worker died").isPositive();
         fastStorage();
         // The scheduler and the web app go on; a new worker takes the unacknowledged jobs over.
         system.startAnotherWorker("faults-worker-2");
@@ -150,9 +153,9 @@ class RestartFaultIT {
         Convergence.awaitConverged(system, users, recovered, RECOVERY);
     }
 
-    /** Every storage answer takes 150 ms: a sync of a few thousand records spans seconds, so a fault lands inside. */
+    /** Every storage answer takes 250 ms: a sync of a few thousand records spans seconds, so a fault lands inside. */
     private void slowStorage() {
-        system.sandbox.sandbox().latency(null, 150);
+        system.sandbox.sandbox().latency(null, 250);
     }
 
     private void fastStorage() {
@@ -190,6 +193,15 @@ class RestartFaultIT {
                 }
             }
         });
+    }
+
+    private long syncsInFlight() throws Exception {
+        try (var c = system.db.getConnection();
+                var s = c.createStatement();
+                var rs = s.executeQuery("select count(*) from sync_progress")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private double jobsPublished() throws Exception {
