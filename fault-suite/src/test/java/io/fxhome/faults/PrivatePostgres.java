@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.postgresql.ds.PGSimpleDataSource;
@@ -27,6 +28,7 @@ final class PrivatePostgres implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PrivatePostgres(Path dir, int port) {
         this.dir = dir;
@@ -38,6 +40,7 @@ final class PrivatePostgres implements AutoCloseable {
         Path dir = Files.createTempDirectory("fxfault-pg-");
         OsCommand.chown(SYSTEM_USER, dir);
         PrivatePostgres pg = new PrivatePostgres(dir, FreePort.pick());
+        pg.stopAtExit();
         pg.run("initdb", "-D", pg.data(), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync");
         pg.startServer();
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), "postgres", "");
@@ -104,8 +107,22 @@ final class PrivatePostgres implements AutoCloseable {
         OsCommand.run(SYSTEM_USER, dir, Map.of(), TIMEOUT, command);
     }
 
+    /** A test JVM that stops (or is stopped) before {@link #close()} takes the server along: no orphan keeps running. */
+    private void stopAtExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                close();
+            } catch (Exception | Error ignored) {
+                // Stopping anyway; nothing to report to.
+            }
+        }));
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         try {
             run("pg_ctl", "-D", data(), "-m", "immediate", "-w", "stop");
         } catch (IllegalStateException alreadyStopped) {

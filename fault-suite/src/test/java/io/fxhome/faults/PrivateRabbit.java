@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A RabbitMQ node of the fault suite's own ({@code fxfault-<pid>@localhost}), with its data and logs in a temporary
@@ -28,6 +29,7 @@ final class PrivateRabbit implements AutoCloseable {
     private final String node;
     private final int port;
     private final int distributionPort;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PrivateRabbit(Path dir, String node, int port, int distributionPort) {
         this.dir = dir;
@@ -46,6 +48,7 @@ final class PrivateRabbit implements AutoCloseable {
         OsCommand.chown(SYSTEM_USER, dir);
         PrivateRabbit rabbit = new PrivateRabbit(dir, "fxfault-" + ProcessHandle.current().pid() + "@localhost",
                 FreePort.pick(), FreePort.pick());
+        rabbit.stopAtExit();
         rabbit.startNode();
         return rabbit;
     }
@@ -131,11 +134,25 @@ final class PrivateRabbit implements AutoCloseable {
         return env;
     }
 
+    /** A test JVM that stops (or is stopped) before {@link #close()} takes the server along: no orphan keeps running. */
+    private void stopAtExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                close();
+            } catch (Exception | Error ignored) {
+                // Stopping anyway; nothing to report to.
+            }
+        }));
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         if (listening()) {
             try {
-                ctl("stop");
+                stopNode();
             } catch (IllegalStateException alreadyStopping) {
                 // Stopped meanwhile.
             }
