@@ -275,6 +275,19 @@ public final class Sandbox {
         plan(emailOrNull).backoff.arm(count, seconds);
     }
 
+    /**
+     * The next {@code count} storage answers send their headers and the first {@code afterBytes} bytes of their body,
+     * then nothing more: the connection stays open and silent until the client gives up.
+     */
+    public void stallBody(String emailOrNull, int count, int afterBytes) {
+        plan(emailOrNull).stallBody.arm(count, Math.max(0, afterBytes));
+    }
+
+    /** The tokenserver names {@code endpoint} as the storage endpoint until faults are cleared (null: stop). */
+    public void storageEndpoint(String emailOrNull, String endpoint) {
+        plan(emailOrNull).storageEndpoint(endpoint);
+    }
+
     /** Every answer (FxA, tokenserver, storage) is delayed by this many ms; 0 stops it. */
     public void latency(String emailOrNull, long millis) {
         plan(emailOrNull).latencyMillis(millis);
