@@ -150,9 +150,10 @@ public final class PageReader {
                             : null;
                     break;
                 default:
-                    p.skipChildren();
                     break;
             }
+            // An object or array is never a usable value: skip it whole, or its members would be read as the BSO's.
+            p.skipChildren();
         }
         if (tooLarge(guard, p, start)) {
             // Not decrypted: its payload may be cut short. The id is reported only when it is a plausible one.

@@ -191,6 +191,9 @@ public final class StorageRoutes {
      * X-Weave-Backoff.
      */
     private void applyFaults(RoutingContext ctx, String fxaUid) {
+        if (fxaUid != null) {
+            faults.called(fxaUid);
+        }
         long latency = faults.latencyMillis(fxaUid);
         if (latency > 0) {
             ctx.put(HttpSupport.LATENCY_KEY, latency);

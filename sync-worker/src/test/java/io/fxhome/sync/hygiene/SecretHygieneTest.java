@@ -21,6 +21,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.fxhome.hygiene.testing.DatabaseDump;
+import io.fxhome.hygiene.testing.KnownSecrets;
+import io.fxhome.hygiene.testing.LogCapture;
 import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.job.SyncReason;

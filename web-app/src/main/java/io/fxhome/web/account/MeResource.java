@@ -21,10 +21,17 @@ import io.fxhome.web.session.SessionStarter;
 public class MeResource {
     /** {@code GET /api/v1/me}: the account and the session's CSRF token. */
     public record MeAnswer(AccountView account, String csrfToken) {
+        @Override
+        public String toString() {
+            return "MeAnswer[account=" + (account == null ? null : account.id()) + ", csrfToken=<redacted>]";
+        }
     }
 
-    /** {@code DELETE /api/v1/me}. */
-    public record DeletedAnswer(boolean deleted, boolean refreshTokenRevoked) {
+    /**
+     * {@code DELETE /api/v1/me}. {@code upstreamRevocation}: {@code revoked}, {@code failed},
+     * {@code skipped-secrets-unreadable} (the secrets no longer open: nothing to revoke with) or {@code no-secrets}.
+     */
+    public record DeletedAnswer(boolean deleted, boolean refreshTokenRevoked, String upstreamRevocation) {
     }
 
     private final AccountRepository accounts;
@@ -52,7 +59,8 @@ public class MeResource {
     public Response delete(@HeaderParam(CurrentUser.CSRF_HEADER) String csrf) {
         var user = current.requireForChange(csrf);
         AccountDeletion.Deleted deleted = deletion.delete(user.accountId());
-        return Response.ok(new DeletedAnswer(deleted.deleted(), deleted.tokenRevoked())).cookie(sessions.end())
+        return Response.ok(new DeletedAnswer(deleted.deleted(), deleted.tokenRevoked(),
+                deleted.revocation().label())).cookie(sessions.end())
                 .header("Cache-Control", "no-store").build();
     }
 }

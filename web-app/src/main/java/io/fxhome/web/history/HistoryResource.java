@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.fxhome.web.config.WebConfig;
 import io.fxhome.web.http.ConditionalJson;
+import io.fxhome.web.problem.Problem;
 import io.fxhome.web.session.CurrentUser;
 
 @Path("/api/v1/history")
@@ -34,10 +35,22 @@ public class HistoryResource {
 
     @GET
     @Operation(summary = "Visited pages, newest first, in pages: pass the previous answer's `next` as `cursor` (ETag / 304)")
-    public Response history(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+    public Response history(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         var account = current.require().accountId();
-        int size = limit == null ? config.historyPageSize() : Math.max(1, Math.min(limit, config.maxPageSize()));
-        return json.ok(history.page(account, HistoryCursor.decode(cursor), size), ifNoneMatch);
+        return json.ok(history.page(account, HistoryCursor.decode(cursor), pageSize(limit)), ifNoneMatch);
+    }
+
+    /** The page size asked for, within 1 and the largest page; a limit that is not a whole number is refused. */
+    private int pageSize(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return config.historyPageSize();
+        }
+        try {
+            long asked = Long.parseLong(limit.strip());
+            return (int) Math.max(1, Math.min(asked, config.maxPageSize()));
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("The limit must be a whole number from 1 to " + config.maxPageSize() + ".");
+        }
     }
 }

@@ -19,6 +19,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(Problem p) {
+        return response(p);
+    }
+
+    /** The problem as an answer: its status, the JSON body, never cached, and Retry-After where waiting helps. */
+    public static Response response(Problem p) {
         Response.ResponseBuilder r = Response.status(p.status()).type(ProblemBody.MEDIA_TYPE).entity(ProblemBody.of(p))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
         if (p.retryAfter() != null) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.fxhome.web.problem.Problem;
+
 /**
  * A query as the address bar reads it: words split on white space, restriction characters at either end taken out
  * (Firefox's UrlbarTokenizer), at most {@value #MAX_WORDS} words of at most {@value #MAX_WORD_LENGTH} characters.
@@ -20,7 +22,16 @@ public record SearchQuery(String text, List<String> words, Set<Restriction> rest
     static final int MAX_WORD_LENGTH = 100;
     static final int MAX_TEXT_LENGTH = 200;
 
+    /**
+     * Reads a query as typed; {@code null} is the empty query.
+     *
+     * @throws Problem {@code bad-request} (400) when the query holds a NUL character, which PostgreSQL text cannot hold
+     *         (nothing a person types contains one)
+     */
     public static SearchQuery parse(String query) {
+        if (query != null && query.indexOf('\0') >= 0) {
+            throw Problem.badRequest("The search holds a NUL character.");
+        }
         String trimmed = query == null ? "" : query.strip();
         if (trimmed.isEmpty()) {
             return new SearchQuery("", List.of(), Set.of(), "");

@@ -66,6 +66,9 @@ public class SearchResource {
         if (pick == null || pick.query() == null || pick.url() == null) {
             throw Problem.badRequest("A pick needs the query and the URL opened.");
         }
+        if (pick.url().indexOf('\0') >= 0) {
+            throw Problem.badRequest("The URL of a pick holds a NUL character.");
+        }
         inputHistory.picked(user.accountId(), pick.query(), pick.url());
         return Response.noContent().build();
     }

@@ -24,6 +24,10 @@ public class SessionStarter {
 
     /** The new session: its Set-Cookie and its CSRF token. */
     public record Started(NewCookie cookie, String csrfToken) {
+        @Override
+        public String toString() {
+            return "Started[cookie=" + cookie.getName() + "=<redacted>, csrfToken=<redacted>]";
+        }
     }
 
     public Started start(UUID accountId) {

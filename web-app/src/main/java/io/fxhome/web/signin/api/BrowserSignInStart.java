@@ -8,4 +8,9 @@ import java.time.Instant;
  * they land on into {@code POST /api/v1/session/browser/complete}).
  */
 public record BrowserSignInStart(String authorizationUrl, Instant expiresAt, boolean returnsByItself) {
+    /** The address carries the sign-in's OAuth state. */
+    @Override
+    public String toString() {
+        return "BrowserSignInStart[authorizationUrl=<redacted>, expiresAt=" + expiresAt + "]";
+    }
 }

@@ -7,4 +7,8 @@ package io.fxhome.web.signin.api;
  * @param pendingSignIn the handle from the sign-in answer; browsers may omit it (they carry it in a cookie)
  */
 public record VerifyRequest(String code, String pendingSignIn) {
+    @Override
+    public String toString() {
+        return "VerifyRequest[code=<redacted>, pendingSignIn=<redacted>]";
+    }
 }

@@ -1,4 +1,4 @@
-package io.fxhome.sync.hygiene;
+package io.fxhome.hygiene.testing;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,12 +17,12 @@ import javax.sql.DataSource;
  * Every row of every table of the public schema as text: each column as PostgreSQL renders it, and bytea columns also
  * as hex and base64, so that a secret stored in the clear shows up whatever its encoding.
  */
-final class DatabaseDump {
+public final class DatabaseDump {
     private DatabaseDump() {
     }
 
     /** One entry per row: {@code table: col=value | col=value ...}. */
-    static List<String> rows(DataSource ds) throws SQLException {
+    public static List<String> rows(DataSource ds) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             List<String> tables = new ArrayList<>();

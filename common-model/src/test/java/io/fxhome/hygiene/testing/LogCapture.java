@@ -1,4 +1,4 @@
-package io.fxhome.sync.hygiene;
+package io.fxhome.hygiene.testing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,9 +19,9 @@ import org.jboss.logmanager.ExtLogRecord;
  * HTTP client's opened to DEBUG for the capture and everything else at its configured level (INFO). Each record becomes
  * one line: level, logger, the formatted message and the full stack trace of its throwable, if any.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
     /** fxhome's own code, and the JDK HTTP client's loggers (it logs only when its system properties ask, never here). */
-    static final List<String> DEBUG_LOGGERS = List.of("io.fxhome", "jdk.httpclient.HttpClient",
+    public static final List<String> DEBUG_LOGGERS = List.of("io.fxhome", "jdk.httpclient.HttpClient",
             "jdk.internal.httpclient.debug", "java.net.http");
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -34,7 +34,7 @@ final class LogCapture extends Handler implements AutoCloseable {
         }
     };
 
-    static LogCapture start() {
+    public static LogCapture start() {
         LogCapture capture = new LogCapture();
         capture.setLevel(Level.ALL);
         for (String name : DEBUG_LOGGERS) {
@@ -47,7 +47,7 @@ final class LogCapture extends Handler implements AutoCloseable {
         return capture;
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 

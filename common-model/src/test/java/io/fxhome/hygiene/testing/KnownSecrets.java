@@ -1,4 +1,4 @@
-package io.fxhome.sync.hygiene;
+package io.fxhome.hygiene.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,15 +14,15 @@ import java.util.Set;
  * (padding stripped, so that a value inside a longer encoding still matches at its start), of the value's bytes and,
  * for hex strings, of the bytes they encode. Hex spellings match case-insensitively.
  */
-final class KnownSecrets {
+public final class KnownSecrets {
     /** One secret under one spelling. */
-    record Form(String secret, String encoding, String text, boolean caseInsensitive) {
+    public record Form(String secret, String encoding, String text, boolean caseInsensitive) {
     }
 
     private final List<Form> forms = new ArrayList<>();
 
     /** A secret string (password, token as hex, Hawk key string). */
-    KnownSecrets text(String name, String value) {
+    public KnownSecrets text(String name, String value) {
         add(name, "raw", value, false);
         bytes(name + " (UTF-8)", value.getBytes(StandardCharsets.UTF_8));
         if (value.length() % 2 == 0 && value.matches("[0-9a-fA-F]+")) {
@@ -32,19 +32,19 @@ final class KnownSecrets {
     }
 
     /** A secret byte string (authPW, kB, kSync, a Hawk MAC key). */
-    KnownSecrets bytes(String name, byte[] value) {
+    public KnownSecrets bytes(String name, byte[] value) {
         add(name, "hex", HexFormat.of().formatHex(value), true);
         add(name, "base64", strip(Base64.getEncoder().encodeToString(value)), false);
         add(name, "base64url", strip(Base64.getUrlEncoder().encodeToString(value)), false);
         return this;
     }
 
-    int size() {
+    public int size() {
         return forms.size();
     }
 
     /** Every secret spelling {@code haystack} contains, as "name (encoding)". */
-    Set<String> foundIn(String haystack) {
+    public Set<String> foundIn(String haystack) {
         String lower = haystack.toLowerCase(Locale.ROOT);
         Set<String> found = new LinkedHashSet<>();
         for (Form f : forms) {
