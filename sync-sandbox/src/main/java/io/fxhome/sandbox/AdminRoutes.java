@@ -179,6 +179,8 @@ final class AdminRoutes {
             case "backoff" -> sandbox.backoff(email, count, b.path("seconds").asInt(60));
             case "tokenserver-backoff" -> sandbox.tokenserverBackoff(email, count, b.path("seconds").asInt(60));
             case "latency" -> sandbox.latency(email, b.path("ms").asLong(0));
+            case "stall-body" -> sandbox.stallBody(email, count, b.path("afterBytes").asInt(0));
+            case "storage-endpoint" -> sandbox.storageEndpoint(email, text(b, "endpoint"));
             case "throttle-signin" -> sandbox.throttleSignIn(email, count, retryAfter);
             case "block-signin" -> sandbox.blockSignIn(email, count);
             case "challenge-signin" -> sandbox.challengeSignIn(email, count);

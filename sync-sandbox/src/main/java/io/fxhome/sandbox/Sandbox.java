@@ -275,6 +275,19 @@ public final class Sandbox {
         plan(emailOrNull).backoff.arm(count, seconds);
     }
 
+    /**
+     * The next {@code count} storage answers send their headers and the first {@code afterBytes} bytes of their body,
+     * then nothing more: the connection stays open and silent until the client gives up.
+     */
+    public void stallBody(String emailOrNull, int count, int afterBytes) {
+        plan(emailOrNull).stallBody.arm(count, Math.max(0, afterBytes));
+    }
+
+    /** The tokenserver names {@code endpoint} as the storage endpoint until faults are cleared (null: stop). */
+    public void storageEndpoint(String emailOrNull, String endpoint) {
+        plan(emailOrNull).storageEndpoint(endpoint);
+    }
+
     /** The next {@code count} tokenserver answers carry {@code X-Backoff: seconds} (a 503 as well). */
     public void tokenserverBackoff(String emailOrNull, int count, int seconds) {
         plan(emailOrNull).tokenserverBackoff.arm(count, seconds);

@@ -1,10 +1,13 @@
 package io.fxhome.upstream;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.fxhome.sync.client.SyncClientConfig;
 import io.fxhome.sync.fxa.FxaConfig;
+import io.fxhome.sync.http.HttpTimeouts;
+import io.fxhome.sync.http.HttpTransport;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -103,6 +106,16 @@ public interface UpstreamConfig {
                 .withUserAgent(upstream.sync().userAgent()).withPageSize(pageSize);
     }
 
+    /**
+     * One HTTP transport (connection pool) for every upstream call of a process, with {@code fxhome.sync.user-agent}
+     * and the {@code fxhome.sync.*-timeout} keys.
+     */
+    static HttpTransport httpTransport(UpstreamConfig upstream) {
+        Sync sync = upstream.sync();
+        return HttpTransport.create(sync.userAgent(), new HttpTimeouts(sync.connectTimeout(), sync.responseTimeout(),
+                sync.readTimeout(), sync.exchangeTimeout()));
+    }
+
     interface Sync {
         /**
          * {@code fxhome.sync.tokenserver-url} (env {@code FXHOME_SYNC_TOKENSERVER_URL}); the client appends
@@ -114,5 +127,28 @@ public interface UpstreamConfig {
         /** {@code fxhome.sync.user-agent}: sent on every upstream request, so Mozilla can tell fxhome's traffic apart. */
         @WithDefault("fxhome/0.1 (self-hosted Firefox Sync mirror)")
         String userAgent();
+
+        /** {@code fxhome.sync.connect-timeout} (default 20 s): TCP and TLS connect, to FxA, tokenserver and storage. */
+        @WithDefault("20s")
+        Duration connectTimeout();
+
+        /** {@code fxhome.sync.response-timeout} (default 90 s): from a request sent to its response headers. */
+        @WithDefault("90s")
+        Duration responseTimeout();
+
+        /**
+         * {@code fxhome.sync.read-timeout} (default 30 s): the longest silence in the middle of a response body; a
+         * server that sends its headers and then stalls fails the call after this long.
+         */
+        @WithDefault("30s")
+        Duration readTimeout();
+
+        /**
+         * {@code fxhome.sync.exchange-timeout} (default 5 min): from a request sent to the last byte of its body, for
+         * a body that keeps coming but never ends. Mozilla's client bounds a whole request by 60 s, but buffers pages
+         * far smaller than the ones fxhome streams.
+         */
+        @WithDefault("5m")
+        Duration exchangeTimeout();
     }
 }

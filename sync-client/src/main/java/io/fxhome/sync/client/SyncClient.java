@@ -23,6 +23,7 @@ import io.fxhome.sync.error.StorageHttpException;
 import io.fxhome.sync.error.StorageVersionException;
 import io.fxhome.sync.error.SyncException;
 import io.fxhome.sync.error.TokenServerException;
+import io.fxhome.sync.error.UntrustedEndpointException;
 import io.fxhome.sync.fxa.AccessToken;
 import io.fxhome.sync.fxa.FxaClient;
 import io.fxhome.sync.fxa.RefreshResult;
@@ -42,6 +43,7 @@ import io.fxhome.sync.storage.RecordSink;
 import io.fxhome.sync.storage.ServerTimestamp;
 import io.fxhome.sync.storage.StorageClient;
 import io.fxhome.sync.storage.StorageSession;
+import io.fxhome.sync.token.StorageEndpointPolicy;
 import io.fxhome.sync.token.StorageNode;
 import io.fxhome.sync.token.SyncToken;
 import io.fxhome.sync.token.TokenServerClient;
@@ -98,7 +100,9 @@ public final class SyncClient {
         this.refreshToken = b.credentials.refreshToken();
         this.onRefreshTokenRotated = b.onRefreshTokenRotated;
         this.knownNode = b.knownNode;
-        if (b.token != null) {
+        if (b.token != null && !endpointAllowed(b.config, b.token)) {
+            LOG.log(Level.DEBUG, "cached tokenserver token names a storage endpoint no longer allowed; not used");
+        } else if (b.token != null) {
             // A cached token counts as if fetched now: it fixes the node unless the caller knows another one, in
             // which case the cache is stale and the first request fetches a fresh token (and detects the move).
             if (knownNode == null) {
@@ -109,6 +113,16 @@ public final class SyncClient {
             } else {
                 LOG.log(Level.DEBUG, "cached tokenserver token is for another node than the known one; not used");
             }
+        }
+    }
+
+    /** A cached token is checked again: the tokenserver setting may have moved to https since it was issued. */
+    private static boolean endpointAllowed(SyncClientConfig config, SyncToken token) {
+        try {
+            StorageEndpointPolicy.check(config.tokenserverUrl(), token.apiEndpoint());
+            return true;
+        } catch (UntrustedEndpointException e) {
+            return false;
         }
     }
 

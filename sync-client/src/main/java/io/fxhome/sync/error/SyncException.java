@@ -8,7 +8,7 @@ package io.fxhome.sync.error;
 public abstract sealed class SyncException extends RuntimeException
         permits AuthenticationException, BackedOffException, CryptoException, FxaException, KeysInvalidException,
         NetworkException, NodeReassignedException, ServerProtocolException, StorageHttpException,
-        StorageVersionException, TokenServerException {
+        StorageVersionException, TokenServerException, UntrustedEndpointException {
 
     protected SyncException(String message) {
         super(message);

@@ -68,8 +68,13 @@ public final class FxaClient {
 
     /** A client with its own HTTP transport, system clock and random nonces. */
     public static FxaClient create(FxaConfig config) {
-        return new FxaClient(config, HttpTransport.create(config.userAgent()),
-                new HawkSigner(Clock.systemUTC(), NonceSource.secureRandom()), Clock.systemUTC());
+        return create(config, HttpTransport.create(config.userAgent()));
+    }
+
+    /** A client over {@code http} (its timeouts), with the system clock and random nonces. */
+    public static FxaClient create(FxaConfig config, HttpTransport http) {
+        return new FxaClient(config, http, new HawkSigner(Clock.systemUTC(), NonceSource.secureRandom()),
+                Clock.systemUTC());
     }
 
     public FxaConfig config() {

@@ -22,11 +22,14 @@ public final class HttpAnswer implements AutoCloseable {
 
     private final String route;
     private final HttpResponse<InputStream> response;
+    /** The raw body, guarded against stalls (see HttpTransport). */
+    private final InputStream raw;
     private InputStream body;
 
-    HttpAnswer(String route, HttpResponse<InputStream> response) {
+    HttpAnswer(String route, HttpResponse<InputStream> response, InputStream raw) {
         this.route = route;
         this.response = response;
+        this.raw = raw;
     }
 
     public String route() {
@@ -48,7 +51,6 @@ public final class HttpAnswer implements AutoCloseable {
     /** The (decompressed) body stream. */
     public InputStream body() throws IOException {
         if (body == null) {
-            InputStream raw = response.body();
             boolean gzip = header("Content-Encoding").map(v -> v.trim().equalsIgnoreCase("gzip")).orElse(false);
             if (gzip) {
                 // An empty body (304, some error answers) may still be labelled gzip: no gzip header to read then.
@@ -97,7 +99,7 @@ public final class HttpAnswer implements AutoCloseable {
             if (body != null) {
                 body.close();
             } else {
-                response.body().close();
+                raw.close();
             }
         } catch (IOException ignored) {
             // Closing only returns or drops the connection; nothing useful to report.

@@ -12,16 +12,28 @@ import java.util.Optional;
  * @param sort the order; pass one whenever pages may follow (null sends none)
  * @param pageSize {@code limit} per page, 0 or less for none (pages may still come: always followed)
  * @param full true for whole records, false for ids only
+ * @param maxRecordBytes the largest record, as sent, that is decrypted; larger ones are skipped as
+ *        {@link SkipReason#TOO_LARGE} (default {@link PageReader#DEFAULT_MAX_RECORD_BYTES})
  */
 public record DownloadRequest(String collection, Optional<ServerTimestamp> newer, SortOrder sort, int pageSize,
-        boolean full) {
+        boolean full, int maxRecordBytes) {
     public static final int DEFAULT_PAGE_SIZE = 1000;
 
     public DownloadRequest {
         if (!isValidCollection(collection)) {
             throw new IllegalArgumentException("invalid collection name");
         }
+        if (maxRecordBytes <= 0 || maxRecordBytes > PageReader.MAX_RECORD_CAP) {
+            throw new IllegalArgumentException("the record cap must be between 1 and " + PageReader.MAX_RECORD_CAP
+                    + " bytes");
+        }
         newer = newer == null ? Optional.empty() : newer;
+    }
+
+    /** With the default record cap. */
+    public DownloadRequest(String collection, Optional<ServerTimestamp> newer, SortOrder sort, int pageSize,
+            boolean full) {
+        this(collection, newer, sort, pageSize, full, PageReader.DEFAULT_MAX_RECORD_BYTES);
     }
 
     /** Full records, oldest first, 1000 per page, newer than {@code since} when given. */
@@ -35,7 +47,11 @@ public record DownloadRequest(String collection, Optional<ServerTimestamp> newer
     }
 
     public DownloadRequest withPageSize(int size) {
-        return new DownloadRequest(collection, newer, sort, size, full);
+        return new DownloadRequest(collection, newer, sort, size, full, maxRecordBytes);
+    }
+
+    public DownloadRequest withMaxRecordBytes(int bytes) {
+        return new DownloadRequest(collection, newer, sort, pageSize, full, bytes);
     }
 
     /** The query string (no leading {@code ?}); parameters encoded exactly once, the opaque offset URL-encoded. */

@@ -13,5 +13,7 @@ public enum SkipReason {
     /** The cleartext is not a UTF-8 JSON object. */
     NOT_JSON,
     /** The cleartext names another id than the BSO. */
-    ID_MISMATCH
+    ID_MISMATCH,
+    /** The BSO, as sent, is larger than the record cap ({@code fxhome.sync.max-record-bytes}). Not decrypted. */
+    TOO_LARGE
 }

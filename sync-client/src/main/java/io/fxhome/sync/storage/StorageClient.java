@@ -165,7 +165,7 @@ public final class StorageClient {
     public DownloadResult download(DownloadRequest request, CollectionKeys keys, RecordSink sink) {
         String path = "storage/" + request.collection();
         for (int restarts = 0;; restarts++) {
-            PageReader reader = new PageReader(keys.keyFor(request.collection()), sink);
+            PageReader reader = new PageReader(keys.keyFor(request.collection()), sink, request.maxRecordBytes());
             ServerTimestamp first = null;
             String offset = null;
             int pages = 0;
@@ -177,7 +177,8 @@ public final class StorageClient {
                 }
                 String query = request.query(request.pageSize(), offset);
                 ServerTimestamp expected = first;
-                Page page = exchange(path, query, headers, answer -> readPage(answer, request.full(), expected, reader));
+                Page page = exchange(path, query, headers,
+                        answer -> readPage(answer, request.full(), request.pageSize(), expected, reader));
                 if (page == null) {
                     restart = true;
                     break;
@@ -205,7 +206,8 @@ public final class StorageClient {
     }
 
     /** One page, or null when the collection changed since the first page (412 or another X-Last-Modified). */
-    private static Page readPage(HttpAnswer answer, boolean full, ServerTimestamp expected, PageReader reader) {
+    private static Page readPage(HttpAnswer answer, boolean full, int limit, ServerTimestamp expected,
+            PageReader reader) {
         if (answer.status() == 412 && expected != null) {
             answer.bodyBytes();
             return null;
@@ -225,9 +227,12 @@ public final class StorageClient {
         String nextOffset = answer.header("X-Weave-Next-Offset").map(String::trim).filter(s -> !s.isEmpty())
                 .orElse(null);
         try (InputStream in = answer.body()) {
-            reader.read(in, full);
+            reader.read(in, full, limit);
         } catch (JsonProcessingException e) {
-            throw new ServerProtocolException(answer.route(), "body is not a valid JSON array", e);
+            throw new ServerProtocolException(answer.route(), "body is not a valid JSON array (" + e.getOriginalMessage()
+                    + ")", e);
+        } catch (JsonStringGuard.PageTooLargeException e) {
+            throw new ServerProtocolException(answer.route(), e.getMessage(), e);
         } catch (IOException e) {
             throw new NetworkException(answer.route(), e);
         }

@@ -68,6 +68,8 @@ public final class TokenServerClient {
      * @param clientStateHex X-Client-State, or null to omit it (it must agree with the key id when sent)
      * @throws TokenServerException for refusals (401 kinds map to {@link TokenServerException.Kind})
      * @throws BackedOffException for 503/429
+     * @throws io.fxhome.sync.error.UntrustedEndpointException when the answer names a storage endpoint that
+     *         {@link StorageEndpointPolicy} refuses
      */
     public SyncToken fetch(String accessToken, String keyId, String clientStateHex) {
         HttpRequest.Builder rb = http.newRequest(endpoint).GET()
@@ -93,7 +95,7 @@ public final class TokenServerClient {
                 throw new TokenServerException(status, errorStatus(body));
             }
             learnClock(answer);
-            return parse(body, requestedAt);
+            return parse(body, requestedAt, endpoint);
         }
     }
 
@@ -117,7 +119,7 @@ public final class TokenServerClient {
         }
     }
 
-    private static SyncToken parse(byte[] body, Instant requestedAt) {
+    private static SyncToken parse(byte[] body, Instant requestedAt, URI tokenserver) {
         JsonNode json;
         try {
             json = Json.MAPPER.readTree(body);
@@ -152,10 +154,7 @@ public final class TokenServerClient {
         } catch (URISyntaxException e) {
             throw new ServerProtocolException(ROUTE, "api_endpoint is not a URL", e);
         }
-        String scheme = apiEndpoint.getScheme();
-        if (apiEndpoint.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
-            throw new ServerProtocolException(ROUTE, "api_endpoint is not an absolute http(s) URL");
-        }
+        StorageEndpointPolicy.check(tokenserver, apiEndpoint);
         long duration = durationNode.asLong();
         return new SyncToken(id, key, uid, apiEndpoint, duration, requestedAt.plusSeconds(duration));
     }

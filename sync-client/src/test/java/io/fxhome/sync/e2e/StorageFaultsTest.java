@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,8 +23,12 @@ import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sync.client.SyncClient;
 import io.fxhome.sync.crypto.CollectionKeys;
 import io.fxhome.sync.error.BackedOffException;
+import io.fxhome.sync.error.NetworkException;
 import io.fxhome.sync.error.NodeReassignedException;
 import io.fxhome.sync.error.SyncStatus;
+import io.fxhome.sync.error.UntrustedEndpointException;
+import io.fxhome.sync.http.HttpTimeouts;
+import io.fxhome.sync.http.HttpTransport;
 import io.fxhome.sync.storage.DownloadRequest;
 import io.fxhome.sync.storage.DownloadResult;
 import io.fxhome.sync.storage.MetaGlobal;
@@ -262,5 +267,41 @@ class StorageFaultsTest {
                 .startsWith("Retitled on another device");
         assertThat(result.lastModified()).isEqualTo(client.infoCollections(null).orElseThrow().modified("history")
                 .orElseThrow());
+    }
+
+    @Test
+    void aPageThatStallsMidBodyFailsAsANetworkErrorWithinTheReadTimeoutAndTheNextDownloadIsWhole() {
+        ClientSandbox.Linked a = account("stall");
+        HttpTransport http = HttpTransport.create(ClientSandbox.USER_AGENT,
+                new HttpTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30)));
+        SyncClient client = SyncClient.builder(env.clientConfig(PAGE), a.account().credentials()).http(http)
+                .fxaClient(env.fxa()).accessToken(a.account().accessToken()).build();
+        CollectionKeys keys = client.collectionKeys().orElseThrow();
+        // The next storage answer (the first history page) sends its headers and 300 bytes, then nothing.
+        env.sandbox().stallBody(a.email(), 1, 300);
+
+        long start = System.nanoTime();
+        NetworkException e = catchThrowableOfType(NetworkException.class,
+                () -> client.download(DownloadRequest.all("history").withPageSize(50), keys, new CollectingSink()));
+
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertThat(ms).isBetween(900L, 20_000L);
+        assertThat(e.status()).isEqualTo(SyncStatus.NETWORK);
+        assertThat(e.getMessage()).contains("GET /storage/history").contains("no byte for 1 s in the middle of the body");
+        TruthAssertions.assertAccountEqualsTruth(client, env.sandbox().truth(a.email()), PAGE);
+    }
+
+    @Test
+    void aTokenserverNamingAnotherSchemeForStorageIsRefusedBeforeAnyStorageRequest() {
+        ClientSandbox.Linked a = account("bad-endpoint");
+        env.sandbox().storageEndpoint(a.email(), "ftp://storage.elsewhere.example/1.5/42");
+        SyncClient client = env.client(a.account(), PAGE);
+
+        UntrustedEndpointException e = catchThrowableOfType(UntrustedEndpointException.class, client::token);
+
+        assertThat(e.status()).isEqualTo(SyncStatus.OTHER);
+        assertThat(e.getMessage()).isEqualTo("The tokenserver's storage endpoint was refused: scheme 'ftp' is not http(s)");
+        env.sandbox().clearFaults(a.email());
+        TruthAssertions.assertAccountEqualsTruth(env.client(a.account(), PAGE), env.sandbox().truth(a.email()), PAGE);
     }
 }

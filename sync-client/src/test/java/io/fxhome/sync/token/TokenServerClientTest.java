@@ -19,6 +19,7 @@ import io.fxhome.sync.error.BackedOffException;
 import io.fxhome.sync.error.ServerProtocolException;
 import io.fxhome.sync.error.SyncStatus;
 import io.fxhome.sync.error.TokenServerException;
+import io.fxhome.sync.error.UntrustedEndpointException;
 import io.fxhome.sync.hawk.HawkSigner;
 import io.fxhome.sync.http.BackoffTracker;
 import io.fxhome.sync.http.HttpTransport;
@@ -151,8 +152,8 @@ class TokenServerClientTest {
 
         server.on("GET /1.0/sync/1.5", req -> Response.json(200, "{\"id\":\"x\",\"key\":\"k\",\"uid\":1,"
                 + "\"duration\":3600,\"api_endpoint\":\"/relative\"}"));
-        assertThatThrownBy(() -> client.fetch("t", KID, null)).isInstanceOf(ServerProtocolException.class)
-                .hasMessageContaining("api_endpoint");
+        assertThatThrownBy(() -> client.fetch("t", KID, null)).isInstanceOf(UntrustedEndpointException.class)
+                .hasMessageContaining("storage endpoint was refused: scheme '' is not http(s)");
 
         server.on("GET /1.0/sync/1.5", req -> Response.text(200, "<html/>", "text/html"));
         assertThatThrownBy(() -> client.fetch("t", KID, null)).isInstanceOf(ServerProtocolException.class)

@@ -18,7 +18,10 @@ public final class FaultPlan {
     public final CountedFault signInChallenged = new CountedFault();
     /** Auth-server answers 503 errno 201. */
     public final CountedFault fxaUnavailable = new CountedFault();
+    /** Storage answers send their headers and then only this many body bytes, and hold the connection silent. */
+    public final CountedFault stallBody = new CountedFault();
     private volatile long latencyMillis;
+    private volatile String storageEndpoint;
 
     public long latencyMillis() {
         return latencyMillis;
@@ -29,7 +32,19 @@ public final class FaultPlan {
         latencyMillis = Math.max(0, millis);
     }
 
+    /** The {@code api_endpoint} the tokenserver hands out instead of the real one, or null. */
+    public String storageEndpoint() {
+        return storageEndpoint;
+    }
+
+    /** Tokens name this storage endpoint (a hostile or misconfigured tokenserver) until cleared; null stops it. */
+    public void storageEndpoint(String endpoint) {
+        storageEndpoint = endpoint;
+    }
+
     public void clear() {
+        stallBody.clear();
+        storageEndpoint = null;
         storageUnavailable.clear();
         tokenserverUnavailable.clear();
         backoff.clear();

@@ -54,6 +54,13 @@ public final class Faults {
         return Math.max(global.latencyMillis(), p == null ? 0 : p.latencyMillis());
     }
 
+    /** The storage endpoint to hand out instead of the real one (the account's, else the global one), or null. */
+    public String storageEndpoint(String fxaUid) {
+        FaultPlan p = fxaUid == null ? null : byAccount.get(fxaUid);
+        String own = p == null ? null : p.storageEndpoint();
+        return own != null ? own : global.storageEndpoint();
+    }
+
     public void forget(String fxaUid) {
         byAccount.remove(fxaUid);
         calls.remove(fxaUid);

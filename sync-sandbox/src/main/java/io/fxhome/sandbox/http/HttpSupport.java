@@ -19,6 +19,9 @@ public final class HttpSupport {
     /** Context key of the latency fault: answers are held back this many ms. */
     public static final String LATENCY_KEY = "fxhome.sandbox.latency";
 
+    /** Context key of the stall fault: only this many body bytes are sent, then the connection is held silent. */
+    public static final String STALL_KEY = "fxhome.sandbox.stall";
+
     public static void send(RoutingContext ctx, int status, String contentType, Buffer body) {
         if (ctx.response().ended() || ctx.response().closed()) {
             return;
@@ -26,6 +29,15 @@ public final class HttpSupport {
         ctx.response().setStatusCode(status);
         if (contentType != null) {
             ctx.response().putHeader("Content-Type", contentType);
+        }
+        Integer stallAfter = ctx.get(STALL_KEY);
+        if (stallAfter != null) {
+            // Headers announce the whole body; the rest never comes, and the connection stays open until the client
+            // gives up (a server that hangs mid-answer).
+            ctx.response().putHeader("Content-Length", Integer.toString(body.length()));
+            // At least one byte is always held back, so that no answer is ever complete.
+            ctx.response().write(body.slice(0, Math.max(0, Math.min(stallAfter, body.length() - 1))));
+            return;
         }
         Long delay = ctx.get(LATENCY_KEY);
         if (delay != null && delay > 0) {

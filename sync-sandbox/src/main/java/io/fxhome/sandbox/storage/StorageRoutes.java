@@ -186,7 +186,10 @@ public final class StorageRoutes {
         return true;
     }
 
-    /** The fault plan stands in for Mozilla's infrastructure: latency, 503 + Retry-After, X-Weave-Backoff. */
+    /**
+     * The fault plan stands in for Mozilla's infrastructure: latency, 503 + Retry-After, a body that stalls,
+     * X-Weave-Backoff.
+     */
     private void applyFaults(RoutingContext ctx, String fxaUid) {
         if (fxaUid != null) {
             faults.called(fxaUid);
@@ -199,6 +202,10 @@ public final class StorageRoutes {
         if (retryAfter >= 0) {
             throw new StorageException(503, WeaveError.UNKNOWN_ERROR,
                     Map.of("Retry-After", Integer.toString(retryAfter)));
+        }
+        int stallAfter = faults.take(fxaUid, (FaultPlan p) -> p.stallBody);
+        if (stallAfter >= 0) {
+            ctx.put(HttpSupport.STALL_KEY, stallAfter);
         }
         int backoff = faults.take(fxaUid, (FaultPlan p) -> p.backoff);
         if (backoff >= 0) {

@@ -10,6 +10,7 @@ import io.fxhome.sandbox.faults.FaultPlan;
 import io.fxhome.sandbox.faults.Faults;
 import io.fxhome.sandbox.fxa.OAuthTokens;
 import io.fxhome.sandbox.http.HttpSupport;
+import io.fxhome.sandbox.http.Json;
 import io.fxhome.sandbox.secrets.IssuedSecretLog;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -226,6 +227,8 @@ public final class TokenServerRoutes {
         String fxaKid = String.format(Locale.ROOT, "%013d", key.keysChangedAt()) + "-"
                 + Base64s.urlNoPad(Hex.decode(key.clientState()));
         long uid = user.uid();
+        String forced = faults.storageEndpoint(fxaUid);
+        String endpoint = forced != null ? forced : node + "/1.5/" + uid;
         TokenPayload payload = new TokenPayload(node, fxaKid, fxaUid, hashedDeviceId, hashedFxaUid,
                 now / 1000 + duration, uid, "rust", minter.newSalt());
         TokenMinter.Minted minted = minter.mint(payload);
@@ -233,7 +236,7 @@ public final class TokenServerRoutes {
         issued.record(fxaUid, IssuedSecretLog.Kind.STORAGE_TOKEN_ID, minted.id());
         issued.record(fxaUid, IssuedSecretLog.Kind.STORAGE_TOKEN_KEY, minted.key());
         String body = "{\"id\":\"" + minted.id() + "\",\"key\":\"" + minted.key() + "\",\"uid\":" + uid
-                + ",\"api_endpoint\":\"" + node + "/1.5/" + uid + "\",\"duration\":" + duration
+                + ",\"api_endpoint\":" + Json.quote(endpoint) + ",\"duration\":" + duration
                 + ",\"hashed_fxa_uid\":\"" + hashedFxaUid + "\",\"hashalg\":\"sha256\",\"node_type\":\""
                 + settings.nodeType() + "\"}";
         ctx.response().putHeader("X-Content-Type-Options", "nosniff");

@@ -3,11 +3,11 @@ package io.fxhome.worker.config;
 import java.util.Locale;
 
 /** Parses sizes as operators write them: {@code 48M}, {@code 1G}, {@code 512k}, or plain bytes. */
-final class MemorySize {
+public final class MemorySize {
     private MemorySize() {
     }
 
-    static long parse(String text, String property) {
+    public static long parse(String text, String property) {
         String s = text.strip().toUpperCase(Locale.ROOT);
         if (s.endsWith("B")) {
             s = s.substring(0, s.length() - 1);

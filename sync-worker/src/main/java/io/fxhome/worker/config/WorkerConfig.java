@@ -35,6 +35,25 @@ public interface WorkerConfig {
     int pageSize();
 
     /**
+     * {@code fxhome.worker.max-record-bytes} (default {@code 2560K}): the largest record, as the storage server sends
+     * it, that is decrypted and stored. Above Mozilla's own limit (2 MiB of payload), so every record production can
+     * hold passes; a larger one is skipped and counted ({@code TOO_LARGE}) without being held in memory. At most
+     * {@code 8M}.
+     */
+    @WithDefault("2560K")
+    String maxRecordBytes();
+
+    /**
+     * {@code fxhome.worker.page-chunk-bytes} (default {@code 4M}): decrypted bytes of a page held before they are
+     * written. A page of small records is written whole; a page of large ones (up to 1000 records of 2 MiB each) is
+     * written in chunks of about this size while the rest of the page streams in. A chunk's rows take about three times
+     * its bytes of heap, and two chunks of an account may be in memory at once (one writing, one filling): sized so that
+     * with a record in flight an account stays within {@code memory-per-account}.
+     */
+    @WithDefault("4M")
+    String pageChunkBytes();
+
+    /**
      * {@code fxhome.worker.extra-history-writers}: database connections, across this process, that may write history
      * and bookmark pages beside each account's own writer. A large sync takes them while they are free and keeps more
      * than one PostgreSQL backend busy; with many accounts in flight they are mostly taken, and PostgreSQL is busy
@@ -42,6 +61,15 @@ public interface WorkerConfig {
      */
     @WithDefault("2")
     int extraHistoryWriters();
+
+    /**
+     * {@code fxhome.worker.sync-deadline} (default 30 min): the longest one sync may talk to Mozilla. Every upstream
+     * call of the sync ends by then (one under way fails, a later one is not sent): the sync fails as a network error,
+     * its lease and slot are freed and its job is retried. A first sync of 100,000 history records takes about a
+     * minute (docs/benchmarks.md); each call is also bounded by the {@code fxhome.sync.*-timeout} keys.
+     */
+    @WithDefault("30m")
+    Duration syncDeadline();
 
     /**
      * {@code fxhome.worker.server-backoff-spread}: an account deferred because its storage node or the tokenserver

@@ -22,11 +22,12 @@ final class AccountStatusWriter {
     }
 
     /**
-     * A sync completed: failures are forgotten and the server's soft backoff (X-Weave-Backoff) kept. Also notes when
+     * A sync completed: failures (and the reason the account showed for them) are forgotten and the server's soft backoff
+     * (X-Weave-Backoff) kept. Also notes when
      * the server's data last changed: the scheduler syncs such accounts sooner.
      */
     void synced(UUID accountId, Optional<Instant> backoff, boolean dataChanged) {
-        update("update account set last_sync_at = now(), failure_count = 0, backoff_until = ?, "
+        update("update account set last_sync_at = now(), failure_count = 0, backoff_until = ?, status_reason = null, "
                 + "data_changed_at = case when ? then now() else data_changed_at end where id = ?",
                 backoff.map(Timestamp::from).orElse(null), dataChanged, accountId);
     }
@@ -40,6 +41,14 @@ final class AccountStatusWriter {
     /** The account waits for its user to sign in again; {@code reason} says why (never a secret). */
     void needsReauth(UUID accountId, String reason) {
         update("update account set status = 'needs_reauth', status_reason = ? where id = ?", reason, accountId);
+    }
+
+    /**
+     * The sync was refused for a reason its operator must see (a storage endpoint the client will not use): the
+     * account stays active, is retried, and says why until a sync completes.
+     */
+    void refused(UUID accountId, String reason) {
+        update("update account set status_reason = ? where id = ?", reason, accountId);
     }
 
     /** One more attempt failed and is to be retried. */

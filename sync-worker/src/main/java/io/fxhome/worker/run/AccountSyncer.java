@@ -33,6 +33,7 @@ import io.fxhome.sync.storage.ServerTimestamp;
 import io.fxhome.sync.token.StorageNode;
 import io.fxhome.upstream.UpstreamConfig;
 import io.fxhome.worker.backoff.ServerBackoffGate;
+import io.fxhome.worker.config.MemorySize;
 import io.fxhome.worker.config.WorkerConfig;
 import io.fxhome.worker.db.DatabaseException;
 import io.fxhome.worker.db.Transactions;
@@ -66,6 +67,8 @@ public class AccountSyncer {
     /** One HTTP client (connection pool) for every account this process syncs. */
     private final HttpTransport http;
     private final RefreshTokenRotation rotation;
+    private final int maxRecordBytes;
+    private final long chunkBytes;
     private final int skippedKept;
     /** What the servers asked of everyone behind them, checked before and noted after each sync. */
     private final ServerBackoffGate serverBackoffs;
@@ -81,8 +84,10 @@ public class AccountSyncer {
         this.extraWriters = new Semaphore(config.extraHistoryWriters());
         this.clock = Clock.systemUTC();
         this.clientConfig = UpstreamConfig.syncClientConfig(upstream, config.pageSize());
-        this.http = HttpTransport.create(upstream.sync().userAgent());
+        this.http = UpstreamConfig.httpTransport(upstream);
         this.rotation = new RefreshTokenRotation(cipher);
+        this.maxRecordBytes = (int) MemorySize.parse(config.maxRecordBytes(), "fxhome.worker.max-record-bytes");
+        this.chunkBytes = MemorySize.parse(config.pageChunkBytes(), "fxhome.worker.page-chunk-bytes");
     }
 
     public SyncOutcome sync(SyncJob job) {
@@ -156,7 +161,9 @@ public class AccountSyncer {
                 return SyncOutcome.backedOff("server backoff of its storage node or the tokenserver until "
                         + serverBackoff.get());
             }
-            SyncClient.Builder builder = SyncClient.builder(clientConfig, credentials).http(http)
+            // Every upstream call of this sync ends by its deadline: a stalled server never holds the lease for long.
+            SyncClient.Builder builder = SyncClient.builder(clientConfig, credentials)
+                    .http(http.withDeadline(config.syncDeadline()))
                     .onRefreshTokenRotated(token -> storeRotatedRefreshToken(tx, accountId, stored, secrets, token));
             if (state.apiEndpoint() != null && state.storageUid() != null) {
                 builder.knownNode(new StorageNode(URI.create(state.apiEndpoint()), Long.parseLong(state.storageUid())));
@@ -191,7 +198,12 @@ public class AccountSyncer {
                 status.needsReauth(accountId, needsReauth.reason());
                 yield SyncOutcome.needsReauth(needsReauth.reason());
             }
-            case SyncPlan.Retry retry -> SyncOutcome.retry(retry.reason());
+            case SyncPlan.Retry retry -> {
+                if (retry.shownOnAccount()) {
+                    status.refused(accountId, retry.reason());
+                }
+                yield SyncOutcome.retry(retry.reason());
+            }
         };
     }
 
@@ -240,8 +252,8 @@ public class AccountSyncer {
         boolean all = SyncPlan.downloadAllAgain(state, sameNode, meta.get().syncId(), fingerprint);
         Map<String, CollectionState> collections = tx.inTransaction(
                 c -> new SyncStateRepository(c).loadCollections(accountId));
-        CollectionSyncs syncs = new CollectionSyncs(client, keys.get(), tx, accountId, config.pageSize(), extraWriters,
-                run);
+        CollectionSyncs syncs = new CollectionSyncs(client, keys.get(), tx, accountId, config.pageSize(), maxRecordBytes,
+                chunkBytes, extraWriters, run);
         if (all || collections.isEmpty()) {
             // A full download (a first sync, above all) shows "n of m": one cheap request gives the m.
             try {

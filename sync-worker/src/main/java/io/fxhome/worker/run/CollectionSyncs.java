@@ -46,19 +46,27 @@ final class CollectionSyncs {
     private final PlannerStatistics statistics;
     private final UUID accountId;
     private final int pageSize;
+    private final int maxRecordBytes;
+    private final long chunkBytes;
     private final Semaphore extraWriters;
     private final SyncRunRecorder run;
     /** Records a collection holds, when known: the denominator of the progress the web app shows. */
     private Function<String, Long> expected = collection -> null;
 
+    /**
+     * @param maxRecordBytes the largest record decrypted (larger ones are skipped)
+     * @param chunkBytes cleartext bytes of a page held before they are written (see PagedSink)
+     */
     CollectionSyncs(SyncClient client, CollectionKeys keys, Transactions tx, UUID accountId, int pageSize,
-            Semaphore extraWriters, SyncRunRecorder run) {
+            int maxRecordBytes, long chunkBytes, Semaphore extraWriters, SyncRunRecorder run) {
         this.client = client;
         this.keys = keys;
         this.tx = tx;
         this.statistics = new PlannerStatistics(tx);
         this.accountId = accountId;
         this.pageSize = pageSize;
+        this.maxRecordBytes = maxRecordBytes;
+        this.chunkBytes = chunkBytes;
         this.extraWriters = extraWriters;
         this.run = run;
     }
@@ -151,12 +159,19 @@ final class CollectionSyncs {
         return result;
     }
 
-    /** The clients collection, always in full: records expire without tombstones. */
+    /**
+     * The clients collection, always in full: records expire without tombstones. Held whole (it replaces every row at
+     * once), within its budget.
+     */
     DownloadResult clients() {
         run.progress("clients", expected.apply("clients"));
         List<DeviceRow> devices = new ArrayList<>();
-        DownloadResult result = download("clients", null, page -> page.stream().filter(r -> !r.tombstone())
-                .map(DeviceNormalizer::normalize).forEach(devices::add), devices::clear);
+        long[] held = new long[1];
+        DownloadResult result = download("clients", null, page -> withinBudget("clients", page, held).stream()
+                .filter(r -> !r.tombstone()).map(DeviceNormalizer::normalize).forEach(devices::add), () -> {
+                    devices.clear();
+                    held[0] = 0;
+                });
         tx.inTransaction(c -> {
             run.deleted(new DeviceWriter(c).replaceAll(accountId, devices));
             return null;
@@ -165,15 +180,41 @@ final class CollectionSyncs {
         return result;
     }
 
-    /** The tabs collection, in full: one small record per device, each replacing that device's tabs. */
+    /**
+     * The tabs collection, in full: one small record per device, each replacing that device's tabs. Held whole, within
+     * its budget.
+     */
     DownloadResult tabs() {
         run.progress("tabs", expected.apply("tabs"));
         List<DeviceTabsRow> devices = new ArrayList<>();
-        DownloadResult result = download("tabs", null, page -> page.stream().filter(r -> !r.tombstone())
-                .map(TabsNormalizer::normalize).forEach(devices::add), devices::clear);
+        long[] held = new long[1];
+        DownloadResult result = download("tabs", null, page -> withinBudget("tabs", page, held).stream()
+                .filter(r -> !r.tombstone()).map(TabsNormalizer::normalize).forEach(devices::add), () -> {
+                    devices.clear();
+                    held[0] = 0;
+                });
         tx.inTransaction(c -> new TabsWriter(c).replaceAll(accountId, devices));
         run.applied(devices.size());
         return result;
+    }
+
+    /**
+     * The records of a page that a collection held whole (clients, tabs: each replaces all its rows at once) can still
+     * keep: {@code 4 × page-chunk-bytes} of cleartext in all (16 MiB by default; Firefox uploads one record per device,
+     * its tabs record under 512 KB). Past that, records are skipped and counted, never held: a hostile server cannot
+     * grow them without bound.
+     */
+    private List<DecryptedRecord> withinBudget(String collection, List<DecryptedRecord> page, long[] held) {
+        List<DecryptedRecord> kept = new ArrayList<>(page.size());
+        for (DecryptedRecord r : page) {
+            if (held[0] + r.cleartextUtf8().length > 4 * chunkBytes) {
+                run.skipped(new SkippedRecord(collection, r.id(), "OVER_COLLECTION_BUDGET"));
+                continue;
+            }
+            held[0] += r.cleartextUtf8().length;
+            kept.add(r);
+        }
+        return kept;
     }
 
     private DownloadResult download(String collection, ServerTimestamp newer,
@@ -188,9 +229,9 @@ final class CollectionSyncs {
                     run.skippedRecords(), () -> {
                         pipeline.drain();
                         onRestart.run();
-                    });
+                    }, chunkBytes);
             DownloadRequest request = new DownloadRequest(collection, Optional.ofNullable(newer), SortOrder.OLDEST, pageSize,
-                    true);
+                    true, maxRecordBytes);
             DownloadResult result = client.download(request, keys, sink);
             sink.endOfPage(false);
             // Every page is committed before the caller moves the high-water mark.

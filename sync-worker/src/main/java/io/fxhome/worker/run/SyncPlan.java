@@ -35,8 +35,14 @@ public final class SyncPlan {
     record NeedsReauth(String reason) implements AfterFailure {
     }
 
-    /** Anything else: the job is tried again later (see {@link #settle}). */
-    record Retry(String reason) implements AfterFailure {
+    /**
+     * Anything else: the job is tried again later (see {@link #settle}). {@code shownOnAccount}: the account's status
+     * says why at once (a refused storage endpoint needs its operator, not only time).
+     */
+    record Retry(String reason, boolean shownOnAccount) implements AfterFailure {
+        Retry(String reason) {
+            this(reason, false);
+        }
     }
 
     /** What becomes of a job's message once its sync ended. */
@@ -130,7 +136,7 @@ public final class SyncPlan {
     }
 
     private static Retry retry(ClientFailure failure) {
-        return new Retry(failure.status() + ": " + failure.message());
+        return new Retry(failure.status() + ": " + failure.message(), failure.endpointRefused());
     }
 
     /**

@@ -7,9 +7,11 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.fxhome.job.SyncReason;
@@ -183,6 +185,46 @@ class FaultsTest extends SandboxSyncTestBase {
         assertThat(rows("select outcome from sync_run where account_id = ? order by started_at", a.account()))
                 .containsExactly("needs_reauth", "skipped");
         assertThat(rows("select count(*) from history_place where account_id = ?", a.account())).containsExactly("0");
+    }
+
+    @Test
+    void aStorageAnswerThatStallsMidBodyFailsWithinTheReadTimeoutFreesTheLeaseAndTheRetryCompletes() throws Exception {
+        Linked a = linkedAccount("stalled");
+        // The next storage answer sends its headers and 100 bytes, then holds the connection silent.
+        sandbox().stallBody(a.email(), 1, 100);
+        long start = System.nanoTime();
+        syncAndAwait(a.account(), SyncReason.FIRST_LINK, 1);
+        // The read timeout is 2 s in tests: the failed run is recorded well before anything else could end it.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        assertThat(rows("select outcome || '|' || error from sync_run where account_id = ?", a.account()).get(0))
+                .startsWith("retry|NETWORK: Network failure on GET /").contains("no byte for 2 s in the middle of the body");
+        // The retry tier brings the job back by itself (no new publish); it takes the lease again, so the first sync
+        // released it, and completes.
+        awaitRuns(a.account(), 2);
+        assertThat(rows("select outcome from sync_run where account_id = ? order by started_at", a.account()))
+                .containsExactly("retry", "done");
+        assertMirrors(a.account(), sandbox().truth(a.email()));
+        assertThat(rows("select failure_count from account where id = ?", a.account())).containsExactly("0");
+    }
+
+    @Test
+    void aTokenserverNamingAnUntrustedStorageEndpointIsRefusedAndTheAccountSaysWhy() throws Exception {
+        Linked a = linkedAccount("bad-endpoint");
+        sandbox().storageEndpoint(a.email(), "ftp://storage.elsewhere.example/1.5/42");
+        syncAndAwait(a.account(), SyncReason.FIRST_LINK, 1);
+        sandbox().clearFaults(a.email());
+        String why = "OTHER: The tokenserver's storage endpoint was refused: scheme 'ftp' is not http(s)";
+        assertThat(rows("select outcome || '|' || error from sync_run where account_id = ?", a.account()))
+                .containsExactly("retry|" + why);
+        assertThat(rows("select status || '|' || status_reason from account where id = ?", a.account()))
+                .containsExactly("active|" + why);
+        assertThat(rows("select count(*) from sync_state where account_id = ?", a.account())).containsExactly("0");
+        // Once the tokenserver is fixed, the retry completes and the account no longer shows the refusal.
+        Awaitility.await("a completed sync").atMost(Duration.ofSeconds(60)).until(() -> rows(
+                "select outcome from sync_run where account_id = ?", a.account()).contains("done"));
+        assertMirrors(a.account(), sandbox().truth(a.email()));
+        assertThat(rows("select coalesce(status_reason, 'none') from account where id = ?", a.account()))
+                .containsExactly("none");
     }
 
     private void execute(String sql, UUID account) throws Exception {

@@ -17,7 +17,8 @@ public class FxaClientProducer {
     @Produces
     @Singleton
     FxaClient fxaClient(UpstreamConfig upstream) {
-        return FxaClient.create(UpstreamConfig.fxaConfig(upstream));
+        // The configured timeouts: a sign-in whose upstream stalls mid-answer fails instead of holding its thread.
+        return FxaClient.create(UpstreamConfig.fxaConfig(upstream), UpstreamConfig.httpTransport(upstream));
     }
 
     /** The sign-in on Mozilla's page; it asks the tokenserver whether the key it brings back is the account's. */
