@@ -101,11 +101,13 @@ fx_fresh_test_databases() {
     done
 }
 
-# The web app's browser tests drive Debian's headless Chromium through its chromedriver (no tool may download a browser),
-# and validate the HTML4 pages against the W3C DTDs with OpenSP; the benchmark uses wrk. All from Debian's packages.
+# The web app's browser tests drive Debian's headless Chromium through its chromedriver and WebKitGTK's MiniBrowser
+# through WebKitWebDriver on an Xvfb display (no tool may download a browser), and validate the HTML4 pages against the
+# W3C DTDs with OpenSP; the benchmark uses wrk. All from Debian's packages.
 fx_ensure_chromium() {
     local missing=""
     [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || missing="$missing chromium chromium-driver"
+    [ -x /usr/bin/WebKitWebDriver ] && [ -x /usr/bin/Xvfb ] || missing="$missing webkit2gtk-driver xvfb"
     command -v onsgmls >/dev/null 2>&1 && [ -f /usr/share/xml/w3c-sgml-lib/schema/dtd/REC-html401-19991224/strict.dtd ] \
         || missing="$missing opensp w3c-sgml-lib"
     [ -n "$missing" ] || return 0

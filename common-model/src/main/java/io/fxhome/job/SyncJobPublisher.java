@@ -83,10 +83,28 @@ public final class SyncJobPublisher implements AutoCloseable {
 
     /** Parks a job in the dead-letter queue with a reason for operators (which must not contain any secret). */
     public void publishDead(SyncJob job, String reason) {
-        String shortReason = reason == null ? ""
-                : reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
-        Map<String, Object> header = Map.of(SyncMessageHeaders.DEAD_REASON, shortReason);
+        Map<String, Object> header = Map.of(SyncMessageHeaders.DEAD_REASON, shortReason(reason));
         channel.publish(List.of(message(topology.deadExchange(), job, header)));
+    }
+
+    /**
+     * Parks a message that is no job at all (not JSON, another schema, no account id) in the dead-letter queue, its
+     * body as it came, with the reason it could not be read: no worker could ever act on it, so retrying it only loops.
+     */
+    public void publishUnreadable(byte[] body, String reason) {
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .contentType("application/octet-stream")
+                .deliveryMode(2)
+                .timestamp(new Date(clock.millis()))
+                .appId(connectionName)
+                .headers(Map.of(SyncMessageHeaders.DEAD_REASON, shortReason(reason)))
+                .build();
+        channel.publish(List.of(new ConfirmingChannel.Message(topology.deadExchange(), topology.deadQueue(), properties,
+                body)));
+    }
+
+    private static String shortReason(String reason) {
+        return reason == null ? "" : reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
     }
 
     /** True while the connection is open and the broker is not blocking publishers (memory or disk alarm). */

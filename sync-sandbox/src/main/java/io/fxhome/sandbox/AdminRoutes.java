@@ -177,6 +177,7 @@ final class AdminRoutes {
             case "storage-unavailable" -> sandbox.storageUnavailable(email, count, retryAfter);
             case "tokenserver-unavailable" -> sandbox.tokenserverUnavailable(email, count, retryAfter);
             case "backoff" -> sandbox.backoff(email, count, b.path("seconds").asInt(60));
+            case "tokenserver-backoff" -> sandbox.tokenserverBackoff(email, count, b.path("seconds").asInt(60));
             case "latency" -> sandbox.latency(email, b.path("ms").asLong(0));
             case "throttle-signin" -> sandbox.throttleSignIn(email, count, retryAfter);
             case "block-signin" -> sandbox.blockSignIn(email, count);

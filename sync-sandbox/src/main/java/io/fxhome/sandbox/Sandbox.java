@@ -275,6 +275,16 @@ public final class Sandbox {
         plan(emailOrNull).backoff.arm(count, seconds);
     }
 
+    /** The next {@code count} tokenserver answers carry {@code X-Backoff: seconds} (a 503 as well). */
+    public void tokenserverBackoff(String emailOrNull, int count, int seconds) {
+        plan(emailOrNull).tokenserverBackoff.arm(count, seconds);
+    }
+
+    /** How many requests of this account reached the tokenserver and the storage nodes so far. */
+    public int upstreamCalls(String email) {
+        return faults.calls(require(email).account().uid());
+    }
+
     /** Every answer (FxA, tokenserver, storage) is delayed by this many ms; 0 stops it. */
     public void latency(String emailOrNull, long millis) {
         plan(emailOrNull).latencyMillis(millis);

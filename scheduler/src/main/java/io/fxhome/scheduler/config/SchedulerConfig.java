@@ -94,5 +94,13 @@ public interface SchedulerConfig {
          */
         @WithDefault("0.1")
         double jitter();
+
+        /**
+         * {@code fxhome.scheduler.policy.server-backoff-spread}: an account whose storage node or tokenserver asked
+         * everyone to back off (table {@code upstream_backoff}) is due again at a random moment within this long after
+         * the backoff ends, so that the accounts behind one server do not all return at once.
+         */
+        @WithDefault("5m")
+        Duration serverBackoffSpread();
     }
 }

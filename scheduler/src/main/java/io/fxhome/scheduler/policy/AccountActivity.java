@@ -12,12 +12,20 @@ import java.util.UUID;
  * @param lastSeenAt when the user last used fxhome, or null
  * @param backoffUntil the Sync servers asked not to be called for this account before then, or null
  * @param dataChangedAt when a sync last downloaded changed records, or null
+ * @param apiEndpoint the storage endpoint of its last sync ({@code sync_state.api_endpoint}), or null: its storage
+ *        node's backoff holds for it
  */
 public record AccountActivity(UUID accountId, Instant createdAt, Instant lastSeenAt, Instant backoffUntil,
-        Instant dataChangedAt) {
+        Instant dataChangedAt, String apiEndpoint) {
     public AccountActivity {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** An account whose storage node is not known (never synced). */
+    public AccountActivity(UUID accountId, Instant createdAt, Instant lastSeenAt, Instant backoffUntil,
+            Instant dataChangedAt) {
+        this(accountId, createdAt, lastSeenAt, backoffUntil, dataChangedAt, null);
     }
 
     /** The last time the account counts as used. */

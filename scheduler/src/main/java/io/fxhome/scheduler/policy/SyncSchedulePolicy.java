@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
+import io.fxhome.backoff.ServerBackoffs;
 import io.fxhome.scheduler.config.SchedulerConfig;
 
 /**
@@ -14,6 +15,9 @@ import io.fxhome.scheduler.config.SchedulerConfig;
  * <li>not used (last_seen_at, else created_at) for {@code pause-after} (90 days) → {@link ScheduleDecision.Pause};</li>
  * <li>the servers asked for a backoff that has not passed (backoff_until) → {@link ScheduleDecision.Defer} to just
  * after it;</li>
+ * <li>its last-known storage node or the tokenserver asked everyone behind it for a backoff that has not passed
+ * (upstream_backoff) → {@link ScheduleDecision.Defer} to a random moment within {@code server-backoff-spread} (5 min)
+ * after it (the later of the two backoffs wins);</li>
  * <li>otherwise {@link ScheduleDecision.Enqueue}, due again after an interval that follows the last use: within a
  * day 15 min, a week 1 h, a month 6 h, longer 24 h; divided by {@code busy-speedup} (3, not below
  * {@code min-interval}, 5 min) when a sync found changed data within {@code busy-window} (24 h);</li>
@@ -43,9 +47,19 @@ public final class SyncSchedulePolicy {
     }
 
     public ScheduleDecision decide(AccountActivity account, Instant now) {
+        return decide(account, ServerBackoffs.none(), now);
+    }
+
+    /** @param servers the backoffs servers asked of everyone behind them, in force at the start of the tick */
+    public ScheduleDecision decide(AccountActivity account, ServerBackoffs servers, Instant now) {
         Duration unused = Duration.between(account.lastUsedAt(), now);
         if (unused.compareTo(config.pauseAfter()) > 0) {
             return new ScheduleDecision.Pause("not used for " + unused.toDays() + " days");
+        }
+        Instant server = servers.until(account.apiEndpoint(), now).orElse(null);
+        if (server != null && (account.backoffUntil() == null || server.isAfter(account.backoffUntil()))) {
+            long spreadMillis = (long) (config.serverBackoffSpread().toMillis() * random.getAsDouble());
+            return new ScheduleDecision.Defer(server.plusMillis(spreadMillis));
         }
         if (account.backoffUntil() != null && account.backoffUntil().isAfter(now)) {
             long spreadMillis = (long) (config.jitter() * config.recentInterval().toMillis() * random.getAsDouble());

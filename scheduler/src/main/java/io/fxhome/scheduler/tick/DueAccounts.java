@@ -22,10 +22,12 @@ final class DueAccounts {
     /**
      * Locks up to {@code limit} due accounts, oldest due first, skipping rows another transaction holds: concurrent
      * batches (threads of one tick, or two instances whose ticks overlap) take disjoint sets. Uses account_due_idx.
+     * Each comes with the storage endpoint of its last sync, whose node may be backed off.
      */
     static List<AccountActivity> lockDue(Connection connection, Instant now, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                select id, created_at, last_seen_at, backoff_until, data_changed_at
+                select id, created_at, last_seen_at, backoff_until, data_changed_at,
+                       (select s.api_endpoint from sync_state s where s.account_id = account.id)
                   from account
                  where status = 'active' and not schedule_paused and next_sync_at <= ?
                  order by next_sync_at
@@ -37,7 +39,7 @@ final class DueAccounts {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     due.add(new AccountActivity(rows.getObject(1, UUID.class), instant(rows, 2), instant(rows, 3),
-                            instant(rows, 4), instant(rows, 5)));
+                            instant(rows, 4), instant(rows, 5), rows.getString(6)));
                 }
             }
             return due;

@@ -22,6 +22,8 @@ import java.util.function.IntConsumer;
 
 import javax.sql.DataSource;
 
+import io.fxhome.backoff.ServerBackoffStore;
+import io.fxhome.backoff.ServerBackoffs;
 import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncJobPublisher;
 import io.fxhome.job.SyncReason;
@@ -99,11 +101,27 @@ public final class SchedulerTick {
         }
         var counts = new Counts();
         List<String> errors = new ArrayList<>();
+        ServerBackoffs servers;
+        try {
+            // In the control database (shard main) with the directory: one read for the whole tick, every shard.
+            servers = new ServerBackoffStore(this.control).inForce(startedAt);
+        } catch (RuntimeException e) {
+            // Unknown backoffs: publish nothing rather than knock on a server that asked us to stay away.
+            TickReport failed = new TickReport(instance, startedAt, clock.instant(), 0, 0, 0, 0, false,
+                    Optional.of(e.getMessage()));
+            LOG.log(Level.WARNING, "tick on {0} skipped: {1}", instance, e.getMessage());
+            try {
+                control.recordTick(failed);
+            } catch (RuntimeException notRecorded) {
+                LOG.log(Level.WARNING, "cannot record the tick: {0}", notRecorded.toString());
+            }
+            return failed;
+        }
         for (Map.Entry<String, DataSource> shard : shards.entrySet()) {
             AtomicReference<String> error = new AtomicReference<>();
             try {
                 counts.firstScheduled.addAndGet(scheduleNewAccounts(shard.getValue()));
-                runBatches(shard.getValue(), startedAt, counts, error);
+                runBatches(shard.getValue(), startedAt, servers, counts, error);
             } catch (SQLException | RuntimeException e) {
                 error.compareAndSet(null, e.toString());
             }
@@ -133,7 +151,8 @@ public final class SchedulerTick {
         return report;
     }
 
-    private void runBatches(DataSource shard, Instant dueBy, Counts counts, AtomicReference<String> error) {
+    private void runBatches(DataSource shard, Instant dueBy, ServerBackoffs servers, Counts counts,
+            AtomicReference<String> error) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("fxhome-tick-", 0).factory());
         try {
             List<Future<?>> workers = new ArrayList<>();
@@ -141,7 +160,7 @@ public final class SchedulerTick {
                 workers.add(pool.submit(() -> {
                     while (error.get() == null) {
                         try {
-                            if (runBatch(shard, dueBy, counts) <= 0) {
+                            if (runBatch(shard, dueBy, servers, counts) <= 0) {
                                 return;
                             }
                         } catch (SQLException | RuntimeException e) {
@@ -165,7 +184,7 @@ public final class SchedulerTick {
     }
 
     /** One transaction; returns the accounts it handled, 0 when none are due, -1 when scheduling was paused meanwhile. */
-    private int runBatch(DataSource shard, Instant dueBy, Counts counts) throws SQLException {
+    private int runBatch(DataSource shard, Instant dueBy, ServerBackoffs servers, Counts counts) throws SQLException {
         try (Connection connection = shard.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -189,7 +208,7 @@ public final class SchedulerTick {
                 List<String> pauseReasons = new ArrayList<>();
                 int deferred = 0;
                 for (AccountActivity account : due) {
-                    switch (policy.decide(account, now)) {
+                    switch (policy.decide(account, servers, now)) {
                         case ScheduleDecision.Enqueue enqueue -> {
                             jobs.add(SyncJob.of(account.accountId(), SyncReason.SCHEDULED, now));
                             stampIds.add(account.accountId());

@@ -11,6 +11,7 @@ import java.util.function.DoubleSupplier;
 
 import org.junit.jupiter.api.Test;
 
+import io.fxhome.backoff.ServerBackoffs;
 import io.fxhome.scheduler.testsupport.TestConfigs;
 
 class SyncSchedulePolicyTest {
@@ -79,6 +80,62 @@ class SyncSchedulePolicyTest {
         assertThat(policy.decide(account, NOW)).isEqualTo(new ScheduleDecision.Defer(backoffUntil.plusSeconds(45)));
         assertThat(new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.0).decide(account, NOW))
                 .isEqualTo(new ScheduleDecision.Defer(backoffUntil));
+    }
+
+    private static final String NODE_A = "https://sync-1-us-west1-g.sync.services.mozilla.com";
+
+    private static AccountActivity onNode(String apiEndpoint, Instant backoffUntil) {
+        return new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofMinutes(1)),
+                backoffUntil, null, apiEndpoint);
+    }
+
+    @Test
+    void aStorageNodesBackoffDefersItsAccountsSpreadOverFiveMinutesAfterIt() {
+        Instant until = NOW.plus(Duration.ofMinutes(10));
+        ServerBackoffs servers = new ServerBackoffs(Map.of(NODE_A, until), null);
+        var onA = onNode(NODE_A + "/1.5/123456", null);
+        // Spread: up to server-backoff-spread (5 min) after it; the middle is 2.5 min.
+        assertThat(policy.decide(onA, servers, NOW)).isEqualTo(new ScheduleDecision.Defer(until.plusSeconds(150)));
+        assertThat(new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.0).decide(onA, servers, NOW))
+                .isEqualTo(new ScheduleDecision.Defer(until));
+        assertThat(new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.999).decide(onA, servers, NOW))
+                .isEqualTo(new ScheduleDecision.Defer(until.plusMillis(299_700)));
+        // Another node, and an account never synced (node unknown), are not held back by node A.
+        assertThat(policy.decide(onNode("https://sync-2-us-west1-g.sync.services.mozilla.com/1.5/9", null), servers, NOW))
+                .isInstanceOf(ScheduleDecision.Enqueue.class);
+        assertThat(policy.decide(onNode(null, null), servers, NOW)).isInstanceOf(ScheduleDecision.Enqueue.class);
+        // Ended: enqueued as usual.
+        assertThat(policy.decide(onA, servers, until)).isInstanceOf(ScheduleDecision.Enqueue.class);
+    }
+
+    @Test
+    void theTokenserversBackoffDefersEveryAccountKnownNodeOrNot() {
+        Instant until = NOW.plus(Duration.ofMinutes(3));
+        ServerBackoffs servers = new ServerBackoffs(Map.of(), until);
+        assertThat(policy.decide(onNode(NODE_A + "/1.5/1", null), servers, NOW))
+                .isEqualTo(new ScheduleDecision.Defer(until.plusSeconds(150)));
+        assertThat(policy.decide(onNode(null, null), servers, NOW))
+                .isEqualTo(new ScheduleDecision.Defer(until.plusSeconds(150)));
+    }
+
+    @Test
+    void theLaterOfTheAccountsAndTheServersBackoffWins() {
+        Instant server = NOW.plus(Duration.ofMinutes(10));
+        ServerBackoffs servers = new ServerBackoffs(Map.of(NODE_A, server), null);
+        Instant longer = NOW.plus(Duration.ofHours(1));
+        assertThat(policy.decide(onNode(NODE_A + "/1.5/1", longer), servers, NOW))
+                .isEqualTo(new ScheduleDecision.Defer(longer.plusSeconds(45)));
+        Instant shorter = NOW.plus(Duration.ofMinutes(1));
+        assertThat(policy.decide(onNode(NODE_A + "/1.5/1", shorter), servers, NOW))
+                .isEqualTo(new ScheduleDecision.Defer(server.plusSeconds(150)));
+    }
+
+    @Test
+    void disuseWinsOverAServersBackoff() {
+        var unused = new AccountActivity(UUID.randomUUID(), NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(91)),
+                null, null, NODE_A + "/1.5/1");
+        assertThat(policy.decide(unused, new ServerBackoffs(Map.of(NODE_A, NOW.plusSeconds(60)), NOW.plusSeconds(60)), NOW))
+                .isInstanceOf(ScheduleDecision.Pause.class);
     }
 
     @Test

@@ -70,7 +70,9 @@ public final class SyncClient {
     private final FxaClient fxa;
     private final TokenServerClient tokenServer;
     private final StorageClient storage;
-    private final BackoffTracker backoff;
+    /** Kept apart per server: a storage node's backoff holds for its node, the tokenserver's for every node. */
+    private final BackoffTracker tokenserverBackoff;
+    private final BackoffTracker storageBackoff;
     private final Clock clock;
 
     private final Consumer<String> onRefreshTokenRotated;
@@ -87,10 +89,11 @@ public final class SyncClient {
         this.clock = b.config.clock();
         HttpTransport http = b.http != null ? b.http : HttpTransport.create(b.config.userAgent());
         HawkSigner signer = new HawkSigner(clock, b.nonces != null ? b.nonces : NonceSource.secureRandom());
-        this.backoff = new BackoffTracker(clock);
+        this.tokenserverBackoff = new BackoffTracker(clock);
+        this.storageBackoff = new BackoffTracker(clock);
         this.fxa = b.fxa != null ? b.fxa : new FxaClient(b.config.fxa(), http, signer, clock);
-        this.tokenServer = new TokenServerClient(b.config.tokenserverUrl(), http, clock, backoff, signer);
-        this.storage = new StorageClient(http, new Session(), signer, backoff, clock);
+        this.tokenServer = new TokenServerClient(b.config.tokenserverUrl(), http, clock, tokenserverBackoff, signer);
+        this.storage = new StorageClient(http, new Session(), signer, storageBackoff, clock);
         this.accessToken = b.accessToken;
         this.refreshToken = b.credentials.refreshToken();
         this.onRefreshTokenRotated = b.onRefreshTokenRotated;
@@ -222,7 +225,21 @@ public final class SyncClient {
 
     /** Until when a server asked us to back off (X-Weave-Backoff, X-Backoff, Retry-After), if still in the future. */
     public Optional<Instant> backoffUntil() {
-        return backoff.backoffUntil();
+        Optional<Instant> storage = storageBackoff.backoffUntil();
+        Optional<Instant> tokens = tokenserverBackoff.backoffUntil();
+        return storage.isPresent() && tokens.isPresent()
+                ? Optional.of(storage.get().isAfter(tokens.get()) ? storage.get() : tokens.get())
+                : storage.or(() -> tokens);
+    }
+
+    /** The back-off the storage node of {@link #currentToken()} asked for (X-Weave-Backoff, Retry-After, 503/429). */
+    public Optional<BackoffTracker.Backoff> storageBackoff() {
+        return storageBackoff.current();
+    }
+
+    /** The back-off the tokenserver asked for (X-Backoff, Retry-After, 503/429). */
+    public Optional<BackoffTracker.Backoff> tokenserverBackoff() {
+        return tokenserverBackoff.current();
     }
 
     /**
@@ -263,7 +280,7 @@ public final class SyncClient {
     }
 
     private synchronized SyncToken fetchToken() {
-        Optional<Instant> hard = backoff.hardBackoffUntil();
+        Optional<Instant> hard = tokenserverBackoff.hardBackoffUntil();
         if (hard.isPresent()) {
             throw new BackedOffException("GET /1.0/sync/1.5", hard.get());
         }

@@ -46,6 +46,19 @@ public final class BackoffTracker {
         return hardUntil != null && hardUntil.isAfter(now) ? Optional.of(hardUntil) : Optional.empty();
     }
 
+    /** A back-off in force: until when, and whether a server refused a request (503/429) rather than only asked. */
+    public record Backoff(Instant until, boolean hard) {
+    }
+
+    /** The back-off in force, if any: the latest end, hard while a refusal's back-off runs. */
+    public synchronized Optional<Backoff> current() {
+        Instant now = clock.instant();
+        if (softUntil == null || !softUntil.isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Backoff(softUntil, hardUntil != null && hardUntil.isAfter(now)));
+    }
+
     public Instant now() {
         return clock.instant();
     }

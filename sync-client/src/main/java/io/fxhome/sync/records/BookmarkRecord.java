@@ -59,9 +59,10 @@ public record BookmarkRecord(String id, BookmarkKind kind, String type, String p
         return parse(record.id(), record.cleartext());
     }
 
-    /** {@code dateAdded} as an instant, when known and positive. */
+    /** {@code dateAdded} as an instant, when known, positive and not after the year 9999. */
     public Optional<Instant> dateAddedInstant() {
-        return dateAdded == null || dateAdded <= 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(dateAdded));
+        return dateAdded == null || dateAdded <= 0 || dateAdded > Fields.LATEST_MILLIS ? Optional.empty()
+                : Optional.of(Instant.ofEpochMilli(dateAdded));
     }
 
     /** True when desktop Firefox would treat this record as junk (see {@link BookmarkRoots#isJunk}). */

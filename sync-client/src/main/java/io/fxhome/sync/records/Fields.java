@@ -15,6 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code null} read the same; numbers may arrive as strings or floats; wrong types read as absent.
  */
 final class Fields {
+    /**
+     * The latest time a record's date may name, 9999-12-31T23:59:59.999Z: beyond it ISO-8601 needs a sign, which
+     * PostgreSQL refuses (a hostile {@code dateAdded} would fail its whole page). Later dates read as unknown.
+     */
+    static final long LATEST_MILLIS = 253_402_300_799_999L;
+    /** The longest numeric string read as a number (a long has 19 digits; room for a sign, decimals, an exponent). */
+    private static final int MAX_NUMBER_TEXT = 64;
+
     private Fields() {
     }
 
@@ -27,7 +35,10 @@ final class Fields {
         return n.asText();
     }
 
-    /** An integral field from an integer, a float (truncated towards zero) or a numeric string; else null. */
+    /**
+     * An integral field from an integer, a float (truncated towards zero) or a numeric string of at most 64
+     * characters; else null.
+     */
     static Long integer(JsonNode o, String name) {
         return integer(o.get(name));
     }
@@ -45,7 +56,8 @@ final class Fields {
         }
         if (n.isTextual()) {
             String s = n.asText().trim();
-            if (s.isEmpty()) {
+            // No time or count is longer; BigDecimal parses in quadratic time (a 2 MB string: minutes of CPU).
+            if (s.isEmpty() || s.length() > MAX_NUMBER_TEXT) {
                 return null;
             }
             try {

@@ -30,7 +30,8 @@ public record TabsRecord(String id, String clientName, List<RemoteTab> tabs, Map
      * @param title the title (null if missing)
      * @param urlHistory back history, current URL first
      * @param icon favicon URL; an empty string reads as null
-     * @param lastUsedSeconds last access in <b>seconds</b> (ints, floats and numeric strings accepted), 0 if unknown
+     * @param lastUsedSeconds last access in <b>seconds</b> (ints, floats and numeric strings accepted), 0 if unknown;
+     *        {@link #lastUsed()} reads a time after the year 9999 as unknown
      * @param inactive Android "inactive tab" flag, or null
      * @param pinned pinned flag, or null
      * @param index position, or null
@@ -44,7 +45,10 @@ public record TabsRecord(String id, String clientName, List<RemoteTab> tabs, Map
         }
 
         public Optional<Instant> lastUsed() {
-            return lastUsedSeconds > 0 ? Optional.of(Instant.ofEpochSecond(lastUsedSeconds)) : Optional.empty();
+            // Not after the year 9999: a later one would not even be an Instant from 31,556,889,864,403,200 on.
+            return lastUsedSeconds > 0 && lastUsedSeconds <= Fields.LATEST_MILLIS / 1000
+                    ? Optional.of(Instant.ofEpochSecond(lastUsedSeconds))
+                    : Optional.empty();
         }
     }
 

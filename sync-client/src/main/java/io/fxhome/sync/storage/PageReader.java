@@ -91,9 +91,10 @@ public final class PageReader {
                             : null;
                     break;
                 default:
-                    p.skipChildren();
                     break;
             }
+            // An object or array is never a usable value: skip it whole, or its members would be read as the BSO's.
+            p.skipChildren();
         }
         DecryptedRecord record = decoder.decode(id, modified, sortindex, payload);
         if (record == null) {

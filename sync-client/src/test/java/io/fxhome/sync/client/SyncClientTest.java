@@ -30,6 +30,7 @@ import io.fxhome.sync.error.StorageVersionException;
 import io.fxhome.sync.error.SyncStatus;
 import io.fxhome.sync.fxa.FxaConfig;
 import io.fxhome.sync.fxa.SyncCredentials;
+import io.fxhome.sync.http.BackoffTracker;
 import io.fxhome.sync.records.HistoryRecord;
 import io.fxhome.sync.storage.DecryptedRecord;
 import io.fxhome.sync.storage.DownloadRequest;
@@ -347,6 +348,25 @@ class SyncClientTest {
         assertThatThrownBy(client::token).isInstanceOf(BackedOffException.class);
         assertThat(tokenCalls.get()).isZero();
         assertThat(server.requests("GET", "/1.0/sync/1.5")).hasSize(1);
+    }
+
+    @Test
+    void storageAndTokenserverBackoffsAreKeptApartPerServer() {
+        SyncClient client = client();
+        storage("GET /1.5/42/info/collections", req -> Response.json(503, "0").header("Retry-After", "120"));
+        assertThatThrownBy(() -> client.infoCollections(null)).isInstanceOf(BackedOffException.class);
+        assertThat(client.storageBackoff()).contains(new BackoffTracker.Backoff(clock.instant().plusSeconds(120), true));
+        assertThat(client.tokenserverBackoff()).isEmpty();
+        assertThat(client.backoffUntil()).contains(clock.instant().plusSeconds(120));
+
+        // The tokenserver asks for a longer one on an answer that succeeds: soft, and its own.
+        tokenserver = req -> issueToken().header("X-Backoff", "300");
+        clock.advance(Duration.ofHours(2));
+        client.token();
+        assertThat(client.tokenserverBackoff())
+                .contains(new BackoffTracker.Backoff(clock.instant().plusSeconds(300), false));
+        assertThat(client.storageBackoff()).isEmpty();
+        assertThat(client.backoffUntil()).contains(clock.instant().plusSeconds(300));
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.fxhome.sync.records;
 
 import static io.fxhome.sync.records.Cleartexts.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,26 @@ class BookmarkRecordTest {
     void unusableDateAddedReadsAsUnknown() {
         assertThat(BookmarkRecord.parse("x", json("{\"dateAdded\":\"yesterday\"}")).dateAdded()).isNull();
         assertThat(BookmarkRecord.parse("x", json("{\"dateAdded\":0}")).dateAddedInstant()).isEmpty();
+    }
+
+    @Test
+    void aNumericStringOfAMillionDigitsReadsAsUnknownAtOnce() {
+        // Parsed as a BigDecimal it took 2.5 s for 200,000 digits and grows with the square: a payload-sized string
+        // would hold a worker's core for minutes.
+        String huge = "9".repeat(1_000_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThat(
+                BookmarkRecord.parse("x", json("{\"dateAdded\":\"" + huge + "\",\"pos\":\"" + huge + "\"}")).dateAdded())
+                .isNull());
+    }
+
+    @Test
+    void aDateAddedAfterTheYear9999ReadsAsUnknown() {
+        // RecordParsingProperties' shrunk counterexample: the year 11142, which PostgreSQL refused with the whole page.
+        assertThat(BookmarkRecord.parse("x", json("{\"dateAdded\":2.8944668049352444E14}")).dateAddedInstant())
+                .isEmpty();
+        assertThat(BookmarkRecord.parse("x", json("{\"dateAdded\":9223372036854775807}")).dateAddedInstant()).isEmpty();
+        assertThat(BookmarkRecord.parse("x", json("{\"dateAdded\":253402300799999}")).dateAddedInstant())
+                .contains(Instant.parse("9999-12-31T23:59:59.999Z"));
     }
 
     @Test

@@ -46,6 +46,19 @@ class TabsRecordTest {
     }
 
     @Test
+    void aLastUsedAfterTheYear9999ReadsAsUnknown() {
+        // RecordParsingProperties: beyond 31556889864403199 s lastUsed() threw (no Instant), beyond the year 9999
+        // PostgreSQL refused the device's tabs.
+        for (String raw : new String[] { "31556889864403200", "9223372036854775807", "1e300", "253402300800" }) {
+            TabsRecord t = TabsRecord.parse("d", json("{\"tabs\":[{\"urlHistory\":[\"https://a/\"],\"lastUsed\":" + raw
+                    + "}]}"));
+            assertThat(t.tabs().get(0).lastUsed()).as(raw).isEmpty();
+        }
+        assertThat(TabsRecord.parse("d", json("{\"tabs\":[{\"lastUsed\":253402300799}]}")).tabs().get(0).lastUsed())
+                .contains(Instant.parse("9999-12-31T23:59:59Z"));
+    }
+
+    @Test
     void missingAndNullDecodeTheSame() {
         assertThat(TabsRecord.parse("d", json("{\"tabs\":[{}]}")))
                 .isEqualTo(TabsRecord.parse("d", json("{\"clientName\":null,\"tabs\":[{\"title\":null,"

@@ -8,6 +8,8 @@ public final class FaultPlan {
     public final CountedFault tokenserverUnavailable = new CountedFault();
     /** Storage answers carry X-Weave-Backoff. */
     public final CountedFault backoff = new CountedFault();
+    /** Tokenserver answers carry X-Backoff (a 503 of {@link #tokenserverUnavailable} too). */
+    public final CountedFault tokenserverBackoff = new CountedFault();
     /** Sign-in answers 429 errno 114 with retryAfter. */
     public final CountedFault signInThrottled = new CountedFault();
     /** Sign-in answers 400 errno 125 (request blocked). */
@@ -31,6 +33,7 @@ public final class FaultPlan {
         storageUnavailable.clear();
         tokenserverUnavailable.clear();
         backoff.clear();
+        tokenserverBackoff.clear();
         signInThrottled.clear();
         signInBlocked.clear();
         signInChallenged.clear();

@@ -2,15 +2,29 @@ package io.fxhome.sandbox.faults;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * Global and per-account fault plans. An answer for an account consumes that account's armed fault first, then a
- * global one; latency is the larger of the two.
+ * global one; latency is the larger of the two. Also counts each account's requests to the tokenserver and the storage
+ * nodes, so that a test can tell a client stayed away.
  */
 public final class Faults {
     private final FaultPlan global = new FaultPlan();
     private final Map<String, FaultPlan> byAccount = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    /** One more request of this account reached the tokenserver or a storage node (before any fault). */
+    public void called(String fxaUid) {
+        calls.computeIfAbsent(fxaUid, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** The account's requests to the tokenserver and the storage nodes so far. */
+    public int calls(String fxaUid) {
+        AtomicInteger n = calls.get(fxaUid);
+        return n == null ? 0 : n.get();
+    }
 
     public FaultPlan global() {
         return global;
@@ -42,6 +56,7 @@ public final class Faults {
 
     public void forget(String fxaUid) {
         byAccount.remove(fxaUid);
+        calls.remove(fxaUid);
     }
 
     public void clearAll() {

@@ -188,6 +188,9 @@ public final class StorageRoutes {
 
     /** The fault plan stands in for Mozilla's infrastructure: latency, 503 + Retry-After, X-Weave-Backoff. */
     private void applyFaults(RoutingContext ctx, String fxaUid) {
+        if (fxaUid != null) {
+            faults.called(fxaUid);
+        }
         long latency = faults.latencyMillis(fxaUid);
         if (latency > 0) {
             ctx.put(HttpSupport.LATENCY_KEY, latency);

@@ -71,9 +71,15 @@ public final class TokenServerRoutes {
             OAuthTokens.AccessToken grant = verifyBearer(ctx, now);
             SyncUser user = users.byFxaUid(grant.uid()).orElseThrow(TokenServerError::invalidCredentials);
             String fxaUid = user.fxaUid();
+            faults.called(fxaUid);
             long latency = faults.latencyMillis(fxaUid);
             if (latency > 0) {
                 ctx.put(HttpSupport.LATENCY_KEY, latency);
+            }
+            // Load shedding, as Mozilla's tokenserver signals it: X-Backoff on any answer, Retry-After on a 503.
+            int backoff = faults.take(fxaUid, (FaultPlan p) -> p.tokenserverBackoff);
+            if (backoff >= 0) {
+                ctx.response().putHeader("X-Backoff", Integer.toString(backoff));
             }
             int retryAfter = faults.take(fxaUid, (FaultPlan p) -> p.tokenserverUnavailable);
             if (retryAfter >= 0) {

@@ -77,6 +77,32 @@ class FaultInjectionTest extends SandboxTestBase {
     }
 
     @Test
+    void tokenserverSendsXBackoffOnAnswersAndOnA503() throws Exception {
+        Session s = profileSession(spec(31));
+        sandbox().tokenserverBackoff(s.email(), 2, 300);
+        sandbox().tokenserverUnavailable(s.email(), 1, 20);
+        Resp refused = client.tokenRaw(s.linked().accessToken(), s.linked().keyId(), null);
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.header("Retry-After")).isEqualTo("20");
+        assertThat(refused.header("X-Backoff")).isEqualTo("300");
+        Resp served = client.tokenRaw(s.linked().accessToken(), s.linked().keyId(), null);
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.header("X-Backoff")).isEqualTo("300");
+        assertThat(client.tokenRaw(s.linked().accessToken(), s.linked().keyId(), null).header("X-Backoff")).isNull();
+    }
+
+    @Test
+    void countsEachAccountsRequestsToTheTokenserverAndStorage() throws Exception {
+        Session s = profileSession(spec(32));
+        int before = sandbox().upstreamCalls(s.email());
+        client.tokenRaw(s.linked().accessToken(), s.linked().keyId(), null);
+        client.storage(s.token(), "GET", "/info/collections");
+        sandbox().storageUnavailable(s.email(), 1, 5);
+        client.storage(s.token(), "GET", "/info/collections");
+        assertThat(sandbox().upstreamCalls(s.email())).isEqualTo(before + 3);
+    }
+
+    @Test
     void backoffHeaderOnTheNextAnswers() throws Exception {
         Session s = profileSession(spec(4));
         sandbox().backoff(s.email(), 2, 120);

@@ -23,8 +23,8 @@ final class MemorySize {
         }
         String digits = unit == 1 ? s : s.substring(0, s.length() - 1);
         try {
-            return Long.parseLong(digits.strip()) * unit;
-        } catch (NumberFormatException e) {
+            return Math.multiplyExact(Long.parseLong(digits.strip()), unit);
+        } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException(property + " must be a size such as 48M or 1G, not '" + text + "'");
         }
     }

@@ -20,12 +20,24 @@ public class WorkerConcurrencyConfigSourceFactory implements ConfigSourceFactory
     /** Above application.properties (250), which holds build-time placeholders; below env variables (300). */
     static final int ORDINAL = 275;
 
+    private static final System.Logger LOG = System.getLogger(WorkerConcurrencyConfigSourceFactory.class.getName());
+
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        WorkerConcurrency c = WorkerConcurrency.of(Runtime.getRuntime().maxMemory(),
-                bytes(context, "fxhome.worker.memory-reserve", 128L << 20),
-                bytes(context, "fxhome.worker.memory-per-account", 48L << 20),
-                integer(context, "fxhome.worker.concurrency").orElse(0));
+        long heap = Runtime.getRuntime().maxMemory();
+        long reserve = bytes(context, "fxhome.worker.memory-reserve", 128L << 20);
+        long perAccount = bytes(context, "fxhome.worker.memory-per-account", 48L << 20);
+        OptionalInt explicit = integer(context, "fxhome.worker.concurrency");
+        if (explicit.isPresent() && explicit.getAsInt() < 1) {
+            throw new IllegalArgumentException("fxhome.worker.concurrency must be at least 1 (or unset, to follow the "
+                    + "heap), not " + explicit.getAsInt());
+        }
+        WorkerConcurrency c = WorkerConcurrency.of(heap, reserve, perAccount, explicit.orElse(0));
+        if (explicit.isEmpty() && perAccount > 0 && WorkerConcurrency.accountsTheHeapHolds(heap, reserve, perAccount) < 2) {
+            LOG.log(System.Logger.Level.WARNING, "the heap ({0} MiB) holds fewer than 2 accounts'' budgets beside "
+                    + "fxhome.worker.memory-reserve; syncing 2 at once (one per lane) anyway: give the worker more memory",
+                    heap >> 20);
+        }
         return List.of(new PropertiesConfigSource(Map.of(
                 "mp.messaging.incoming.sync-interactive.max-outstanding-messages", Integer.toString(c.interactive()),
                 "mp.messaging.incoming.sync-scheduled.max-outstanding-messages", Integer.toString(c.scheduled()),
@@ -44,6 +56,10 @@ public class WorkerConcurrencyConfigSourceFactory implements ConfigSourceFactory
         if (value == null || value.getValue() == null || value.getValue().isBlank()) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(Integer.parseInt(value.getValue().strip()));
+        try {
+            return OptionalInt.of(Integer.parseInt(value.getValue().strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value.getValue() + "'");
+        }
     }
 }

@@ -43,6 +43,21 @@ public interface WorkerConfig {
     @WithDefault("2")
     int extraHistoryWriters();
 
+    /**
+     * {@code fxhome.worker.server-backoff-spread}: an account deferred because its storage node or the tokenserver
+     * asked everyone to back off comes back at a random moment within this long after the backoff ends, so that the
+     * accounts behind one server do not all return at once.
+     */
+    @WithDefault("5m")
+    Duration serverBackoffSpread();
+
+    /**
+     * {@code fxhome.worker.server-backoff-refresh}: how often the worker reads the server backoffs other processes
+     * recorded (one small query on the default database); those it meets itself count at once.
+     */
+    @WithDefault("1s")
+    Duration serverBackoffRefresh();
+
     /** {@code fxhome.worker.min-backoff}: the least "not before" applied after a failed sync. */
     @WithDefault("PT1M")
     Duration minBackoff();

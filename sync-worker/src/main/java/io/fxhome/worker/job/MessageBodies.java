@@ -7,8 +7,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The raw body of a delivery. The RabbitMQ connector converts bodies by content type (a job is application/json, so
- * it arrives as a JsonObject); the job codec wants the bytes, whatever the connector made of them.
+ * The raw body of a delivery. The lanes override the content type to octet-stream, so the connector hands over the
+ * bytes as sent (left to itself it converts by content type: a job is application/json, and would arrive as a
+ * JsonObject); the job codec wants the bytes, whatever the connector made of them.
  */
 final class MessageBodies {
     private MessageBodies() {

@@ -44,13 +44,11 @@ public class SyncJobHandler {
 
     public CompletionStage<Void> handle(Message<?> message) {
         SyncJob job;
+        byte[] body = MessageBodies.bytes(message.getPayload());
         try {
-            job = SyncJobCodec.decode(MessageBodies.bytes(message.getPayload()));
+            job = SyncJobCodec.decode(body);
         } catch (InvalidSyncJobException e) {
-            // Nothing any worker could do with it: keep it for operators instead of looping on it.
-            Log.errorf("dead-lettering an unreadable sync job: %s", e.getMessage());
-            metrics.counter("fxhome.worker.jobs", "outcome", "invalid").increment();
-            return message.nack(e);
+            return deadLetterUnreadable(message, body, e);
         }
         SyncOutcome outcome;
         try {
@@ -83,5 +81,23 @@ public class SyncJobHandler {
                     e.getMessage());
             return message.nack(e);
         }
+    }
+
+    /**
+     * Nothing any worker could do with it: parked at once with its reason, for operators, then acknowledged. A nack
+     * would requeue it (the lanes' failure strategy, right for a job whose retry could not be published) and loop on it
+     * until the queue's delivery limit, an error every time. Only if even the dead-lettering fails is it nacked.
+     */
+    private CompletionStage<Void> deadLetterUnreadable(Message<?> message, byte[] body, InvalidSyncJobException e) {
+        metrics.counter("fxhome.worker.jobs", "outcome", "invalid").increment();
+        try {
+            publisher.publishUnreadable(body, e.getMessage());
+        } catch (RuntimeException publishFailure) {
+            Log.errorf("an unreadable sync job (%s) could not be dead-lettered (%s); the broker will deliver it again",
+                    e.getMessage(), publishFailure.getMessage());
+            return message.nack(e);
+        }
+        Log.warnf("dead-lettered an unreadable sync job (%d bytes): %s", body.length, e.getMessage());
+        return message.ack();
     }
 }

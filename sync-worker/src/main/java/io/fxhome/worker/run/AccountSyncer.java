@@ -3,6 +3,7 @@ package io.fxhome.worker.run;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.fxhome.job.SyncJob;
+import io.fxhome.runhistory.RunHistoryConfig;
 import io.fxhome.secrets.AccountSecrets;
 import io.fxhome.secrets.AccountSecretsCipher;
 import io.fxhome.secrets.SealedAccountSecrets;
@@ -30,6 +32,7 @@ import io.fxhome.sync.storage.MetaGlobal;
 import io.fxhome.sync.storage.ServerTimestamp;
 import io.fxhome.sync.token.StorageNode;
 import io.fxhome.upstream.UpstreamConfig;
+import io.fxhome.worker.backoff.ServerBackoffGate;
 import io.fxhome.worker.config.WorkerConfig;
 import io.fxhome.worker.db.DatabaseException;
 import io.fxhome.worker.db.Transactions;
@@ -63,10 +66,15 @@ public class AccountSyncer {
     /** One HTTP client (connection pool) for every account this process syncs. */
     private final HttpTransport http;
     private final RefreshTokenRotation rotation;
+    private final int skippedKept;
+    /** What the servers asked of everyone behind them, checked before and noted after each sync. */
+    private final ServerBackoffGate serverBackoffs;
 
     public AccountSyncer(ShardRouter shards, AccountSecretsCipher cipher, UpstreamConfig upstream, WorkerConfig config,
-            MeterRegistry registry) {
+            RunHistoryConfig runHistory, MeterRegistry registry, ServerBackoffGate serverBackoffs) {
         this.shards = shards;
+        this.skippedKept = runHistory.skippedPerRun();
+        this.serverBackoffs = serverBackoffs;
         this.metrics = new SyncMetrics(registry);
         this.cipher = cipher;
         this.config = config;
@@ -103,7 +111,7 @@ public class AccountSyncer {
             return SyncOutcome.skipped("no such account");
         }
         AccountStatusWriter status = new AccountStatusWriter(tx);
-        SyncRunRecorder run = new SyncRunRecorder(tx, accountId, job, clock);
+        SyncRunRecorder run = new SyncRunRecorder(tx, accountId, job, clock, skippedKept);
         SyncOutcome outcome;
         try {
             outcome = syncAccount(tx, status, account.get(), run);
@@ -118,7 +126,7 @@ public class AccountSyncer {
         run.finish(outcome);
         metrics.record(outcome, run);
         Log.infof("account %s: %s in %d ms (%d applied, %d skipped)%s", accountId, outcome.kind(),
-                run.elapsed().toMillis(), run.applied(), run.skippedRecords().size(),
+                run.elapsed().toMillis(), run.applied(), run.skippedRecords().total(),
                 outcome.reason() == null ? "" : ": " + outcome.reason());
         return outcome;
     }
@@ -141,6 +149,13 @@ public class AccountSyncer {
         SyncPlan.AfterFailure failure;
         try {
             AccountSyncState state = tx.inTransaction(c -> new SyncStateRepository(c).load(accountId));
+            Optional<Instant> serverBackoff = serverBackoffs.backedOffUntil(state.apiEndpoint());
+            if (serverBackoff.isPresent()) {
+                // Its node (or the tokenserver) asked everyone to wait: no request at all, and no failure either.
+                status.backedOff(accountId, serverBackoffs.spreadAfter(serverBackoff.get()));
+                return SyncOutcome.backedOff("server backoff of its storage node or the tokenserver until "
+                        + serverBackoff.get());
+            }
             SyncClient.Builder builder = SyncClient.builder(clientConfig, credentials).http(http)
                     .onRefreshTokenRotated(token -> storeRotatedRefreshToken(tx, accountId, stored, secrets, token));
             if (state.apiEndpoint() != null && state.storageUid() != null) {
@@ -159,6 +174,7 @@ public class AccountSyncer {
                 return syncWithClient(tx, status, client, accountId, state, run);
             } finally {
                 tokens.put(accountId, client.accessToken(), client.currentToken());
+                serverBackoffs.noteFrom(client);
             }
         } catch (SyncException e) {
             failure = SyncPlan.afterFailure(ClientFailure.of(e));

@@ -42,8 +42,8 @@ final class SyncMetrics {
         Timer.builder("fxhome.worker.sync.duration").tag("outcome", outcome.kind().name().toLowerCase(Locale.ROOT))
                 .register(registry).record(run.elapsed().toNanos(), TimeUnit.NANOSECONDS);
         records.increment(run.applied());
-        for (SkippedRecord s : run.skippedRecords()) {
-            registry.counter("fxhome.worker.records.skipped", "collection", s.collection(), "reason", s.reason()).increment();
-        }
+        run.skippedRecords().counts().forEach((kind, n) -> registry
+                .counter("fxhome.worker.records.skipped", "collection", kind.collection(), "reason", kind.reason())
+                .increment(n));
     }
 }

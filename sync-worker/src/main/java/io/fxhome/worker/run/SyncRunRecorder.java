@@ -5,8 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -18,7 +16,8 @@ import io.fxhome.worker.db.Transactions;
 
 /**
  * Counts what one sync run does and stores it: live progress while it runs (for the web app's first-sync screen,
- * written at most every half second), then the run's counts, duration, outcome and skipped records.
+ * written at most every half second), then the run's counts, duration, outcome and skipped records (the first
+ * {@code fxhome.run-history.skipped-per-run} of them; all are counted).
  */
 final class SyncRunRecorder {
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
@@ -29,7 +28,7 @@ final class SyncRunRecorder {
     private final Clock clock;
     private final Instant startedAt;
     // Added to by the downloading thread (undecryptable records) and the page writer (unusable ones).
-    private final List<SkippedRecord> skipped = Collections.synchronizedList(new ArrayList<>());
+    private final SkippedRecords skipped;
     // Page writers of one sync run on several (virtual) threads at once: counters are atomic, and the live progress is
     // written under a lock that a waiting virtual thread does not pin its carrier on.
     private final AtomicLong applied = new AtomicLong();
@@ -40,8 +39,10 @@ final class SyncRunRecorder {
     private Long collectionExpected;
     private Instant lastProgressWrite = Instant.EPOCH;
 
-    SyncRunRecorder(Transactions tx, UUID accountId, SyncJob job, Clock clock) {
+    /** @param skippedKept skipped records stored with the run; the rest are only counted */
+    SyncRunRecorder(Transactions tx, UUID accountId, SyncJob job, Clock clock, int skippedKept) {
         this.tx = tx;
+        this.skipped = new SkippedRecords(skippedKept);
         this.accountId = accountId;
         this.job = job;
         this.clock = clock;
@@ -52,7 +53,7 @@ final class SyncRunRecorder {
         return startedAt;
     }
 
-    List<SkippedRecord> skippedRecords() {
+    SkippedRecords skippedRecords() {
         return skipped;
     }
 
@@ -144,16 +145,17 @@ final class SyncRunRecorder {
                 ps.setString(6, outcome.kind().name().toLowerCase(Locale.ROOT));
                 ps.setString(7, outcome.reason());
                 ps.setLong(8, applied.get());
-                ps.setLong(9, skipped.size());
+                ps.setLong(9, skipped.total());
                 ps.setLong(10, deleted.get());
                 ps.setLong(11, Duration.between(startedAt, finished).toMillis());
                 ps.executeUpdate();
             }
-            if (!skipped.isEmpty()) {
+            List<SkippedRecord> kept = List.copyOf(skipped);
+            if (!kept.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("""
                         insert into sync_skipped_record (account_id, started_at, collection, record_id, reason)
                         values (?, ?, ?, ?, ?) on conflict do nothing""")) {
-                    for (SkippedRecord s : skipped) {
+                    for (SkippedRecord s : kept) {
                         ps.setObject(1, accountId);
                         ps.setTimestamp(2, Timestamp.from(startedAt));
                         ps.setString(3, s.collection());

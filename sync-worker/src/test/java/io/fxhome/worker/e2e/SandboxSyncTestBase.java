@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
+
 import io.agroal.api.AgroalDataSource;
 import io.fxhome.job.SyncJob;
 import io.fxhome.job.SyncJobPublisher;
@@ -17,6 +19,7 @@ import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.generator.CleartextTruth;
 import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.secrets.AccountSecretsCipher;
+import io.fxhome.worker.backoff.ServerBackoffGate;
 
 /** What the end-to-end worker tests share: the beans they use, and how they wait for and check a sync. */
 abstract class SandboxSyncTestBase {
@@ -28,6 +31,20 @@ abstract class SandboxSyncTestBase {
     AccountSecretsCipher cipher;
     @Inject
     SyncJobPublisher publisher;
+    @Inject
+    ServerBackoffGate serverBackoffs;
+
+    /**
+     * A 503 or a backoff header a test injects holds for every account on the sandbox's node (docs/sync-worker.md,
+     * "Server backoff"): forgotten after each test, so that the next one's accounts are not deferred.
+     */
+    @AfterEach
+    void forgetServerBackoffs() throws SQLException {
+        try (var c = ds.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("delete from upstream_backoff");
+        }
+        serverBackoffs.refreshNow();
+    }
 
     static long nextSeed() {
         return SEEDS.getAndIncrement();

@@ -27,8 +27,11 @@ public class MeResource {
         }
     }
 
-    /** {@code DELETE /api/v1/me}. */
-    public record DeletedAnswer(boolean deleted, boolean refreshTokenRevoked) {
+    /**
+     * {@code DELETE /api/v1/me}. {@code upstreamRevocation}: {@code revoked}, {@code failed},
+     * {@code skipped-secrets-unreadable} (the secrets no longer open: nothing to revoke with) or {@code no-secrets}.
+     */
+    public record DeletedAnswer(boolean deleted, boolean refreshTokenRevoked, String upstreamRevocation) {
     }
 
     private final AccountRepository accounts;
@@ -56,7 +59,8 @@ public class MeResource {
     public Response delete(@HeaderParam(CurrentUser.CSRF_HEADER) String csrf) {
         var user = current.requireForChange(csrf);
         AccountDeletion.Deleted deleted = deletion.delete(user.accountId());
-        return Response.ok(new DeletedAnswer(deleted.deleted(), deleted.tokenRevoked())).cookie(sessions.end())
+        return Response.ok(new DeletedAnswer(deleted.deleted(), deleted.tokenRevoked(),
+                deleted.revocation().label())).cookie(sessions.end())
                 .header("Cache-Control", "no-store").build();
     }
 }

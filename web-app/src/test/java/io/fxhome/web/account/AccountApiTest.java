@@ -2,10 +2,14 @@ package io.fxhome.web.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,7 +23,11 @@ import io.fxhome.sandbox.NewAccount;
 import io.fxhome.sandbox.fxa.VerificationMode;
 import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.testing.SandboxTestResource;
+import io.fxhome.secrets.AccountSecrets;
 import io.fxhome.secrets.AccountSecretsCipher;
+import io.fxhome.secrets.MasterKeyException;
+import io.fxhome.secrets.MasterKeyRing;
+import io.fxhome.secrets.SealedAccountSecrets;
 import io.fxhome.sync.error.FxaException;
 import io.fxhome.sync.fxa.FxaClient;
 import io.fxhome.web.session.SessionStore;
@@ -87,6 +95,87 @@ class AccountApiTest {
         assertThatThrownBy(() -> fxa.refresh(refreshToken)).isInstanceOfSatisfying(FxaException.class,
                 e -> assertThat(e.kind()).isEqualTo(FxaException.Kind.INVALID_TOKEN));
         browser.request().get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void anAccountWhoseSecretsNoLongerOpenIsDeletedEverywhereWithoutRevocationThroughTheApi() throws Exception {
+        UUID id = accountSealedUnderARemovedKey();
+        Browser browser = Browser.signedIn(sessions.create(id, "test", Instant.now()));
+
+        browser.request().header("X-CSRF-Token", browser.csrf).delete("/api/v1/me").then().statusCode(200)
+                .body("deleted", equalTo(true)).body("refreshTokenRevoked", equalTo(false))
+                .body("upstreamRevocation", equalTo("skipped-secrets-unreadable"));
+
+        assertNothingLeftOf(id);
+        browser.request().get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void anAccountWhoseSecretsNoLongerOpenIsDeletedEverywhereThroughTheHtml4Page() throws Exception {
+        UUID id = accountSealedUnderARemovedKey();
+        Browser browser = Browser.signedIn(sessions.create(id, "test", Instant.now()));
+
+        browser.request().formParam("csrf", browser.csrf).formParam("confirm", "yes").redirects().follow(false)
+                .post("/basic/delete").then().statusCode(303).header("Location", endsWith("/basic/?deleted=true"));
+
+        assertNothingLeftOf(id);
+    }
+
+    /**
+     * An account with rows in every per-user table, whose secrets were sealed under a master key that is no longer in
+     * this process's ring (an operator removed it before rewrapping).
+     */
+    private UUID accountSealedUnderARemovedKey() throws Exception {
+        TestData data = TestData.newAccount(ds);
+        UUID id = data.account;
+        byte[] removedKey = new byte[32];
+        new SecureRandom().nextBytes(removedKey);
+        SealedAccountSecrets sealed = new AccountSecretsCipher(
+                MasterKeyRing.parse(Base64.getEncoder().encodeToString(removedKey), "a removed key"))
+                .seal(id, new AccountSecrets("refresh-token-" + id, new byte[64], "key-id-" + id));
+        TestData.exec(ds, """
+                insert into account_secret (account_id, master_key_version, wrapped_data_key, refresh_token,
+                                            sync_key_bundle, key_id, updated_at) values (?, ?, ?, ?, ?, ?, now())""",
+                id, sealed.masterKeyVersion(), sealed.wrappedDataKey(), sealed.refreshToken(), sealed.syncKeyBundle(),
+                sealed.keyId());
+        assertThatThrownBy(() -> cipher.open(id, accounts.secrets(id).orElseThrow()))
+                .isInstanceOf(MasterKeyException.class);
+        TestData.exec(ds, "insert into account_directory (account_id, fxa_uid, shard) values (?, ?, 'main')", id,
+                id.toString().replace("-", ""));
+        data.device("d1", "Phone", "mobile", 1_700_000_000).tab("d1", 0, "t", "https://t.example/", Instant.now())
+                .place("p1", "https://p.example/", "p", 1, Instant.now())
+                .folder("toolbar", "places", 0, "toolbar", List.of());
+        TestData.exec(ds,
+                "insert into sync_run (account_id, started_at, reason, outcome) values (?, now(), 'first_link', 'done')", id);
+        assertThat(tablesHolding(id)).contains("account_secret", "account_directory", "device", "tab", "history_place",
+                "bookmark", "sync_run");
+        return id;
+    }
+
+    /** No row of the account on any table that has an account_id column, nor in account. */
+    private void assertNothingLeftOf(UUID id) throws Exception {
+        assertThat(TestData.one(ds, "select count(*) from account where id = ?", id)).isEqualTo("0");
+        assertThat(tablesHolding(id)).isEmpty();
+    }
+
+    private List<String> tablesHolding(UUID id) throws Exception {
+        List<String> tables = new ArrayList<>();
+        try (var c = ds.getConnection();
+                var st = c.createStatement();
+                var rs = st.executeQuery("""
+                        select table_name from information_schema.columns
+                         where column_name = 'account_id' and table_schema = current_schema()
+                           and table_name in (select table_name from information_schema.tables
+                                               where table_type = 'BASE TABLE' and table_schema = current_schema())
+                         order by 1""")) {
+            while (rs.next()) {
+                String table = rs.getString(1);
+                if (!"0".equals(TestData.one(ds, "select count(*) from " + table + " where account_id = ?", id))) {
+                    tables.add(table);
+                }
+            }
+        }
+        return tables;
     }
 
     @Test

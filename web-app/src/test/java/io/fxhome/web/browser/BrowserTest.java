@@ -299,7 +299,7 @@ class BrowserTest {
     }
 
     /** No javascript: or data: link anywhere, and no script of a record ran (it would have opened an alert). */
-    private static void assertInert(WebDriver d) {
+    static void assertInert(WebDriver d) {
         assertThat(d.findElements(By.cssSelector("a[href^='javascript:' i], a[href^='data:' i], a[href^=' javascript:' i]")))
                 .isEmpty();
         assertThat(d.findElements(By.cssSelector("main img, body > img"))).isEmpty();
@@ -311,7 +311,7 @@ class BrowserTest {
         }
     }
 
-    private static List<String> texts(WebDriver d, String css) {
+    static List<String> texts(WebDriver d, String css) {
         return d.findElements(By.cssSelector(css)).stream().map(e -> e.getDomProperty("textContent").trim()).toList();
     }
 }

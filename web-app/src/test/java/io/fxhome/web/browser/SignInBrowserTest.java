@@ -2,6 +2,7 @@ package io.fxhome.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,16 +27,21 @@ import io.fxhome.sandbox.fxa.VerificationMode;
 import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.web.testsupport.Chromium;
+import io.fxhome.web.testsupport.Engine;
 import io.fxhome.web.testsupport.JobQueueCleanup;
 import io.fxhome.web.testsupport.TestData;
+import io.fxhome.web.testsupport.WebBrowser;
+import io.fxhome.web.testsupport.WebKit;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Every way in, in real headless Chromium: sign-in on Mozilla's page (the sandbox's stand-in) with the pasted address in
- * the HTML5 app and in the HTML4 pages with JavaScript off, the unblock code after a blocked password sign-in, and the
- * refusals password sign-in cannot get past (a browser check, an account without a password) leading to Mozilla's page.
+ * Every way in, in real browsers: sign-in on Mozilla's page (the sandbox's stand-in) with the pasted address in the HTML5
+ * app and in the HTML4 pages with JavaScript off, the unblock code after a blocked password sign-in, and the refusals
+ * password sign-in cannot get past (a browser check, an account without a password) leading to Mozilla's page. The
+ * HTML5 app's ways run in both engines (headless Chromium, and WebKitGTK for Safari and the iOS wrapper); the HTML4
+ * pages with JavaScript off in Chromium.
  */
 @QuarkusTest
 @WithTestResource(SandboxTestResource.class)
@@ -104,14 +112,15 @@ class SignInBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-form")));
     }
 
-    @Test
-    void html5SignInOnMozillasPageWithThePastedAddress() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void html5SignInOnMozillasPageWithThePastedAddress(Engine engine) throws Exception {
         String email = newAccount(NewAccount.of(email(), "correct horse").withVerification(VerificationMode.NONE));
-        try (Chromium chromium = Chromium.start(true)) {
-            WebDriver d = chromium.driver;
+        try (WebBrowser browser = engine.start()) {
+            WebDriver d = browser.driver();
             WebDriverWait wait = new WebDriverWait(d, WAIT);
             startOnMozillasPage(d, wait);
-            chromium.screenshots("21-signin-on-mozilla");
+            browser.screenshots("21-signin-on-mozilla");
             String app = d.getWindowHandle();
             d.findElement(By.id("authorization-link")).click();
             wait.until(dr -> dr.getWindowHandles().size() == 2);
@@ -131,14 +140,37 @@ class SignInBrowserTest {
         }
     }
 
-    @Test
-    void html5SignInOnMozillasPageSurvivesGoingThereInTheSameTab() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void html5SignInOnMozillasPageSurvivesGoingThereInTheSameTab(Engine engine) throws Exception {
         String email = newAccount(NewAccount.of(email(), "correct horse").withVerification(VerificationMode.NONE));
-        try (Chromium chromium = Chromium.start(true)) {
-            WebDriver d = chromium.driver;
+        try (WebBrowser browser = engine.start()) {
+            WebDriver d = browser.driver();
             WebDriverWait wait = new WebDriverWait(d, WAIT);
             startOnMozillasPage(d, wait);
             completeOnMozillasPageInThisTab(d, wait, email);
+        }
+    }
+
+    /**
+     * What an iOS wrapper does instead of asking for a paste (docs/ios-wrapper.md): it lets Mozilla's page open in its
+     * own web view and, when that page lands on its success address, loads fxhome's callback with the same query. In
+     * WebKit, as the wrapper's WKWebView is.
+     */
+    @Test
+    void html5SignInOnMozillasPageCompletedByAWrapperThroughTheCallback() throws Exception {
+        String email = newAccount(NewAccount.of(email(), "correct horse").withVerification(VerificationMode.NONE));
+        try (WebKit webkit = WebKit.start(WebKit.Options.DEFAULT)) {
+            WebDriver d = webkit.driver;
+            WebDriverWait wait = new WebDriverWait(d, WAIT);
+            startOnMozillasPage(d, wait);
+            d.get(d.findElement(By.id("authorization-link")).getDomAttribute("href"));
+            String landedOn = signInOnMozillasPage(d, email, "correct horse");
+            d.get(base + "signin/oauth/callback?" + URI.create(landedOn).getRawQuery());
+            wait.until(ExpectedConditions.urlContains("#/first-sync"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sync-progress")));
+            assertThat(TestData.one(ds, "select fxa_uid from account where email = ?", email))
+                    .isEqualTo(sandbox().account(email).orElseThrow().uid());
         }
     }
 
@@ -163,17 +195,18 @@ class SignInBrowserTest {
         }
     }
 
-    @Test
-    void html5BlockedSignInEndsInTheUnblockCode() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void html5BlockedSignInEndsInTheUnblockCode(Engine engine) throws Exception {
         String email = newAccount(NewAccount.of(email(), "correct horse").withVerification(VerificationMode.NONE));
         sandbox().requireUnblockCode(email, true);
-        try (Chromium chromium = Chromium.start(true)) {
-            WebDriver d = chromium.driver;
+        try (WebBrowser browser = engine.start()) {
+            WebDriver d = browser.driver();
             WebDriverWait wait = new WebDriverWait(d, WAIT);
             signInWithPassword(d, wait, email);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("unblock-form")));
             assertThat(d.findElement(By.id("main")).getText()).contains("emailed an unblock code to " + email);
-            chromium.screenshots("23-unblock");
+            browser.screenshots("23-unblock");
 
             d.findElement(By.id("unblock-code")).sendKeys("ZZZZZZZZ");
             d.findElement(By.cssSelector("#unblock-form button[type=submit]")).click();
@@ -187,13 +220,14 @@ class SignInBrowserTest {
         }
     }
 
-    @Test
-    void html5RefusalsPasswordSignInCannotPassOfferMozillasPage() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void html5RefusalsPasswordSignInCannotPassOfferMozillasPage(Engine engine) throws Exception {
         String challenged = newAccount(NewAccount.of(email(), "correct horse").withVerification(VerificationMode.NONE));
         sandbox().challengeSignIn(challenged, 1);
         String passwordless = newAccount(NewAccount.of(email(), "unused").withoutPassword());
-        try (Chromium chromium = Chromium.start(true)) {
-            WebDriver d = chromium.driver;
+        try (WebBrowser browser = engine.start()) {
+            WebDriver d = browser.driver();
             WebDriverWait wait = new WebDriverWait(d, WAIT);
             for (String[] c : new String[][] { { challenged, "Mozilla asked for a browser check" },
                     { passwordless, "Google, Apple or a passkey" } }) {
@@ -207,18 +241,19 @@ class SignInBrowserTest {
                         c[1].equals("Mozilla asked for a browser check")
                                 ? "browser check"
                                 : c[1]));
-                chromium.screenshots("24-refused-" + (c[0].equals(challenged) ? "406" : "210"));
+                browser.screenshots("24-refused-" + (c[0].equals(challenged) ? "406" : "210"));
                 d.findElement(By.id("offer-browser-signin")).click();
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-form")));
             }
         }
     }
 
-    @Test
-    void html5AnAccountMozillaNoLongerAcceptsIsAskedToSignInAgain() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void html5AnAccountMozillaNoLongerAcceptsIsAskedToSignInAgain(Engine engine) throws Exception {
         String email = newAccount(NewAccount.of(email(), "correct horse").withVerification(VerificationMode.NONE));
-        try (Chromium chromium = Chromium.start(true)) {
-            WebDriver d = chromium.driver;
+        try (WebBrowser browser = engine.start()) {
+            WebDriver d = browser.driver();
             WebDriverWait wait = new WebDriverWait(d, WAIT);
             signInWithPassword(d, wait, email);
             wait.until(ExpectedConditions.urlContains("#/first-sync"));
@@ -230,7 +265,7 @@ class SignInBrowserTest {
 
             d.get(base + "#/devices");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("needs-reauth")));
-            chromium.screenshots("25-needs-reauth");
+            browser.screenshots("25-needs-reauth");
             d.findElement(By.id("reauth-browser")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-form")));
             completeOnMozillasPageInThisTab(d, wait, email);

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -18,11 +16,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless Chromium driven through Debian's chromedriver, both by explicit path, so that Selenium never looks
  * for (or downloads) a browser or a driver of its own. Each instance gets a fresh profile directory.
  */
-public final class Chromium implements AutoCloseable {
+public final class Chromium implements WebBrowser {
     public static final String BINARY = "/usr/bin/chromium";
     public static final String DRIVER = "/usr/bin/chromedriver";
-    public static final Dimension PHONE = new Dimension(390, 844);
-    public static final Dimension TABLET = new Dimension(820, 1180);
 
     public final ChromeDriver driver;
     private final Path profile;
@@ -55,22 +51,9 @@ public final class Chromium implements AutoCloseable {
         return new Chromium(driver, profile);
     }
 
-    /** Saves a screenshot of the viewport at phone and tablet size under target/screenshots/. */
-    public void screenshots(String name) throws IOException {
-        Dimension before = driver.manage().window().getSize();
-        for (var size : Map.of("phone", PHONE, "tablet", TABLET).entrySet()) {
-            driver.manage().window().setSize(size.getValue());
-            driver.executeScript("window.scrollTo(0, 0)");
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Path file = Path.of("target", "screenshots", name + "-" + size.getKey() + ".png");
-            Files.createDirectories(file.getParent());
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
-        }
-        driver.manage().window().setSize(before);
+    @Override
+    public ChromeDriver driver() {
+        return driver;
     }
 
     @Override

@@ -1,0 +1,62 @@
+package io.fxhome.sync.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fxhome.sync.storage.DecryptedRecord;
+import io.fxhome.sync.storage.ServerTimestamp;
+import io.fxhome.sync.testsupport.HostileJson;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Fuzzing (jqwik): every typed record reads any cleartext object a hostile or broken client can upload, and what it
+ * gives back can be used as is: ids never null, list elements never null, instants within what the mirror can store.
+ */
+class RecordParsingProperties {
+    /** The last instant ISO-8601 writes without a sign (PostgreSQL and the web app read it). */
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+    @Property
+    void everyParserReadsAnyCleartext(@ForAll("cleartexts") ObjectNode cleartext) {
+        DecryptedRecord record = new DecryptedRecord("bsoId", ServerTimestamp.parse("1700000000.00"), null, cleartext,
+                Tombstone.isTombstone(cleartext), new byte[0]);
+
+        BookmarkRecord b = BookmarkRecord.from(record);
+        assertThat(b.id()).isNotNull();
+        assertThat(b.kind()).isNotNull();
+        assertThat(b.children()).doesNotContainNull();
+        assertThat(b.tags()).doesNotContainNull();
+        b.dateAddedInstant().ifPresent(t -> assertThat(t).isBetween(Instant.EPOCH, LATEST));
+        b.isJunk();
+
+        HistoryRecord h = HistoryRecord.from(record);
+        assertThat(h.id()).isNotNull();
+        h.visits().forEach(v -> assertThat(v.instant()).isAfter(Instant.EPOCH));
+
+        TabsRecord t = TabsRecord.from(record);
+        assertThat(t.id()).isNotNull();
+        t.tabs().forEach(tab -> {
+            assertThat(tab.urlHistory()).doesNotContainNull();
+            tab.url();
+            tab.lastUsed().ifPresent(used -> assertThat(used).isBetween(Instant.EPOCH, LATEST));
+        });
+
+        ClientRecord c = ClientRecord.from(record);
+        assertThat(c.id()).isNotNull();
+        c.deviceType();
+        c.commands().forEach(command -> assertThat(command.args()).doesNotContainNull());
+
+        Tombstone.from(record).ifPresent(gone -> assertThat(gone.id()).isNotNull());
+    }
+
+    @Provide
+    Arbitrary<ObjectNode> cleartexts() {
+        return HostileJson.records();
+    }
+}

@@ -1,0 +1,73 @@
+package io.fxhome.worker.run;
+
+import static io.fxhome.worker.AccountRows.query;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.fxhome.account.testing.TestAccounts;
+import io.fxhome.job.SyncJob;
+import io.fxhome.job.SyncReason;
+import io.fxhome.runhistory.RunHistoryConfig;
+import io.fxhome.worker.db.Transactions;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A run stores at most {@code fxhome.run-history.skipped-per-run} skipped records, and counts them all. */
+@QuarkusTest
+class SyncRunRecorderTest {
+    @Inject
+    AgroalDataSource ds;
+    @Inject
+    RunHistoryConfig config;
+
+    @Test
+    void aRunKeepsTheFirstSkippedRecordsUpToTheCapAndCountsTheRest() throws Exception {
+        assertThat(config.skippedPerRun()).as("the documented default").isEqualTo(100);
+        UUID account = new TestAccounts(ds).create();
+        SyncRunRecorder run = new SyncRunRecorder(new Transactions(ds), account,
+                SyncJob.of(account, SyncReason.SCHEDULED, Instant.now()), Clock.systemUTC(), 25);
+
+        // 10,000 bad records from four threads at once (the downloading thread and page writers add concurrently).
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            List<Future<?>> adding = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                String collection = t % 2 == 0 ? "history" : "bookmarks";
+                int thread = t;
+                adding.add(threads.submit(() -> {
+                    for (int i = 0; i < 2_500; i++) {
+                        run.skippedRecords().add(new SkippedRecord(collection, "bad-" + thread + "-" + i, "NOT_JSON"));
+                    }
+                }));
+            }
+            for (Future<?> f : adding) {
+                f.get();
+            }
+        }
+        assertThat(run.skippedRecords()).hasSize(25);
+        assertThat(run.skippedRecords().total()).isEqualTo(10_000);
+        assertThat(run.skippedRecords().counts()).containsEntry(new SkippedRecords.Kind("history", "NOT_JSON"), 5_000L)
+                .containsEntry(new SkippedRecords.Kind("bookmarks", "NOT_JSON"), 5_000L);
+
+        run.finish(SyncOutcome.done());
+
+        try (Connection c = ds.getConnection()) {
+            assertThat(query(c, "select records_skipped from sync_run where account_id = ?", account))
+                    .containsExactly("10000");
+            assertThat(query(c, "select count(*) from sync_skipped_record where account_id = ?", account))
+                    .containsExactly("25");
+        }
+    }
+}
