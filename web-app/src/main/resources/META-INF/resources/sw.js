@@ -1,6 +1,8 @@
 // fxhome's service worker: keeps the app shell and the last loaded lists usable offline.
 // The shell is cached at install; API lists are fetched from the network first and their last answer kept, so a phone
-// without signal shows what it saw last. Nothing else (sign-in, state changes) is ever cached.
+// without signal shows what it saw last. Nothing else (sign-in, state changes) is ever cached. The lists are dropped on
+// sign-out and deletion (the app's message, and the server's Clear-Site-Data, which also unregisters this worker) and on
+// any 401.
 'use strict';
 const SHELL = 'fxhome-shell-v1';
 const DATA = 'fxhome-data-v1';
@@ -39,6 +41,11 @@ self.addEventListener('fetch', (event) => {
       if (response.ok) {
         const copy = response.clone();
         caches.open(DATA).then((cache) => cache.put(request, copy));
+        return response;
+      }
+      // Not signed in (any more): signed out elsewhere, expired or deleted. Nothing of the account stays readable.
+      if (response.status === 401) {
+        return caches.delete(DATA).then(() => response);
       }
       return response;
     }).catch(() => caches.open(DATA).then((cache) => cache.match(request)).then((hit) => hit || Response.error())));

@@ -103,9 +103,13 @@
     const type = response.headers.get('Content-Type') || '';
     const body = type.includes('json') ? await response.json() : null;
     if (!response.ok) {
-      if (response.status === 401 && body && body.code === 'not-signed-in' && state.signedIn) {
-        state.signedIn = false;
-        go('#/signin');
+      if (response.status === 401 && body && body.code === 'not-signed-in') {
+        // Signed out elsewhere, expired or deleted: what this device kept of the account goes too.
+        forgetLocalData();
+        if (state.signedIn) {
+          state.signedIn = false;
+          go('#/signin');
+        }
       }
       throw new ApiError(response.status, body);
     }
@@ -661,9 +665,11 @@
       const session = await api('/api/v1/session');
       state.signedIn = session.status === 'signed-in';
       state.csrf = session.csrfToken || null;
+      // Signed out (here, on the HTML4 pages or on another device) or expired: forget what the last session left.
+      if (!state.signedIn) forgetLocalData();
     } catch (error) {
-      // Offline: the service worker still serves the last lists; try them.
-      state.signedIn = true;
+      // Offline: signed in only if the service worker still holds the account (it drops it at every way out).
+      state.signedIn = await api('/api/v1/me').then(() => true, () => false);
     }
     window.addEventListener('hashchange', () => { route().then(focusMain); });
     await route();

@@ -36,12 +36,6 @@ public final class HostileParameters {
         }
     }
 
-    /** Whether the request is for the HTML4 pages, which answer errors as pages. */
-    public static boolean forBasicPages(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        return path.equals("/basic") || path.startsWith("/basic/");
-    }
-
     private static boolean hasNul(String s) {
         return s != null && s.indexOf('\0') >= 0;
     }

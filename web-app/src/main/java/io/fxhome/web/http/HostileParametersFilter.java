@@ -5,16 +5,18 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import io.fxhome.web.problem.ProblemMappers;
+import io.fxhome.web.problem.ProblemAnswers;
 
-/** {@link HostileParameters} for the JSON API and everything else but the HTML4 pages: a 400 problem. */
+/** {@link HostileParameters} on every request: a 400 problem, or a 400 page under {@code /basic/}. */
 public class HostileParametersFilter {
+    private final ProblemAnswers problems;
+
+    public HostileParametersFilter(ProblemAnswers problems) {
+        this.problems = problems;
+    }
 
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext request) {
-        if (HostileParameters.forBasicPages(request)) {
-            return null; // BasicHostileParametersFilter answers with a page
-        }
-        return HostileParameters.problem(request).map(ProblemMappers::response).orElse(null);
+        return HostileParameters.problem(request).map(p -> problems.answer(p, request.getUriInfo().getPath())).orElse(null);
     }
 }
