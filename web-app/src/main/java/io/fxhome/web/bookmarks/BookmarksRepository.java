@@ -17,13 +17,23 @@ import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.http.Links;
 import io.fxhome.web.jdbc.Sql;
 
-/** The bookmark tree, read folder by folder; children in the order their folder lists them. */
+/**
+ * The bookmark tree, read folder by folder; children in the order their folder lists them. Children are found through
+ * the first 64 characters of their parent id (what the index holds, V14: a record id has at most 64), then the whole.
+ */
 @ApplicationScoped
 public class BookmarksRepository {
     private static final String ITEM_COLUMNS = """
             b.guid, b.kind, b.title, b.url, b.tags, b.date_added,
             case when b.kind in ('folder', 'livemark') then
-                 (select count(*) from bookmark c where c.account_id = b.account_id and c.parent_guid = b.guid) end""";
+                 (select count(*) from bookmark c where c.account_id = b.account_id
+                                                    and left(c.parent_guid, 64) = left(b.guid, 64)
+                                                    and c.parent_guid = b.guid) end""";
+
+    /** A folder's children: account, folder guid, folder guid. */
+    static final String CHILDREN = "select " + ITEM_COLUMNS
+            + " from bookmark b where b.account_id = ? and left(b.parent_guid, 64) = left(?, 64)"
+            + " and b.parent_guid = ? order by b.position nulls last, b.guid";
 
     /** Every query runs on the account's shard. */
     private final ShardRouter shards;
@@ -87,10 +97,10 @@ public class BookmarksRepository {
             }
             List<BookmarkItem> children = new ArrayList<>();
             if (item.childCount() != null) {
-                try (PreparedStatement ps = c.prepareStatement("select " + ITEM_COLUMNS
-                        + " from bookmark b where b.account_id = ? and b.parent_guid = ? order by b.position nulls last, b.guid")) {
+                try (PreparedStatement ps = c.prepareStatement(CHILDREN)) {
                     ps.setObject(1, accountId);
                     ps.setString(2, guid);
+                    ps.setString(3, guid);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             children.add(item(rs));

@@ -234,10 +234,14 @@ final class SearchStatement {
         return endPart();
     }
 
-    /** The bookmark whose keyword is the first word. */
+    /**
+     * The bookmark whose keyword is the first word. The index holds the first 255 characters of each keyword (V14: a
+     * B-tree entry cannot hold a long one), so the lookup names them, then checks the whole keyword.
+     */
     SearchStatement keyword(String keyword) {
         startPart().t("select 'k', b.url, b.title, b.frecency, null::timestamptz, 0, true, null::text, b.keyword, null::float8")
-                .t(" from bookmark b where b.account_id = ").account().t(" and lower(b.keyword) = ").p(keyword)
+                .t(" from bookmark b where b.account_id = ").account().t(" and left(lower(b.keyword), 255) = left(")
+                .p(keyword).t(", 255) and lower(b.keyword) = ").p(keyword)
                 .t(" and b.keyword is not null and b.kind = 'bookmark' and b.url is not null order by b.frecency desc limit 1");
         return endPart();
     }

@@ -1,0 +1,70 @@
+package io.fxhome.web.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.fxhome.web.testsupport.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The lookups whose indexes hold only a bounded form of a synced text (V14: the first 255 characters of a keyword, a
+ * host only if it can be a DNS name) still read through those indexes, in the plan for the values and in the generic
+ * plan the search keeps.
+ */
+@QuarkusTest
+class BoundedIndexPlansTest {
+    @Inject
+    AgroalDataSource ds;
+
+    @Test
+    void keywordsAndAutofillReadThroughTheirBoundedIndexes() throws Exception {
+        SearchFixtures account = SearchFixtures.newAccount(ds, Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .page("gh0000000000", "https://github.com/", "GitHub", 5, 2, 0)
+                .bookmark("bmman0000000", "The manual", "https://docs.example/manual", List.of("reference"), "man", 100)
+                .bookmark("bmgit0000000", "Git", "https://github.com/mozilla", List.of(), null, 3).scored();
+        // An account of a realistic size, analyzed: on a handful of rows any index of the account looks as good.
+        TestData.exec(ds, """
+                insert into bookmark (account_id, guid, parent_guid, position, kind, title, url, keyword, date_added)
+                select ?, 'bulk' || lpad(i::text, 8, '0'), 'folder' || (i % 100), i / 100, 'bookmark', 'Bulk ' || i,
+                       'https://site' || i || '.example/page', case when i % 50 = 0 then 'kw' || i end, now()
+                  from generate_series(1, 5000) i""", account.account);
+        TestData.exec(ds, """
+                insert into history_place (account_id, guid, url, title, visit_count, last_visit_at, last_typed_at)
+                select ?, 'bulkp' || lpad(i::text, 7, '0'), 'https://host' || i || '.example/p', 'Page ' || i, 1, now(),
+                       case when i % 10 = 0 then now() end
+                  from generate_series(1, 5000) i""", account.account);
+        TestData.exec(ds, "analyze bookmark");
+        TestData.exec(ds, "analyze history_place");
+        assertReadsThrough(new SearchStatement(account.account).keyword("man"), "bookmark_keyword_idx");
+        assertReadsThrough(new SearchStatement(account.account).origins("git"), "history_place_typed_host_idx",
+                "bookmark_host_idx");
+    }
+
+    private void assertReadsThrough(SearchStatement s, String... indexes) throws Exception {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                SearchService.prepare(c);
+                for (List<String> scans : List.of(QueryPlans.tableScans(c, s.sql(), s.params()),
+                        QueryPlans.genericTableScans(c, s.sql(), s.params()))) {
+                    for (String index : indexes) {
+                        assertThat(scans).as(s.sql()).anySatisfy(scan -> assertThat(scan).contains(" " + index + ": ")
+                                .contains("account_id ="));
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+}
