@@ -25,7 +25,7 @@ final class BsoDecoder {
 
     /** The record, or null with {@link #lastSkip()} set. */
     DecryptedRecord decode(String id, ServerTimestamp modified, Integer sortindex, String payload) {
-        if (id == null || modified == null || payload == null) {
+        if (id == null || !validId(id) || modified == null || payload == null) {
             return skip(SkipReason.BAD_BSO);
         }
         EncryptedPayload envelope;
@@ -58,6 +58,24 @@ final class BsoDecoder {
         JsonNode deleted = json.get("deleted");
         boolean tombstone = deleted != null && !deleted.isNull() && !(deleted.isBoolean() && !deleted.asBoolean());
         return new DecryptedRecord(id, modified, sortindex, (ObjectNode) json, tombstone, clear);
+    }
+
+    /**
+     * A BSO id Mozilla's storage accepts: 1 to 64 printable ASCII characters (syncstorage-rs
+     * {@code web/extractors.rs}, {@code VALID_ID_REGEX = ^[ -~]{1,64}$}). Only a compromised or broken server sends
+     * another; skipping it keeps the id columns and their indexes within bounds.
+     */
+    static boolean validId(String id) {
+        if (id.isEmpty() || id.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < ' ' || c > '~') {
+                return false;
+            }
+        }
+        return true;
     }
 
     SkipReason lastSkip() {

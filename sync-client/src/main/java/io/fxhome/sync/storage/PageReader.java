@@ -34,8 +34,6 @@ public final class PageReader {
     public static final int DEFAULT_MAX_RECORD_BYTES = 2560 * 1024;
     /** The largest record cap that may be configured: what the JSON parser lets through (Json.MAX_STRING_CHARS). */
     public static final int MAX_RECORD_CAP = Json.MAX_STRING_CHARS;
-    /** Mozilla's BSO ids are at most 64 characters; a longer one from an oversized record is not repeated. */
-    private static final int MAX_REPORTED_ID = 64;
     /** Room for the array's brackets, commas and white space beside the records of a page. */
     private static final long PAGE_OVERHEAD_BYTES = 64 * 1024;
 
@@ -157,12 +155,12 @@ public final class PageReader {
         }
         if (tooLarge(guard, p, start)) {
             // Not decrypted: its payload may be cut short. The id is reported only when it is a plausible one.
-            skip(id != null && id.length() <= MAX_REPORTED_ID ? id : null, SkipReason.TOO_LARGE);
+            skip(id != null && BsoDecoder.validId(id) ? id : null, SkipReason.TOO_LARGE);
             return;
         }
         DecryptedRecord record = decoder.decode(id, modified, sortindex, payload);
         if (record == null) {
-            skip(id, decoder.lastSkip());
+            skip(id != null && BsoDecoder.validId(id) ? id : null, decoder.lastSkip());
             return;
         }
         records++;

@@ -50,6 +50,49 @@ class PageReaderTest {
         assertThat(skipped).containsExactly(SkipReason.BAD_BSO);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = { 0, 65, 3000 })
+    void anIdMozillasStorageWouldRefuseCostsOnlyItsRecordAndIsNotRepeated(int length) throws IOException {
+        // syncstorage-rs accepts ids of 1 to 64 printable ASCII characters; a longer one can only come from a broken
+        // or compromised server, and would not fit the indexes of the mirror's id columns.
+        String id = "x".repeat(length);
+        String hostile = SyncFixtures.encryptedBso(KEYS, id, "1700000000.25", 1,
+                SyncFixtures.historyCleartext(id, "https://bad.example/", 1_700_000_000_000_000L)).toString();
+        List<String> delivered = new ArrayList<>();
+        List<String> skippedIds = new ArrayList<>();
+        List<SkipReason> skipped = new ArrayList<>();
+        PageReader reader = new PageReader(KEYS, new RecordSink() {
+            @Override
+            public void accept(DecryptedRecord record) {
+                delivered.add(record.id());
+            }
+
+            @Override
+            public void skipped(String skippedId, SkipReason reason) {
+                skippedIds.add(skippedId);
+                skipped.add(reason);
+            }
+        });
+
+        reader.read(page("[" + hostile + "," + GOOD + "]"), true);
+
+        assertThat(delivered).containsExactly("good");
+        assertThat(skipped).containsExactly(SkipReason.BAD_BSO);
+        assertThat(skippedIds).containsExactly((String) null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "a", "0123456789012345678901234567890123456789012345678901234567890123", " ~", "menu" })
+    void idsMozillasStorageAcceptsAreValid(String id) {
+        assertThat(BsoDecoder.validId(id)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "tab\there", "caf\u00e9", "nul\u0000" })
+    void idsMozillasStorageRefusesAreNot(String id) {
+        assertThat(BsoDecoder.validId(id)).isFalse();
+    }
+
     @Test
     void aPageBeyondTheParsersLimitsFailsAsAWhole() {
         // Only a storage server writes the page around the payloads (ids, times and sortindexes it checked): a
