@@ -57,7 +57,7 @@ public class AccountSyncer {
     private final WorkerConfig config;
     private final Clock clock;
     private final SyncMetrics metrics;
-    private final TokenCache tokens = new TokenCache(10_000);
+    private final TokenCache tokens;
     /** Connections beyond one per account for writing history pages, shared by the accounts in flight. */
     private final Semaphore extraWriters;
     /** One HTTP client (connection pool) for every account this process syncs. */
@@ -67,10 +67,11 @@ public class AccountSyncer {
     public AccountSyncer(ShardRouter shards, AccountSecretsCipher cipher, UpstreamConfig upstream, WorkerConfig config,
             MeterRegistry registry) {
         this.shards = shards;
-        this.metrics = new SyncMetrics(registry);
+        this.metrics = new SyncMetrics(registry, config.effectiveConcurrency());
         this.cipher = cipher;
         this.config = config;
         this.extraWriters = new Semaphore(config.extraHistoryWriters());
+        this.tokens = new TokenCache(config.tokenCacheSize());
         this.clock = Clock.systemUTC();
         this.clientConfig = UpstreamConfig.syncClientConfig(upstream, config.pageSize());
         this.http = HttpTransport.create(upstream.sync().userAgent());
@@ -84,11 +85,11 @@ public class AccountSyncer {
             if (lease == null) {
                 return SyncOutcome.duplicate();
             }
-            metrics.started();
+            long started = metrics.started();
             try {
                 return syncLeased(new Transactions(shard.dataSource()), job);
             } finally {
-                metrics.finished();
+                metrics.finished(started);
             }
         } catch (SQLException e) {
             return SyncOutcome.retry(new DatabaseException(e).getMessage());
