@@ -39,13 +39,16 @@ import io.fxhome.worker.state.CollectionState;
 import io.fxhome.worker.state.SyncStateRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 
 /**
  * Brings one account's copy up to date, on the account's shard (looked up once per job), holding the account's lease
  * (AccountLease) for the whole sync. What to do at each turn is SyncPlan's to decide; what is written about the
  * account is AccountStatusWriter's and SyncRunRecorder's; the downloads are CollectionSyncs'. This class runs them in
  * order and owns what lives longer than one job: the HTTP client, the token cache and the page writers' permits.
+ * Created at start, so that its metrics (the slots an autoscaler reads) are there before the first job.
  */
+@Startup
 @ApplicationScoped
 public class AccountSyncer {
     /** The collections fxhome mirrors, in the order Firefox syncs them (devices before their tabs). */
