@@ -15,7 +15,7 @@ const MUTATIONS = [
   [`${K}/base/30-web-app.yaml`, "livenessProbe:", "livenesProbe:", /livenesProbe: unknown field/],
   [`${K}/base/40-scheduler.yaml`, "replicas: 2", "replicas: two", /replicas must be integer/],
   [`${K}/base/50-worker.yaml`, "kind: PodDisruptionBudget", "kind: PodDisruptionBudgett", /unknown kind policy\/v1 PodDisruptionBudgett/],
-  [`${K}/base/50-worker.yaml`, "averageUtilization: 80", "averageUtilization: \"80%\"", /averageUtilization must be integer/],
+  [`${K}/base/50-worker.yaml`, "minReplicas: 2", "minReplicas: \"2\"", /minReplicas must be integer/],
   [`${K}/base/30-web-app.yaml`, "key: password}", "key: pasword}", /Secret fxhome-db has no key pasword/],
   [`${K}/base/30-web-app.yaml`, "  selector:\n    app.kubernetes.io/name: web-app", "  selector:\n    app.kubernetes.io/name: webapp", /Service web-app: selector matches no Deployment/],
   [`${K}/base/50-worker.yaml`, "readOnlyRootFilesystem: true", "readOnlyRootFilesystem: false", /root file system is writable/],

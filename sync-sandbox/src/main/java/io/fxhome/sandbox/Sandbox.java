@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -200,6 +201,27 @@ public final class Sandbox {
                 kinds.get(IssuedSecretLog.Kind.KEY_FETCH_TOKEN), kinds.get(IssuedSecretLog.Kind.ACCESS_TOKEN),
                 kinds.get(IssuedSecretLog.Kind.REFRESH_TOKEN), kinds.get(IssuedSecretLog.Kind.STORAGE_TOKEN_ID),
                 kinds.get(IssuedSecretLog.Kind.STORAGE_TOKEN_KEY));
+    }
+
+    /**
+     * Links {@code email} for offline Sync access by {@code clientId} as a verified password sign-in would, without
+     * the sign-in: a refresh token for the oldsync scope (recorded like any other issued token), the account's kSync
+     * and its X-KeyID. For benchmarks that link thousands of accounts; a sign-in's scrypt and four round trips measure
+     * nothing they are after. Java only: the admin HTTP API has no such route.
+     */
+    public OfflineLink issueOfflineLink(String email, String clientId) {
+        AccountState s = require(email);
+        Account a = s.account();
+        List<String> kb = issued.snapshot(a.uid()).get(IssuedSecretLog.Kind.KB);
+        if (kb.isEmpty()) {
+            throw new IllegalStateException("no kB recorded for " + email);
+        }
+        byte[] kB = Hex.decode(kb.getLast());
+        String refresh = oauthTokens.issueRefreshToken(new OAuthTokens.RefreshToken(a.uid(), clientId,
+                Set.of(SyncKeys.OLDSYNC_SCOPE), now()));
+        issued.record(a.uid(), IssuedSecretLog.Kind.REFRESH_TOKEN, refresh);
+        return new OfflineLink(a.uid(), a.primaryEmail(), clientId, refresh, SyncKeys.kSync(kB),
+                SyncKeys.keyId(a.keysChangedAt(), kB));
     }
 
     public List<OutboxEmail> outbox(String email) {

@@ -169,6 +169,11 @@ public final class AppProcess implements AutoCloseable {
         return total;
     }
 
+    /** The operating system's process id (for reading its CPU time from /proc in benchmarks). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -15,7 +16,13 @@ import io.smallrye.config.PropertiesConfigSource;
  * Turns {@code fxhome.worker.*} memory settings into the messaging settings that bound the work in flight: the prefetch
  * of each lane and the size of the worker pool that runs syncs. Environment variables and system properties still
  * override it, so an operator can pin any of them.
+ * <p>
+ * Static-init safe: Quarkus creates the messaging worker pools from the configuration of static init, which holds
+ * only the sources marked so. Without the mark the pool kept the build-time placeholder of application.properties (4
+ * threads) whatever the heap, and a worker ran 4 syncs at once with 24 more jobs prefetched (the fleet benchmark's
+ * in-flight gauge, docs/benchmarks.md). It reads nothing but the heap and configuration, the same at static init.
  */
+@StaticInitSafe
 public class WorkerConcurrencyConfigSourceFactory implements ConfigSourceFactory {
     /** Above application.properties (250), which holds build-time placeholders; below env variables (300). */
     static final int ORDINAL = 275;

@@ -86,6 +86,14 @@ public interface WorkerConfig {
     @WithDefault("1s")
     Duration serverBackoffRefresh();
 
+    /**
+     * {@code fxhome.worker.token-cache-size}: accounts whose OAuth access token and tokenserver token this process
+     * keeps in memory between syncs (about 1 KiB each). Every worker may get any account's job, so it should hold every
+     * account: an account pushed out pays two extra round trips to Mozilla on its next sync.
+     */
+    @WithDefault("50000")
+    int tokenCacheSize();
+
     /** {@code fxhome.worker.min-backoff}: the least "not before" applied after a failed sync. */
     @WithDefault("PT1M")
     Duration minBackoff();

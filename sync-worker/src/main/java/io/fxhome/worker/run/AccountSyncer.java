@@ -43,13 +43,16 @@ import io.fxhome.worker.state.CollectionState;
 import io.fxhome.worker.state.SyncStateRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 
 /**
  * Brings one account's copy up to date, on the account's shard (looked up once per job), holding the account's lease
  * (AccountLease) for the whole sync. What to do at each turn is SyncPlan's to decide; what is written about the
  * account is AccountStatusWriter's and SyncRunRecorder's; the downloads are CollectionSyncs'. This class runs them in
  * order and owns what lives longer than one job: the HTTP client, the token cache and the page writers' permits.
+ * Created at start, so that its metrics (the slots an autoscaler reads) are there before the first job.
  */
+@Startup
 @ApplicationScoped
 public class AccountSyncer {
     /** The collections fxhome mirrors, in the order Firefox syncs them (devices before their tabs). */
@@ -61,7 +64,7 @@ public class AccountSyncer {
     private final WorkerConfig config;
     private final Clock clock;
     private final SyncMetrics metrics;
-    private final TokenCache tokens = new TokenCache(10_000);
+    private final TokenCache tokens;
     /** Connections beyond one per account for writing history pages, shared by the accounts in flight. */
     private final Semaphore extraWriters;
     /** One HTTP client (connection pool) for every account this process syncs. */
@@ -78,10 +81,11 @@ public class AccountSyncer {
         this.shards = shards;
         this.skippedKept = runHistory.skippedPerRun();
         this.serverBackoffs = serverBackoffs;
-        this.metrics = new SyncMetrics(registry);
+        this.metrics = new SyncMetrics(registry, config.effectiveConcurrency());
         this.cipher = cipher;
         this.config = config;
         this.extraWriters = new Semaphore(config.extraHistoryWriters());
+        this.tokens = new TokenCache(config.tokenCacheSize());
         this.clock = Clock.systemUTC();
         this.clientConfig = UpstreamConfig.syncClientConfig(upstream, config.pageSize());
         this.http = UpstreamConfig.httpTransport(upstream);
@@ -97,11 +101,11 @@ public class AccountSyncer {
             if (lease == null) {
                 return SyncOutcome.duplicate();
             }
-            metrics.started();
+            long started = metrics.started();
             try {
                 return syncLeased(new Transactions(shard.dataSource()), job);
             } finally {
-                metrics.finished();
+                metrics.finished(started);
             }
         } catch (SQLException e) {
             return SyncOutcome.retry(new DatabaseException(e).getMessage());

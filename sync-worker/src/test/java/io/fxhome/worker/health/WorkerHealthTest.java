@@ -29,4 +29,12 @@ class WorkerHealthTest {
     void servesPrometheusMetrics() {
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
+
+    /** The autoscaling signal (docs/operations.md, "Scaling"): slots, busy over slots, busy slot-seconds. */
+    @Test
+    void exportsTheSlotsAndTheirUse() {
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("fxhome_worker_slots "), containsString("fxhome_worker_busy_ratio "),
+                        containsString("fxhome_worker_busy_seconds_total "));
+    }
 }

@@ -1,0 +1,671 @@
+package io.fxhome.worker.process;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rabbitmq.client.Channel;
+
+import io.fxhome.job.RabbitConnectionSettings;
+import io.fxhome.job.SyncTopology;
+import io.fxhome.process.testing.AppProcess;
+import io.fxhome.sandbox.NewAccount;
+import io.fxhome.sandbox.OfflineLink;
+import io.fxhome.sandbox.Sandbox;
+import io.fxhome.sandbox.SandboxOptions;
+import io.fxhome.sandbox.SandboxServer;
+import io.fxhome.sandbox.generator.ProfileSpec;
+import io.fxhome.secrets.AccountSecrets;
+import io.fxhome.secrets.AccountSecretsCipher;
+import io.fxhome.secrets.MasterKeyRing;
+import io.fxhome.secrets.SealedAccountSecrets;
+import io.fxhome.sync.fxa.FxaConfig;
+
+/**
+ * The fleet benchmark (not part of the normal build; docs/benchmarks.md, "A fleet under load"): bench.accounts linked
+ * sandbox accounts on a bench.interval schedule, synced by the packaged worker as the packaged scheduler enqueues them,
+ * while the packaged web app serves steady traffic (wrk). Phases: the web app idle; the first syncs; nothing new
+ * (every sync finds nothing); a few changes (a share of the accounts gets records, and probe accounts signed in
+ * through the web app measure the delay from a change in the sandbox to the web app's API); the scheduler stopped,
+ * and the web app idle again. It samples the worker's slots gauge and the queues' depth every second throughout.
+ * Figures go to stdout and target/bench/fleet/.
+ */
+class FleetBenchmarkIT {
+    private static final int ACCOUNTS = Integer.getInteger("bench.accounts", 10_000);
+    private static final Duration INTERVAL = Duration.ofSeconds(Integer.getInteger("bench.interval", 10));
+    private static final int PHASE_SECONDS = Integer.getInteger("bench.phase", 60);
+    /** Accounts that get a few new records per second in the changes phase. */
+    private static final int CHANGES_PER_SECOND = Integer.getInteger("bench.changes", 50);
+    private static final int RECORDS_PER_CHANGE = 3;
+    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
+    private static final int PROBES = Integer.getInteger("bench.probes", 3);
+    /** Steady web traffic: wrk connections, each waiting this long between requests. */
+    private static final int WEB_CONNECTIONS = Integer.getInteger("bench.web.connections", 4);
+    private static final int WEB_DELAY_MS = Integer.getInteger("bench.web.delay-ms", 10);
+    private static final String DB = "fxhome_bench_fleet";
+    private static final String NAMESPACE = "fxhome.bench.fleet";
+    private static final Path OUT = Path.of("target/bench/fleet");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final StringBuilder report = new StringBuilder();
+    private final List<String> gaugeRows = new ArrayList<>();
+    private final AtomicBoolean sampling = new AtomicBoolean(true);
+    private String phase = "start";
+
+    @Test
+    void fleetUnderLoad() throws Exception {
+        Files.createDirectories(OUT);
+        createDatabase();
+        PGSimpleDataSource db = dataSource("fxhome", DB);
+        AccountSecretsCipher cipher = new AccountSecretsCipher(
+                MasterKeyRing.parse(ProcessTestEnvironment.MASTER_KEY, "test key"));
+        RabbitConnectionSettings rabbit = new RabbitConnectionSettings("127.0.0.1", 5672, "guest", "guest", "/");
+        SyncTopology topology = SyncTopology.of(NAMESPACE, ProcessTestEnvironment.RETRY_DELAYS);
+        try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withScryptN(1024))) {
+            Sandbox sandbox = server.sandbox();
+            line("%d accounts, interval %s, %d s phases, worker concurrency %d, %d cores, load %s", ACCOUNTS, INTERVAL,
+                    PHASE_SECONDS, CONCURRENCY, Runtime.getRuntime().availableProcessors(), loadAverage());
+            Instant t = Instant.now();
+            List<String> emails = createAccounts(sandbox);
+            line("sandbox accounts created in %d s", Duration.between(t, Instant.now()).toSeconds());
+
+            Map<String, String> env = new java.util.HashMap<>();
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", db.getURL());
+            env.put("QUARKUS_DATASOURCE_USERNAME", "fxhome");
+            env.put("QUARKUS_DATASOURCE_PASSWORD", "fxhome");
+            env.put("RABBITMQ_HOST", "127.0.0.1");
+            env.put("FXHOME_MASTER_KEY", ProcessTestEnvironment.MASTER_KEY);
+            env.put("FXHOME_JOBS_NAMESPACE", NAMESPACE);
+            env.put("FXHOME_JOBS_RETRY_DELAYS", "2s,10s");
+            env.put("FXHOME_FXA_AUTH_URL", server.baseUrl());
+            env.put("FXHOME_SYNC_TOKENSERVER_URL", server.baseUrl());
+            Map<String, String> workerEnv = new java.util.HashMap<>(env);
+            workerEnv.put("FXHOME_WORKER_CONCURRENCY", Integer.toString(CONCURRENCY));
+            workerEnv.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", Integer.toString(2 * CONCURRENCY + 4));
+            Map<String, String> schedulerEnv = new java.util.HashMap<>(env);
+            schedulerEnv.put("FXHOME_SCHEDULER_TICK_INTERVAL", "1s");
+            schedulerEnv.put("FXHOME_SCHEDULER_POLICY_RECENT_INTERVAL", INTERVAL.toSeconds() + "s");
+            schedulerEnv.put("FXHOME_SCHEDULER_POLICY_BUSY_SPEEDUP", "1");
+            schedulerEnv.put("FXHOME_SCHEDULER_POLICY_MIN_INTERVAL", "1s");
+
+            String workerJvm = System.getProperty("worker.jvm-options", "").strip();
+            try (AppProcess worker = AppProcess.of(Path.of("target/quarkus-app/quarkus-run.jar"), "fleet-worker")
+                    .maxHeap(System.getProperty("bench.heap", "1g"))
+                    .jvmOptions(workerJvm.isEmpty() ? List.of() : List.of(workerJvm.split("\\s+")))
+                    .environment(workerEnv).start().awaitReady(Duration.ofSeconds(180));
+                    AppProcess web = AppProcess.of(Path.of("../web-app/target/quarkus-app/quarkus-run.jar"), "fleet-web")
+                            .maxHeap("512m").environment(env).start().awaitReady(Duration.ofSeconds(180))) {
+                purgeQueues(rabbit, topology);
+                t = Instant.now();
+                seed(db, cipher, sandbox, emails);
+                line("%d accounts linked (bench-only seeding of sealed sandbox-issued tokens) in %d s", ACCOUNTS,
+                        Duration.between(t, Instant.now()).toSeconds());
+                List<Probe> probes = signInProbes(sandbox, web, db);
+                Thread sampler = Thread.ofPlatform().daemon().start(() -> sampleGauge(worker, rabbit, topology));
+
+                phase = "idle";
+                Wrk idleBefore = wrk(web, probes.get(0).cookie, "web-idle-before", 30);
+                line("web app idle (before): %s", idleBefore);
+
+                Cpu cpu = new Cpu(db, worker.pid(), web.pid());
+                AppProcess scheduler = AppProcess.of(Path.of("../scheduler/target/quarkus-app/quarkus-run.jar"),
+                        "fleet-scheduler").environment(schedulerEnv).start().awaitReady(Duration.ofSeconds(180));
+                cpu.scheduler = scheduler.pid();
+                phase = "first-syncs";
+                t = Instant.now();
+                awaitFirstSyncs(db);
+                line("first syncs of all accounts done in %d s", Duration.between(t, Instant.now()).toSeconds());
+                vacuum(db);
+
+                phase = "nothing-new";
+                Result quiet = measure(db, cpu, web, probes.get(0).cookie, null, null);
+                line("nothing new: %s", quiet);
+
+                phase = "changes";
+                Mutator mutator = new Mutator(sandbox, emails);
+                VisibilityProbe visibility = new VisibilityProbe(sandbox, web, probes);
+                Result changes = measure(db, cpu, web, probes.get(0).cookie, mutator, visibility);
+                line("with changes: %s", changes);
+                line("change to visible in the web app's API: %s (goal: interval %d s + 10 %% jitter + 5 s)",
+                        visibility.summary(), INTERVAL.toSeconds());
+                perSync(quiet, changes);
+
+                phase = "stopped";
+                scheduler.close();
+                Instant stopped = Instant.now();
+                awaitDrained(rabbit, topology);
+                line("queues drained %d s after the scheduler stopped",
+                        Duration.between(stopped, Instant.now()).toSeconds());
+                Thread.sleep(10_000);
+                phase = "idle";
+                Wrk idleAfter = wrk(web, probes.get(0).cookie, "web-idle-after", 30);
+                line("web app idle (after): %s", idleAfter);
+                sampling.set(false);
+                sampler.join();
+            }
+        }
+        Files.writeString(OUT.resolve("gauge.csv"), "seconds,phase,in_flight,slots,busy_ratio,busy_rate,queued\n"
+                + String.join("\n", gaugeRows) + "\n");
+        Files.writeString(OUT.resolve("fleet-benchmark.txt"), report);
+        System.out.println("\n=== fleet benchmark ===\n" + report);
+    }
+
+    // ------------------------------------------------------------------ setup
+
+    private static PGSimpleDataSource dataSource(String user, String database) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL("jdbc:postgresql://127.0.0.1:5432/" + database);
+        ds.setUser(user);
+        ds.setPassword(user.equals("fxhome") ? "fxhome" : null);
+        ds.setReWriteBatchedInserts(true);
+        return ds;
+    }
+
+    private static void createDatabase() throws SQLException {
+        try (Connection c = dataSource("postgres", "postgres").getConnection(); Statement st = c.createStatement()) {
+            st.execute("drop database if exists " + DB + " with (force)");
+            st.execute("create database " + DB + " owner fxhome");
+        }
+    }
+
+    /** Small profiles: a few dozen records, so that the first syncs are short and the later ones find nothing. */
+    private static List<String> createAccounts(Sandbox sandbox) throws InterruptedException {
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < ACCOUNTS + PROBES; i++) {
+            emails.add("fleet-" + i + "@example.test");
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
+            for (int i = 0; i < emails.size(); i++) {
+                int n = i;
+                pool.submit(() -> sandbox.createAccount(NewAccount.of(emails.get(n), "fleet-pw")
+                        .withProfile(ProfileSpec.small(5000 + n).withSizes(10, 20, 2).withHostile(false))));
+            }
+        }
+        return emails;
+    }
+
+    /**
+     * Links the fleet accounts as the web app's sign-in leaves them (an account row and its sealed secrets), with the
+     * refresh token and keys the sandbox issues for an offline link instead of 10,000 password sign-ins; the next sync
+     * time is left unset, so that the scheduler spreads the first syncs over one interval.
+     */
+    private static void seed(PGSimpleDataSource db, AccountSecretsCipher cipher, Sandbox sandbox, List<String> emails)
+            throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement account = c.prepareStatement(
+                    "insert into account (id, fxa_uid, email, last_seen_at) values (?, ?, ?, now())");
+                    PreparedStatement secret = c.prepareStatement(
+                            """
+                                    insert into account_secret (account_id, master_key_version, wrapped_data_key, refresh_token,
+                                                                sync_key_bundle, key_id, updated_at) values (?, ?, ?, ?, ?, ?, now())""")) {
+                for (int i = 0; i < ACCOUNTS; i++) {
+                    OfflineLink link = sandbox.issueOfflineLink(emails.get(i), FxaConfig.DEFAULT_CLIENT_ID);
+                    UUID id = UUID.randomUUID();
+                    SealedAccountSecrets sealed = cipher.seal(id,
+                            new AccountSecrets(link.refreshToken(), link.kSync(), link.keyId()));
+                    account.setObject(1, id);
+                    account.setString(2, link.uid());
+                    account.setString(3, link.email());
+                    account.addBatch();
+                    secret.setObject(1, id);
+                    secret.setInt(2, sealed.masterKeyVersion());
+                    secret.setBytes(3, sealed.wrappedDataKey());
+                    secret.setBytes(4, sealed.refreshToken());
+                    secret.setBytes(5, sealed.syncKeyBundle());
+                    secret.setBytes(6, sealed.keyId());
+                    secret.addBatch();
+                    if (i % 1000 == 999 || i == ACCOUNTS - 1) {
+                        account.executeBatch();
+                        secret.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+        }
+    }
+
+    record Probe(String email, String cookie, UUID account) {
+    }
+
+    /** The probe accounts sign in through the web app's password sign-in, as a user would. */
+    private static List<Probe> signInProbes(Sandbox sandbox, AppProcess web, PGSimpleDataSource db) throws Exception {
+        List<Probe> probes = new ArrayList<>();
+        for (int i = 0; i < PROBES; i++) {
+            String email = "fleet-" + (ACCOUNTS + i) + "@example.test";
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base(web) + "/api/v1/session"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            JSON.createObjectNode().put("email", email).put("password", "fleet-pw").toString()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            String cookie = r.headers().allValues("set-cookie").stream().filter(v -> v.startsWith("fxhome_session="))
+                    .map(v -> v.substring(0, v.indexOf(';'))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no session for " + email + ": " + r.statusCode()
+                            + " " + r.body()));
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (!get(web, "/api/v1/sync", cookie).contains("\"firstSyncDone\":true")) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("first sync of probe " + email + " did not finish");
+                }
+                Thread.sleep(250);
+            }
+            UUID id;
+            // The web app schedules a new link's next sync one default interval (15 min) ahead; the scheduler puts an
+            // unscheduled account on the bench's interval.
+            try (Connection c = db.getConnection();
+                    PreparedStatement ps = c.prepareStatement(
+                            "update account set next_sync_at = null where email = ? returning id")) {
+                ps.setString(1, email);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getObject(1, UUID.class);
+                }
+            }
+            probes.add(new Probe(email, cookie, id));
+        }
+        return probes;
+    }
+
+    private static void awaitFirstSyncs(PGSimpleDataSource db) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+        while (scalar(db, "select count(*) from account a where not exists "
+                + "(select 1 from sync_run r where r.account_id = a.id and r.outcome = 'done')") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("first syncs did not finish in 30 minutes");
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private static void vacuum(PGSimpleDataSource db) throws SQLException {
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            st.execute("vacuum analyze");
+        }
+    }
+
+    // ------------------------------------------------------------------ a measured phase
+
+    record Result(int seconds, long syncs, long withChanges, long otherOutcomes, double workerCpu, double pgCpu,
+            double brokerCpu, double schedulerCpu, double webCpu, double sandboxCpu, Wrk web, long commits) {
+        double perSecond() {
+            return (double) syncs / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT,
+                    "%d syncs in %d s = %.0f/s (%d found changes, %d not done); CPU s: worker %.1f, PostgreSQL %.1f, "
+                            + "broker %.1f, scheduler %.1f, web %.1f, sandbox+driver %.1f; %d commits; web under load: %s",
+                    syncs, seconds, perSecond(), withChanges, otherOutcomes, workerCpu, pgCpu, brokerCpu, schedulerCpu,
+                    webCpu, sandboxCpu, commits, web);
+        }
+    }
+
+    private Result measure(PGSimpleDataSource db, Cpu cpu, AppProcess web, String cookie, Mutator mutator,
+            VisibilityProbe visibility) throws Exception {
+        Thread.sleep(5000); // the phase settles
+        long commits0 = scalar(db, "select xact_commit from pg_stat_database where datname = '" + DB + "'");
+        cpu.reset();
+        Instant start = Instant.now();
+        Thread mutating = mutator == null ? null : Thread.ofPlatform().start(() -> mutator.run(PHASE_SECONDS));
+        Thread probing = visibility == null ? null : Thread.ofPlatform().start(() -> visibility.run(PHASE_SECONDS));
+        Wrk wrk = wrk(web, cookie, "web-" + phase, PHASE_SECONDS);
+        if (mutating != null) {
+            mutating.join();
+        }
+        if (probing != null) {
+            probing.join();
+        }
+        Instant end = Instant.now();
+        cpu.sample();
+        long commits = scalar(db, "select xact_commit from pg_stat_database where datname = '" + DB + "'") - commits0;
+        long syncs;
+        long changed;
+        long other;
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select count(*), count(*) filter (where records_applied > 0 or records_deleted > 0),
+                       count(*) filter (where outcome <> 'done')
+                  from sync_run where finished_at >= ? and finished_at < ?""")) {
+            ps.setTimestamp(1, Timestamp.from(start));
+            ps.setTimestamp(2, Timestamp.from(end));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                syncs = rs.getLong(1);
+                changed = rs.getLong(2);
+                other = rs.getLong(3);
+            }
+        }
+        int seconds = (int) Duration.between(start, end).toSeconds();
+        return new Result(seconds, syncs, changed, other, cpu.worker.seconds(), cpu.postgres.seconds(),
+                cpu.broker.seconds(), cpu.schedulerCpu.seconds(), cpu.web.seconds(), cpu.self.seconds(), wrk, commits);
+    }
+
+    /**
+     * CPU per sync: the nothing-new phase gives a nothing-new sync's; in the changes phase the CPU beyond that many
+     * nothing-new syncs is the changed syncs' (their records, and the sandbox's writing of them).
+     */
+    private void perSync(Result quiet, Result changes) {
+        double[] q = { quiet.workerCpu, quiet.pgCpu, quiet.brokerCpu, quiet.schedulerCpu, quiet.sandboxCpu };
+        double[] c = { changes.workerCpu, changes.pgCpu, changes.brokerCpu, changes.schedulerCpu, changes.sandboxCpu };
+        String[] names = { "worker", "PostgreSQL", "broker", "scheduler", "sandbox+driver" };
+        StringBuilder nothing = new StringBuilder();
+        StringBuilder changed = new StringBuilder();
+        long n1 = changes.withChanges;
+        long n0 = changes.syncs - n1;
+        for (int i = 0; i < names.length; i++) {
+            double per0 = q[i] / Math.max(1, quiet.syncs);
+            double per1 = n1 == 0 ? Double.NaN : (c[i] - n0 * per0) / n1;
+            nothing.append(String.format(Locale.ROOT, "%s %.2f ms, ", names[i], per0 * 1000));
+            changed.append(String.format(Locale.ROOT, "%s %.2f ms, ", names[i], per1 * 1000));
+        }
+        line("CPU per nothing-new sync: %s", nothing);
+        line("CPU per sync that found changes (beyond a nothing-new one's share): %s", changed);
+    }
+
+    /** What each process used, sampled once a second (PostgreSQL's backends come and go with the pools). */
+    private static final class Cpu {
+        final ProcCpu worker = new ProcCpu();
+        final ProcCpu postgres = new ProcCpu();
+        final ProcCpu broker = new ProcCpu();
+        final ProcCpu schedulerCpu = new ProcCpu();
+        final ProcCpu web = new ProcCpu();
+        final ProcCpu self = new ProcCpu();
+        final PGSimpleDataSource db;
+        final long workerPid;
+        final long webPid;
+        final Set<Long> brokerPids = new HashSet<>();
+        volatile long scheduler = -1;
+
+        Cpu(PGSimpleDataSource db, long workerPid, long webPid) {
+            this.db = db;
+            this.workerPid = workerPid;
+            this.webPid = webPid;
+            ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").contains("beam.smp"))
+                    .forEach(p -> brokerPids.add(p.pid()));
+            Thread.ofPlatform().daemon().start(() -> {
+                while (true) {
+                    sample();
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        synchronized void sample() {
+            worker.sample(Set.of(workerPid));
+            web.sample(Set.of(webPid));
+            self.sample(Set.of(ProcessHandle.current().pid()));
+            broker.sample(brokerPids);
+            if (scheduler > 0) {
+                schedulerCpu.sample(Set.of(scheduler));
+            }
+            Set<Long> backends = new HashSet<>();
+            try (Connection c = db.getConnection();
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("select pid from pg_stat_activity where datname = '" + DB
+                            + "' and pid <> pg_backend_pid()")) {
+                while (rs.next()) {
+                    backends.add(rs.getLong(1));
+                }
+            } catch (SQLException e) {
+                return;
+            }
+            postgres.sample(backends);
+        }
+
+        synchronized void reset() {
+            sample();
+            for (ProcCpu p : List.of(worker, postgres, broker, schedulerCpu, web, self)) {
+                p.reset();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ changes and their visibility
+
+    /** Adds a few history records to random fleet accounts, CHANGES_PER_SECOND accounts a second. */
+    private record Mutator(Sandbox sandbox, List<String> emails) {
+        void run(int seconds) {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            long period = 1_000_000_000L / Math.max(1, CHANGES_PER_SECOND);
+            long next = System.nanoTime();
+            while (System.nanoTime() < end) {
+                String email = emails.get(ThreadLocalRandom.current().nextInt(ACCOUNTS));
+                for (int r = 0; r < RECORDS_PER_CHANGE; r++) {
+                    sandbox.upsertRecord(email, "history", visit("https://fleet.example/" + UUID.randomUUID()));
+                }
+                next += period;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static ObjectNode visit(String url) {
+        ObjectNode o = JSON.createObjectNode().put("histUri", url).put("title", "fleet change");
+        o.putArray("visits").addObject().put("date", System.currentTimeMillis() * 1000).put("type", 1);
+        return o;
+    }
+
+    /**
+     * Each probe account (signed in through the web app, on the same schedule as the fleet) gets a new history page in
+     * the sandbox every few seconds; the delay is until the web app's history API lists it.
+     */
+    private static final class VisibilityProbe {
+        private final Sandbox sandbox;
+        private final AppProcess web;
+        private final List<Probe> probes;
+        private final List<Long> delaysMs = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        VisibilityProbe(Sandbox sandbox, AppProcess web, List<Probe> probes) {
+            this.sandbox = sandbox;
+            this.web = web;
+            this.probes = probes;
+        }
+
+        void run(int seconds) {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            List<Thread> threads = new ArrayList<>();
+            for (Probe p : probes) {
+                threads.add(Thread.ofPlatform().start(() -> {
+                    while (System.nanoTime() < end) {
+                        try {
+                            String url = "https://probe.example/" + UUID.randomUUID();
+                            long changed = System.nanoTime();
+                            sandbox.upsertRecord(p.email(), "history", visit(url));
+                            // Given up after a minute: counted as a minute, over the goal.
+                            while (!get(web, "/api/v1/history", p.cookie()).contains(url)
+                                    && System.nanoTime() - changed < TimeUnit.SECONDS.toNanos(60)) {
+                                Thread.sleep(100);
+                            }
+                            delaysMs.add((System.nanoTime() - changed) / 1_000_000);
+                            Thread.sleep(ThreadLocalRandom.current().nextLong(1000, 3000));
+                        } catch (Exception e) {
+                            return;
+                        }
+                    }
+                }));
+            }
+            for (Thread t : threads) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        String summary() {
+            List<Long> d = new ArrayList<>(delaysMs);
+            if (d.isEmpty()) {
+                return "no sample";
+            }
+            d.sort(null);
+            long over = d.stream().filter(x -> x > INTERVAL.toMillis() * 11 / 10 + 5000).count();
+            return String.format(Locale.ROOT, "%d changes: median %.1f s, max %.1f s, %d over the goal", d.size(),
+                    d.get(d.size() / 2) / 1000.0, d.getLast() / 1000.0, over);
+        }
+    }
+
+    // ------------------------------------------------------------------ web traffic
+
+    record Wrk(double requestsPerSecond, String p50, String p99, String max) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.0f req/s, p50 %s, p99 %s, max %s", requestsPerSecond, p50, p99, max);
+        }
+    }
+
+    /** Steady traffic on GET /api/v1/tabs: WEB_CONNECTIONS connections, each pausing WEB_DELAY_MS between requests. */
+    private static Wrk wrk(AppProcess web, String cookie, String name, int seconds) throws Exception {
+        Path script = OUT.resolve("steady.lua");
+        Files.writeString(script, "function delay()\n  return " + WEB_DELAY_MS + "\nend\n");
+        List<String> command = List.of("wrk", "-t1", "-c" + WEB_CONNECTIONS, "-d" + seconds + "s", "--latency", "-s",
+                script.toString(), "-H", "Cookie: " + cookie, base(web) + "/api/v1/tabs");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(OUT.resolve(name + ".txt").toFile())
+                .start();
+        if (!p.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("wrk did not end");
+        }
+        String out = Files.readString(OUT.resolve(name + ".txt"));
+        return new Wrk(Double.parseDouble(find(out, "Requests/sec:\\s+([0-9.]+)")), find(out, "\\s50%\\s+(\\S+)"),
+                find(out, "\\s99%\\s+(\\S+)"), find(out, "Latency\\s+\\S+\\s+\\S+\\s+(\\S+)"));
+    }
+
+    private static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? m.group(1) : "?";
+    }
+
+    // ------------------------------------------------------------------ the autoscaling signal
+
+    /** Once a second: the worker's slots gauge and busy counter, and the jobs waiting in the lanes. */
+    private void sampleGauge(AppProcess worker, RabbitConnectionSettings rabbit, SyncTopology topology) {
+        long t0 = System.nanoTime();
+        double lastBusy = -1;
+        long lastAt = 0;
+        try (com.rabbitmq.client.Connection c = rabbit.connectionFactory().newConnection();
+                Channel ch = c.createChannel()) {
+            while (sampling.get()) {
+                try {
+                    String metrics = worker.get("/q/metrics").body();
+                    long now = System.nanoTime();
+                    double busy = metric(metrics, "fxhome_worker_busy_seconds_total");
+                    double rate = lastBusy < 0 ? 0 : (busy - lastBusy) / ((now - lastAt) / 1e9);
+                    lastBusy = busy;
+                    lastAt = now;
+                    long queued = ch.queueDeclarePassive(topology.scheduledQueue()).getMessageCount()
+                            + ch.queueDeclarePassive(topology.interactiveQueue()).getMessageCount();
+                    double slots = metric(metrics, "fxhome_worker_slots");
+                    gaugeRows.add(String.format(Locale.ROOT, "%.0f,%s,%.0f,%.0f,%.3f,%.3f,%d", (now - t0) / 1e9, phase,
+                            metric(metrics, "fxhome_worker_accounts_in_flight"), slots,
+                            metric(metrics, "fxhome_worker_busy_ratio"), rate / slots, queued));
+                } catch (Exception e) {
+                    // the next sample will do
+                }
+                Thread.sleep(1000);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double metric(String metrics, String name) {
+        Matcher m = Pattern.compile("^" + name + "(?:\\{[^}]*})? ([0-9.E+-]+)$", Pattern.MULTILINE).matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    private static void purgeQueues(RabbitConnectionSettings rabbit, SyncTopology topology) throws Exception {
+        try (com.rabbitmq.client.Connection c = rabbit.connectionFactory().newConnection();
+                Channel ch = c.createChannel()) {
+            for (String queue : topology.queueNames()) {
+                ch.queuePurge(queue);
+            }
+        }
+    }
+
+    private static void awaitDrained(RabbitConnectionSettings rabbit, SyncTopology topology) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        try (com.rabbitmq.client.Connection c = rabbit.connectionFactory().newConnection();
+                Channel ch = c.createChannel()) {
+            while (ch.queueDeclarePassive(topology.scheduledQueue()).getMessageCount() > 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ small helpers
+
+    private static String base(AppProcess app) {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    private static String get(AppProcess web, String path, String cookie) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base(web) + path)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static long scalar(PGSimpleDataSource db, String sql) throws SQLException {
+        try (Connection c = db.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private void line(String format, Object... args) {
+        String s = String.format(Locale.ROOT, format, args);
+        report.append(s).append('\n');
+        System.out.println("[fleet] " + s);
+    }
+}
