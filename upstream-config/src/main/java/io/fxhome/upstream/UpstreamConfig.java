@@ -129,18 +129,18 @@ public interface UpstreamConfig {
         String userAgent();
 
         /** {@code fxhome.sync.connect-timeout} (default 20 s): TCP and TLS connect, to FxA, tokenserver and storage. */
-        @WithDefault("20s")
+        @WithDefault("PT20S")
         Duration connectTimeout();
 
         /** {@code fxhome.sync.response-timeout} (default 90 s): from a request sent to its response headers. */
-        @WithDefault("90s")
+        @WithDefault("PT90S")
         Duration responseTimeout();
 
         /**
          * {@code fxhome.sync.read-timeout} (default 30 s): the longest silence in the middle of a response body; a
          * server that sends its headers and then stalls fails the call after this long.
          */
-        @WithDefault("30s")
+        @WithDefault("PT30S")
         Duration readTimeout();
 
         /**
@@ -148,7 +148,7 @@ public interface UpstreamConfig {
          * a body that keeps coming but never ends. Mozilla's client bounds a whole request by 60 s, but buffers pages
          * far smaller than the ones fxhome streams.
          */
-        @WithDefault("5m")
+        @WithDefault("PT5M")
         Duration exchangeTimeout();
     }
 }
