@@ -36,7 +36,7 @@ import net.jqwik.api.constraints.IntRange;
  * itself. It is delivered or skipped with its {@link SkipReason}; the good records around it are all delivered, in
  * order, and nothing is thrown past the record.
  */
-class PageReaderProperties {
+class PageReaderFuzzTest {
     private static final KeyBundle KEYS = KeyBundle.random(SyncFixtures.RANDOM);
     private static final String MODIFIED = "1700000000.25";
 

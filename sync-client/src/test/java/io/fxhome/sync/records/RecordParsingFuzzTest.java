@@ -18,7 +18,7 @@ import net.jqwik.api.Provide;
  * Fuzzing (jqwik): every typed record reads any cleartext object a hostile or broken client can upload, and what it
  * gives back can be used as is: ids never null, list elements never null, instants within what the mirror can store.
  */
-class RecordParsingProperties {
+class RecordParsingFuzzTest {
     /** The last instant ISO-8601 writes without a sign (PostgreSQL and the web app read it). */
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
