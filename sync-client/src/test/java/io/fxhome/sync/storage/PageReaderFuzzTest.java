@@ -8,9 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.fxhome.fuzz.testing.Fuzz;
+import io.fxhome.fuzz.testing.Gen;
 import io.fxhome.sync.crypto.EncryptedPayload;
 import io.fxhome.sync.crypto.KeyBundle;
 import io.fxhome.sync.crypto.RecordCipher;
@@ -21,30 +25,34 @@ import io.fxhome.sync.records.HistoryRecord;
 import io.fxhome.sync.records.TabsRecord;
 import io.fxhome.sync.testsupport.HostileJson;
 import io.fxhome.sync.testsupport.SyncFixtures;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
 
 /**
- * Fuzzing (jqwik) of a collection page: a hostile record, whatever its BSO fields, envelope or cleartext, costs only
+ * Fuzzing ({@link Fuzz}, {@value #TRIES} tries per property by default) of a collection page: a hostile record, whatever its
+ * BSO fields, envelope or cleartext, costs only
  * itself. It is delivered or skipped with its {@link SkipReason}; the good records around it are all delivered, in
  * order, and nothing is thrown past the record.
  */
 class PageReaderFuzzTest {
     private static final KeyBundle KEYS = KeyBundle.random(SyncFixtures.RANDOM);
     private static final String MODIFIED = "1700000000.25";
+    static final int TRIES = 200;
 
     private final RecordCipher cipher = new RecordCipher(KEYS);
 
-    @Property
-    void aHostileRecordAmongGoodOnesCostsOnlyItself(@ForAll("hostileBsos") JsonNode hostile,
-            @ForAll @IntRange(max = 3) int before, @ForAll @IntRange(max = 3) int after) throws IOException {
+    /** A page: {@code before} good records, the hostile one, {@code after} good records. */
+    record Page(JsonNode hostile, int before, int after) {
+    }
+
+    @Test
+    void aHostileRecordAmongGoodOnesCostsOnlyItself() {
+        Gen<JsonNode> hostile = hostileBsos();
+        Fuzz.forAll(TRIES, r -> new Page(hostile.next(r), r.nextInt(4), r.nextInt(4)), this::costsOnlyItself);
+    }
+
+    private void costsOnlyItself(Page page) throws IOException {
+        JsonNode hostile = page.hostile();
+        int before = page.before();
+        int after = page.after();
         List<String> elements = new ArrayList<>();
         List<String> good = new ArrayList<>();
         for (int i = 0; i < before + after; i++) {
@@ -68,14 +76,29 @@ class PageReaderFuzzTest {
                 .isEqualTo(reader.skipped());
     }
 
-    @Property
-    void aTamperedEnvelopeIsSkippedWithItsReason(@ForAll("cleartexts") String cleartext,
-            @ForAll @IntRange(max = 2) int field, @ForAll("tampering") Tampering tampering) {
+    /** A cleartext, which envelope field to tamper with (ciphertext, IV, HMAC) and how. */
+    record Tampered(String cleartext, int field, Tampering tampering) {
+    }
+
+    @Test
+    void aTamperedEnvelopeIsSkippedWithItsReason() {
+        Gen<String> cleartexts = cleartexts();
+        Gen<Tampering> tampering = tampering();
+        Fuzz.forAll(TRIES, r -> new Tampered(cleartexts.next(r), r.nextInt(3), tampering.next(r)),
+                this::skippedWithItsReason);
+    }
+
+    private void skippedWithItsReason(Tampered input) {
+        String cleartext = input.cleartext();
+        int field = input.field();
+        Tampering tampering = input.tampering();
         EncryptedPayload good = cipher.encrypt(cleartext.getBytes(StandardCharsets.UTF_8));
         String[] parts = { good.ciphertext(), good.iv(), good.hmac() };
         String original = parts[field];
         parts[field] = tampering.apply(original);
-        Assume.that(!parts[field].equals(original));
+        if (parts[field].equals(original)) {
+            return; // not tampered: nothing to check, the try is discarded
+        }
         String payload = new EncryptedPayload(parts[0], parts[1], parts[2]).toJson();
         BsoDecoder decoder = new BsoDecoder(KEYS);
 
@@ -93,8 +116,12 @@ class PageReaderFuzzTest {
         }
     }
 
-    @Property
-    void garbageUnderTheRightKeyIsDecodedOrSkipped(@ForAll("cleartextBytes") byte[] cleartext) {
+    @Test
+    void garbageUnderTheRightKeyIsDecodedOrSkipped() {
+        Fuzz.forAll(TRIES, cleartextBytes(), this::decodedOrSkipped);
+    }
+
+    private void decodedOrSkipped(byte[] cleartext) {
         BsoDecoder decoder = new BsoDecoder(KEYS);
 
         DecryptedRecord record = decoder.decode("hostile", ServerTimestamp.parse(MODIFIED), 7,
@@ -111,9 +138,19 @@ class PageReaderFuzzTest {
         }
     }
 
-    @Property
-    void anEnvelopeSignedWithTheRightKeyButMalformedIsSkipped(@ForAll("strings") String ciphertext,
-            @ForAll("strings") String iv) throws Exception {
+    /** An envelope's ciphertext and IV texts, MACed with the right key. */
+    record Signed(String ciphertext, String iv) {
+    }
+
+    @Test
+    void anEnvelopeSignedWithTheRightKeyButMalformedIsSkipped() {
+        Gen<String> strings = strings();
+        Fuzz.forAll(TRIES, r -> new Signed(strings.next(r), strings.next(r)), this::signedButMalformedIsSkipped);
+    }
+
+    private void signedButMalformedIsSkipped(Signed input) throws Exception {
+        String ciphertext = input.ciphertext();
+        String iv = input.iv();
         // A client holding the key can MAC any ciphertext text, base64 or not, with any IV.
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(KEYS.hmacKey(), "HmacSHA256"));
@@ -127,8 +164,12 @@ class PageReaderFuzzTest {
         assertThat(decoder.lastSkip()).isIn(SkipReason.DECRYPT_FAILED, SkipReason.NOT_JSON, SkipReason.ID_MISMATCH);
     }
 
-    @Property
-    void anyPayloadTextIsAnEnvelopeOrSkipped(@ForAll("payloadTexts") String payload) {
+    @Test
+    void anyPayloadTextIsAnEnvelopeOrSkipped() {
+        Fuzz.forAll(TRIES, payloadTexts(), this::envelopeOrSkipped);
+    }
+
+    private void envelopeOrSkipped(String payload) {
         BsoDecoder decoder = new BsoDecoder(KEYS);
 
         DecryptedRecord record = decoder.decode("hostile", ServerTimestamp.parse(MODIFIED), null, payload);
@@ -141,45 +182,43 @@ class PageReaderFuzzTest {
     }
 
     /** Hostile page elements: any JSON value, a BSO with its fields mutated, a tampered envelope, garbage inside. */
-    @Provide
-    Arbitrary<JsonNode> hostileBsos() {
+    Gen<JsonNode> hostileBsos() {
         ObjectNode valid = SyncFixtures.encryptedBso(cipher, "hostile", MODIFIED, 3,
                 HostileJson.validRecords().get(0).put("id", "hostile").toString());
         ObjectNode envelope = (ObjectNode) json(valid.get("payload").asText());
-        Arbitrary<JsonNode> tamperedEnvelope = HostileJson.mutated(envelope)
+        Gen<JsonNode> tamperedEnvelope = HostileJson.mutated(envelope)
                 .map(e -> valid.deepCopy().put("payload", e.toString()));
-        Arbitrary<JsonNode> garbageInside = cleartextBytes().map(clear -> SyncFixtures.bso("hostile", MODIFIED, null,
+        Gen<JsonNode> garbageInside = cleartextBytes().map(clear -> SyncFixtures.bso("hostile", MODIFIED, null,
                 cipher.encrypt(clear).toJson()));
         // A page element beyond Jackson's limits (a number of over 1,000 digits, nesting over 1,000 deep) fails the
         // whole page with a JsonProcessingException: only a storage server can write one (PageReaderTest).
-        Arbitrary<JsonNode> anyValue = HostileJson.values(3).filter(v -> withinParserLimits(v.toString()));
-        return Arbitraries.frequencyOf(
-                Tuple.of(2, anyValue),
-                Tuple.of(3, HostileJson.mutated(valid).filter(v -> withinParserLimits(v.toString()))
-                        .map(JsonNode.class::cast)),
-                Tuple.of(2, tamperedEnvelope),
-                Tuple.of(3, garbageInside));
+        Gen<JsonNode> anyValue = withinParserLimits(HostileJson.values(3));
+        return Gen.frequency(
+                Gen.weight(2, anyValue),
+                Gen.weight(3, withinParserLimits(HostileJson.mutated(valid))),
+                Gen.weight(2, tamperedEnvelope),
+                Gen.weight(3, garbageInside));
     }
 
-    @Provide
-    Arbitrary<String> cleartexts() {
+    static Gen<String> cleartexts() {
         return HostileJson.records().map(o -> o.put("id", "hostile").toString());
     }
 
-    @Provide
-    Arbitrary<byte[]> cleartextBytes() {
+    static Gen<byte[]> cleartextBytes() {
         return HostileJson.bytes(HostileJson.texts(HostileJson.records()));
     }
 
-    @Provide
-    Arbitrary<String> strings() {
-        return Arbitraries.oneOf(HostileJson.strings(), Arbitraries.strings().withChars("ABCDEFabcdef0123456789+/=")
-                .ofMaxLength(64));
+    static Gen<String> strings() {
+        Gen<Character> base64 = Gen.of("ABCDEFabcdef0123456789+/=".chars().mapToObj(c -> (char) c).toList());
+        return Gen.oneOf(HostileJson.strings(), base64.list(0, 64).map(chars -> {
+            StringBuilder s = new StringBuilder();
+            chars.forEach(s::append);
+            return s.toString();
+        }));
     }
 
-    @Provide
-    Arbitrary<String> payloadTexts() {
-        return HostileJson.texts(Arbitraries.oneOf(HostileJson.objects(2),
+    Gen<String> payloadTexts() {
+        return HostileJson.texts(Gen.oneOf(HostileJson.objects(2),
                 HostileJson.mutated((ObjectNode) json(cipher.encrypt(new byte[] { '{', '}' }).toJson()))));
     }
 
@@ -188,18 +227,52 @@ class PageReaderFuzzTest {
         String apply(String text);
     }
 
-    @Provide
-    Arbitrary<Tampering> tampering() {
-        Arbitrary<Tampering> replace = Combinators.combine(Arbitraries.integers().between(0, 200),
-                Arbitraries.chars().with("Aa0+/=\u00e9\u0000 ".toCharArray())).as((at, c) -> text -> {
-                    int i = at % text.length();
-                    return text.substring(0, i) + c + text.substring(i + 1);
-                });
-        Arbitrary<Tampering> cut = Arbitraries.integers().between(0, 200)
-                .map(at -> text -> text.substring(0, Math.min(at, text.length() - 1)));
-        Arbitrary<Tampering> append = Arbitraries.of("=", "A", "AAAA", " ", "\n").map(s -> text -> text + s);
-        Arbitrary<Tampering> other = HostileJson.strings().map(s -> text -> s);
-        return Arbitraries.oneOf(replace, cut, append, other);
+    static Gen<Tampering> tampering() {
+        Gen<Character> replacement = Gen.of('A', 'a', '0', '+', '/', '=', '\u00e9', '\u0000', ' ');
+        Gen<Tampering> replace = r -> {
+            int at = r.nextInt(201);
+            char c = replacement.next(r);
+            return described("replace at " + at + " by U+" + Integer.toHexString(c), text -> {
+                int i = at % text.length();
+                return text.substring(0, i) + c + text.substring(i + 1);
+            });
+        };
+        Gen<Tampering> cut = r -> {
+            int at = r.nextInt(201);
+            return described("cut at " + at, text -> text.substring(0, Math.min(at, text.length() - 1)));
+        };
+        Gen<Tampering> append = Gen.of("=", "A", "AAAA", " ", "\n")
+                .map(s -> described("append " + Json.MAPPER.getNodeFactory().textNode(s), text -> text + s));
+        Gen<Tampering> other = HostileJson.strings()
+                .map(s -> described("replace by " + Json.MAPPER.getNodeFactory().textNode(s), text -> s));
+        return Gen.oneOf(replace, cut, append, other);
+    }
+
+    /** A tampering that says what it does in a failure message. */
+    private static Tampering described(String description, Tampering tampering) {
+        return new Tampering() {
+            @Override
+            public String apply(String text) {
+                return tampering.apply(text);
+            }
+
+            @Override
+            public String toString() {
+                return description;
+            }
+        };
+    }
+
+    /** {@code gen}'s values that Jackson parses back (drawn again until one does). */
+    private static <T extends JsonNode> Gen<JsonNode> withinParserLimits(Gen<T> gen) {
+        return r -> {
+            while (true) {
+                T value = gen.next(r);
+                if (withinParserLimits(value.toString())) {
+                    return value;
+                }
+            }
+        };
     }
 
     private static boolean withinParserLimits(String text) {

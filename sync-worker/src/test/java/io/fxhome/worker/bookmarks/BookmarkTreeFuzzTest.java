@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,46 +20,44 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.fxhome.account.testing.TestAccounts;
+import io.fxhome.fuzz.testing.Fuzz;
+import io.fxhome.fuzz.testing.Gen;
 import io.fxhome.shard.testing.ShardDatabases;
 import io.fxhome.sync.json.Json;
 import io.fxhome.sync.storage.DecryptedRecord;
 import io.fxhome.sync.storage.ServerTimestamp;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Fuzzing (jqwik) of the bookmark tree: any sequence of syncs of any bookmark records (cycles, self-parents, duplicate
+ * Fuzzing ({@link Fuzz}, {@value #TRIES} tries by default: each writes to the database) of the bookmark tree: any sequence of
+ * syncs of any bookmark records (cycles, self-parents, duplicate
  * children, children listed by two folders, missing parents and children, reparented roots, huge children arrays,
  * tombstones), written as {@code CollectionSyncs.bookmarks} writes them into the real PostgreSQL, never throws and
  * leaves rows where every item has exactly one parent, the four roots stay under {@code places}, and each item's
  * position is where its own parent's {@code children} first lists it (none when the parent does not list it).
  *
  * <p>
- * Runs without Quarkus (jqwik is not a Quarkus test engine), on the worker's test database over plain connections.
+ * Runs without Quarkus (it needs no bean), on the worker's test database over plain connections.
  */
 class BookmarkTreeFuzzTest {
     private static final List<String> ROOTS = List.of("menu", "toolbar", "unfiled", "mobile");
     private static final List<String> GUIDS = List.of("menu", "toolbar", "unfiled", "mobile", "places", "pinned",
             "folderAAAAA", "folderBBBBB", "folderCCCCC", "itemDDDDDDD", "itemEEEEEEE", "itemFFFFFFF");
     private static final String SELF = "(self)";
+    static final int TRIES = 60;
 
     private static DataSource db;
     private static TestAccounts accounts;
     private static Connection connection;
 
-    @BeforeContainer
+    @BeforeAll
     static void database() throws SQLException {
         db = ShardDatabases.database(System.getProperty("it.jdbc-url",
                 "jdbc:postgresql://" + env("FXHOME_TEST_PG_HOST", "127.0.0.1") + ":" + env("FXHOME_TEST_PG_PORT", "5432")
@@ -70,13 +69,17 @@ class BookmarkTreeFuzzTest {
         connection.setAutoCommit(false);
     }
 
-    @AfterContainer
+    @AfterAll
     static void close() throws SQLException {
         connection.close();
     }
 
-    @Property
-    void anyBookmarkRecordsMakeOneConsistentTree(@ForAll("syncs") List<Sync> syncs) throws SQLException {
+    @Test
+    void anyBookmarkRecordsMakeOneConsistentTree() {
+        Fuzz.forAll(TRIES, syncs(), BookmarkTreeFuzzTest::makeOneConsistentTree);
+    }
+
+    private static void makeOneConsistentTree(List<Sync> syncs) throws SQLException {
         UUID account = accounts.create();
         try {
             Map<String, ObjectNode> stored = new HashMap<>();
@@ -184,38 +187,49 @@ class BookmarkTreeFuzzTest {
         return rows;
     }
 
-    @Provide
-    Arbitrary<List<Sync>> syncs() {
-        Arbitrary<Sync> sync = Combinators.combine(record().list().ofMaxSize(12).uniqueElements(r -> r.get("id").asText()),
-                Arbitraries.integers().between(0, 12), Arbitraries.of(true, false))
-                .as((records, split, full) -> new Sync(records, split, full));
+    private static Gen<List<Sync>> syncs() {
+        Gen<ObjectNode> record = record();
+        Gen<Sync> sync = r -> {
+            // Up to 12 records, one per id (a repeated id is drawn again; GUIDS holds 12).
+            int size = r.nextInt(13);
+            Map<String, ObjectNode> byId = new LinkedHashMap<>();
+            while (byId.size() < size) {
+                ObjectNode o = record.next(r);
+                byId.putIfAbsent(o.get("id").asText(), o);
+            }
+            return new Sync(new ArrayList<>(byId.values()), r.nextInt(13), r.nextBoolean());
+        };
         // The first sync of an account is a full download.
-        return sync.list().ofMinSize(1).ofMaxSize(3).map(list -> {
+        return sync.list(1, 3).map(list -> {
             List<Sync> out = new ArrayList<>(list);
             out.set(0, out.get(0).asFull());
             return out;
         });
     }
 
-    private static Arbitrary<ObjectNode> record() {
-        Arbitrary<String> guid = Arbitraries.of(GUIDS);
-        Arbitrary<String> parent = Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.of(GUIDS)),
-                Tuple.of(1, Arbitraries.just("missingPare")),
-                Tuple.of(1, Arbitraries.just(SELF)),
-                Tuple.of(1, Arbitraries.just((String) null)));
-        Arbitrary<String> type = Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.just("folder")),
-                Tuple.of(3, Arbitraries.just("bookmark")),
-                Tuple.of(1, Arbitraries.of("separator", "livemark", "query", "hologram")),
-                Tuple.of(1, Arbitraries.just((String) null)));
-        Arbitrary<String> child = Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.of(GUIDS)),
-                Tuple.of(1, Arbitraries.just("missingChil")));
-        Arbitrary<List<String>> children = Arbitraries.frequencyOf(
-                Tuple.of(20, child.list().ofMaxSize(6)),
-                Tuple.of(1, child.list().ofMinSize(1_000).ofMaxSize(5_000)));
-        Arbitrary<ObjectNode> item = Combinators.combine(guid, parent, type, children).as((id, p, t, kids) -> {
+    private static Gen<ObjectNode> record() {
+        Gen<String> guid = Gen.of(GUIDS);
+        Gen<String> parent = Gen.frequency(
+                Gen.weight(8, Gen.of(GUIDS)),
+                Gen.weight(1, Gen.just("missingPare")),
+                Gen.weight(1, Gen.just(SELF)),
+                Gen.weight(1, Gen.just((String) null)));
+        Gen<String> type = Gen.frequency(
+                Gen.weight(4, Gen.just("folder")),
+                Gen.weight(3, Gen.just("bookmark")),
+                Gen.weight(1, Gen.of("separator", "livemark", "query", "hologram")),
+                Gen.weight(1, Gen.just((String) null)));
+        Gen<String> child = Gen.frequency(
+                Gen.weight(8, Gen.of(GUIDS)),
+                Gen.weight(1, Gen.just("missingChil")));
+        Gen<List<String>> children = Gen.frequency(
+                Gen.weight(20, child.list(0, 6)),
+                Gen.weight(1, child.list(1_000, 5_000)));
+        Gen<ObjectNode> item = r -> {
+            String id = guid.next(r);
+            String p = parent.next(r);
+            String t = type.next(r);
+            List<String> kids = children.next(r);
             ObjectNode o = Json.object().put("id", id).put("title", "T " + id);
             if (t != null) {
                 o.put("type", t);
@@ -229,9 +243,9 @@ class BookmarkTreeFuzzTest {
             ArrayNode array = o.putArray("children");
             kids.forEach(array::add);
             return o;
-        });
-        Arbitrary<ObjectNode> tombstone = guid.map(id -> Json.object().put("id", id).put("deleted", true));
-        return Arbitraries.frequencyOf(Tuple.of(7, item), Tuple.of(1, tombstone));
+        };
+        Gen<ObjectNode> tombstone = guid.map(id -> Json.object().put("id", id).put("deleted", true));
+        return Gen.frequency(Gen.weight(7, item), Gen.weight(1, tombstone));
     }
 
     /** One download: its records (one per id, oldest first) in two pages, full (newer=null) or incremental. */
