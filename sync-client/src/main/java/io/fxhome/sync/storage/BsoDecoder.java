@@ -44,7 +44,8 @@ final class BsoDecoder {
         JsonNode json;
         try {
             json = Json.MAPPER.readTree(clear);
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) {
+            // Jackson throws a bare NumberFormatException for a number BigDecimal refuses (an exponent beyond int).
             return skip(SkipReason.NOT_JSON);
         }
         if (json == null || !json.isObject()) {

@@ -60,7 +60,7 @@ class BookmarkRecordTest {
 
     @Test
     void aDateAddedAfterTheYear9999ReadsAsUnknown() {
-        // RecordParsingProperties' shrunk counterexample: the year 11142, which PostgreSQL refused with the whole page.
+        // RecordParsingFuzzTest' shrunk counterexample: the year 11142, which PostgreSQL refused with the whole page.
         assertThat(BookmarkRecord.parse("x", json("{\"dateAdded\":2.8944668049352444E14}")).dateAddedInstant())
                 .isEmpty();
         assertThat(BookmarkRecord.parse("x", json("{\"dateAdded\":9223372036854775807}")).dateAddedInstant()).isEmpty();

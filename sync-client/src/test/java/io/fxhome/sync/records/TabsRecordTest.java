@@ -47,7 +47,7 @@ class TabsRecordTest {
 
     @Test
     void aLastUsedAfterTheYear9999ReadsAsUnknown() {
-        // RecordParsingProperties: beyond 31556889864403199 s lastUsed() threw (no Instant), beyond the year 9999
+        // RecordParsingFuzzTest: beyond 31556889864403199 s lastUsed() threw (no Instant), beyond the year 9999
         // PostgreSQL refused the device's tabs.
         for (String raw : new String[] { "31556889864403200", "9223372036854775807", "1e300", "253402300800" }) {
             TabsRecord t = TabsRecord.parse("d", json("{\"tabs\":[{\"urlHistory\":[\"https://a/\"],\"lastUsed\":" + raw

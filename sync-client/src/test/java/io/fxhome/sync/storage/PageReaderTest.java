@@ -18,7 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fxhome.sync.crypto.KeyBundle;
 import io.fxhome.sync.testsupport.SyncFixtures;
 
-/** A page read example by example; PageReaderProperties' counterexamples are kept here. */
+/** A page read example by example; PageReaderFuzzTest' counterexamples are kept here. */
 class PageReaderTest {
     private static final KeyBundle KEYS = KeyBundle.random(SyncFixtures.RANDOM);
     private static final String GOOD = SyncFixtures.encryptedBso(KEYS, "good", "1700000000.25", 1,

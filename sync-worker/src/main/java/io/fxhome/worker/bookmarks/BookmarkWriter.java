@@ -16,7 +16,8 @@ import io.fxhome.worker.frecency.BookmarkFrecency;
 /**
  * Writes bookmark records. Bookmarks mirror the server exactly: upserts for records, deletes for tombstones, and after
  * a full download every row the server no longer has is removed. Positions follow each folder's {@code children}
- * order; items no folder lists keep a null position and sort after the listed ones.
+ * order (a child listed twice: its first place); items no folder lists keep a null position and sort after the listed
+ * ones.
  */
 public final class BookmarkWriter {
     private static final String STAGE = """
@@ -48,14 +49,17 @@ public final class BookmarkWriter {
             """;
     private static final String DELETE = "delete from bookmark where account_id = ? and guid = any(?)";
     private static final String DELETE_ALL_BUT = "delete from bookmark where account_id = ? and not (guid = any(?))";
+    // A child a folder lists twice takes its first place: joined to both, an update would pick either, at random.
     private static final String REPOSITION = """
             update bookmark b
-               set position = c.idx - 1
-              from bookmark f
-              cross join lateral unnest(f.children) with ordinality as c(guid, idx)
-             where f.account_id = ? and f.children is not null
-               and b.account_id = f.account_id and b.guid = c.guid and b.parent_guid = f.guid
-               and b.position is distinct from (c.idx - 1)
+               set position = c.position
+              from (select f.account_id, f.guid as folder, c.guid, min(c.idx)::integer - 1 as position
+                      from bookmark f
+                      cross join lateral unnest(f.children) with ordinality as c(guid, idx)
+                     where f.account_id = ? and f.children is not null
+                     group by f.account_id, f.guid, c.guid) c
+             where b.account_id = c.account_id and b.guid = c.guid and b.parent_guid = c.folder
+               and b.position is distinct from c.position
             """;
     private static final String UNPOSITION = """
             update bookmark b set position = null

@@ -71,6 +71,24 @@ class BookmarkWriterTest {
         }
     }
 
+    @Test
+    void aChildListedTwiceTakesItsFirstPlace() throws SQLException {
+        UUID account = new TestAccounts(ds).create();
+        new Transactions(ds).inTransaction(c -> {
+            BookmarkWriter w = new BookmarkWriter(c);
+            w.write(account, List.of(folder("toolbar", "places", List.of("b2", "b1", "b2", "missing", "b1")),
+                    item("b1", "toolbar", "bookmark", "One", "https://one.example/"),
+                    item("b2", "toolbar", "bookmark", "Two", "https://two.example/")));
+            w.reposition(account);
+            return null;
+        });
+        try (Connection c = ds.getConnection()) {
+            assertThat(query(c,
+                    "select guid, position from bookmark where account_id = ? and parent_guid = 'toolbar' order by guid",
+                    account)).containsExactly("b1|1", "b2|0");
+        }
+    }
+
     static BookmarkRow folder(String guid, String parent, List<String> children) {
         return new BookmarkRow(guid, parent, "folder", guid, null, List.of(), null, null, Instant.parse("2020-01-01T00:00:00Z"),
                 new BigDecimal("1700000000.00"), children);

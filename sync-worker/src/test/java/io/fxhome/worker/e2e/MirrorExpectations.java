@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.fxhome.sandbox.generator.CollectionTruth;
+import io.fxhome.sync.records.BookmarkRoots;
 
 /**
  * What the mirror must hold for a collection, computed from the sandbox's cleartext truth in the same one-line-per-row
@@ -32,7 +33,10 @@ final class MirrorExpectations {
                 continue;
             }
             String url = "livemark".equals(type) ? firstNonNull(text(b, "siteUri"), text(b, "feedUri")) : text(b, "bmkUri");
-            rows.add(id + "|" + parent + "|" + type + "|" + text(b, "title") + "|" + url);
+            // Firefox's record-by-record corrections (BookmarkNormalizer.parent): roots under places, no parent or
+            // itself as parent: unfiled.
+            String kept = BookmarkRoots.isRoot(id) ? "places" : parent == null || parent.equals(id) ? "unfiled" : parent;
+            rows.add(id + "|" + kept + "|" + type + "|" + text(b, "title") + "|" + url);
         }
         return rows;
     }

@@ -4,26 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.fxhome.fuzz.testing.Fuzz;
 import io.fxhome.sync.storage.DecryptedRecord;
 import io.fxhome.sync.storage.ServerTimestamp;
 import io.fxhome.sync.testsupport.HostileJson;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 /**
- * Fuzzing (jqwik): every typed record reads any cleartext object a hostile or broken client can upload, and what it
+ * Fuzzing ({@link Fuzz}, {@value #TRIES} tries by default): every typed record reads any cleartext object a hostile or broken
+ * client can upload, and what it
  * gives back can be used as is: ids never null, list elements never null, instants within what the mirror can store.
  */
-class RecordParsingProperties {
+class RecordParsingFuzzTest {
     /** The last instant ISO-8601 writes without a sign (PostgreSQL and the web app read it). */
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+    static final int TRIES = 200;
 
-    @Property
-    void everyParserReadsAnyCleartext(@ForAll("cleartexts") ObjectNode cleartext) {
+    @Test
+    void everyParserReadsAnyCleartext() {
+        Fuzz.forAll(TRIES, HostileJson.records(), RecordParsingFuzzTest::everyParserReads);
+    }
+
+    private static void everyParserReads(ObjectNode cleartext) {
         DecryptedRecord record = new DecryptedRecord("bsoId", ServerTimestamp.parse("1700000000.00"), null, cleartext,
                 Tombstone.isTombstone(cleartext), new byte[0]);
 
@@ -53,10 +58,5 @@ class RecordParsingProperties {
         c.commands().forEach(command -> assertThat(command.args()).doesNotContainNull());
 
         Tombstone.from(record).ifPresent(gone -> assertThat(gone.id()).isNotNull());
-    }
-
-    @Provide
-    Arbitrary<ObjectNode> cleartexts() {
-        return HostileJson.records();
     }
 }
