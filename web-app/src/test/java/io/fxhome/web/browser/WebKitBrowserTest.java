@@ -184,6 +184,10 @@ class WebKitBrowserTest {
             Map<String, Integer> shown) {
         wait.until(dr -> Boolean.TRUE
                 .equals(script(dr, "return !!(navigator.serviceWorker && navigator.serviceWorker.controller)")));
+        // The app loaded again under the worker's control, so that its cache holds the account (/api/v1/me): an
+        // offline start counts as signed in only while the worker holds it (it drops it at every way out).
+        d.navigate().refresh();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#nav a[data-section=history]")));
         // Loaded again under the worker's control, so that its cache holds this answer.
         d.findElement(By.cssSelector("#nav a[data-section=history]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history h2")));
