@@ -667,6 +667,8 @@
       state.csrf = session.csrfToken || null;
       // Signed out (here, on the HTML4 pages or on another device) or expired: forget what the last session left.
       if (!state.signedIn) forgetLocalData();
+      // Signed in: the service worker keeps the account's answer, so that an offline start knows who is signed in.
+      else api('/api/v1/me').catch(() => null);
     } catch (error) {
       // Offline: signed in only if the service worker still holds the account (it drops it at every way out).
       state.signedIn = await api('/api/v1/me').then(() => true, () => false);
