@@ -30,24 +30,11 @@ class PageReaderTest {
     void aBsoFieldHoldingAnObjectOrArrayCostsOnlyItsRecord(String hostile) throws IOException {
         // The shrunk counterexample was {"id":{}}: its members were read as the BSO's and counted twice; an array
         // ended the page early, and every record after it was lost without a word.
-        List<String> delivered = new ArrayList<>();
-        List<SkipReason> skipped = new ArrayList<>();
-        PageReader reader = new PageReader(KEYS, new RecordSink() {
-            @Override
-            public void accept(DecryptedRecord record) {
-                delivered.add(record.id());
-            }
+        Collected sink = new Collected();
+        new PageReader(KEYS, sink).read(page("[" + hostile + "," + GOOD + "]"), true);
 
-            @Override
-            public void skipped(String id, SkipReason reason) {
-                skipped.add(reason);
-            }
-        });
-
-        reader.read(page("[" + hostile + "," + GOOD + "]"), true);
-
-        assertThat(delivered).containsExactly("good");
-        assertThat(skipped).containsExactly(SkipReason.BAD_BSO);
+        assertThat(sink.delivered).containsExactly("good");
+        assertThat(sink.skipped).containsExactly(SkipReason.BAD_BSO);
     }
 
     @ParameterizedTest
@@ -58,27 +45,12 @@ class PageReaderTest {
         String id = "x".repeat(length);
         String hostile = SyncFixtures.encryptedBso(KEYS, id, "1700000000.25", 1,
                 SyncFixtures.historyCleartext(id, "https://bad.example/", 1_700_000_000_000_000L)).toString();
-        List<String> delivered = new ArrayList<>();
-        List<String> skippedIds = new ArrayList<>();
-        List<SkipReason> skipped = new ArrayList<>();
-        PageReader reader = new PageReader(KEYS, new RecordSink() {
-            @Override
-            public void accept(DecryptedRecord record) {
-                delivered.add(record.id());
-            }
+        Collected sink = new Collected();
+        new PageReader(KEYS, sink).read(page("[" + hostile + "," + GOOD + "]"), true);
 
-            @Override
-            public void skipped(String skippedId, SkipReason reason) {
-                skippedIds.add(skippedId);
-                skipped.add(reason);
-            }
-        });
-
-        reader.read(page("[" + hostile + "," + GOOD + "]"), true);
-
-        assertThat(delivered).containsExactly("good");
-        assertThat(skipped).containsExactly(SkipReason.BAD_BSO);
-        assertThat(skippedIds).containsExactly((String) null);
+        assertThat(sink.delivered).containsExactly("good");
+        assertThat(sink.skipped).containsExactly(SkipReason.BAD_BSO);
+        assertThat(sink.skippedIds).containsExactly((String) null);
     }
 
     @ParameterizedTest
@@ -106,5 +78,23 @@ class PageReaderTest {
 
     private static ByteArrayInputStream page(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What a page delivered and skipped, in order. */
+    private static final class Collected implements RecordSink {
+        final List<String> delivered = new ArrayList<>();
+        final List<String> skippedIds = new ArrayList<>();
+        final List<SkipReason> skipped = new ArrayList<>();
+
+        @Override
+        public void accept(DecryptedRecord record) {
+            delivered.add(record.id());
+        }
+
+        @Override
+        public void skipped(String id, SkipReason reason) {
+            skippedIds.add(id);
+            skipped.add(reason);
+        }
     }
 }
