@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
  */
 class RewrapCommandTest {
     private static final String HOST = System.getenv().getOrDefault("FXHOME_TEST_PG_HOST", "127.0.0.1");
-    private static final String DATABASE_URL = "jdbc:postgresql://" + HOST + ":5432/fxhome_test_model";
+    private static final String PORT = System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432");
+    private static final String DATABASE_URL = "jdbc:postgresql://" + HOST + ":" + PORT + "/fxhome_test_model";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String oldKey = newKey();
