@@ -41,8 +41,9 @@ public final class ProcessTestEnvironment implements AutoCloseable {
     ProcessTestEnvironment(String namespace) throws IOException, TimeoutException {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withScryptN(1024));
         db = new PGSimpleDataSource();
-        db.setURL(System.getProperty("it.jdbc-url", "jdbc:postgresql://" + System.getenv().getOrDefault("FXHOME_TEST_PG_HOST", "127.0.0.1")
-                + ":" + System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432") + "/fxhome_test_worker"));
+        db.setURL(System.getProperty("it.jdbc-url",
+                "jdbc:postgresql://" + System.getenv().getOrDefault("FXHOME_TEST_PG_HOST", "127.0.0.1")
+                        + ":" + System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432") + "/fxhome_test_worker"));
         db.setUser("fxhome");
         db.setPassword("fxhome");
         cipher = new AccountSecretsCipher(MasterKeyRing.parse(MASTER_KEY, "test key"));
