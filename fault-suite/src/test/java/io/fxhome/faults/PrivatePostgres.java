@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.postgresql.ds.PGSimpleDataSource;
@@ -20,7 +19,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * temporary directory, on a free port of 127.0.0.1 with trust authentication, so that it can be stopped and started
  * again under the processes being tested. The machine's shared server (port 5432) is never touched.
  */
-final class PrivatePostgres implements AutoCloseable {
+final class PrivatePostgres extends PrivateServer {
     static final String DATABASE = "fxhome";
     private static final String SYSTEM_USER = "postgres";
     private static final Path BIN = binaries();
@@ -28,7 +27,6 @@ final class PrivatePostgres implements AutoCloseable {
 
     private final Path dir;
     private final int port;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PrivatePostgres(Path dir, int port) {
         this.dir = dir;
@@ -107,22 +105,8 @@ final class PrivatePostgres implements AutoCloseable {
         OsCommand.run(SYSTEM_USER, dir, Map.of(), TIMEOUT, command);
     }
 
-    /** A test JVM that stops (or is stopped) before {@link #close()} takes the server along: no orphan keeps running. */
-    private void stopAtExit() {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                close();
-            } catch (Exception | Error ignored) {
-                // Stopping anyway; nothing to report to.
-            }
-        }));
-    }
-
     @Override
-    public void close() throws IOException, InterruptedException {
-        if (closed.getAndSet(true)) {
-            return;
-        }
+    protected void stopAndDelete() throws IOException, InterruptedException {
         try {
             run("pg_ctl", "-D", data(), "-m", "immediate", "-w", "stop");
         } catch (IllegalStateException alreadyStopped) {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A RabbitMQ node of the fault suite's own ({@code fxfault-<pid>@localhost}), with its data and logs in a temporary
@@ -20,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * machine's shared node (port 5672) is never touched. Run as root, its tools run as the {@code rabbitmq} user, whose
  * Erlang cookie the CLI then shares.
  */
-final class PrivateRabbit implements AutoCloseable {
+final class PrivateRabbit extends PrivateServer {
     private static final String SYSTEM_USER = "rabbitmq";
     private static final Path BIN = Path.of(System.getProperty("fxhome.faults.rabbitmq-bin", "/usr/lib/rabbitmq/bin"));
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
@@ -29,7 +28,6 @@ final class PrivateRabbit implements AutoCloseable {
     private final String node;
     private final int port;
     private final int distributionPort;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PrivateRabbit(Path dir, String node, int port, int distributionPort) {
         this.dir = dir;
@@ -134,22 +132,8 @@ final class PrivateRabbit implements AutoCloseable {
         return env;
     }
 
-    /** A test JVM that stops (or is stopped) before {@link #close()} takes the server along: no orphan keeps running. */
-    private void stopAtExit() {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                close();
-            } catch (Exception | Error ignored) {
-                // Stopping anyway; nothing to report to.
-            }
-        }));
-    }
-
     @Override
-    public void close() throws IOException, InterruptedException {
-        if (closed.getAndSet(true)) {
-            return;
-        }
+    protected void stopAndDelete() throws IOException, InterruptedException {
         if (listening()) {
             try {
                 stopNode();
