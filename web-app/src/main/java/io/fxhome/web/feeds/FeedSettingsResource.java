@@ -1,8 +1,6 @@
 package io.fxhome.web.feeds;
 
-import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.DELETE;
@@ -14,14 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.fxhome.web.session.CurrentUser;
-import io.fxhome.web.tabs.TabsRepository;
 
 /**
  * {@code /api/v1/feeds}: whether the account's feeds are on, turning them on (or giving them new URLs) and off. Needs
@@ -34,24 +30,13 @@ public class FeedSettingsResource {
     public record FeedStatus(boolean active, Instant createdAt) {
     }
 
-    public record DeviceFeed(String clientId, String device, String url) {
-    }
-
-    /** The feed URLs, shown this once: each holds the feed secret, of which fxhome keeps only the hash. */
-    public record FeedUrls(String bookmarks, List<DeviceFeed> tabs) {
-        @Override
-        public String toString() {
-            return "FeedUrls[<redacted>]";
-        }
-    }
-
     private final Feeds feeds;
-    private final TabsRepository tabs;
+    private final FeedAddresses addresses;
     private final CurrentUser current;
 
-    public FeedSettingsResource(Feeds feeds, TabsRepository tabs, CurrentUser current) {
+    public FeedSettingsResource(Feeds feeds, FeedAddresses addresses, CurrentUser current) {
         this.feeds = feeds;
-        this.tabs = tabs;
+        this.addresses = addresses;
         this.current = current;
     }
 
@@ -67,7 +52,7 @@ public class FeedSettingsResource {
     @Operation(summary = "Turn the Atom feeds on, or give them new secret URLs (the old ones stop working); needs X-CSRF-Token")
     public Response renew(@HeaderParam(CurrentUser.CSRF_HEADER) String csrf, @Context UriInfo uri) {
         UUID account = current.requireForChange(csrf).accountId();
-        return Response.status(201).entity(urls(uri.getBaseUri(), feeds.renew(account), account))
+        return Response.status(201).entity(addresses.of(uri.getBaseUri(), feeds.renew(account), account))
                 .header("Cache-Control", "no-store").build();
     }
 
@@ -76,15 +61,5 @@ public class FeedSettingsResource {
     public Response revoke(@HeaderParam(CurrentUser.CSRF_HEADER) String csrf) {
         feeds.revoke(current.requireForChange(csrf).accountId());
         return Response.noContent().header("Cache-Control", "no-store").build();
-    }
-
-    /** The absolute URLs of the account's feeds under this key (feed readers need absolute ones). */
-    public FeedUrls urls(URI base, String key, UUID account) {
-        UriBuilder root = UriBuilder.fromUri(base).path("feeds").path(key);
-        List<DeviceFeed> devices = tabs.byDevice(account).stream()
-                .map(d -> new DeviceFeed(d.clientId(), d.name(),
-                        root.clone().path("tabs.atom").queryParam("device", "{device}").build(d.clientId()).toString()))
-                .toList();
-        return new FeedUrls(root.clone().path("bookmarks.atom").build().toString(), devices);
     }
 }
