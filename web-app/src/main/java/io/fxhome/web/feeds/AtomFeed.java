@@ -82,7 +82,7 @@ public record AtomFeed(String id, String title, String selfLink, String alternat
     private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {
         xml.writeEmptyElement("link");
         xml.writeAttribute("rel", rel);
-        xml.writeAttribute("href", XmlText.clean(href));
+        xml.writeAttribute("href", FeedLinks.iri(XmlText.clean(href)));
     }
 
     private static String time(Instant t) {

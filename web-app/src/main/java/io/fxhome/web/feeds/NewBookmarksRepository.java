@@ -18,6 +18,12 @@ import io.fxhome.web.jdbc.Sql;
 /** The account's newest bookmarks by date added, for the feed: one range read of bookmark_added_idx. */
 @ApplicationScoped
 public class NewBookmarksRepository {
+    /** The newest bookmarks of an account (its id, then the limit); ordered as bookmark_added_idx is. */
+    static final String NEWEST = """
+            select guid, title, url, tags, keyword, date_added from bookmark
+             where account_id = ? and kind = 'bookmark' and date_added is not null
+             order by date_added desc limit ?""";
+
     private final ShardRouter shards;
 
     public NewBookmarksRepository(ShardRouter shards) {
@@ -27,10 +33,7 @@ public class NewBookmarksRepository {
     public List<FeedEntry> newest(UUID accountId, int limit) {
         List<FeedEntry> entries = new ArrayList<>();
         try (Connection c = shards.dataSource(accountId).getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                        select guid, title, url, tags, keyword, date_added from bookmark
-                         where account_id = ? and kind = 'bookmark' and date_added is not null
-                         order by date_added desc limit ?""")) {
+                PreparedStatement ps = c.prepareStatement(NEWEST)) {
             ps.setObject(1, accountId);
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {

@@ -28,7 +28,7 @@ public class ApiTokens {
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(UUID accountId, UUID tokenId, Instant checkedAt, Instant touchedAt) {
+    private record Cached(UUID accountId, UUID id, Instant checkedAt, Instant touchedAt) {
     }
 
     /** A new token: its id and its value, which is never stored and cannot be shown again. */
@@ -57,7 +57,7 @@ public class ApiTokens {
     }
 
     public boolean revoke(UUID accountId, UUID id) {
-        cache.values().removeIf(c -> c.accountId().equals(accountId) && c.tokenId().equals(id));
+        cache.values().removeIf(c -> c.accountId().equals(accountId) && c.id().equals(id));
         return store.delete(accountId, id);
     }
 
