@@ -69,7 +69,7 @@
       })) : el('p', { class: 'muted', id: 'no-tokens' }, 'No tokens yet.');
       return el('section', { class: 'card', 'aria-labelledby': 'tokens-h' }, el('h2', { id: 'tokens-h' }, 'Personal API tokens'),
         el('p', {}, 'A token lets a program of yours read your fxhome data: send it as ',
-          el('code', {}, 'Authorization: Bearer <token>'), ' with GET requests to ', el('code', {}, '/api/v1/…'),
+          el('code', {}, 'Authorization: Bearer <token>'), ' with GET requests under ', el('code', {}, '/api/v1/'),
           '. Tokens only read: they cannot change or delete anything, nor manage tokens. Revoke one you no longer use.'),
         shown, form, el('h3', {}, 'Your tokens'), items);
     }
@@ -101,11 +101,11 @@
       }
       const urls = fresh.feeds ? el('div', { class: 'notice', id: 'feed-urls' },
         secretBox('feed-bookmarks', 'New bookmarks', fresh.feeds.bookmarks),
-        fresh.feeds.tabs.map((d, i) => secretBox('feed-tabs-' + i, 'Tabs open on ' + (d.device || 'an unnamed device'), d.url))) : null;
+        fresh.feeds.tabs.flatMap((d, i) => secretBox('feed-tabs-' + i, 'Tabs open on ' + (d.device || 'an unnamed device'), d.url))) : null;
       return el('section', { class: 'card', 'aria-labelledby': 'feeds-h' }, el('h2', { id: 'feeds-h' }, 'Atom feeds'),
         el('p', {}, 'Follow your new bookmarks and each device\'s open tabs in a feed reader. The feed addresses are secret: '
           + 'anyone who has one can read that feed. Getting new addresses, or turning feeds off, ends the old ones.'),
-        el('p', { class: 'muted', id: 'feeds-state' }, status.active ? ['On since ', time(status.createdAt)] : 'Off'),
+        el('p', { class: 'muted', id: 'feeds-state' }, status.active ? ['On (turned on ', time(status.createdAt), ')'] : 'Off'),
         urls, renew, ' ', off);
     }
 

@@ -97,6 +97,15 @@ class TokensBrowserTest {
             AtomDocument atom = AtomDocument.parse(given().get(URI.create(feed).getRawPath()).then().statusCode(200).extract()
                     .asString());
             assertThat(atom.entries).extracting(AtomDocument.Entry::title).containsExactly("New bookmark");
+            String tabsFeed = d.findElement(By.id("feed-tabs-0")).getDomProperty("value");
+            assertThat(d.findElement(By.cssSelector("label[for=feed-tabs-0]")).getText()).isEqualTo("Tabs open on Laptop");
+            URI tabsUri = URI.create(tabsFeed);
+            assertThat(
+                    AtomDocument.parse(given().urlEncodingEnabled(false).get(tabsUri.getRawPath() + "?" + tabsUri.getRawQuery())
+                            .then().statusCode(200).extract().asString()).entries)
+                    .extracting(AtomDocument.Entry::title)
+                    .containsExactly("Open tab");
+            assertThat(d.findElement(By.tagName("main")).getText()).doesNotContain("[object");
             chromium.screenshots("tokens-app");
 
             // Revoke the token and turn the feeds off (confirmations accepted).
