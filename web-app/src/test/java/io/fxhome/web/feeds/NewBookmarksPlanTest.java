@@ -33,8 +33,27 @@ class NewBookmarksPlanTest {
                   from generate_series(1, 5000) i""", data.account);
         TestData.exec(ds, "analyze bookmark");
         StringBuilder plan = new StringBuilder();
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("explain " + NewBookmarksRepository.NEWEST)) {
+        try (Connection c = ds.getConnection()) {
+            // The question is whether the index serves the query in its order, whatever a small test database's
+            // statistics make of the costs: so the plans that would read the account's rows and sort them are penalised.
+            try (var st = c.createStatement()) {
+                st.execute("set enable_bitmapscan = off");
+                st.execute("set enable_seqscan = off");
+                st.execute("set enable_sort = off"); // a sort is still planned if no index gives the order
+            }
+            explain(c, data, plan);
+            try (var st = c.createStatement()) {
+                st.execute("reset enable_bitmapscan");
+                st.execute("reset enable_seqscan");
+                st.execute("reset enable_sort");
+            }
+        }
+        assertThat(plan.toString()).as(plan.toString()).contains("Index Scan using bookmark_added_idx")
+                .doesNotContain("Sort");
+    }
+
+    private static void explain(Connection c, TestData data, StringBuilder plan) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("explain " + NewBookmarksRepository.NEWEST)) {
             ps.setObject(1, data.account);
             ps.setInt(2, 100);
             try (ResultSet rs = ps.executeQuery()) {
@@ -43,6 +62,5 @@ class NewBookmarksPlanTest {
                 }
             }
         }
-        assertThat(plan.toString()).as(plan.toString()).contains("bookmark_added_idx").doesNotContain("Sort");
     }
 }
