@@ -162,7 +162,12 @@
         case 'bookmarks': return await viewBookmarks(token, parts[1] ? decodeURIComponent(parts[1]) : null);
         case 'search': return await viewSearch(token, params.get('q') || '');
         case 'devices': return await viewDevices(token);
-        default: return show('Not found', el('p', {}, 'There is nothing here. ', el('a', { href: '#/tabs' }, 'Go to your tabs')));
+        default:
+          // Views in files of their own (e.g. /app/tokens.js) register in window.fxhomeViews under their section.
+          if (window.fxhomeViews && Object.prototype.hasOwnProperty.call(window.fxhomeViews, section)) {
+            return await window.fxhomeViews[section]({ token, parts, params, isCurrent: () => token === renderToken, el, api, show, time, errorBox, announce, ApiError });
+          }
+          return show('Not found', el('p', {}, 'There is nothing here. ', el('a', { href: '#/tabs' }, 'Go to your tabs')));
       }
     } catch (error) {
       if (token === renderToken && !(error instanceof ApiError && error.status === 401)) {

@@ -15,6 +15,7 @@ import io.fxhome.sync.error.FxaException;
 import io.fxhome.sync.error.SyncException;
 import io.fxhome.sync.fxa.FxaClient;
 import io.fxhome.web.session.Sessions;
+import io.fxhome.web.tokens.ApiTokens;
 import io.quarkus.logging.Log;
 
 /**
@@ -31,14 +32,16 @@ public class AccountDeletion {
     private final FxaClient fxa;
     private final Sessions sessions;
     private final AccountDirectory directory;
+    private final ApiTokens tokens;
 
     public AccountDeletion(AccountRepository accounts, AccountSecretsCipher cipher, FxaClient fxa, Sessions sessions,
-            AccountDirectory directory) {
+            AccountDirectory directory, ApiTokens tokens) {
         this.accounts = accounts;
         this.cipher = cipher;
         this.fxa = fxa;
         this.sessions = sessions;
         this.directory = directory;
+        this.tokens = tokens;
     }
 
     /** What became of fxhome's refresh token at Firefox Accounts. */
@@ -76,6 +79,7 @@ public class AccountDeletion {
         // The directory line goes last: until the rows are gone, the account must still be found on its shard.
         directory.forget(accountId);
         sessions.forgetAccount(accountId);
+        tokens.forgetAccount(accountId); // their rows went by cascade (as did the feed secret)
         Log.infof("account %s unlinked and deleted (refresh token upstream: %s)", accountId, revocation.label());
         return new Deleted(deleted, revocation);
     }

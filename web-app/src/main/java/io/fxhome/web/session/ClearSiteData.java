@@ -42,7 +42,7 @@ public class ClearSiteData {
             response.getHeaders().putSingle(HEADER, VALUE);
             return;
         }
-        if (current.cookie().isPresent() && current.optional().isEmpty()) {
+        if (current.cookie().isPresent() && current.session().isEmpty()) {
             response.getHeaders().putSingle(HEADER, VALUE);
             response.getHeaders().add(HttpHeaders.SET_COOKIE, cookies.clearSession(current.https()));
         }

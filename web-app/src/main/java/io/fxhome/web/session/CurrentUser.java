@@ -8,13 +8,16 @@ import jakarta.enterprise.context.RequestScoped;
 
 import io.fxhome.web.config.WebConfig;
 import io.fxhome.web.problem.Problem;
+import io.fxhome.web.tokens.ApiTokens;
+import io.fxhome.web.tokens.BearerScope;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Who is asking: the session behind the request's cookie, checked once per request. Every data query takes its
- * account id from here and nowhere else, so no id in a URL can reach another account's rows.
+ * Who is asking: the session behind the request's cookie, or on a read-only API request a personal API token (see
+ * {@link BearerScope}), checked once per request. Every data query takes its account id from here and nowhere else,
+ * so no id in a URL can reach another account's rows; a token's account is the one whose row holds its hash.
  */
 @RequestScoped
 public class CurrentUser {
@@ -25,32 +28,78 @@ public class CurrentUser {
     private final CurrentVertxRequest vertx;
     private final Sessions sessions;
     private final WebConfig config;
+    private final ApiTokens tokens;
     private Optional<SignedIn> resolved;
+    private Optional<SignedIn> session;
 
-    public CurrentUser(CurrentVertxRequest vertx, Sessions sessions, WebConfig config) {
+    public CurrentUser(CurrentVertxRequest vertx, Sessions sessions, WebConfig config, ApiTokens tokens) {
         this.vertx = vertx;
         this.sessions = sessions;
         this.config = config;
+        this.tokens = tokens;
     }
 
+    /**
+     * The request's account: by its bearer token when it sends one (only there the token is accepted; the cookie is then
+     * not consulted), else by its session cookie.
+     */
     public Optional<SignedIn> optional() {
         if (resolved == null) {
-            resolved = cookie().flatMap(c -> sessions.resolve(c).map(account -> new SignedIn(account, c)));
+            Optional<String> bearer = bearer();
+            if (bearer.isPresent()) {
+                resolved = bearerAccepted() ? tokens.resolve(bearer.get()).map(SignedIn::byToken) : Optional.empty();
+            } else {
+                resolved = session();
+            }
         }
         return resolved;
+    }
+
+    /** The browser's session behind the request's cookie, whatever else the request carries. */
+    public Optional<SignedIn> session() {
+        if (session == null) {
+            session = cookie().flatMap(c -> sessions.resolve(c).map(account -> new SignedIn(account, c)));
+        }
+        return session;
     }
 
     public SignedIn require() {
         return optional().orElseThrow(Problem::notSignedIn);
     }
 
-    /** For a state-changing call: signed in, and the CSRF token (header or form field) matches the session's. */
-    public SignedIn requireForChange(String csrfToken) {
+    /** Signed in by the browser's session, not by an API token: for managing tokens and feeds, and every change. */
+    public SignedIn requireSession() {
         SignedIn user = require();
+        if (!user.bySession()) {
+            throw tokenRefused();
+        }
+        return user;
+    }
+
+    /** For a state-changing call: signed in by a session, and the CSRF token (header or form field) matches its own. */
+    public SignedIn requireForChange(String csrfToken) {
+        SignedIn user = requireSession();
         if (!tokenMatches(user.csrfToken(), csrfToken)) {
             throw Problem.csrf();
         }
         return user;
+    }
+
+    /** The {@code Authorization: Bearer} token the request carries, if any. */
+    public Optional<String> bearer() {
+        return BearerScope.bearer(request().getHeader("Authorization"));
+    }
+
+    /** Whether a bearer token may authenticate this request (a GET under /api/v1, management excepted). */
+    public boolean bearerAccepted() {
+        return BearerScope.accepts(request().method().name(), vertx.getCurrent().normalizedPath());
+    }
+
+    /** What a request carrying a token where tokens are not accepted is answered. */
+    public static Problem tokenRefused() {
+        return new Problem(403, "token-not-accepted", "API token not accepted here",
+                "Personal API tokens only read: they are accepted on GET requests under /api/v1/ (except managing "
+                        + "tokens and feeds), and nowhere else. Use fxhome's pages to change anything.");
     }
 
     /** The session cookie as sent, whether or not it is still live. */

@@ -60,7 +60,9 @@ public class ShardHeaders {
         }
         String shard = router.shardOf(account.get()).name();
         response.getHeaders().putSingle(HEADER, shard);
-        if (sent == null || !shard.equals(sent.getValue())) {
+        // A request read with an API token leaves the browser's cookies (if it is one) alone.
+        boolean byToken = starter.startedFor().isEmpty() && current.optional().map(u -> !u.bySession()).orElse(false);
+        if (!byToken && (sent == null || !shard.equals(sent.getValue()))) {
             response.getHeaders().add(HttpHeaders.SET_COOKIE, cookies.shard(COOKIE, shard, current.https()));
         }
     }

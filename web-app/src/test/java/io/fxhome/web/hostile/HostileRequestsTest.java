@@ -133,7 +133,19 @@ class HostileRequestsTest {
             new Param("POST", "/basic/signin/unblock", In.FORM, "unblockCode", false),
             new Param("POST", "/basic/signin/unblock/resend", In.FORM, "email", false),
             new Param("GET", "/basic/signin/browser", In.QUERY, "again", false),
-            new Param("POST", "/basic/signin/browser", In.FORM, "url", false));
+            new Param("POST", "/basic/signin/browser", In.FORM, "url", false),
+            new Param("GET", "/api/v1/tokens", In.QUERY, "x", true),
+            new Param("POST", "/api/v1/tokens", In.JSON, "name", true),
+            new Param("DELETE", "/api/v1/tokens/{}", In.PATH, "id", true),
+            new Param("GET", "/api/v1/feeds", In.QUERY, "x", true),
+            new Param("GET", "/feeds/{}/bookmarks.atom", In.PATH, "key", false),
+            new Param("GET", "/feeds/{}/tabs.atom", In.PATH, "key", false),
+            new Param("GET", "/feeds/" + java.util.UUID.randomUUID() + ".x/tabs.atom", In.QUERY, "device", false),
+            new Param("GET", "/basic/tokens", In.QUERY, "notice", true),
+            new Param("POST", "/basic/tokens", In.FORM, "name", true),
+            new Param("POST", "/basic/tokens/revoke", In.FORM, "id", true),
+            new Param("POST", "/basic/feeds", In.FORM, "csrf", true),
+            new Param("POST", "/basic/feeds/revoke", In.FORM, "csrf", true));
 
     /** A hostile value: as it goes into a URL (already percent-encoded) and as it goes into a body. */
     record Value(String name, String inUrl, String inBody, boolean nul) {
@@ -309,10 +321,10 @@ class HostileRequestsTest {
 
     private Answer send(Param p, Value v) {
         Browser b = p.signedIn() ? user : new Browser();
-        if (v.inUrl().contains("%G") && p.method().equals("GET")) {
+        if (v.inUrl().contains("%G") && (p.method().equals("GET") || p.in() == In.PATH)) {
             String url = p.in() == In.PATH ? p.template().replace("{}", v.inUrl())
                     : p.template() + "?" + p.name() + "=" + v.inUrl();
-            return raw(url, b);
+            return raw(p.method(), url, b);
         }
         RequestSpecification r = b.request().urlEncodingEnabled(false);
         String csrfCookie = "hostile-requests-test-csrf-cookie";
@@ -342,11 +354,11 @@ class HostileRequestsTest {
         return new Answer(answer.statusCode(), String.valueOf(answer.getContentType()), answer.asString(), false);
     }
 
-    /** A GET written on the socket as is, for request lines that URI classes refuse to build. */
-    private Answer raw(String pathAndQuery, Browser b) {
+    /** A request written on the socket as is, for request lines that URI classes refuse to build. */
+    private Answer raw(String method, String pathAndQuery, Browser b) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
-            String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+            String request = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                     + "\r\nX-Forwarded-For: " + b.address + (b.session == null ? "" : "\r\nCookie: fxhome_session=" + b.session)
                     + "\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));

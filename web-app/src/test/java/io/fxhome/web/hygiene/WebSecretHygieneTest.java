@@ -1,5 +1,6 @@
 package io.fxhome.web.hygiene;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.oneOf;
 
@@ -45,7 +46,8 @@ import io.restassured.http.ContentType;
  * an unlink-and-delete. The log lines and a dump of every table are then searched for every secret the sandbox issued
  * for these accounts (session and keyFetch tokens and their Hawk keys, OAuth access and refresh tokens, the OAuth code,
  * kB, kSync and its halves, tokenserver keys), the passwords, authPW and unwrapBKey, fxhome's own session cookies,
- * CSRF tokens and pending sign-in handles, and the master key, in every spelling (raw, hex, base64, base64url).
+ * CSRF tokens and pending sign-in handles, personal API tokens (made, used, refused, revoked) and feed URL secrets, and
+ * the master key, in every spelling (raw, hex, base64, base64url).
  */
 @QuarkusTest
 @WithTestResource(SandboxTestResource.class)
@@ -83,6 +85,28 @@ class WebSecretHygieneTest {
             b1.request().header("X-CSRF-Token", b1.csrf).post("/api/v1/sync").then().statusCode(oneOf(202, 429));
             b1.request().get("/api/v1/me").then().statusCode(200);
             b1.request().get("/api/v1/session").then().statusCode(200);
+            // A personal API token: made, used, refused where it does not belong, revoked; and the feeds' secret URLs.
+            var created = b1.request().contentType(ContentType.JSON).header("X-CSRF-Token", b1.csrf)
+                    .body(Map.of("name", "hygiene")).post("/api/v1/tokens");
+            created.then().statusCode(201);
+            String token = created.jsonPath().getString("token");
+            plain.clientSecrets().addAll(List.of(token, token.substring(token.indexOf('.') + 1)));
+            given().header("Authorization", "Bearer " + token).get("/api/v1/tabs").then().statusCode(200);
+            given().header("Authorization", "Bearer " + token).post("/api/v1/sync").then().statusCode(403);
+            given().header("Authorization", "Bearer " + token + "x").get("/api/v1/tabs").then().statusCode(401);
+            String feed = b1.request().header("X-CSRF-Token", b1.csrf).post("/api/v1/feeds").then().statusCode(201)
+                    .extract().jsonPath().getString("bookmarks");
+            String feedKey = java.net.URI.create(feed).getPath().split("/")[2];
+            plain.clientSecrets().addAll(List.of(feedKey, feedKey.substring(feedKey.indexOf('.') + 1)));
+            given().get(java.net.URI.create(feed).getPath()).then().statusCode(200);
+            given().get(java.net.URI.create(feed).getPath().replace("bookmarks", "tabs")).then().statusCode(404);
+            var second = b1.request().contentType(ContentType.JSON).header("X-CSRF-Token", b1.csrf)
+                    .body(Map.of("name", "kept")).post("/api/v1/tokens");
+            String kept = second.jsonPath().getString("token");
+            plain.clientSecrets().addAll(List.of(kept, kept.substring(kept.indexOf('.') + 1)));
+            b1.request().header("X-CSRF-Token", b1.csrf).delete("/api/v1/tokens/" + created.jsonPath().getString("id"))
+                    .then().statusCode(204);
+            given().header("Authorization", "Bearer " + token).get("/api/v1/tabs").then().statusCode(401);
             b1.remember(b1.request().header("X-CSRF-Token", b1.csrf).delete("/api/v1/session")).then().statusCode(204);
 
             // The emailed code.
@@ -143,7 +167,8 @@ class WebSecretHygieneTest {
             }
         }
         List<String> dump = DatabaseDump.rows(ds);
-        assertThat(dump).anyMatch(row -> row.startsWith("account_secret:")).anyMatch(row -> row.startsWith("web_session:"));
+        assertThat(dump).anyMatch(row -> row.startsWith("account_secret:")).anyMatch(row -> row.startsWith("web_session:"))
+                .anyMatch(row -> row.startsWith("api_token:")).anyMatch(row -> row.startsWith("feed_secret:"));
         for (String row : dump) {
             Set<String> found = secrets.foundIn(row);
             if (!found.isEmpty()) {

@@ -71,7 +71,9 @@ class RedactedRecordsTest {
         assertThat(checked).as("records with secrets").contains("io.fxhome.web.session.SessionStarter$Started",
                 "io.fxhome.web.signin.api.VerifyRequest", "io.fxhome.web.account.MeResource$MeAnswer",
                 "io.fxhome.web.signin.api.SessionAnswer", "io.fxhome.web.signin.api.SignInRequest",
-                "io.fxhome.web.signin.api.BrowserSignInRequest", "io.fxhome.web.session.SessionCookie");
+                "io.fxhome.web.signin.api.BrowserSignInRequest", "io.fxhome.web.session.SessionCookie",
+                "io.fxhome.web.tokens.AccountSecret", "io.fxhome.web.tokens.ApiTokens$Created",
+                "io.fxhome.web.tokens.TokensResource$CreatedAnswer");
         assertThat(leaks).isEmpty();
     }
 

@@ -1,0 +1,140 @@
+package io.fxhome.web.basic;
+
+import static io.fxhome.web.basic.BasicPages.page;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.fxhome.web.feeds.FeedAddresses;
+import io.fxhome.web.feeds.Feeds;
+import io.fxhome.web.problem.Problem;
+import io.fxhome.web.session.CurrentUser;
+import io.fxhome.web.session.SignedIn;
+import io.fxhome.web.tokens.ApiTokens;
+import io.fxhome.web.tokens.TokenView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The HTML4 page {@code /basic/tokens}: personal API tokens (create, list with last use, revoke) and the Atom feeds'
+ * secret addresses (make new ones, turn off). A new token or feed address is shown in the answer to the form that made
+ * it, once (never cached), since only hashes are kept; the other forms redirect after POST. Every form carries the
+ * session's CSRF token, and tokens cannot open the page (see BearerScope).
+ */
+@Path("/basic")
+@Produces(MediaType.TEXT_HTML)
+public class BasicTokensResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance tokens(List<TokenView> tokens, ApiTokens.Created created, String createdName,
+                Instant feedsSince, FeedAddresses.FeedUrls feedUrls, String csrf, String notice, String error);
+    }
+
+    private final CurrentUser current;
+    private final ApiTokens tokens;
+    private final Feeds feeds;
+    private final FeedAddresses feedUrls;
+
+    public BasicTokensResource(CurrentUser current, ApiTokens tokens, Feeds feeds, FeedAddresses feedUrls) {
+        this.current = current;
+        this.tokens = tokens;
+        this.feeds = feeds;
+        this.feedUrls = feedUrls;
+    }
+
+    @GET
+    @Path("/tokens")
+    @Operation(hidden = true)
+    public Response tokens(@QueryParam("notice") String notice) {
+        String text = switch (notice == null ? "" : notice) {
+            case "revoked" -> "Token revoked.";
+            case "feeds-off" -> "Feeds turned off: their addresses no longer work.";
+            default -> null;
+        };
+        return render(current.requireSession(), null, null, null, text, null);
+    }
+
+    @POST
+    @Path("/tokens")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response create(@RestForm String csrf, @RestForm String name) {
+        SignedIn user = current.requireForChange(csrf);
+        try {
+            ApiTokens.Created created = tokens.create(user.accountId(), name);
+            return render(user, created, name.strip(), null, null, null);
+        } catch (Problem p) {
+            return render(user, null, null, null, null, p.detail());
+        }
+    }
+
+    @POST
+    @Path("/tokens/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response revoke(@RestForm String csrf, @RestForm String id) {
+        SignedIn user = current.requireForChange(csrf);
+        UUID tokenId;
+        try {
+            tokenId = UUID.fromString(id == null ? "" : id);
+        } catch (IllegalArgumentException e) {
+            return render(user, null, null, null, null, "That token was not found.");
+        }
+        if (!tokens.revoke(user.accountId(), tokenId)) {
+            return render(user, null, null, null, null, "That token was not found.");
+        }
+        return Response.seeOther(URI.create("/basic/tokens?notice=revoked")).build();
+    }
+
+    @POST
+    @Path("/feeds")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response renewFeeds(@RestForm String csrf, @Context UriInfo uri) {
+        SignedIn user = current.requireForChange(csrf);
+        String key = feeds.renew(user.accountId());
+        return render(user, null, null, feedUrls.of(uri.getBaseUri(), key, user.accountId()), null, null);
+    }
+
+    @POST
+    @Path("/feeds/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response revokeFeeds(@RestForm String csrf) {
+        feeds.revoke(current.requireForChange(csrf).accountId());
+        return Response.seeOther(URI.create("/basic/tokens?notice=feeds-off")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response problem(Problem p) {
+        return BasicPages.problem(p);
+    }
+
+    private Response render(SignedIn user, ApiTokens.Created created, String createdName,
+            FeedAddresses.FeedUrls urls, String notice, String error) {
+        UUID account = user.accountId();
+        Response page = page(Templates.tokens(tokens.list(account), created, createdName,
+                feeds.activeSince(account).orElse(null), urls, user.csrfToken(), notice, error));
+        // A page showing a new secret must not be kept in any cache, the browser's own included.
+        return created == null && urls == null ? page
+                : Response.fromResponse(page).header("Cache-Control", "no-store").build();
+    }
+}
