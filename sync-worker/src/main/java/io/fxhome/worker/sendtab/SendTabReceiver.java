@@ -79,6 +79,9 @@ public class SendTabReceiver {
                     .httpStatus(), e.errno());
         } catch (SyncException | SecretDecryptionException | DatabaseException e) {
             Log.warnf("account %s: Send Tab skipped this sync: %s", accountId, e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            // Whatever else goes wrong here must not fail the sync that just succeeded; the class name says enough.
+            Log.errorf("account %s: Send Tab failed: %s", accountId, e.getClass().getName());
         }
     }
 
