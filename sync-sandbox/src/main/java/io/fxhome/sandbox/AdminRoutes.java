@@ -84,6 +84,7 @@ final class AdminRoutes {
             }
             return Json.object().put("id", ctx.pathParam("id"));
         });
+        mountDevices(router, acc);
         on(router, "POST", acc + "/faults/:fault", (ctx, b) -> fault(email(ctx), ctx.pathParam("fault"), b));
         on(router, "DELETE", acc + "/faults", (ctx, b) -> {
             sandbox.clearFaults(email(ctx));
@@ -94,6 +95,21 @@ final class AdminRoutes {
             sandbox.clearFaults(null);
             return Json.object();
         });
+    }
+
+    /** The account's devices, and "another Firefox" sending tabs and reading what it was sent. */
+    private void mountDevices(Router router, String acc) {
+        on(router, "GET", acc + "/devices", (ctx, b) -> Json.MAPPER.valueToTree(sandbox.devices(email(ctx))));
+        on(router, "DELETE", acc + "/devices/:id", (ctx, b) -> {
+            sandbox.removeDevice(email(ctx), ctx.pathParam("id"));
+            return Json.object();
+        });
+        on(router, "POST", acc + "/firefox/send-tab", (ctx, b) -> Json.MAPPER.valueToTree(sandbox.firefoxSendTab(
+                email(ctx), b.path("target").asText(null), text(b, "url"), b.path("title").asText(""))));
+        on(router, "GET", acc + "/firefox/received", (ctx, b) -> Json.MAPPER.valueToTree(sandbox.firefoxReceived(
+                email(ctx))));
+        on(router, "GET", acc + "/firefox", (ctx, b) -> Json.object().put("id", sandbox.firefoxDeviceId(email(
+                ctx))));
     }
 
     private static String email(RoutingContext ctx) {

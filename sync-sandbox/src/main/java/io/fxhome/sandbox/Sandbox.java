@@ -21,6 +21,9 @@ import io.fxhome.sandbox.crypto.PasswordVerifier;
 import io.fxhome.sandbox.crypto.QuickStretch;
 import io.fxhome.sandbox.crypto.SyncKeys;
 import io.fxhome.sandbox.crypto.Totp;
+import io.fxhome.sandbox.devices.Device;
+import io.fxhome.sandbox.devices.DeviceRegistry;
+import io.fxhome.sandbox.devices.FirefoxDevice;
 import io.fxhome.sandbox.faults.FaultPlan;
 import io.fxhome.sandbox.faults.Faults;
 import io.fxhome.sandbox.firefox.SimulatedFirefox;
@@ -67,6 +70,7 @@ public final class Sandbox {
     final IssuedSecretLog issued = new IssuedSecretLog();
     final UnblockCodes unblockCodes = new UnblockCodes(random);
     final ForgedKeysJweKids forgedKids = new ForgedKeysJweKids();
+    final DeviceRegistry devices = new DeviceRegistry(random);
     final TokenMinter minter;
     final HawkVerifier fxaHawk;
     final HawkVerifier storageHawk;
@@ -138,6 +142,7 @@ public final class Sandbox {
             throw new IllegalStateException("account exists: " + spec.email());
         }
         AccountState state = new AccountState(account, user, firefox);
+        devices.addFirefox(uid, SyncKeys.kSync(kB), SyncKeys.clientState(kB), now);
         accounts.add(state);
         issued.record(uid, IssuedSecretLog.Kind.KB, Hex.encode(kB));
         return info(state);
@@ -173,6 +178,56 @@ public final class Sandbox {
         issued.forget(s.account().uid());
         unblockCodes.forget(s.account().uid());
         forgedKids.forget(s.account().uid());
+        devices.forget(s.account().uid());
+    }
+
+    // ------------------------------------------------------------------ devices and Send Tab
+
+    /** The account's devices (fxhome's among them once it registered), as GET /v1/account/devices lists them. */
+    public List<Device> devices(String email) {
+        return devices.of(require(email).account().uid()).list(oauthTokens::refreshIdAlive);
+    }
+
+    /**
+     * Removes a device as the user does in Firefox's settings ("Manage devices"): the record goes, and so does the
+     * refresh token it was registered with.
+     */
+    public void removeDevice(String email, String deviceId) {
+        devices.of(require(email).account().uid()).destroy(deviceId).ifPresentOrElse(d -> {
+            if (d.refreshTokenId() != null) {
+                oauthTokens.destroyRefreshById(d.refreshTokenId());
+            }
+        }, () -> {
+            throw new NoSuchElementException("no device " + deviceId);
+        });
+    }
+
+    /**
+     * "Another Firefox" sends a tab: to {@code targetId}, or (when null) to the one other device that accepts
+     * open-uri, the most recently registered. Returns the target's id and the command's index.
+     */
+    public SentTab firefoxSendTab(String email, String targetId, String url, String title) {
+        String uid = require(email).account().uid();
+        FirefoxDevice firefox = devices.firefox(uid);
+        String target = targetId;
+        if (target == null) {
+            target = devices(email).stream()
+                    .filter(d -> !d.id().equals(firefox.id()) && d.availableCommands().containsKey(
+                            FirefoxDevice.OPEN_URI))
+                    .max(Comparator.comparingLong(Device::createdAt)).map(Device::id)
+                    .orElseThrow(() -> new IllegalStateException("no other device accepts open-uri"));
+        }
+        return new SentTab(target, firefox.sendTab(target, url, title, now()));
+    }
+
+    /** The tabs sent to the simulated Firefox, decrypted with its own keys. */
+    public List<FirefoxDevice.ReceivedTab> firefoxReceived(String email) {
+        return devices.firefox(require(email).account().uid()).received(now());
+    }
+
+    /** The simulated Firefox's device id. */
+    public String firefoxDeviceId(String email) {
+        return devices.firefox(require(email).account().uid()).id();
     }
 
     /** Makes {@code newEmail} the primary address; sign-in still stretches with the original one (errno 120). */

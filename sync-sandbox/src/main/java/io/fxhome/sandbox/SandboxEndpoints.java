@@ -27,7 +27,7 @@ public final class SandboxEndpoints {
                 options.publicBaseUrl(), options.metricsHashSecret(), options.nodeType());
 
         new FxaRoutes(fxa, sandbox.accounts, sandbox.fxaTokens, sandbox.oauthTokens, sandbox.unblockCodes,
-                sandbox.outbox, sandbox.issued, sandbox.faults, sandbox.fxaHawk, sandbox.random).mount(router);
+                sandbox.outbox, sandbox.issued, sandbox.faults, sandbox.fxaHawk, sandbox.devices, sandbox.random).mount(router);
         new AuthorizationPage(fxa, sandbox.accounts, sandbox.oauthTokens, sandbox.unblockCodes, sandbox.outbox,
                 sandbox.forgedKids, sandbox.random).mount(router);
         new TokenServerRoutes(tokenServer, sandbox.accounts, sandbox.oauthTokens, sandbox.minter, sandbox.tokenEpochs,

@@ -7,6 +7,7 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.fxhome.sandbox.devices.DeviceRegistry;
 import io.fxhome.sandbox.faults.FaultPlan;
 import io.fxhome.sandbox.faults.Faults;
 import io.fxhome.sandbox.hawk.HawkVerifier;
@@ -37,6 +38,7 @@ public final class FxaRoutes {
     private final SignInHandlers signIn;
     private final OAuthHandlers oauth;
     private final ProfileHandler profile;
+    private final DeviceHandlers devices;
 
     /**
      * @param accounts the accounts, by e-mail and uid
@@ -47,10 +49,11 @@ public final class FxaRoutes {
      * @param issued where the tokens handed out are noted for the hygiene tests
      * @param faults armed faults ("auth server unavailable", throttling, blocking, the challenge page)
      * @param hawk the Hawk verifier of token-authenticated requests
+     * @param deviceRegistry the accounts' devices and command queues
      */
     public FxaRoutes(FxaSettings settings, FxaAccounts accounts, FxaTokens sessions, OAuthTokens oauthTokens,
             UnblockCodes unblockCodes, EmailOutbox outbox, IssuedSecretLog issued, Faults faults, HawkVerifier hawk,
-            SecureRandom random) {
+            DeviceRegistry deviceRegistry, SecureRandom random) {
         this.clock = settings.clock();
         FxaAuthenticator auth = new FxaAuthenticator(sessions, hawk, clock);
         OAuthClients clients = new OAuthClients(settings);
@@ -58,6 +61,7 @@ public final class FxaRoutes {
                 random);
         this.oauth = new OAuthHandlers(settings, accounts, sessions, oauthTokens, issued, faults, auth, clients);
         this.profile = new ProfileHandler(accounts, oauthTokens, clock);
+        this.devices = new DeviceHandlers(settings, oauthTokens, deviceRegistry, faults);
     }
 
     public void mount(Router router) {
@@ -83,6 +87,11 @@ public final class FxaRoutes {
         post(router, "/v1/session/verify/totp", signIn::verifyTotp);
         post(router, "/v1/session/reauth", signIn::reauth);
         post(router, "/v1/session/destroy", signIn::destroySession);
+        post(router, "/v1/account/device", devices::register);
+        get(router, "/v1/account/devices", devices::devices);
+        post(router, "/v1/account/device/destroy", devices::destroy);
+        get(router, "/v1/account/device/commands", devices::commands);
+        post(router, "/v1/account/devices/invoke_command", devices::invoke);
         post(router, "/v1/oauth/token", oauth::token);
         post(router, "/v1/oauth/destroy", oauth::destroy);
         postOauth(router, "/v1/token", oauth::legacyToken);

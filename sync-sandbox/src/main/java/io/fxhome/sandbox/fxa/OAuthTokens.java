@@ -96,6 +96,26 @@ public final class OAuthTokens {
         return token != null && refreshTokens.remove(token.toLowerCase(Locale.ROOT)) != null;
     }
 
+    /** A non-secret id of a refresh token (as production's jti is a hash of the token): SHA-256 hex. */
+    public static String refreshTokenId(String token) {
+        try {
+            return Hex.encode(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the refresh token with this {@link #refreshTokenId id} is still alive. */
+    public boolean refreshIdAlive(String id) {
+        return refreshTokens.keySet().stream().anyMatch(t -> refreshTokenId(t).equals(id));
+    }
+
+    /** Revokes the refresh token with this {@link #refreshTokenId id} (destroying its device does). */
+    public void destroyRefreshById(String id) {
+        refreshTokens.keySet().removeIf(t -> refreshTokenId(t).equals(id));
+    }
+
     public void destroyAllFor(String uid) {
         accessTokens.values().removeIf(t -> t.uid().equals(uid));
         refreshTokens.values().removeIf(t -> t.uid().equals(uid));

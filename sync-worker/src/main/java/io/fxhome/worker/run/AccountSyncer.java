@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.fxhome.job.SyncJob;
 import io.fxhome.runhistory.RunHistoryConfig;
@@ -38,6 +39,7 @@ import io.fxhome.worker.config.WorkerConfig;
 import io.fxhome.worker.db.DatabaseException;
 import io.fxhome.worker.db.Transactions;
 import io.fxhome.worker.lease.AccountLease;
+import io.fxhome.worker.sendtab.SendTabReceiver;
 import io.fxhome.worker.state.AccountSyncState;
 import io.fxhome.worker.state.CollectionState;
 import io.fxhome.worker.state.SyncStateRepository;
@@ -75,6 +77,9 @@ public class AccountSyncer {
     private final int skippedKept;
     /** What the servers asked of everyone behind them, checked before and noted after each sync. */
     private final ServerBackoffGate serverBackoffs;
+    /** Send Tab: the tabs other Firefoxes sent to fxhome, fetched after each successful sync. */
+    @Inject
+    SendTabReceiver sendTab;
 
     public AccountSyncer(ShardRouter shards, AccountSecretsCipher cipher, UpstreamConfig upstream, WorkerConfig config,
             RunHistoryConfig runHistory, MeterRegistry registry, ServerBackoffGate serverBackoffs) {
@@ -182,7 +187,9 @@ public class AccountSyncer {
             });
             SyncClient client = builder.build();
             try {
-                return syncWithClient(tx, status, client, accountId, state, run);
+                SyncOutcome outcome = syncWithClient(tx, status, client, accountId, state, run);
+                sendTab.poll(tx, accountId, credentials, stored.get());
+                return outcome;
             } finally {
                 tokens.put(accountId, client.accessToken(), client.currentToken());
                 serverBackoffs.noteFrom(client);

@@ -33,7 +33,10 @@ import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.fxa.VerificationMode;
 import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.testing.SandboxTestResource;
+import io.fxhome.secrets.AccountFieldSealer;
 import io.fxhome.secrets.AccountSecretsCipher;
+import io.fxhome.secrets.MasterKeyRing;
+import io.fxhome.secrets.SealedAccountSecrets;
 import io.fxhome.sync.client.SyncClient;
 import io.fxhome.sync.client.SyncClientConfig;
 import io.fxhome.sync.crypto.CollectionKeys;
@@ -85,6 +88,8 @@ class SecretHygieneTest {
     AccountSecretsCipher cipher;
     @Inject
     SyncJobPublisher publisher;
+    @Inject
+    MasterKeyRing masterKeys;
 
     @Test
     void noSecretInAnyLogLineOrDatabaseRow() throws Exception {
@@ -138,6 +143,8 @@ class SecretHygieneTest {
             MirrorAssertions.awaitRuns(ds, account, 2, Duration.ofSeconds(90));
             Thread.sleep(1_500);
             sandbox.upsertRecord(email, "bookmarks", sandbox.truth(email).collection("bookmarks").cleartext("toolbar"));
+            // Send Tab: fxhome registered as a device on the first sync; this one receives and decrypts a tab.
+            sandbox.firefoxSendTab(email, null, "https://example.org/hygiene", "Hygiene tab");
             publisher.publish(SyncJob.of(account, SyncReason.SCHEDULED, Instant.now()));
             MirrorAssertions.awaitRuns(ds, account, 3, Duration.ofSeconds(90));
             logLines = capture.lines();
@@ -155,6 +162,9 @@ class SecretHygieneTest {
         KnownSecrets secrets = secretsOf(sandbox, email, password);
         secretsOf(sandbox, otpEmail, otpPassword, secrets);
         secrets.text("master key", ConfigProvider.getConfig().getValue("fxhome.master-key", String.class));
+        sendTabKeys(account, secrets);
+        assertThat(MirrorAssertions.rows(ds, "select url from inbox where account_id = ?", account))
+                .containsExactly("https://example.org/hygiene");
         assertThat(secrets.size()).isGreaterThan(100);
 
         List<String> leaks = new ArrayList<>();
@@ -173,6 +183,24 @@ class SecretHygieneTest {
             }
         }
         assertThat(leaks).as("secrets in %d log lines and %d rows", logLines.size(), dump.size()).isEmpty();
+    }
+
+    /** The account's Send Tab private key and auth secret, opened from their sealed row. */
+    private void sendTabKeys(UUID account, KnownSecrets secrets) throws Exception {
+        try (var c = ds.getConnection();
+                var ps = c.prepareStatement("select s.master_key_version, s.wrapped_data_key,"
+                        + " s.refresh_token, s.sync_key_bundle, s.key_id, d.sealed_keys from account_secret s"
+                        + " join send_tab_device d using (account_id) where account_id = ?")) {
+            ps.setObject(1, account);
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("fxhome registered as a device").isTrue();
+                SealedAccountSecrets sealed = new SealedAccountSecrets(rs.getInt(1), rs.getBytes(2), rs.getBytes(3),
+                        rs.getBytes(4), rs.getBytes(5));
+                byte[] keys = new AccountFieldSealer(masterKeys).open(account, sealed, "send-tab-keys", rs.getBytes(6));
+                secrets.bytes("send-tab private key", Arrays.copyOfRange(keys, 0, 32))
+                        .bytes("send-tab auth secret", Arrays.copyOfRange(keys, 97, 113));
+            }
+        }
     }
 
     private static KnownSecrets secretsOf(Sandbox sandbox, String email, String password) {

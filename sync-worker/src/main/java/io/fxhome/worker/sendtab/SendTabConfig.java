@@ -1,0 +1,19 @@
+package io.fxhome.worker.sendtab;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Send Tab: fxhome as one of each linked account's devices (docs/send-tab.md). */
+@ConfigMapping(prefix = "fxhome.send-tab")
+public interface SendTabConfig {
+    /** {@code fxhome.send-tab.enabled}: register fxhome as a device and fetch the tabs sent to it during each sync. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * {@code fxhome.send-tab.device-name}: the name Firefox's "Send to device" menu shows for fxhome (e.g. "fxhome on
+     * home.example.org"); at most 255 characters.
+     */
+    @WithDefault("fxhome")
+    String deviceName();
+}

@@ -1,0 +1,53 @@
+package io.fxhome.worker.sendtab;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The account's fxhome device row ({@code send_tab_device}): id at Mozilla, the next command index to fetch, the
+ * sealed keys, and a hash of the oldsync key id they were published under.
+ */
+record SendTabDevice(String deviceId, String deviceName, long commandIndex, byte[] sealedKeys,
+        byte[] publishedKeyHash) {
+
+    static Optional<SendTabDevice> load(Connection c, UUID accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select device_id, device_name, command_index, sealed_keys, published_key_hash
+                  from send_tab_device where account_id = ?""")) {
+            ps.setObject(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new SendTabDevice(rs.getString(1), rs.getString(2), rs.getLong(3), rs
+                        .getBytes(4), rs.getBytes(5))) : Optional.empty();
+            }
+        }
+    }
+
+    /** Stores a (re-)registration; a new device id starts its command index again. */
+    static void save(Connection c, UUID accountId, SendTabDevice d) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into send_tab_device (account_id, device_id, device_name, command_index, sealed_keys,
+                                             published_key_hash)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (account_id) do update set device_id = excluded.device_id,
+                    device_name = excluded.device_name, command_index = excluded.command_index,
+                    sealed_keys = excluded.sealed_keys, published_key_hash = excluded.published_key_hash,
+                    registered_at = now()""")) {
+            ps.setObject(1, accountId);
+            ps.setString(2, d.deviceId());
+            ps.setString(3, d.deviceName());
+            ps.setLong(4, d.commandIndex());
+            ps.setBytes(5, d.sealedKeys());
+            ps.setBytes(6, d.publishedKeyHash());
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SendTabDevice[" + deviceId + ", index " + commandIndex + ", keys <sealed>]";
+    }
+}

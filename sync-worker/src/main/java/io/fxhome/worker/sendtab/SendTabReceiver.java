@@ -1,0 +1,218 @@
+package io.fxhome.worker.sendtab;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.fxhome.secrets.AccountFieldSealer;
+import io.fxhome.secrets.MasterKeyRing;
+import io.fxhome.secrets.SealedAccountSecrets;
+import io.fxhome.secrets.SecretDecryptionException;
+import io.fxhome.sync.crypto.Bytes;
+import io.fxhome.sync.crypto.ScopedKey;
+import io.fxhome.sync.crypto.SyncKeyDerivation;
+import io.fxhome.sync.devices.CommandKeysBundle;
+import io.fxhome.sync.devices.CommandPage;
+import io.fxhome.sync.devices.DeviceClient;
+import io.fxhome.sync.devices.PendingCommand;
+import io.fxhome.sync.devices.PublicCommandKeys;
+import io.fxhome.sync.devices.RemoteDevice;
+import io.fxhome.sync.devices.SendTabCodec;
+import io.fxhome.sync.devices.SendTabPayload;
+import io.fxhome.sync.error.CryptoException;
+import io.fxhome.sync.error.FxaException;
+import io.fxhome.sync.error.SyncException;
+import io.fxhome.sync.fxa.SyncCredentials;
+import io.fxhome.sync.webpush.PushKeys;
+import io.fxhome.upstream.UpstreamConfig;
+import io.fxhome.worker.db.DatabaseException;
+import io.fxhome.worker.db.Transactions;
+import io.quarkus.logging.Log;
+
+/**
+ * Send Tab during an account's sync: registers fxhome as one of the account's devices the first time (and again with
+ * the same id when the oldsync key changed, so the published keys follow it), then fetches the commands sent to it,
+ * decrypts the open-uri ones and stores them in the inbox together with the next index (InboxWriter). Never fails the
+ * sync: a problem here is logged (never a key, a token or a URL) and retried at the next sync.
+ */
+@ApplicationScoped
+public class SendTabReceiver {
+    static final String KEYS_FIELD = "send-tab-keys";
+    private static final int MAX_PAGES = 10;
+
+    private final SendTabConfig config;
+    private final AccountFieldSealer sealer;
+    private final DeviceClient devices;
+    private final SecureRandom random = new SecureRandom();
+
+    public SendTabReceiver(SendTabConfig config, MasterKeyRing keys, UpstreamConfig upstream) {
+        this.config = config;
+        this.sealer = new AccountFieldSealer(keys);
+        this.devices = new DeviceClient(UpstreamConfig.fxaConfig(upstream), UpstreamConfig.httpTransport(upstream));
+    }
+
+    /** Called by the account's sync once its collections are stored. */
+    public void poll(Transactions tx, UUID accountId, SyncCredentials credentials, SealedAccountSecrets sealed) {
+        if (!config.enabled()) {
+            return;
+        }
+        try {
+            SendTabDevice device = ensureRegistered(tx, accountId, credentials, sealed);
+            PushKeys keys = openKeys(accountId, sealed, device.sealedKeys());
+            int received = fetch(tx, accountId, credentials.refreshToken(), device, keys);
+            if (received > 0) {
+                Log.infof("account %s: %d tab(s) received in the inbox", accountId, received);
+            }
+        } catch (FxaException e) {
+            Log.warnf("account %s: Send Tab skipped this sync: %s (HTTP %d, errno %d)", accountId, e.kind(), e
+                    .httpStatus(), e.errno());
+        } catch (SyncException | SecretDecryptionException | DatabaseException e) {
+            Log.warnf("account %s: Send Tab skipped this sync: %s", accountId, e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            // Whatever else goes wrong here must not fail the sync that just succeeded; the class name says enough.
+            Log.errorf("account %s: Send Tab failed: %s", accountId, e.getClass().getName());
+        }
+    }
+
+    private SendTabDevice ensureRegistered(Transactions tx, UUID accountId, SyncCredentials credentials,
+            SealedAccountSecrets sealed) {
+        Optional<SendTabDevice> stored = tx.inTransaction(c -> SendTabDevice.load(c, accountId));
+        byte[] keyHash = sha256(credentials.keyId());
+        if (stored.isPresent() && Arrays.equals(stored.get().publishedKeyHash(), keyHash)
+                && stored.get().deviceName().equals(config.deviceName()) && opens(accountId, sealed, stored.get())) {
+            return stored.get();
+        }
+        PushKeys keys = stored.filter(s -> opens(accountId, sealed, s)).map(s -> openKeys(accountId, sealed, s
+                .sealedKeys())).orElseGet(() -> PushKeys.generate(random));
+        Map<String, String> commands = new HashMap<>();
+        commands.put(SendTabCodec.COMMAND, CommandKeysBundle.seal(PublicCommandKeys.of(keys), oldsync(credentials)));
+        String id;
+        long index = 0;
+        try {
+            id = devices.register(credentials.refreshToken(), stored.map(SendTabDevice::deviceId).orElse(null), config
+                    .deviceName(), "desktop", commands);
+            if (stored.isPresent() && id.equals(stored.get().deviceId())) {
+                index = stored.get().commandIndex();
+            }
+        } catch (FxaException e) {
+            if (stored.isEmpty() || !DeviceClient.isUnknownDevice(e)) {
+                throw e;
+            }
+            // The device was removed while this token lived on (or the account was linked again): a new device.
+            id = devices.register(credentials.refreshToken(), null, config.deviceName(), "desktop", commands);
+        }
+        SendTabDevice device = new SendTabDevice(id, config.deviceName(), index, seal(accountId, sealed, keys),
+                keyHash);
+        tx.inTransaction(c -> {
+            SendTabDevice.save(c, accountId, device);
+            return null;
+        });
+        Log.infof("account %s: registered as device %s (Send Tab keys %s)", accountId, id, keys.fingerprint());
+        return device;
+    }
+
+    private int fetch(Transactions tx, UUID accountId, String refreshToken, SendTabDevice device, PushKeys keys) {
+        long next = device.commandIndex() + 1;
+        int added = 0;
+        Map<String, String> names = null;
+        for (int pages = 0; pages < MAX_PAGES; pages++) {
+            CommandPage page = devices.commands(refreshToken, next, DeviceClient.MAX_LIMIT);
+            if (page.messages().isEmpty()) {
+                break;
+            }
+            if (names == null) {
+                names = deviceNames(refreshToken);
+            }
+            List<InboxWriter.ReceivedTab> tabs = new ArrayList<>();
+            long highest = next - 1;
+            for (PendingCommand m : page.messages()) {
+                highest = Math.max(highest, m.index());
+                if (!SendTabCodec.COMMAND.equals(m.command())) {
+                    continue;
+                }
+                try {
+                    SendTabPayload p = SendTabCodec.decrypt(m.payload(), keys);
+                    tabs.add(new InboxWriter.ReceivedTab(m.index(), p.current().url(), p.current().title(), m.sender(),
+                            m.sender() == null ? null : names.get(m.sender())));
+                } catch (CryptoException e) {
+                    // Encrypted to keys we no longer have, or not for us: nothing to show, but never fetched again.
+                    Log.warnf("account %s: command %d not readable (%s)", accountId, m.index(), e.problem());
+                }
+            }
+            long done = highest;
+            added += tx.inTransaction(c -> InboxWriter.write(c, accountId, device.deviceId(), tabs, done));
+            next = highest + 1;
+            if (page.last()) {
+                break;
+            }
+        }
+        return added;
+    }
+
+    private Map<String, String> deviceNames(String refreshToken) {
+        Map<String, String> names = new HashMap<>();
+        try {
+            for (RemoteDevice d : devices.devices(refreshToken)) {
+                names.put(d.id(), d.name());
+            }
+        } catch (FxaException e) {
+            // Names are a nicety: the tabs are stored without them.
+        }
+        return names;
+    }
+
+    private boolean opens(UUID accountId, SealedAccountSecrets sealed, SendTabDevice d) {
+        try {
+            openKeys(accountId, sealed, d.sealedKeys());
+            return true;
+        } catch (SecretDecryptionException | CryptoException e) {
+            // The account's data key changed (linked again): the old keys are gone, new ones get published.
+            return false;
+        }
+    }
+
+    private PushKeys openKeys(UUID accountId, SealedAccountSecrets sealed, byte[] sealedKeys) {
+        byte[] clear = sealer.open(accountId, sealed, KEYS_FIELD, sealedKeys);
+        try {
+            return PushKeys.of(Arrays.copyOfRange(clear, 0, 32), Arrays.copyOfRange(clear, 32, 97), Arrays
+                    .copyOfRange(clear, 97, 113));
+        } finally {
+            Bytes.wipe(clear);
+        }
+    }
+
+    private byte[] seal(UUID accountId, SealedAccountSecrets sealed, PushKeys keys) {
+        byte[] priv = keys.privateScalar();
+        byte[] auth = keys.authSecret();
+        byte[] clear = ByteBuffer.allocate(113).put(priv).put(keys.publicKey()).put(auth).array();
+        try {
+            return sealer.seal(accountId, sealed, KEYS_FIELD, clear);
+        } finally {
+            Bytes.wipe(priv, auth, clear);
+        }
+    }
+
+    static ScopedKey oldsync(SyncCredentials c) {
+        // ScopedKey keeps the array it is given, so this copy is not wiped here.
+        return new ScopedKey(SyncKeyDerivation.OLDSYNC_SCOPE, c.syncKeys().toKSync(), c.keyId());
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
