@@ -41,7 +41,7 @@ final class RunGroupCommit {
         this.tx = new Transactions(shard);
     }
 
-    /** Stores the run with others waiting at the same time; throws DatabaseException if their transaction failed. */
+    /** Stores the run with others waiting at the same time; throws DatabaseException if it could not be stored. */
     void store(FinishedRun run) {
         Pending pending = new Pending(run, new CompletableFuture<>());
         waiting.add(pending);
@@ -70,7 +70,14 @@ final class RunGroupCommit {
         for (Pending p; group.size() < MAX_GROUP && (p = waiting.poll()) != null;) {
             group.add(p);
         }
-        Map<FinishedRun, RuntimeException> failed = writeGroup(group.stream().map(Pending::run).toList());
+        Map<FinishedRun, RuntimeException> failed;
+        try {
+            failed = writeGroup(group.stream().map(Pending::run).toList());
+        } catch (Error e) {
+            // Settled all the same: a waiter left unsettled would wait forever.
+            group.forEach(p -> p.done().completeExceptionally(e));
+            throw e;
+        }
         for (Pending p : group) {
             RuntimeException failure = failed.get(p.run());
             if (failure == null) {
