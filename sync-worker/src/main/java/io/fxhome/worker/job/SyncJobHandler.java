@@ -1,6 +1,8 @@
 package io.fxhome.worker.job;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +18,7 @@ import io.fxhome.worker.config.WorkerConfig;
 import io.fxhome.worker.run.AccountSyncer;
 import io.fxhome.worker.run.SyncOutcome;
 import io.fxhome.worker.run.SyncPlan;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 
@@ -32,6 +35,8 @@ public class SyncJobHandler {
     private final SyncTopology topology;
     private final WorkerConfig config;
     private final MeterRegistry metrics;
+    /** Jobs by outcome, registered once rather than looked up per job (a fleet's profile, docs/benchmarks.md). */
+    private final Map<SyncOutcome.Kind, Counter> jobs = new EnumMap<>(SyncOutcome.Kind.class);
 
     public SyncJobHandler(AccountSyncer syncer, SyncJobPublisher publisher, SyncTopology topology, WorkerConfig config,
             MeterRegistry metrics) {
@@ -40,6 +45,9 @@ public class SyncJobHandler {
         this.topology = topology;
         this.config = config;
         this.metrics = metrics;
+        for (SyncOutcome.Kind kind : SyncOutcome.Kind.values()) {
+            jobs.put(kind, metrics.counter("fxhome.worker.jobs", "outcome", kind.name().toLowerCase(Locale.ROOT)));
+        }
     }
 
     public CompletionStage<Void> handle(Message<?> message) {
@@ -57,7 +65,7 @@ public class SyncJobHandler {
             Log.errorf(e, "sync of account %s failed unexpectedly", job.accountId());
             outcome = SyncOutcome.retry("unexpected: " + e.getClass().getSimpleName());
         }
-        metrics.counter("fxhome.worker.jobs", "outcome", outcome.kind().name().toLowerCase(Locale.ROOT)).increment();
+        jobs.get(outcome.kind()).increment();
         try {
             switch (SyncPlan.settle(outcome, job, topology, config.maxAttempts())) {
                 case SyncPlan.Ack ack -> {

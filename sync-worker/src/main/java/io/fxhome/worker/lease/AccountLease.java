@@ -43,6 +43,15 @@ public final class AccountLease implements AutoCloseable {
         return taken ? Optional.of(new AccountLease(connection, key)) : Optional.empty();
     }
 
+    /**
+     * The lease's own connection, in autocommit, for the reads of the account at the start of its sync: a read after
+     * the lock sees everything the previous holder committed, and costs no connection or transaction of its own. Never
+     * to be closed by the caller, nor left in a transaction.
+     */
+    public Connection connection() {
+        return connection;
+    }
+
     /** Releases the lease and its connection. */
     @Override
     public void close() throws SQLException {

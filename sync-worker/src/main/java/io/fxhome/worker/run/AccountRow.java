@@ -4,30 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.fxhome.model.account.AccountStatus;
 import io.fxhome.secrets.SealedAccountSecrets;
 
-/** The part of an account the worker reads before a sync. */
+/** The part of an account the worker reads before a sync (with its secrets: AccountSnapshot). */
 record AccountRow(UUID id, AccountStatus status, Instant backoffUntil) {
-
-    static Optional<AccountRow> load(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select status, backoff_until from account where id = ?")) {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Timestamp backoff = rs.getTimestamp(2);
-                return Optional.of(new AccountRow(id, AccountStatus.fromDb(rs.getString(1)),
-                        backoff == null ? null : backoff.toInstant()));
-            }
-        }
-    }
 
     /**
      * The account's sealed secrets, and the OAuth client its refresh token belongs to (null: the password sign-in's,

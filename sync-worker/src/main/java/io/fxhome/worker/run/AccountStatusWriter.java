@@ -3,33 +3,21 @@ package io.fxhome.worker.run;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.fxhome.worker.db.Transactions;
 
 /**
  * What the worker writes into an account's row about its syncing, each in a transaction of its own on the account's
- * shard: a sync that completed, the server's request to back off, credentials that stopped working, one more failed
- * attempt, a job given up on. The operators and the scheduler read these; each run's own record (sync_run, its
- * skipped records and the live progress) is SyncRunRecorder's.
+ * shard: the server's request to back off, credentials that stopped working, one more failed attempt, a job given up
+ * on. The operators and the scheduler read these; each run's own record (sync_run, its skipped records and the live
+ * progress) and what a completed sync writes into the row are stored together by SyncRunRecorder (RunGroupCommit).
  */
 final class AccountStatusWriter {
     private final Transactions tx;
 
     AccountStatusWriter(Transactions tx) {
         this.tx = tx;
-    }
-
-    /**
-     * A sync completed: failures (and the reason the account showed for them) are forgotten and the server's soft backoff
-     * (X-Weave-Backoff) kept. Also notes when
-     * the server's data last changed: the scheduler syncs such accounts sooner.
-     */
-    void synced(UUID accountId, Optional<Instant> backoff, boolean dataChanged) {
-        update("update account set last_sync_at = now(), failure_count = 0, backoff_until = ?, status_reason = null, "
-                + "data_changed_at = case when ? then now() else data_changed_at end where id = ?",
-                backoff.map(Timestamp::from).orElse(null), dataChanged, accountId);
     }
 
     /** A server asked us to wait: the scheduler skips the account until then. */

@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,6 +80,8 @@ public class AccountSyncer {
     private final int skippedKept;
     /** What the servers asked of everyone behind them, checked before and noted after each sync. */
     private final ServerBackoffGate serverBackoffs;
+    /** Each shard's group commit of finished runs. */
+    private final Map<DataSource, RunGroupCommit> runGroups = new ConcurrentHashMap<>();
     /** Send Tab: the tabs other Firefoxes sent to fxhome, fetched after each successful sync. */
     @Inject
     SendTabReceiver sendTab;
@@ -108,7 +113,8 @@ public class AccountSyncer {
             }
             long started = metrics.started();
             try {
-                return syncLeased(new Transactions(shard.dataSource()), job);
+                Optional<AccountSnapshot> account = AccountSnapshot.read(lease.connection(), accountId);
+                return syncLeased(new Transactions(shard.dataSource()), runsOf(shard), job, account);
             } finally {
                 metrics.finished(started);
             }
@@ -117,15 +123,18 @@ public class AccountSyncer {
         }
     }
 
+    private RunGroupCommit runsOf(Shard shard) {
+        return runGroups.computeIfAbsent(shard.dataSource(), RunGroupCommit::new);
+    }
+
     /** Every job leaves a run row, even one that had nothing to do: operators see why an account did not sync. */
-    private SyncOutcome syncLeased(Transactions tx, SyncJob job) {
+    private SyncOutcome syncLeased(Transactions tx, RunGroupCommit runs, SyncJob job, Optional<AccountSnapshot> account) {
         UUID accountId = job.accountId();
-        Optional<AccountRow> account = tx.inTransaction(c -> AccountRow.load(c, accountId));
         if (account.isEmpty()) {
             return SyncOutcome.skipped("no such account");
         }
         AccountStatusWriter status = new AccountStatusWriter(tx);
-        SyncRunRecorder run = new SyncRunRecorder(tx, accountId, job, clock, skippedKept);
+        SyncRunRecorder run = new SyncRunRecorder(tx, runs, accountId, job, clock, skippedKept);
         SyncOutcome outcome;
         try {
             outcome = syncAccount(tx, status, account.get(), run);
@@ -139,20 +148,30 @@ public class AccountSyncer {
         }
         run.finish(outcome);
         metrics.record(outcome, run);
-        Log.infof("account %s: %s in %d ms (%d applied, %d skipped)%s", accountId, outcome.kind(),
-                run.elapsed().toMillis(), run.applied(), run.skippedRecords().total(),
-                outcome.reason() == null ? "" : ": " + outcome.reason());
+        if (outcome.kind() == SyncOutcome.Kind.DONE && run.applied() == 0 && run.deletedCount() == 0
+                && run.skippedRecords().total() == 0) {
+            // Most syncs of a fleet find nothing new: a line each was 3 % of a busy worker, and says nothing the run
+            // history (and the metrics) do not.
+            Log.debugf("account %s: nothing new in %d ms", accountId, run.elapsed().toMillis());
+        } else {
+            Log.infof("account %s: %s in %d ms (%d applied, %d skipped)%s", accountId, outcome.kind(),
+                    run.elapsed().toMillis(), run.applied(), run.skippedRecords().total(),
+                    outcome.reason() == null ? "" : ": " + outcome.reason());
+        }
         return outcome;
     }
 
-    private SyncOutcome syncAccount(Transactions tx, AccountStatusWriter status, AccountRow account,
+    private SyncOutcome syncAccount(Transactions tx, AccountStatusWriter status, AccountSnapshot account,
             SyncRunRecorder run) {
-        UUID accountId = account.id();
-        Optional<SyncOutcome> heldBack = SyncPlan.holdBack(account, clock.instant());
+        UUID accountId = account.account().id();
+        Optional<SyncOutcome> heldBack = SyncPlan.holdBack(account.account(), clock.instant());
         if (heldBack.isPresent()) {
             return heldBack.get();
         }
-        AccountRow.StoredSecrets loaded = tx.inTransaction(c -> AccountRow.loadSecrets(c, accountId));
+        AccountRow.StoredSecrets loaded = account.secrets();
+        if (loaded == null) {
+            throw new DatabaseException(new SQLException("account " + accountId + " has no stored secrets"));
+        }
         SealedAccountSecrets sealed = loaded.sealed();
         String oauthClientId = loaded.oauthClientId();
         AccountSecrets secrets = cipher.open(accountId, sealed);
@@ -162,7 +181,7 @@ public class AccountSyncer {
         AtomicReference<SealedAccountSecrets> stored = new AtomicReference<>(sealed);
         SyncPlan.AfterFailure failure;
         try {
-            AccountSyncState state = tx.inTransaction(c -> new SyncStateRepository(c).load(accountId));
+            AccountSyncState state = account.state();
             Optional<Instant> serverBackoff = serverBackoffs.backedOffUntil(state.apiEndpoint());
             if (serverBackoff.isPresent()) {
                 // Its node (or the tokenserver) asked everyone to wait: no request at all, and no failure either.
@@ -238,7 +257,7 @@ public class AccountSyncer {
             });
             outcome = syncWith(tx, client, accountId, AccountSyncState.EMPTY, run);
         }
-        status.synced(accountId, client.backoffUntil(), run.applied() > 0 || run.deletedCount() > 0);
+        run.synced(client.backoffUntil(), run.applied() > 0 || run.deletedCount() > 0);
         return outcome;
     }
 

@@ -5,8 +5,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,12 +19,14 @@ import io.fxhome.worker.db.Transactions;
 /**
  * Counts what one sync run does and stores it: live progress while it runs (for the web app's first-sync screen,
  * written at most every half second), then the run's counts, duration, outcome and skipped records (the first
- * {@code fxhome.run-history.skipped-per-run} of them; all are counted).
+ * {@code fxhome.run-history.skipped-per-run} of them; all are counted), and for a sync that completed, the account's
+ * row: all in RunGroupCommit's transaction, shared with other syncs that finish at the same time.
  */
 final class SyncRunRecorder {
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
 
     private final Transactions tx;
+    private final RunGroupCommit runs;
     private final UUID accountId;
     private final SyncJob job;
     private final Clock clock;
@@ -38,15 +42,18 @@ final class SyncRunRecorder {
     private int collectionDone;
     private Long collectionExpected;
     private Instant lastProgressWrite = Instant.EPOCH;
+    private FinishedRun.Synced synced;
 
     /** @param skippedKept skipped records stored with the run; the rest are only counted */
-    SyncRunRecorder(Transactions tx, UUID accountId, SyncJob job, Clock clock, int skippedKept) {
+    SyncRunRecorder(Transactions tx, RunGroupCommit runs, UUID accountId, SyncJob job, Clock clock, int skippedKept) {
         this.tx = tx;
+        this.runs = runs;
         this.skipped = new SkippedRecords(skippedKept);
         this.accountId = accountId;
         this.job = job;
         this.clock = clock;
-        this.startedAt = clock.instant();
+        // Microseconds, as PostgreSQL keeps it: the run's key is the same in every statement that names it.
+        this.startedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     Instant startedAt() {
@@ -129,48 +136,19 @@ final class SyncRunRecorder {
         });
     }
 
-    /** Stores the finished run and clears the live progress. */
+    /**
+     * The sync completed: the account's row says so when the run is stored (see FinishedRun.Synced).
+     *
+     * @param backoff the server's soft backoff, kept on the account
+     */
+    void synced(Optional<Instant> backoff, boolean dataChanged) {
+        this.synced = new FinishedRun.Synced(backoff.orElse(null), dataChanged);
+    }
+
+    /** Stores the finished run (with others', see RunGroupCommit) and clears the live progress. */
     void finish(SyncOutcome outcome) {
-        Instant finished = clock.instant();
-        tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into sync_run (account_id, started_at, finished_at, reason, attempt, outcome, error,
-                                          records_applied, records_skipped, records_deleted, duration_ms)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setObject(1, accountId);
-                ps.setTimestamp(2, Timestamp.from(startedAt));
-                ps.setTimestamp(3, Timestamp.from(finished));
-                ps.setString(4, job.reason().name().toLowerCase(Locale.ROOT));
-                ps.setInt(5, job.attempt());
-                ps.setString(6, outcome.kind().name().toLowerCase(Locale.ROOT));
-                ps.setString(7, outcome.reason());
-                ps.setLong(8, applied.get());
-                ps.setLong(9, skipped.total());
-                ps.setLong(10, deleted.get());
-                ps.setLong(11, Duration.between(startedAt, finished).toMillis());
-                ps.executeUpdate();
-            }
-            List<SkippedRecord> kept = List.copyOf(skipped);
-            if (!kept.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        insert into sync_skipped_record (account_id, started_at, collection, record_id, reason)
-                        values (?, ?, ?, ?, ?) on conflict do nothing""")) {
-                    for (SkippedRecord s : kept) {
-                        ps.setObject(1, accountId);
-                        ps.setTimestamp(2, Timestamp.from(startedAt));
-                        ps.setString(3, s.collection());
-                        ps.setString(4, s.id());
-                        ps.setString(5, s.reason());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("delete from sync_progress where account_id = ?")) {
-                ps.setObject(1, accountId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        runs.store(new FinishedRun(accountId, startedAt, clock.instant(), job.reason().name().toLowerCase(Locale.ROOT),
+                job.attempt(), outcome.kind().name().toLowerCase(Locale.ROOT), outcome.reason(), applied.get(),
+                skipped.total(), deleted.get(), List.copyOf(skipped), synced));
     }
 }

@@ -75,7 +75,12 @@ class FleetBenchmarkIT {
     private static final int WEB_DELAY_MS = Integer.getInteger("bench.web.delay-ms", 10);
     private static final String DB = "fxhome_bench_fleet";
     private static final String NAMESPACE = "fxhome.bench.fleet";
-    private static final Path OUT = Path.of("target/bench/fleet");
+    private static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench/fleet"));
+    /**
+     * Where the packaged worker, web app and scheduler are: this checkout by default; another copy of the three
+     * (module/target/quarkus-app under it) measures a baseline on the same machine and load, before and after.
+     */
+    private static final Path APPS = Path.of(System.getProperty("bench.apps", ".."));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -121,11 +126,11 @@ class FleetBenchmarkIT {
             schedulerEnv.put("FXHOME_SCHEDULER_POLICY_MIN_INTERVAL", "1s");
 
             String workerJvm = System.getProperty("worker.jvm-options", "").strip();
-            try (AppProcess worker = AppProcess.of(Path.of("target/quarkus-app/quarkus-run.jar"), "fleet-worker")
+            try (AppProcess worker = AppProcess.of(app("sync-worker"), "fleet-worker")
                     .maxHeap(System.getProperty("bench.heap", "1g"))
                     .jvmOptions(workerJvm.isEmpty() ? List.of() : List.of(workerJvm.split("\\s+")))
                     .environment(workerEnv).start().awaitReady(Duration.ofSeconds(180));
-                    AppProcess web = AppProcess.of(Path.of("../web-app/target/quarkus-app/quarkus-run.jar"), "fleet-web")
+                    AppProcess web = AppProcess.of(app("web-app"), "fleet-web")
                             .maxHeap("512m").environment(env).start().awaitReady(Duration.ofSeconds(180))) {
                 purgeQueues(rabbit, topology);
                 t = Instant.now();
@@ -140,7 +145,7 @@ class FleetBenchmarkIT {
                 line("web app idle (before): %s", idleBefore);
 
                 Cpu cpu = new Cpu(db, worker.pid(), web.pid());
-                AppProcess scheduler = AppProcess.of(Path.of("../scheduler/target/quarkus-app/quarkus-run.jar"),
+                AppProcess scheduler = AppProcess.of(app("scheduler"),
                         "fleet-scheduler").environment(schedulerEnv).start().awaitReady(Duration.ofSeconds(180));
                 cpu.scheduler = scheduler.pid();
                 phase = "first-syncs";
@@ -184,9 +189,15 @@ class FleetBenchmarkIT {
 
     // ------------------------------------------------------------------ setup
 
+    private static Path app(String module) {
+        return APPS.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
     private static PGSimpleDataSource dataSource(String user, String database) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL("jdbc:postgresql://127.0.0.1:5432/" + database);
+        // FXHOME_TEST_PG_PORT: a private PostgreSQL per checkout, as the other process tests.
+        ds.setURL("jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432") + "/"
+                + database);
         ds.setUser(user);
         ds.setPassword(user.equals("fxhome") ? "fxhome" : null);
         ds.setReWriteBatchedInserts(true);

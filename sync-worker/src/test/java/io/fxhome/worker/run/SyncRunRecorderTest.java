@@ -37,7 +37,7 @@ class SyncRunRecorderTest {
     void aRunKeepsTheFirstSkippedRecordsUpToTheCapAndCountsTheRest() throws Exception {
         assertThat(config.skippedPerRun()).as("the documented default").isEqualTo(100);
         UUID account = new TestAccounts(ds).create();
-        SyncRunRecorder run = new SyncRunRecorder(new Transactions(ds), account,
+        SyncRunRecorder run = new SyncRunRecorder(new Transactions(ds), new RunGroupCommit(ds), account,
                 SyncJob.of(account, SyncReason.SCHEDULED, Instant.now()), Clock.systemUTC(), 25);
 
         // 10,000 bad records from four threads at once (the downloading thread and page writers add concurrently).
