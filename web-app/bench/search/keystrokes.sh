@@ -13,7 +13,9 @@
 #
 # Environment: BENCH_PG_PORT (PostgreSQL, default FXHOME_PG_PORT or 5432), BENCH_HTTP_PORT (18194), BENCH_ROUNDS (5:
 # times each query set is sent), BENCH_SQL_ROUNDS (2), BENCH_WARM (20: seconds of warm-up on another account),
-# BENCH_SKIP_BUILD=1 to use the web app built last time. Results: web-app/target/bench-keystrokes/summary.txt.
+# BENCH_SKIP_BUILD=1 to use the web app built last time, BENCH_APP_DIR to use another build (a quarkus-app directory,
+# e.g. a copy of the one before a change), BENCH_APP_OPTS (JVM options of the web app),
+# BENCH_NAME (results in web-app/target/bench-keystrokes-NAME/ rather than .../bench-keystrokes/: summary.txt).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 cd "$ROOT"
@@ -27,7 +29,8 @@ WARM=${BENCH_WARM:-20}
 BIG_PLACES=100000
 DB=fxhome_bench_search
 HERE="$ROOT/web-app/bench/search"
-WORK="$ROOT/web-app/target/bench-keystrokes"
+WORK="$ROOT/web-app/target/bench-keystrokes${BENCH_NAME:+-$BENCH_NAME}"
+mkdir -p "$WORK"
 ACCOUNT=00000000-0000-4000-8001-$(printf '%012x' "$(date +%s)")
 WARM_ACCOUNT=00000000-0000-4000-8000-000000000001
 PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U fxhome -d "$DB" -v ON_ERROR_STOP=1 -Atq)
@@ -41,7 +44,8 @@ if [ "$("${ADMIN[@]}" -c "select count(*) from pg_database where datname = '$DB'
     BENCH_PG_PORT=$PG_PORT BENCH_LOAD_ONLY=1 BENCH_DEVICES=5 BENCH_BIG_PLACES=$BIG_PLACES "$HERE/run.sh"
 fi
 fx_select_jdk
-if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -d "$WORK/app" ]; then
+APP=${BENCH_APP_DIR:-$WORK/app}
+if [ -z "${BENCH_APP_DIR:-}" ] && { [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -d "$WORK/app" ]; }; then
     fx_log "building the web app"
     ./mvnw -B -ntp -o -q -pl web-app -am package -DskipTests
     rm -rf "$WORK/app" && cp -r web-app/target/quarkus-app "$WORK/app"
@@ -61,6 +65,12 @@ stats() {
         coalesce(to_char(greatest(last_autoanalyze, last_analyze), 'HH24:MI:SS'), '-') as analyzed,
         coalesce(to_char(greatest(last_autovacuum, last_vacuum), 'HH24:MI:SS'), '-') as vacuumed
       from pg_stat_user_tables where relname in ('history_place', 'bookmark', 'tab', 'device') order by relname"
+    # What VACUUM changes for the search: the trigram indexes' pending lists (GIN fastupdate), and heap pages marked
+    # all-visible (index-only scans) as of the last VACUUM.
+    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB" -Atq -F ' ' -c "create extension if not exists pgstattuple" \
+        -c "select i, 'pending pages/tuples', pending_pages, pending_tuples from unnest(array['history_place_match_idx',
+              'bookmark_match_idx']) i, pgstatginindex(i::regclass)" \
+        -c "select relname, 'all-visible pages of', relallvisible, relpages from pg_class where relname in ('history_place', 'bookmark')"
 }
 
 "${PSQL[@]}" -v account="$ACCOUNT" -v big_places="$BIG_PLACES" -f "$HERE/keystrokes.sql" >"$WORK/queries.tsv"
@@ -82,7 +92,7 @@ WARM_COOKIE=$(session "$WARM_ACCOUNT")
 
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" \
     FXHOME_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" FXHOME_JOBS_NAMESPACE=fxhome.bench.keystrokes \
-    java -Xmx512m ${BENCH_APP_OPTS:-} -jar "$WORK/app/quarkus-run.jar" >"$WORK/web.log" 2>&1 &
+    java -Xmx512m ${BENCH_APP_OPTS:-} -jar "$APP/quarkus-run.jar" >"$WORK/web.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { fx_log "the web app did not start: $WORK/web.log"; exit 1; }
@@ -124,7 +134,7 @@ fx_log "maintenance took $(( $(date +%s) - t0 )) s; (b) after it (load average $
 measure b-maintained
 
 {
-    echo "Keystroke benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, account $ACCOUNT, $ROUNDS rounds over HTTP, $SQL_ROUNDS as bare SQL"
+    echo "Keystroke benchmark ${BENCH_NAME:-}, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, web app $APP, account $ACCOUNT, $ROUNDS rounds over HTTP, $SQL_ROUNDS as bare SQL"
     cat "$WORK/load.txt" "$WORK/stats.txt"
     echo "phase/side	set	group	n	p50	p95	p99	max (ms)"
     for phase in a-first-sync b-maintained; do
