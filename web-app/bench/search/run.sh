@@ -7,7 +7,8 @@
 #   web-app/bench/search/run.sh       (from the repository root; builds the web app; about an hour on 2 shared cores)
 #
 # Environment: BENCH_ACCOUNTS (200), BENCH_PLACES (50000), BENCH_BIG_PLACES (100000), BENCH_BIG_BOOKMARKS (10000),
-# BENCH_DURATION (60s per measurement), BENCH_KEEP_DB=1 to keep the database fxhome_bench_search afterwards,
+# BENCH_DURATION (60s per measurement), BENCH_PG_PORT (PostgreSQL, default FXHOME_PG_PORT or 5432), BENCH_HTTP_PORT
+# (18193), BENCH_KEEP_DB=1 to keep the database fxhome_bench_search afterwards,
 # BENCH_LOAD_ONLY=1 to stop after loading (implies BENCH_KEEP_DB=1), BENCH_REUSE_DB=1 to measure on the database a
 # previous run kept (loading takes most of the hour and needs no quiet machine; the measurements do).
 # PostgreSQL must let the postgres role in from 127.0.0.1 (to create and drop the database); everything else runs as
@@ -23,22 +24,24 @@ BIG_PLACES=${BENCH_BIG_PLACES:-100000}
 BIG_BOOKMARKS=${BENCH_BIG_BOOKMARKS:-10000}
 DURATION=${BENCH_DURATION:-60s}
 DB=fxhome_bench_search
-PORT=18193
+PORT=${BENCH_HTTP_PORT:-18193}
+PG_PORT=${BENCH_PG_PORT:-${FXHOME_PG_PORT:-5432}}
 HERE="$ROOT/web-app/bench/search"
 WORK="$ROOT/web-app/target/bench-search"
 MEASURED=00000000-0000-4000-8000-000000000000
 mkdir -p "$WORK"
 rm -f "$WORK"/naive-*.log* "$WORK"/naive-*.sql
-PSQL=(psql -h 127.0.0.1 -U fxhome -d "$DB" -v ON_ERROR_STOP=1 -Atq)
-ADMIN=(psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -Atq)
+PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U fxhome -d "$DB" -v ON_ERROR_STOP=1 -Atq)
+ADMIN=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -Atq)
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 for tool in wrk pgbench; do
+    [ "${BENCH_LOAD_ONLY:-0}" = 1 ] && break
     command -v "$tool" >/dev/null 2>&1 || { fx_log "$tool is needed (Debian: apt-get install wrk postgresql-client)"; exit 1; }
 done
 fx_select_jdk
 fx_log "building the web app"
-./mvnw -B -ntp -q -pl web-app package -DskipTests
+./mvnw -B -ntp -o -q -pl web-app -am package -DskipTests
 rm -rf "$WORK/app" && cp -r web-app/target/quarkus-app "$WORK/app"
 
 reuse=0
@@ -55,7 +58,7 @@ cleanup() {
 trap cleanup EXIT
 
 start_app() {
-    QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+    QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" \
         FXHOME_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" FXHOME_JOBS_NAMESPACE=fxhome.bench.search \
         java -Xmx512m -jar "$WORK/app/quarkus-run.jar" >"$WORK/web.log" 2>&1 &
     app_pid=$!
@@ -74,7 +77,8 @@ app_pid=
     | "${PSQL[@]}"
 t0=$(date +%s)
 fx_log "loading $ACCOUNTS x $PLACES places and the measured account (load average $(load))"
-"${PSQL[@]}" -v accounts="$ACCOUNTS" -v places="$PLACES" -v big_places="$BIG_PLACES" -v big_bookmarks="$BIG_BOOKMARKS" -f "$HERE/load.sql"
+"${PSQL[@]}" -v accounts="$ACCOUNTS" -v places="$PLACES" -v big_places="$BIG_PLACES" -v big_bookmarks="$BIG_BOOKMARKS" \
+    -v devices="${BENCH_DEVICES:-3}" -v account="$MEASURED" -f "$HERE/load-functions.sql" -f "$HERE/load.sql" -f "$HERE/load-account.sql"
 t1=$(date +%s)
 fx_log "indexing (load average $(load))"
 { echo "set maintenance_work_mem = '512MB';"; sed 's/$/;/' "$WORK/indexes.sql"
@@ -136,9 +140,9 @@ done <"$WORK/queries.txt"
 naive_bench() { # name clients
     local files=() f
     for f in "$WORK"/naive-*.sql; do files+=(-f "$f"); done
-    pgbench -n -h 127.0.0.1 -U fxhome -c "$2" -j "$2" -T 10 "${files[@]}" "$DB" >/dev/null 2>&1     # warm-up
+    pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U fxhome -c "$2" -j "$2" -T 10 "${files[@]}" "$DB" >/dev/null 2>&1     # warm-up
     local before; before=$(load)
-    (cd "$WORK" && pgbench -n -h 127.0.0.1 -U fxhome -c "$2" -j "$2" -T "${DURATION%s}" -l --log-prefix="naive-$1" "${files[@]}" "$DB" \
+    (cd "$WORK" && pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U fxhome -c "$2" -j "$2" -T "${DURATION%s}" -l --log-prefix="naive-$1" "${files[@]}" "$DB" \
         >"$WORK/$1.pgbench.txt" 2>&1)
     cat "$WORK"/naive-"$1".* | awk '{ print $3 }' | sort -n >"$WORK/$1.latencies"
     awk -v name="$1" -v before="$before" -v after="$(load)" '{ v[NR] = $1 } END {

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param frecency the URL's Firefox frecency as the worker stored it (a day number; higher ranks first)
  * @param boundary every word matched at a word boundary
  * @param device the device's name, for a tab
- * @param extra the keyword (KEYWORD) or the host (ORIGIN)
+ * @param extra the keyword (KEYWORD, BOOKMARK)
  * @param rank adaptive history's rank (ADAPTIVE parts)
  */
 record Candidate(Part part, String url, String title, int frecency, Instant lastAt, int visits, boolean boundary, String device,

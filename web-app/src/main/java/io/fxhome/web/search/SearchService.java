@@ -26,10 +26,11 @@ import io.fxhome.web.search.SearchStatement.AlsoIn;
  * (docs/search.md): every word in the title or the URL, case and accents ignored; boundary matches before matches
  * anywhere, each by the frecency the worker stored; restriction characters, keywords, autofill and adaptive history.
  * <p>
- * One search is one read-only transaction of at most three statements (see {@link SearchStatement}): first a bounded
- * trigram look, which is the whole answer for rare words; for words found too often, the most frecent pages read in
- * frecency order from the frecency index alone until enough boundary matches are found; only when those hold too few,
- * every match through the trigram index. Sequential scans are off in that transaction: every part reads one account's
+ * One search is one read-only transaction of a few statements (see {@link SearchStatement} and {@link Step}): short,
+ * common words walk the most frecent pages in frecency order until enough match at a word boundary (Firefox's way);
+ * longer words take a bounded trigram look, which is the whole answer for rare words; words found too often by it are
+ * walked in frecency order further; only when that holds too few boundary matches, every match through the trigram
+ * index. Sequential scans are off in that transaction: every part reads one account's
  * rows through an index that starts with {@code account_id}.
  */
 @ApplicationScoped
@@ -47,6 +48,16 @@ public class SearchService {
     static final int HISTORY_SCAN = 15_000;
     /** The same for bookmarks. */
     static final int BOOKMARK_SCAN = 3_000;
+    /**
+     * Words of at most this many characters are common: a query of only such words walks the most frecent pages first
+     * (the first {@code WALK_FIRST_*_SCAN}) and stops once it has enough boundary matches, before any trigram look,
+     * which reads every match of a common trigram (docs/search.md, "How PostgreSQL answers").
+     */
+    static final int WALK_FIRST_LENGTH = 4;
+    /** How far the first walk goes through history before the trigram look takes over. */
+    static final int WALK_FIRST_HISTORY_SCAN = 3_000;
+    /** The same for bookmarks. */
+    static final int WALK_FIRST_BOOKMARK_SCAN = 600;
     /**
      * Candidates kept per source beyond the limit. Each source's list is exact up to its length, so the merged top
      * {@code limit} is too; the spare covers one URL held twice in one source (two history records of one page).
@@ -101,28 +112,15 @@ public class SearchService {
         Sources sources = Sources.of(q);
         Optional<AutofillInput> autofill = AutofillInput.of(q);
         boolean indexable = words.stream().anyMatch(WordPattern::indexable);
+        boolean shortWords = words.stream().allMatch(w -> w.length() <= WALK_FIRST_LENGTH);
 
-        // Pass 1: tabs, keyword, adaptive history, autofill, and for bookmarks and history the cheapest first look:
-        // nothing to match, or only short words (common anyway): the most frecent; else a bounded trigram look.
+        // Pass 1: tabs, keyword, adaptive history, autofill, and for bookmarks and history the cheapest first look.
         SearchStatement first = new SearchStatement(account);
-        Plan bookmarks = Plan.of(sources.bookmarks, sources.bookmarkAlso.equals(AlsoIn.NOTHING), words.isEmpty(), indexable);
-        Plan history = Plan.of(sources.history, true, words.isEmpty(), indexable);
+        Step bookmarks = Step.first(sources.bookmarks, sources.bookmarkAlso.equals(AlsoIn.NOTHING), words.isEmpty(),
+                indexable, shortWords);
+        Step history = Step.first(sources.history, true, words.isEmpty(), indexable, shortWords);
         if (sources.tabs) {
             first.tabs(words, scripts, sources.tabAlso);
-        }
-        switch (bookmarks) {
-            case TOP -> first.bookmarksTop(words, BOOKMARK_SCAN, perSource, scripts);
-            case CAPPED -> first.bookmarksCapped(words, CAP, perSource, scripts);
-            case ALL -> first.bookmarksAll(words, perSource, scripts, sources.bookmarkAlso);
-            case NONE -> {
-            }
-        }
-        switch (history) {
-            case TOP -> first.historyTop(words, HISTORY_SCAN, perSource, scripts);
-            case CAPPED -> first.historyCapped(words, CAP, perSource, scripts);
-            case ALL -> first.historyAll(words, perSource, scripts);
-            case NONE -> {
-            }
         }
         if (q.unrestricted() && !q.words().isEmpty()) {
             first.keyword(q.words().get(0).toLowerCase(Locale.ROOT));
@@ -137,61 +135,120 @@ public class SearchService {
                 first.urlPrefixes(TextFolding.fold(c, List.of(autofill.get().urlPrefix())).get(0));
             }
         }
-        long t0 = System.nanoTime();
-        List<Candidate> candidates = run(c, first);
-        long t1 = System.nanoTime();
-
-        // Pass 2: words the bounded look found too often: the most frecent pages, in frecency order, until enough match
-        // at a word boundary.
-        SearchStatement second = new SearchStatement(account);
-        if (bookmarks == Plan.CAPPED && capReached(candidates, Part.BOOKMARK)) {
-            candidates.removeIf(x -> x.part() == Part.BOOKMARK);
-            second.bookmarksTop(words, BOOKMARK_SCAN, perSource, scripts);
-            bookmarks = Plan.TOP;
+        List<Candidate> candidates = new ArrayList<>();
+        StringBuilder times = LOG.isDebugEnabled() ? new StringBuilder() : null;
+        SearchStatement pass = first;
+        // Each later pass runs the next step of the sources whose last step was not the answer.
+        while (true) {
+            add(pass, bookmarks, Part.BOOKMARK, words, perSource, scripts, sources.bookmarkAlso);
+            add(pass, history, Part.HISTORY, words, perSource, scripts, AlsoIn.NOTHING);
+            if (pass.isEmpty()) {
+                break;
+            }
+            long t0 = System.nanoTime();
+            candidates.addAll(run(c, pass));
+            if (times != null) {
+                times.append(
+                        String.format(Locale.ROOT, " %s%s %.2f", bookmarks.code, history.code, (System.nanoTime() - t0) / 1e6));
+            }
+            bookmarks = bookmarks.next(candidates, Part.BOOKMARK, words.isEmpty(), perSource);
+            history = history.next(candidates, Part.HISTORY, words.isEmpty(), perSource);
+            pass = new SearchStatement(account);
         }
-        if (history == Plan.CAPPED && capReached(candidates, Part.HISTORY)) {
-            candidates.removeIf(x -> x.part() == Part.HISTORY);
-            second.historyTop(words, HISTORY_SCAN, perSource, scripts);
-            history = Plan.TOP;
-        }
-        candidates.addAll(run(c, second));
-        long t2 = System.nanoTime();
-
-        // Pass 3: the most frecent did not hold enough boundary matches: every match, through the trigram index.
-        SearchStatement third = new SearchStatement(account);
-        if (bookmarks == Plan.TOP && !words.isEmpty() && boundaryMatches(candidates, Part.BOOKMARK) < perSource) {
-            candidates.removeIf(x -> x.part() == Part.BOOKMARK);
-            third.bookmarksAll(words, perSource, scripts, AlsoIn.NOTHING);
-        }
-        if (history == Plan.TOP && !words.isEmpty() && boundaryMatches(candidates, Part.HISTORY) < perSource) {
-            candidates.removeIf(x -> x.part() == Part.HISTORY);
-            third.historyAll(words, perSource, scripts);
-        }
-        candidates.addAll(run(c, third));
-        if (LOG.isDebugEnabled()) {
-            LOG.debugf("search for account %s: %d words, passes %.2f / %s / %s ms", account, words.size(), (t1 - t0) / 1e6,
-                    second.isEmpty() ? "-" : String.format("%.2f", (t2 - t1) / 1e6),
-                    third.isEmpty() ? "-" : String.format("%.2f", (System.nanoTime() - t2) / 1e6));
+        if (times != null) {
+            LOG.debugf("search for account %s: %d words, passes (bookmarks, history: ms)%s", account, words.size(), times);
         }
         candidates.removeIf(x -> x.part().adaptive() && !sources.allowsAdaptive(x, candidates));
         return ResultRanking.rank(q, autofill, candidates, limit);
     }
 
-    /** How a source is searched first. */
-    private enum Plan {
-        NONE,
-        TOP,
-        CAPPED,
-        ALL;
+    private static void add(SearchStatement s, Step step, Part part, List<WordPattern> words, int perSource, boolean scripts,
+            AlsoIn also) {
+        boolean history = part == Part.HISTORY;
+        switch (step) {
+            case WALK -> {
+                if (history) {
+                    s.historyTop(words, WALK_FIRST_HISTORY_SCAN, perSource, scripts);
+                } else {
+                    s.bookmarksTop(words, WALK_FIRST_BOOKMARK_SCAN, perSource, scripts);
+                }
+            }
+            case CAPPED -> {
+                if (history) {
+                    s.historyCapped(words, CAP, perSource, scripts);
+                } else {
+                    s.bookmarksCapped(words, CAP, perSource, scripts);
+                }
+            }
+            case TOP -> {
+                if (history) {
+                    s.historyTop(words, HISTORY_SCAN, perSource, scripts);
+                } else {
+                    s.bookmarksTop(words, BOOKMARK_SCAN, perSource, scripts);
+                }
+            }
+            case ALL -> {
+                if (history) {
+                    s.historyAll(words, perSource, scripts);
+                } else {
+                    s.bookmarksAll(words, perSource, scripts, also);
+                }
+            }
+            case DONE -> {
+            }
+        }
+    }
 
-        static Plan of(boolean searched, boolean plain, boolean noWords, boolean indexable) {
+    /**
+     * How a source is searched in the next pass. Each step either answers exactly (its candidates are kept) or says
+     * which step reads more (its candidates are dropped):
+     * <ul>
+     * <li>WALK: the most frecent few thousand, in frecency order (short words, which are common: Firefox's own way).
+     * Enough boundary matches are the answer; else the bounded trigram look.</li>
+     * <li>CAPPED: the bounded trigram look. Fewer than {@link #CAP} matches are all of them; else the frecency-ordered
+     * walk over more.</li>
+     * <li>TOP: the frecency-ordered walk, up to {@link #HISTORY_SCAN}. Enough boundary matches (or no words) are the
+     * answer; else every match.</li>
+     * <li>ALL: every match, through the trigram index.</li>
+     * </ul>
+     */
+    private enum Step {
+        DONE(""),
+        WALK("w"),
+        CAPPED("c"),
+        TOP("t"),
+        ALL("a");
+
+        final String code;
+
+        Step(String code) {
+            this.code = code;
+        }
+
+        static Step first(boolean searched, boolean plain, boolean noWords, boolean indexable, boolean shortWords) {
             if (!searched) {
-                return NONE;
+                return DONE;
             }
             if (!plain) {
                 return ALL;
             }
-            return noWords || !indexable ? TOP : CAPPED;
+            if (noWords || !indexable) {
+                return TOP;
+            }
+            return shortWords ? WALK : CAPPED;
+        }
+
+        Step next(List<Candidate> candidates, Part part, boolean noWords, int perSource) {
+            Step next = switch (this) {
+                case WALK -> boundaryMatches(candidates, part) >= perSource ? DONE : CAPPED;
+                case CAPPED -> capReached(candidates, part) ? TOP : DONE;
+                case TOP -> noWords || boundaryMatches(candidates, part) >= perSource ? DONE : ALL;
+                case ALL, DONE -> DONE;
+            };
+            if (next != DONE) {
+                candidates.removeIf(x -> x.part() == part);
+            }
+            return next;
         }
     }
 

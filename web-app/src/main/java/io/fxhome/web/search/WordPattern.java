@@ -11,8 +11,9 @@ package io.fxhome.web.search;
  * @param boundary regular expression, or null when any match is on a boundary
  * @param indexable the pattern holds three letters or digits in a row, so a trigram index can serve it (a pattern
  *        without any would make a GIN index read every entry)
+ * @param length the folded word's length in characters (short words are common: the search walks in frecency order)
  */
-record WordPattern(String like, String boundary, boolean indexable) {
+record WordPattern(String like, String boundary, boolean indexable, int length) {
     enum Where {
         TITLE_OR_URL,
         TITLE,
@@ -36,7 +37,7 @@ record WordPattern(String like, String boundary, boolean indexable) {
                 case URL -> "\\n([^\\n]*[^a-z])?" + word;
             };
         }
-        return new WordPattern(anywhere, boundary, hasTrigram(folded));
+        return new WordPattern(anywhere, boundary, hasTrigram(folded), folded.codePointCount(0, folded.length()));
     }
 
     static String escapeLike(String s) {

@@ -298,6 +298,15 @@ class AddressBarSearchTest {
         assertThat(anywhere).hasSize(25).allSatisfy(u -> assertThat(title(u)).startsWith("Uncommonly"));
         assertThat(frecencies(anywhere)).containsExactlyElementsOf(
                 column("select frecency from history_place where account_id = ? and title ilike '%ommon%' order by frecency desc limit 25"));
+        // Words of up to WALK_FIRST_LENGTH characters walk the most frecent pages first: found there ("comm"), or
+        // not ("ommo": the walk finds no boundary match, the trigram look reaches its cap, every match is ranked).
+        assertThat("comm").hasSizeLessThanOrEqualTo(SearchService.WALK_FIRST_LENGTH);
+        List<String> prefix = search(aliceBrowser, "comm").getList("results.url");
+        assertThat(prefix).hasSize(25).allSatisfy(u -> assertThat(title(u)).startsWith("Common page"));
+        assertThat(frecencies(prefix)).containsExactlyElementsOf(frecencies(common));
+        List<String> inside = search(aliceBrowser, "ommo").getList("results.url");
+        assertThat(inside).hasSize(25).allSatisfy(u -> assertThat(title(u)).startsWith("Uncommonly"));
+        assertThat(frecencies(inside)).containsExactlyElementsOf(frecencies(anywhere));
     }
 
     private String title(String url) {

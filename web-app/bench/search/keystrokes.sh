@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Keystroke benchmark (docs/benchmarks.md, "Search as a person types"): GET /api/v1/search as one signed-in client
+# types, p50/p95/p99 per prefix length, (a) straight after the account's first sync (no VACUUM or ANALYZE) and (b)
+# after maintenance (VACUUM ANALYZE), beside the same queries as bare SQL (the naive query of run.sh, through psql).
+#
+#   web-app/bench/search/keystrokes.sh      (from the repository root; builds the web app)
+#
+# It needs the database run.sh keeps (fxhome_bench_search, 10,100,000 places); without it, it loads it first with
+# BENCH_LOAD_ONLY=1 BENCH_DEVICES=5 run.sh (most of an hour on two shared cores). Each run then adds a new measured
+# account as its first sync leaves it: 100,000 places, 10,000 bookmarks, 5 devices with 30 tabs each, inserted into
+# the indexed tables (load-account.sql), with no ANALYZE or VACUUM before (a). The account stays in the database
+# afterwards, as one more of the others. Queries: keystrokes.sql.
+#
+# Environment: BENCH_PG_PORT (PostgreSQL, default FXHOME_PG_PORT or 5432), BENCH_HTTP_PORT (18194), BENCH_ROUNDS (5:
+# times each query set is sent), BENCH_SQL_ROUNDS (2), BENCH_WARM (20: seconds of warm-up on another account),
+# BENCH_SKIP_BUILD=1 to use the web app built last time, BENCH_APP_DIR to use another build (a quarkus-app directory,
+# e.g. a copy of the one before a change), BENCH_APP_OPTS (JVM options of the web app),
+# BENCH_NAME (results in web-app/target/bench-keystrokes-NAME/ rather than .../bench-keystrokes/: summary.txt).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+cd "$ROOT"
+. bin/fxhome-env.sh
+
+PG_PORT=${BENCH_PG_PORT:-${FXHOME_PG_PORT:-5432}}
+PORT=${BENCH_HTTP_PORT:-18194}
+ROUNDS=${BENCH_ROUNDS:-5}
+SQL_ROUNDS=${BENCH_SQL_ROUNDS:-2}
+WARM=${BENCH_WARM:-20}
+BIG_PLACES=100000
+DB=fxhome_bench_search
+HERE="$ROOT/web-app/bench/search"
+WORK="$ROOT/web-app/target/bench-keystrokes${BENCH_NAME:+-$BENCH_NAME}"
+mkdir -p "$WORK"
+ACCOUNT=00000000-0000-4000-8001-$(printf '%012x' "$(date +%s)")
+WARM_ACCOUNT=00000000-0000-4000-8000-000000000001
+PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U fxhome -d "$DB" -v ON_ERROR_STOP=1 -Atq)
+ADMIN=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -Atq)
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+mkdir -p "$WORK"
+rm -f "$WORK"/*.out "$WORK"/*.txt
+
+if [ "$("${ADMIN[@]}" -c "select count(*) from pg_database where datname = '$DB'")" = 0 ]; then
+    fx_log "no $DB yet: loading it with run.sh"
+    BENCH_PG_PORT=$PG_PORT BENCH_LOAD_ONLY=1 BENCH_DEVICES=5 BENCH_BIG_PLACES=$BIG_PLACES "$HERE/run.sh"
+fi
+fx_select_jdk
+APP=${BENCH_APP_DIR:-$WORK/app}
+if [ -z "${BENCH_APP_DIR:-}" ] && { [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -d "$WORK/app" ]; }; then
+    fx_log "building the web app"
+    ./mvnw -B -ntp -o -q -pl web-app -am package -DskipTests
+    rm -rf "$WORK/app" && cp -r web-app/target/quarkus-app "$WORK/app"
+fi
+app_pid=
+cleanup() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true; }
+trap cleanup EXIT
+
+# 1. The account's first sync: its rows arrive in the indexed tables that hold the other accounts.
+fx_log "first sync of $ACCOUNT (load average $(load))"
+t0=$(date +%s)
+"${PSQL[@]}" -v account="$ACCOUNT" -v big_places="$BIG_PLACES" -v big_bookmarks=10000 -v devices=5 \
+    -f "$HERE/load-functions.sql" -f "$HERE/load-account.sql"
+fx_log "loaded in $(( $(date +%s) - t0 )) s"
+stats() {
+    "${PSQL[@]}" -F ' ' -c "select relname, n_live_tup, n_mod_since_analyze, n_ins_since_vacuum,
+        coalesce(to_char(greatest(last_autoanalyze, last_analyze), 'HH24:MI:SS'), '-') as analyzed,
+        coalesce(to_char(greatest(last_autovacuum, last_vacuum), 'HH24:MI:SS'), '-') as vacuumed
+      from pg_stat_user_tables where relname in ('history_place', 'bookmark', 'tab', 'device') order by relname"
+    # What VACUUM changes for the search: the trigram indexes' pending lists (GIN fastupdate), and heap pages marked
+    # all-visible (index-only scans) as of the last VACUUM.
+    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB" -Atq -F ' ' -c "create extension if not exists pgstattuple" \
+        -c "select i, 'pending pages/tuples', pending_pages, pending_tuples from unnest(array['history_place_match_idx',
+              'bookmark_match_idx']) i, pgstatginindex(i::regclass)" \
+        -c "select relname, 'all-visible pages of', relallvisible, relpages from pg_class where relname in ('history_place', 'bookmark')"
+}
+
+"${PSQL[@]}" -v account="$ACCOUNT" -v big_places="$BIG_PLACES" -f "$HERE/keystrokes.sql" >"$WORK/queries.tsv"
+grep -P '^words\t' "$WORK/queries.tsv" >"$WORK/words.tsv"
+grep -P '^keys\t' "$WORK/queries.tsv" >"$WORK/keys.tsv"
+fx_log "$(wc -l <"$WORK/words.tsv") word queries (e.g. $(cut -f4 "$WORK/words.tsv" | sed -n '1p;2p;3p' | paste -sd'|')), $(wc -l <"$WORK/keys.tsv") keystrokes"
+
+session() { # account -> cookie (only the hash of the secret is stored, as by a sign-in)
+    local secret hash
+    head -c 32 /dev/urandom >"$WORK/secret"
+    secret=$(base64 -w0 "$WORK/secret" | tr '+/' '-_' | tr -d '=')
+    hash=$(sha256sum "$WORK/secret" | cut -d' ' -f1)
+    rm -f "$WORK/secret"
+    "${PSQL[@]}" -c "insert into web_session (account_id, secret_hash, expires_at) values ('$1', decode('$hash', 'hex'), now() + interval '1 day')"
+    echo "fxhome_session=$1.$secret"
+}
+COOKIE=$(session "$ACCOUNT")
+WARM_COOKIE=$(session "$WARM_ACCOUNT")
+
+QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" \
+    FXHOME_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" FXHOME_JOBS_NAMESPACE=fxhome.bench.keystrokes \
+    java -Xmx512m ${BENCH_APP_OPTS:-} -jar "$APP/quarkus-run.jar" >"$WORK/web.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { fx_log "the web app did not start: $WORK/web.log"; exit 1; }
+# Warm-up on another account (JIT, connection pool, prepared plans), not on the measured one.
+python3 "$HERE/keystrokes.py" warm 127.0.0.1 "$PORT" "$WARM_COOKIE" "$WORK/queries.tsv" "$WARM"
+
+naive_sql() { # queries.tsv -> psql script: the naive query of each line, timed by psql
+    echo '\timing on'
+    while IFS=$'\t' read -r _ _ _ text; do
+        local cond="" w
+        for w in $text; do cond="$cond and (title ilike '%$w%' or url ilike '%$w%')"; done
+        printf "select url, title from history_place where account_id = '%s'%s order by frecency desc limit 25;\n" "$ACCOUNT" "$cond"
+    done <"$1"
+}
+measure() { # phase
+    local set r
+    echo "$1: load average $(load) before" >>"$WORK/load.txt"
+    stats | sed "s/^/$1: /" >>"$WORK/stats.txt"
+    for set in words keys; do
+        python3 "$HERE/keystrokes.py" http 127.0.0.1 "$PORT" "$COOKIE" "$WORK/$set.tsv" "$ROUNDS" "$WORK/$1-http-$set.out"
+    done
+    for set in words keys; do
+        naive_sql "$WORK/$set.tsv" >"$WORK/naive-$set.sql"
+        : >"$WORK/$1-sql-$set.out"
+        for r in $(seq 1 "$SQL_ROUNDS"); do
+            psql -h 127.0.0.1 -p "$PG_PORT" -U fxhome -d "$DB" -X -q -o /dev/null -f "$WORK/naive-$set.sql" \
+                | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | paste "$WORK/$set.tsv" - \
+                | awk -F'\t' -v OFS='\t' '{ print $1, $2, length($4), $5, $4 }' >>"$WORK/$1-sql-$set.out"
+        done
+    done
+    echo "$1: load average $(load) after" >>"$WORK/load.txt"
+}
+fx_log "(a) straight after the first sync (load average $(load))"
+measure a-first-sync
+fx_log "maintenance: vacuum analyze"
+t0=$(date +%s)
+"${PSQL[@]}" -c "vacuum analyze history_place" -c "vacuum analyze bookmark" -c "vacuum analyze tab" -c "vacuum analyze device"
+fx_log "maintenance took $(( $(date +%s) - t0 )) s; (b) after it (load average $(load))"
+measure b-maintained
+
+{
+    echo "Keystroke benchmark ${BENCH_NAME:-}, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, web app $APP, account $ACCOUNT, $ROUNDS rounds over HTTP, $SQL_ROUNDS as bare SQL"
+    cat "$WORK/load.txt" "$WORK/stats.txt"
+    echo "phase/side	set	group	n	p50	p95	p99	max (ms)"
+    for phase in a-first-sync b-maintained; do
+        for side in http sql; do
+            python3 "$HERE/keystrokes.py" report "$phase/$side" "$WORK/$phase-$side-words.out" "$WORK/$phase-$side-keys.out"
+        done
+    done
+} | tee "$WORK/summary.txt"
