@@ -121,6 +121,20 @@
     return el('p', { class: 'error', role: 'alert' }, error.message || String(error));
   }
 
+  // ------------------------------------------------------------------ views in other files
+
+  // Views of their own files (timeline.js, bookmarks-health.js) register through window.fxhomeViews, loaded before
+  // this one; each gets these helpers and a function to register a section of the hash router.
+  const extraViews = {};
+  const helpers = { el, target, show, api, time, announce, errorBox, isCurrent: (token) => token === renderToken };
+  for (const register of window.fxhomeViews || []) register(helpers, (section, view) => { extraViews[section] = view; });
+
+  /** A device's stale mark and timeline link, wherever devices are shown. */
+  function deviceExtras(device) {
+    return [device.stale ? el('span', { class: 'badge stale', title: 'Its tabs have not changed since ' + new Date(device.tabsChangedAt).toLocaleString() }, 'Stale') : null,
+      el('a', { class: 'timeline-link', href: '#/timeline/' + encodeURIComponent(device.clientId) }, 'Tab timeline')];
+  }
+
   // ------------------------------------------------------------------ router
 
   function go(hash) {
@@ -162,7 +176,9 @@
         case 'bookmarks': return await viewBookmarks(token, parts[1] ? decodeURIComponent(parts[1]) : null);
         case 'search': return await viewSearch(token, params.get('q') || '');
         case 'devices': return await viewDevices(token);
-        default: return show('Not found', el('p', {}, 'There is nothing here. ', el('a', { href: '#/tabs' }, 'Go to your tabs')));
+        default:
+          if (extraViews[section]) return await extraViews[section](token, parts.slice(1).map(decodeURIComponent), params);
+          return show('Not found', el('p', {}, 'There is nothing here. ', el('a', { href: '#/tabs' }, 'Go to your tabs')));
       }
     } catch (error) {
       if (token === renderToken && !(error instanceof ApiError && error.status === 401)) {
@@ -447,7 +463,7 @@
       return;
     }
     const sections = data.devices.map((device) => el('section', { class: 'device', 'aria-label': device.name || 'Device' },
-      el('div', { class: 'device-head' }, el('h2', {}, device.name || 'Unnamed device'), time(device.updatedAt)),
+      el('div', { class: 'device-head' }, el('h2', {}, device.name || 'Unnamed device'), time(device.updatedAt), deviceExtras(device)),
       device.tabs.length ? el('ul', { class: 'list' }, device.tabs.map((tab) => el('li', {},
         tab.pinned ? el('span', { class: 'badge' }, 'Pinned') : null,
         tab.inactive ? el('span', { class: 'badge' }, 'Inactive') : null,
@@ -516,7 +532,12 @@
       if (token !== renderToken) return;
       show('Bookmarks', el('ul', { class: 'list' }, data.roots.map((root) => el('li', {},
         el('a', { class: 'item-title folder', href: '#/bookmarks/' + encodeURIComponent(root.guid) }, root.title),
-        el('span', { class: 'muted' }, (root.childCount || 0) + ' items')))));
+        el('span', { class: 'muted' }, (root.childCount || 0) + ' items'))),
+      el('li', {}, el('a', { class: 'item-title folder', href: '#/bookmark-health/lost-and-found' }, 'Lost and found'),
+        el('span', { class: 'muted' }, 'items no folder shows or lists'))),
+      el('p', {}, el('a', { href: '#/bookmark-health' }, 'Health report'), ' · Export: ',
+        el('a', { href: '/api/v1/export/bookmarks.html', download: 'fxhome-bookmarks.html' }, 'bookmark file (HTML)'), ' · ',
+        el('a', { href: '/api/v1/export/bookmarks.json', download: 'fxhome-bookmarks.json' }, 'JSON')));
       return;
     }
     const folder = await api('/api/v1/bookmarks/' + encodeURIComponent(guid));
@@ -533,6 +554,7 @@
       }
       if (b.kind === 'separator') return el('li', { 'aria-hidden': 'true', class: 'muted' }, '—');
       return el('li', {}, b.kind === 'query' ? el('span', { class: 'badge' }, 'Query') : null, target(b.title, b.url, b.linkable),
+        b.keyword ? el('span', { class: 'muted' }, 'Keyword: ' + b.keyword) : null,
         b.tags ? el('span', { class: 'muted' }, 'Tags: ' + b.tags.join(', ')) : null);
     });
     show(folder.item.title || '(untitled folder)', crumbs,
@@ -626,7 +648,8 @@
     const deviceList = devices.devices.length ? el('ul', { class: 'list' }, devices.devices.map((d) => el('li', {},
       el('span', { class: 'item-title' }, d.name || 'Unnamed device'),
       el('span', { class: 'muted' }, [d.application, d.version, d.os].filter(Boolean).join(' · '),
-        d.tabCount ? ' · ' + d.tabCount + ' tabs' : '', d.tabsUpdatedAt ? ' · ' : '', d.tabsUpdatedAt ? time(d.tabsUpdatedAt) : null))))
+        d.tabCount ? ' · ' + d.tabCount + ' tabs' : '', d.tabsUpdatedAt ? ' · ' : '', d.tabsUpdatedAt ? time(d.tabsUpdatedAt) : null),
+      deviceExtras(d))))
       : el('p', { class: 'muted' }, 'No devices yet.');
     const signOut = el('button', { type: 'button', class: 'secondary', id: 'sign-out' }, 'Sign out');
     signOut.addEventListener('click', async () => {
