@@ -24,6 +24,7 @@ import io.fxhome.sandbox.generator.HostileContent;
 import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.web.session.SessionStore;
 import io.fxhome.web.testsupport.Browser;
+import io.fxhome.web.testsupport.Html401Validator;
 import io.fxhome.web.testsupport.JobQueueCleanup;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
@@ -137,13 +138,16 @@ class TimelineApiTest {
     }
 
     @Test
-    void theHtml4TimelineListsTheChangesAndReopensASnapshot() {
+    void theHtml4TimelineListsTheChangesAndReopensASnapshot() throws Exception {
         String page = browser.request().get("/basic/devices/laptop/timeline").then().statusCode(200).extract().asString();
         assertThat(page).contains("Tuesday 17 November 2026, 14:00 UTC", "(3 tabs)");
         String snapshot = browser.request().queryParam("date", "2026-11-17").queryParam("time", "15:00")
                 .get("/basic/devices/laptop/tabs-at").then().statusCode(200).extract().asString();
         assertThat(snapshot).contains("<a href=\"https://docs.example/report\">Report draft</a>",
                 "&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("href=\"javascript:");
+        for (String html : List.of(page, snapshot)) {
+            assertThat(Html401Validator.errors(html)).as("HTML 4.01 Strict validation of:\n" + html).isEmpty();
+        }
     }
 
     @Test

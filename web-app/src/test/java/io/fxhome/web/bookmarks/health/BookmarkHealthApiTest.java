@@ -18,6 +18,7 @@ import io.fxhome.sandbox.generator.HostileContent;
 import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.web.session.SessionStore;
 import io.fxhome.web.testsupport.Browser;
+import io.fxhome.web.testsupport.Html401Validator;
 import io.fxhome.web.testsupport.JobQueueCleanup;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
@@ -118,13 +119,16 @@ class BookmarkHealthApiTest {
     }
 
     @Test
-    void theHtml4PagesShowTheSameAndEscapeIt() {
+    void theHtml4PagesShowTheSameAndEscapeIt() throws Exception {
         String summary = browser.request().get("/basic/bookmark-health").then().statusCode(200).extract().asString();
         assertThat(summary).contains("Lost and found</a>: 5", "Duplicate URLs</a>: 1");
         String lost = browser.request().get("/basic/bookmark-health/lost-and-found").then().statusCode(200).extract()
                 .asString();
         assertThat(lost).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "Firefox would place it in", "Other Bookmarks")
                 .doesNotContain("<script>", "href=\"javascript:");
+        for (String html : List.of(summary, lost)) {
+            assertThat(Html401Validator.errors(html)).as("HTML 4.01 Strict validation of:\n" + html).isEmpty();
+        }
     }
 
     @Test
