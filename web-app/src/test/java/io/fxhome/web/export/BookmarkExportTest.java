@@ -78,10 +78,10 @@ class BookmarkExportTest {
                 "insert into bookmark (account_id, guid, parent_guid, position, kind) values (?, 'sep1', 'menu', 1, 'separator')",
                 alice.account);
         TestData.exec(ds,
-                "update bookmark set keyword = 'bread', tags = array['baking', 'a "quoted" tag'] where account_id = ? and guid = 'b1'",
+                "update bookmark set keyword = 'bread', tags = array['baking', 'a \"quoted\" tag'] where account_id = ? and guid = 'b1'",
                 alice.account);
         TestData.exec(ds,
-                "update bookmark set keyword = '"><b>kw', tags = array['<i>tag</i>'] where account_id = ? and guid = 'b3'",
+                "update bookmark set keyword = '\"><b>kw', tags = array['<i>tag</i>'] where account_id = ? and guid = 'b3'",
                 alice.account);
         TestData.exec(ds, "update bookmark set date_added = ?, server_modified = 1709633730.00 where account_id = ?",
                 java.sql.Timestamp.from(ADDED), alice.account);
