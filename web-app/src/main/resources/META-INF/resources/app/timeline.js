@@ -42,7 +42,8 @@
         for (const item of page.items) {
           deviceName = deviceName || item.deviceName;
           changes.append(el('li', {}, el('a', { href: '#/timeline/' + encodeURIComponent(clientId) + '?at=' + encodeURIComponent(item.takenAt) },
-            el('time', { datetime: item.takenAt }, when(item.takenAt))), el('span', { class: 'muted' }, item.tabCount + ' tabs')));
+            el('time', { datetime: item.takenAt }, when(item.takenAt))),
+            el('span', { class: 'muted' }, ' · ' + item.tabCount + (item.tabCount === 1 ? ' tab' : ' tabs'))));
         }
         if (!page.items.length && !cursor) changes.append(el('li', { class: 'muted', id: 'timeline-none' }, 'No tab changes recorded for this device yet.'));
         cursor = page.next;
