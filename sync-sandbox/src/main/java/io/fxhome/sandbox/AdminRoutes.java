@@ -76,6 +76,17 @@ final class AdminRoutes {
             b.put("id", ctx.pathParam("id"));
             return Json.object().put("id", sandbox.upsertRecord(email(ctx), ctx.pathParam("collection"), b));
         });
+        on(router, "PUT", acc + "/tabs/:clientId", (ctx, b) -> {
+            List<OpenTab> tabs = new ArrayList<>();
+            for (JsonNode t : b.path("tabs")) {
+                if (!(t instanceof ObjectNode tab)) {
+                    throw new IllegalArgumentException("each tab must be an object with a url");
+                }
+                tabs.add(new OpenTab(tab.path("title").asText(""), text(tab, "url")));
+            }
+            return Json.object().put("id", sandbox.replaceTabs(email(ctx), ctx.pathParam("clientId"),
+                    b.path("clientName").asText(ctx.pathParam("clientId")), tabs));
+        });
         on(router, "DELETE", acc + "/collections/:collection/records/:id", (ctx, b) -> {
             if ("true".equals(ctx.queryParams().get("purge"))) {
                 sandbox.purgeRecord(email(ctx), ctx.pathParam("collection"), ctx.pathParam("id"));

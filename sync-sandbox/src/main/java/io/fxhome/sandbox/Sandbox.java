@@ -468,6 +468,24 @@ public final class Sandbox {
         return s.firefox().upsert(storages.byUid(s.syncUser().uid()), collection, cleartext, now());
     }
 
+    /**
+     * Another Firefox changes its open tabs: the device's tabs record is replaced as Firefox desktop uploads it after a
+     * tab change (its name, each tab's title, URL history and last use in seconds, most recent first). The timeline a
+     * series of these builds is what the tab-timeline tests read back.
+     */
+    public String replaceTabs(String email, String clientId, String clientName, List<OpenTab> tabs) {
+        ObjectNode record = io.fxhome.sandbox.http.Json.object().put("id", clientId).put("clientName", clientName);
+        var list = record.putArray("tabs");
+        long lastUsed = now() / 1000;
+        for (OpenTab t : tabs) {
+            ObjectNode tab = list.addObject().put("title", t.title());
+            tab.putArray("urlHistory").add(t.url());
+            tab.putNull("icon");
+            tab.put("lastUsed", lastUsed--);
+        }
+        return upsertRecord(email, "tabs", record);
+    }
+
     /** Deletes a record by uploading a tombstone {@code {"id","deleted":true}}. */
     public void deleteRecord(String email, String collection, String id) {
         AccountState s = require(email);

@@ -134,6 +134,23 @@ class AdminApiTest extends SandboxTestBase {
     }
 
     @Test
+    void anotherFirefoxChangesItsTabsOverHttp() {
+        String email = newEmail();
+        create("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+        Resp put = client.send("PUT", server.baseUrl() + path(email) + "/tabs/laptop0000ab", Map.of("Content-Type",
+                "application/json"),
+                "{\"clientName\":\"Laptop\",\"tabs\":[{\"title\":\"News\",\"url\":\"https://news.example/\"},"
+                        + "{\"url\":\"https://mail.example/\"}]}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        JsonNode record = sandbox().truth(email).collection("tabs").cleartext("laptop0000ab");
+        assertThat(record.get("clientName").asText()).isEqualTo("Laptop");
+        assertThat(record.get("tabs").get(0).get("urlHistory").get(0).asText()).isEqualTo("https://news.example/");
+        assertThat(record.get("tabs").get(1).get("urlHistory").get(0).asText()).isEqualTo("https://mail.example/");
+        assertThat(client.send("PUT", server.baseUrl() + path(email) + "/tabs/x", Map.of("Content-Type", "application/json"),
+                "{\"tabs\":[1]}").status()).isEqualTo(400);
+    }
+
+    @Test
     void demoEndpointIs404WithoutADemoAccountAndDiscoveryDocumentsExist() {
         assertThat(client.get("/__sandbox/demo").status()).isEqualTo(404);
         assertThat(client.get("/__sandbox/ping").json().get("status").asText()).isEqualTo("ok");

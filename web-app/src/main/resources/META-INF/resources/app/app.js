@@ -121,6 +121,21 @@
     return el('p', { class: 'error', role: 'alert' }, error.message || String(error));
   }
 
+  // ------------------------------------------------------------------ views in other files
+
+  // Views of their own files (tokens.js, timeline.js, bookmarks-health.js, ...) push a registrar onto
+  // window.fxhomeViews, loaded before this one; each registrar gets these helpers and a function to register a section
+  // of the hash router: view(token, parts after the section, params).
+  const extraViews = {};
+  const helpers = { el, target, show, api, time, announce, errorBox, ApiError, isCurrent: (token) => token === renderToken };
+  for (const register of window.fxhomeViews || []) register(helpers, (section, view) => { extraViews[section] = view; });
+
+  /** A device's stale mark and timeline link, wherever devices are shown. */
+  function deviceExtras(device) {
+    return [device.stale ? el('span', { class: 'badge stale', title: 'Its tabs have not changed since ' + new Date(device.tabsChangedAt).toLocaleString() }, 'Stale') : null,
+      el('a', { class: 'timeline-link', href: '#/timeline/' + encodeURIComponent(device.clientId) }, 'Tab timeline')];
+  }
+
   // ------------------------------------------------------------------ router
 
   function go(hash) {
@@ -163,9 +178,8 @@
         case 'search': return await viewSearch(token, params.get('q') || '');
         case 'devices': return await viewDevices(token);
         default:
-          // Views in files of their own (e.g. /app/tokens.js) register in window.fxhomeViews under their section.
-          if (window.fxhomeViews && Object.prototype.hasOwnProperty.call(window.fxhomeViews, section)) {
-            return await window.fxhomeViews[section]({ token, parts, params, isCurrent: () => token === renderToken, el, api, show, time, errorBox, announce, ApiError });
+          if (Object.prototype.hasOwnProperty.call(extraViews, section)) {
+            return await extraViews[section](token, parts.slice(1).map(decodeURIComponent), params);
           }
           return show('Not found', el('p', {}, 'There is nothing here. ', el('a', { href: '#/tabs' }, 'Go to your tabs')));
       }
@@ -452,7 +466,7 @@
       return;
     }
     const sections = data.devices.map((device) => el('section', { class: 'device', 'aria-label': device.name || 'Device' },
-      el('div', { class: 'device-head' }, el('h2', {}, device.name || 'Unnamed device'), time(device.updatedAt)),
+      el('div', { class: 'device-head' }, el('h2', {}, device.name || 'Unnamed device'), time(device.updatedAt), deviceExtras(device)),
       device.tabs.length ? el('ul', { class: 'list' }, device.tabs.map((tab) => el('li', {},
         tab.pinned ? el('span', { class: 'badge' }, 'Pinned') : null,
         tab.inactive ? el('span', { class: 'badge' }, 'Inactive') : null,
@@ -521,7 +535,12 @@
       if (token !== renderToken) return;
       show('Bookmarks', el('ul', { class: 'list' }, data.roots.map((root) => el('li', {},
         el('a', { class: 'item-title folder', href: '#/bookmarks/' + encodeURIComponent(root.guid) }, root.title),
-        el('span', { class: 'muted' }, (root.childCount || 0) + ' items')))));
+        el('span', { class: 'muted' }, (root.childCount || 0) + ' items'))),
+      el('li', {}, el('a', { class: 'item-title folder', href: '#/bookmark-health/lost-and-found' }, 'Lost and found'),
+        el('span', { class: 'muted' }, 'items no folder shows or lists'))),
+      el('p', {}, el('a', { href: '#/bookmark-health' }, 'Health report'), ' · Export: ',
+        el('a', { href: '/api/v1/export/bookmarks.html', download: 'fxhome-bookmarks.html' }, 'bookmark file (HTML)'), ' · ',
+        el('a', { href: '/api/v1/export/bookmarks.json', download: 'fxhome-bookmarks.json' }, 'JSON')));
       return;
     }
     const folder = await api('/api/v1/bookmarks/' + encodeURIComponent(guid));
@@ -538,6 +557,7 @@
       }
       if (b.kind === 'separator') return el('li', { 'aria-hidden': 'true', class: 'muted' }, '—');
       return el('li', {}, b.kind === 'query' ? el('span', { class: 'badge' }, 'Query') : null, target(b.title, b.url, b.linkable),
+        b.keyword ? el('span', { class: 'muted' }, 'Keyword: ' + b.keyword) : null,
         b.tags ? el('span', { class: 'muted' }, 'Tags: ' + b.tags.join(', ')) : null);
     });
     show(folder.item.title || '(untitled folder)', crumbs,
@@ -631,7 +651,8 @@
     const deviceList = devices.devices.length ? el('ul', { class: 'list' }, devices.devices.map((d) => el('li', {},
       el('span', { class: 'item-title' }, d.name || 'Unnamed device'),
       el('span', { class: 'muted' }, [d.application, d.version, d.os].filter(Boolean).join(' · '),
-        d.tabCount ? ' · ' + d.tabCount + ' tabs' : '', d.tabsUpdatedAt ? ' · ' : '', d.tabsUpdatedAt ? time(d.tabsUpdatedAt) : null))))
+        d.tabCount ? ' · ' + d.tabCount + ' tabs' : '', d.tabsUpdatedAt ? ' · ' : '', d.tabsUpdatedAt ? time(d.tabsUpdatedAt) : null),
+      deviceExtras(d))))
       : el('p', { class: 'muted' }, 'No devices yet.');
     const signOut = el('button', { type: 'button', class: 'secondary', id: 'sign-out' }, 'Sign out');
     signOut.addEventListener('click', async () => {

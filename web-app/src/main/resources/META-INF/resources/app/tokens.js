@@ -3,7 +3,6 @@
 // feed address is shown once, in the answer that made it: fxhome keeps only hashes and cannot show them again.
 'use strict';
 (() => {
-  window.fxhomeViews = window.fxhomeViews || {};
 
   const nav = document.getElementById('nav');
   if (nav && !nav.querySelector('[data-section="tokens"]')) {
@@ -14,8 +13,9 @@
     nav.append(link);
   }
 
-  window.fxhomeViews.tokens = async function viewTokens(ctx) {
-    const { el, api, show, time, errorBox, announce } = ctx;
+  async function viewTokens(app, token) {
+    const { el, api, show, time, errorBox, announce } = app;
+    const ctx = { isCurrent: () => app.isCurrent(token) };
     // What this visit made, shown until the person leaves the view.
     const fresh = { token: null, feeds: null };
 
@@ -110,5 +110,7 @@
     }
 
     await render();
-  };
+  }
+
+  (window.fxhomeViews = window.fxhomeViews || []).push((app, register) => register('tokens', (token) => viewTokens(app, token)));
 })();

@@ -4,12 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
 
 /**
  * Replaces the account's open tabs with the tabs collection as downloaded in full: one record per device, each
- * replacing that device's tabs; devices whose record is gone (disconnected, expired) lose theirs.
+ * replacing that device's tabs; devices whose record is gone (disconnected, expired) lose theirs. A device whose tabs
+ * changed also gets a snapshot in its tab timeline ({@link TabSnapshotWriter}).
  */
 public final class TabsWriter {
     private final Connection connection;
@@ -58,6 +60,7 @@ public final class TabsWriter {
             device.executeBatch();
             tab.executeBatch();
         }
+        new TabSnapshotWriter(connection).record(accountId, devices, Instant.now());
         return written;
     }
 }

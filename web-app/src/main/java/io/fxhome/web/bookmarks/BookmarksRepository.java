@@ -28,7 +28,8 @@ public class BookmarksRepository {
             case when b.kind in ('folder', 'livemark') then
                  (select count(*) from bookmark c where c.account_id = b.account_id
                                                     and left(c.parent_guid, 64) = left(b.guid, 64)
-                                                    and c.parent_guid = b.guid) end""";
+                                                    and c.parent_guid = b.guid) end,
+            b.keyword""";
 
     /** A folder's children: account, folder guid, folder guid. */
     static final String CHILDREN = "select " + ITEM_COLUMNS
@@ -74,7 +75,7 @@ public class BookmarksRepository {
                         return Optional.empty();
                     }
                     item = item(rs);
-                    parent = rs.getString(8);
+                    parent = rs.getString(9);
                 }
             }
             List<Crumb> crumbs = new ArrayList<>();
@@ -122,6 +123,7 @@ public class BookmarksRepository {
         Object count = rs.getObject(7);
         return new BookmarkItem(guid, rs.getString(2), BookmarkRoots.title(guid, rs.getString(3)), url,
                 tagList.isEmpty() ? null : tagList, Sql.instant(rs.getTimestamp(6)),
-                count == null ? null : ((Number) count).intValue(), url == null ? null : Links.linkable(url));
+                count == null ? null : ((Number) count).intValue(), url == null ? null : Links.linkable(url),
+                rs.getString(8));
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.fxhome.shard.ShardRouter;
+import io.fxhome.web.devices.Staleness;
 import io.fxhome.web.http.Links;
 import io.fxhome.web.jdbc.Sql;
 
@@ -24,9 +26,11 @@ import io.fxhome.web.jdbc.Sql;
 public class TabsRepository {
     /** Every query runs on the account's shard. */
     private final ShardRouter shards;
+    private final Staleness staleness;
 
-    public TabsRepository(ShardRouter shards) {
+    public TabsRepository(ShardRouter shards, Staleness staleness) {
         this.shards = shards;
+        this.staleness = staleness;
     }
 
     /**
@@ -55,10 +59,13 @@ public class TabsRepository {
 
     public List<DeviceTabs> byDevice(UUID accountId) {
         Map<String, DeviceTabs> devices = new LinkedHashMap<>();
+        Instant now = Instant.now();
         try (Connection c = shards.dataSource(accountId).getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         select dt.client_id, coalesce(d.name, dt.client_name), d.device_type, dt.server_modified,
-                               t.title, t.url, t.last_used, t.pinned, t.inactive
+                               t.title, t.url, t.last_used, t.pinned, t.inactive,
+                               (select max(s.taken_at) from tab_snapshot s
+                                 where s.account_id = dt.account_id and s.client_id = dt.client_id)
                           from device_tabs dt
                           join device d on d.account_id = dt.account_id and d.client_id = dt.client_id
                           left join tab t on t.account_id = dt.account_id and t.client_id = dt.client_id
@@ -70,8 +77,9 @@ public class TabsRepository {
                     String client = rs.getString(1);
                     DeviceTabs device = devices.computeIfAbsent(client, id -> {
                         try {
+                            Instant changed = Sql.instant(rs.getTimestamp(10));
                             return new DeviceTabs(id, rs.getString(2), rs.getString(3), Sql.syncSeconds(rs.getBigDecimal(4)),
-                                    new ArrayList<>());
+                                    new ArrayList<>(), changed, staleness.stale(changed, now));
                         } catch (SQLException e) {
                             throw new IllegalStateException(e);
                         }

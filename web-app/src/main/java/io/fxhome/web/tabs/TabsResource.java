@@ -1,5 +1,6 @@
 package io.fxhome.web.tabs;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.fxhome.web.devices.Staleness;
 import io.fxhome.web.http.ConditionalJson;
 import io.fxhome.web.session.CurrentUser;
 
@@ -28,8 +30,11 @@ public class TabsResource {
     public record TabsAnswer(List<DeviceTabs> devices) {
     }
 
-    /** The last answer per account and the version it was made from (the phone polls this list most). */
-    private record Cached(String version, ConditionalJson.Serialized answer) {
+    /**
+     * The last answer per account, the version it was made from (the phone polls this list most), and until when it
+     * holds: the moment its first fresh device turns stale.
+     */
+    private record Cached(String version, ConditionalJson.Serialized answer, Instant validUntil) {
     }
 
     private static final int MAX_CACHED = 10_000;
@@ -37,11 +42,13 @@ public class TabsResource {
     private final TabsRepository tabs;
     private final CurrentUser current;
     private final ConditionalJson json;
+    private final Staleness staleness;
 
-    public TabsResource(TabsRepository tabs, CurrentUser current, ConditionalJson json) {
+    public TabsResource(TabsRepository tabs, CurrentUser current, ConditionalJson json, Staleness staleness) {
         this.tabs = tabs;
         this.current = current;
         this.json = json;
+        this.staleness = staleness;
     }
 
     @GET
@@ -51,8 +58,12 @@ public class TabsResource {
         // Version first, then data: a write in between only makes the next request rebuild, never serve stale tabs.
         String version = tabs.version(account);
         Cached cached = cache.get(account);
-        if (cached == null || !cached.version().equals(version)) {
-            cached = new Cached(version, json.serialize(new TabsAnswer(tabs.byDevice(account))));
+        Instant now = Instant.now();
+        if (cached == null || !cached.version().equals(version) || !now.isBefore(cached.validUntil())) {
+            List<DeviceTabs> devices = tabs.byDevice(account);
+            Instant validUntil = devices.stream().filter(d -> !d.stale() && d.tabsChangedAt() != null)
+                    .map(d -> staleness.staleFrom(d.tabsChangedAt())).min(Instant::compareTo).orElse(Instant.MAX);
+            cached = new Cached(version, json.serialize(new TabsAnswer(devices)), validUntil);
             if (cache.size() >= MAX_CACHED) {
                 cache.clear();
             }

@@ -96,6 +96,21 @@ class HostileRequestsTest {
             new Param("GET", "/api/v1/devices", In.QUERY, "x", true),
             new Param("GET", "/api/v1/me", In.QUERY, "x", true),
             new Param("GET", "/api/v1/sync", In.QUERY, "x", true),
+            new Param("GET", "/api/v1/devices/{}/timeline", In.PATH, "clientId", true),
+            new Param("GET", "/api/v1/devices/laptop/timeline", In.QUERY, "cursor", true),
+            new Param("GET", "/api/v1/devices/laptop/timeline", In.QUERY, "limit", true),
+            new Param("GET", "/api/v1/devices/{}/timeline/at", In.PATH, "clientId", true),
+            new Param("GET", "/api/v1/devices/laptop/timeline/at", In.QUERY, "time", true),
+            new Param("GET", "/api/v1/bookmark-health", In.QUERY, "x", true),
+            new Param("GET", "/api/v1/bookmark-health/{}", In.PATH, "list", true),
+            new Param("GET", "/api/v1/bookmark-health/orphans", In.QUERY, "cursor", true),
+            new Param("GET", "/api/v1/bookmark-health/orphans", In.QUERY, "limit", true),
+            new Param("GET", "/api/v1/export/bookmarks.html", In.QUERY, "x", true),
+            new Param("GET", "/api/v1/export/bookmarks.json", In.QUERY, "x", true),
+            new Param("GET", "/api/v1/export/tabs.json", In.QUERY, "device", true),
+            new Param("GET", "/api/v1/export/tabs.json?device=laptop", In.QUERY, "at", true),
+            new Param("GET", "/api/v1/export/tabs.txt", In.QUERY, "device", true),
+            new Param("GET", "/api/v1/export/tabs.txt?device=laptop", In.QUERY, "at", true),
             new Param("POST", "/api/v1/session", In.JSON, "email", false),
             new Param("POST", "/api/v1/session", In.JSON, "password", false),
             new Param("POST", "/api/v1/session", In.JSON, "unblockCode", false),
@@ -117,6 +132,15 @@ class HostileRequestsTest {
             new Param("GET", "/basic/search", In.QUERY, "q", true),
             new Param("GET", "/basic/bookmarks/{}", In.PATH, "guid", true),
             new Param("GET", "/basic/tabs", In.QUERY, "x", true),
+            new Param("GET", "/basic/devices/{}/timeline", In.PATH, "clientId", true),
+            new Param("GET", "/basic/devices/laptop/timeline", In.QUERY, "cursor", true),
+            new Param("GET", "/basic/devices/{}/tabs-at", In.PATH, "clientId", true),
+            new Param("GET", "/basic/devices/laptop/tabs-at", In.QUERY, "date", true),
+            new Param("GET", "/basic/devices/laptop/tabs-at?date=2026-12-01", In.QUERY, "time", true),
+            new Param("GET", "/basic/devices/laptop/tabs-at", In.QUERY, "at", true),
+            new Param("GET", "/basic/bookmark-health", In.QUERY, "x", true),
+            new Param("GET", "/basic/bookmark-health/{}", In.PATH, "list", true),
+            new Param("GET", "/basic/bookmark-health/orphans", In.QUERY, "cursor", true),
             new Param("GET", "/basic/sync", In.QUERY, "first", true),
             new Param("GET", "/basic/sync", In.QUERY, "notice", true),
             new Param("POST", "/basic/sync", In.FORM, "csrf", true),
@@ -191,6 +215,13 @@ class HostileRequestsTest {
         data.place("p1", "https://bread.example/", "Bread", 3, Instant.now());
         data.place("p2", "https://bread.example/2", "Bread 2", 2, Instant.now().minusSeconds(60));
         data.folder("toolbar", "places", 0, "toolbar", List.of());
+        data.device("laptop", "Laptop", "desktop", Instant.now().getEpochSecond()).tab("laptop", 0, "Bread",
+                "https://bread.example/", Instant.now());
+        TestData.exec(ds, """
+                insert into tab_snapshot (account_id, client_id, taken_at, client_name, fingerprint, tab_count, tabs)
+                values (?, 'laptop', now() - interval '1 day', 'Laptop', '\\x00', 1,
+                        '[{"title": "Bread", "url": "https://bread.example/", "pinned": false, "inactive": false}]')""",
+                data.account);
         user = Browser.signedIn(sessions.create(data.account, "test", Instant.now()));
     }
 
