@@ -23,7 +23,7 @@ import io.fxhome.web.history.visits.VisitRange;
  */
 @ApplicationScoped
 public class CalendarRepository {
-    static final String COUNT = """
+    public static final String COUNT = """
             select width_bucket(visited_at, ?::bigint[]) as day, count(*) from history_visit
              where account_id = ? and visited_at >= ? and visited_at < ?
              group by day""";

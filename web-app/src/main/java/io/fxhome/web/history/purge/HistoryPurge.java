@@ -23,14 +23,14 @@ import io.fxhome.web.problem.Problem;
  */
 @ApplicationScoped
 public class HistoryPurge {
-    static final String DELETE_RANGE = """
+    public static final String DELETE_RANGE = """
             delete from history_visit where account_id = ? and visited_at >= ? and visited_at < ?
             returning place_guid""";
-    static final String DELETE_SITE_PLACES = """
+    public static final String DELETE_SITE_PLACES = """
             delete from history_place where account_id = ? and fxhome_url_host(url) = ?
             returning guid, url""";
     static final String DELETE_PLACE_VISITS = "delete from history_visit where account_id = ? and place_guid = any(?)";
-    static final String RECOUNT = """
+    public static final String RECOUNT = """
             update history_place p
                set visit_count = v.visits, last_visit_at = to_timestamp(v.last / 1000000.0), frecency_visits = v.counted,
                    last_typed_at = to_timestamp(v.typed / 1000000.0)

@@ -27,7 +27,7 @@ import io.fxhome.web.jdbc.Sql;
  */
 @ApplicationScoped
 public class SitesRepository {
-    static final String SITES = """
+    public static final String SITES = """
             select fxhome_url_host(url) as host, sum(visit_count), count(*), max(last_visit_at) as last
               from history_place
              where account_id = ? and fxhome_url_host(url) is not null and last_visit_at is not null
@@ -35,7 +35,7 @@ public class SitesRepository {
             %s
              order by last desc, host desc
              limit ?""";
-    static final String PAGES = """
+    public static final String PAGES = """
             select guid, url, title, last_visit_at, visit_count from history_place
              where account_id = ? and fxhome_url_host(url) = ? and last_visit_at is not null %s
              order by last_visit_at desc, guid desc

@@ -30,11 +30,11 @@ import io.fxhome.web.jdbc.Sql;
  */
 @ApplicationScoped
 public class PageStoryRepository {
-    static final String PLACES = """
+    public static final String PLACES = """
             select guid, title, visit_count, last_visit_at, frecency, fxhome_url_host(url) from history_place
              where account_id = ? and hashtextextended(url, 0) = hashtextextended(?, 0) and url = ?
              order by last_visit_at desc nulls last""";
-    static final String MONTHS = """
+    public static final String MONTHS = """
             select to_char(to_timestamp(visited_at / 1000000.0) at time zone 'UTC', 'YYYY-MM') as month, count(*),
                    min(visited_at)
               from history_visit where account_id = ? and place_guid = any(?)
@@ -45,7 +45,7 @@ public class PageStoryRepository {
               left join device_tabs dt on dt.account_id = t.account_id and dt.client_id = t.client_id
              where t.account_id = ? and t.url = ?
              order by t.last_used desc nulls last, t.client_id, t.position""";
-    static final String BOOKMARKS = """
+    public static final String BOOKMARKS = """
             select guid, title, parent_guid, keyword, tags, date_added from bookmark
              where account_id = ? and hashtextextended(url, 0) = hashtextextended(?, 0) and url = ? and kind = 'bookmark'
              order by date_added, guid""";

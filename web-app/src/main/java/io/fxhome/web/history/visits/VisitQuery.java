@@ -61,11 +61,18 @@ public final class VisitQuery {
     public String sql() {
         String compare = oldestFirst ? ">" : "<";
         String direction = oldestFirst ? "asc" : "desc";
-        StringBuilder sql = new StringBuilder("""
-                select p.url, p.title, v.visited_at, v.transition, v.place_guid
-                  from history_visit v
+        // Visits lead unless a site or pages narrow the places: then the places are found first and their visits
+        // through the primary key. LIMIT 1 keeps the lateral lookup from being flattened into a join the planner would
+        // drive from the places (reading all of the account's pages and sorting their visits for one page of a range).
+        StringBuilder sql = new StringBuilder(
+                "select p.url, p.title, v.visited_at, v.transition, v.place_guid\n  from history_visit v\n");
+        sql.append(host == null && places == null ? """
+                  cross join lateral (select url, title, match_text from history_place p
+                                       where p.account_id = ? and p.guid = v.place_guid limit 1) p
+                """ : """
                   join history_place p on p.account_id = ? and p.guid = v.place_guid
-                 where v.account_id = ? and v.visited_at >= ? and v.visited_at < ?""");
+                """);
+        sql.append(" where v.account_id = ? and v.visited_at >= ? and v.visited_at < ?");
         after.ifPresent(a -> sql.append("\n   and (v.visited_at, v.place_guid, v.transition) ").append(compare)
                 .append(" (?, ?, ?)"));
         if (host != null) {
