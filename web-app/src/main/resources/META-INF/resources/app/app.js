@@ -37,12 +37,14 @@
   function target(title, url, canLink) {
     const shownTitle = title && title.trim() ? title : (url || '(untitled)');
     const titleClass = 'item-title' + (shownTitle.length > 200 ? ' long' : '');
+    // One page's story (app/history.js), from every list that shows a URL.
+    const story = url ? el('a', { class: 'story-link', href: '#/page?url=' + encodeURIComponent(url), 'aria-label': 'Story of ' + shownTitle }, 'Story') : null;
     if (canLink !== false && linkable(url)) {
       return [el('a', { class: titleClass, href: url, rel: 'noopener noreferrer', target: '_blank' }, shownTitle),
-        el('span', { class: 'item-url' }, url)];
+        el('span', { class: 'item-url' }, url), story];
     }
     return [el('span', { class: titleClass }, shownTitle),
-      el('span', { class: 'item-url inert', title: 'Not a web address: shown as text' }, url || '')];
+      el('span', { class: 'item-url inert', title: 'Not a web address: shown as text' }, url || ''), story];
   }
 
   function show(title, ...content) {
@@ -121,6 +123,13 @@
     return el('p', { class: 'error', role: 'alert' }, error.message || String(error));
   }
 
+  // ------------------------------------------------------------------ views in other files
+
+  // Views of other files (app/history.js, ...) register as fxhomeViews[section] = { nav, view(token, parts, params) },
+  // using these helpers; a view checks fxhomeApp.current(token) before drawing, as the views here do.
+  const extraViews = window.fxhomeViews = window.fxhomeViews || {};
+  window.fxhomeApp = { el, target, show, announce, time, dayLabel, api, errorBox, go, ApiError, current: (t) => t === renderToken };
+
   // ------------------------------------------------------------------ router
 
   function go(hash) {
@@ -162,7 +171,12 @@
         case 'bookmarks': return await viewBookmarks(token, parts[1] ? decodeURIComponent(parts[1]) : null);
         case 'search': return await viewSearch(token, params.get('q') || '');
         case 'devices': return await viewDevices(token);
-        default: return show('Not found', el('p', {}, 'There is nothing here. ', el('a', { href: '#/tabs' }, 'Go to your tabs')));
+        default:
+          if (Object.hasOwn(extraViews, section)) {
+            setChrome(extraViews[section].nav);
+            return await extraViews[section].view(token, parts.slice(1).map(decodeURIComponent), params);
+          }
+          return show('Not found', el('p', {}, 'There is nothing here. ', el('a', { href: '#/tabs' }, 'Go to your tabs')));
       }
     } catch (error) {
       if (token === renderToken && !(error instanceof ApiError && error.status === 401)) {
@@ -463,7 +477,7 @@
     const container = el('div', { id: 'history' });
     const more = el('button', { type: 'button', class: 'secondary', id: 'history-more' }, 'Load more');
     const footer = el('div', { class: 'more' }, more);
-    show('History', container, footer);
+    show('History', window.fxhomeHistoryNav ? window.fxhomeHistoryNav('pages') : null, container, footer);
     let cursor = null;
     let lastDay = null;
     let list = null;

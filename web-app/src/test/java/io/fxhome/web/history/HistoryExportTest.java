@@ -2,11 +2,7 @@ package io.fxhome.web.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +20,7 @@ import io.fxhome.web.history.VisitRows.At;
 import io.fxhome.web.session.SessionStore;
 import io.fxhome.web.testsupport.Browser;
 import io.fxhome.web.testsupport.JobQueueCleanup;
+import io.fxhome.web.testsupport.PythonCsv;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,7 +68,7 @@ class HistoryExportTest {
         Response csv = alice.request().get("/api/v1/export/history.csv");
         csv.then().statusCode(200).contentType("text/csv").header("Content-Disposition",
                 "attachment; filename=\"fxhome-history.csv\"");
-        List<List<String>> rows = parseCsv(csv.asByteArray());
+        List<List<String>> rows = PythonCsv.rows(csv.asByteArray());
         assertThat(rows).containsExactly(List.of("visitedAt", "url", "title", "transition"),
                 List.of("2026-11-10T08:00:00Z", "https://sheet.example/?q=a,b", "'" + FORMULA, "link"),
                 List.of("2026-11-10T09:00:00Z", "https://lines.example/\"quoted\"", CRLF_TITLE, "typed"),
@@ -115,37 +112,9 @@ class HistoryExportTest {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         csv.then().statusCode(200).header("Transfer-Encoding", "chunked");
         assertThat(csv.getHeader("Content-Length")).isNull();
-        List<List<String>> rows = parseCsv(csv.asByteArray());
+        List<List<String>> rows = PythonCsv.rows(csv.asByteArray());
         assertThat(rows).hasSize(200_001);
         assertThat(rows.get(1)).containsExactly("2023-11-14T22:13:21Z", "https://site2.example/", "Page, \"2\"", "link");
         System.out.printf("history.csv: 200000 visits, %d bytes in %d ms%n", csv.asByteArray().length, millis);
-    }
-
-    /** The rows of a CSV file, as Python's csv module (RFC 4180 dialect "excel") reads them. */
-    static List<List<String>> parseCsv(byte[] csv) throws Exception {
-        Path file = Files.createTempFile("history", ".csv");
-        Path out = Files.createTempFile("history", ".json");
-        try {
-            Files.write(file, csv);
-            Process p = new ProcessBuilder("python3", "-c", """
-                    import csv, json, sys
-                    with open(sys.argv[1], newline='', encoding='utf-8', errors='strict') as f:
-                        rows = list(csv.reader(f, strict=True))
-                    with open(sys.argv[2], 'w', encoding='utf-8') as o:
-                        json.dump(rows, o)
-                    """, file.toString(), out.toString()).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor()).as(output).isZero();
-            List<List<String>> rows = new ArrayList<>();
-            for (JsonNode row : new ObjectMapper().readTree(out.toFile())) {
-                List<String> cells = new ArrayList<>();
-                row.forEach(c -> cells.add(c.asText()));
-                rows.add(cells);
-            }
-            return rows;
-        } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(out);
-        }
     }
 }
