@@ -172,27 +172,29 @@ class HistoryBrowserTest {
             String pageTitle = d.findElement(By.cssSelector("#site-pages li .item-title")).getText();
             d.findElement(By.cssSelector("#site-pages li .story-link")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("story-summary")));
-            assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo(pageTitle);
+            // The story's heading is the page's title (an untitled page's list entry shows its URL instead).
+            assertThat(d.findElement(By.tagName("h1")).getText()).isIn(pageTitle, "(untitled page)");
             assertThat(d.findElement(By.id("story-summary")).getText()).contains("visits").contains("frecency");
             assertThat(d.findElements(By.cssSelector("#story-visits li"))).isNotEmpty();
             BrowserTest.assertInert(d);
             chromium.screenshots("history-04-story");
 
             // A search restricted to the busiest day finds visits of that day only.
-            String word = d.findElement(By.cssSelector("h1")).getText().split("\\s+")[0];
-            d.get(base + "#/history-search?q=" + java.net.URLEncoder.encode(word, "UTF-8") + "&from=" + busiest + "&to="
-                    + busiest);
-            wait.until(dr -> !dr.findElements(By.cssSelector("#history-search-results li")).isEmpty()
-                    || !dr.findElements(By.cssSelector(".more p")).isEmpty());
+            d.get(base + "#/history-search?q=e&from=" + busiest + "&to=" + busiest);
+            wait.until(dr -> !dr.findElements(By.cssSelector("#history-search-results li")).isEmpty());
+            String shownDay = (String) ((JavascriptExecutor) d).executeScript(
+                    "return new Date(arguments[0] + 'T12:00:00').toLocaleDateString()", busiest.toString());
+            assertThat(BrowserTest.texts(d, "#history-search-results li > .muted"))
+                    .allSatisfy(t -> assertThat(t).startsWith(shownDay + " "));
             chromium.screenshots("history-05-search");
 
             // The HTML4 pages: the same day's visits, valid HTML 4.01 Strict, and the calendar, sites, story and purge pages.
             d.get(base + "basic/history/day?date=" + busiest);
-            assertThat(d.findElements(By.cssSelector("ol li"))).hasSize(Math.min(busiestVisits, 25));
+            assertThat(d.findElements(By.cssSelector("ol li"))).hasSize(Math.min(busiestVisits, 50));
             BrowserTest.assertInert(d);
             for (String page : List.of("basic/history/day?date=" + busiest,
                     "basic/history/calendar?month=" + busiest.toString().substring(0, 7),
-                    "basic/history/sites", "basic/history/sites/" + host, "basic/history/search?q=" + word,
+                    "basic/history/sites", "basic/history/sites/" + host, "basic/history/search?q=e&from=" + busiest,
                     "basic/history/purge",
                     "basic/history")) {
                 assertThat(Html401Validator.errors(fetch(d, "/" + page))).as(page).isEmpty();
@@ -229,6 +231,6 @@ class HistoryBrowserTest {
     private byte[] fetchBytes(WebDriver d, String path) {
         Browser b = new Browser();
         b.session = d.manage().getCookieNamed(Browser.COOKIE).getValue();
-        return b.request().get(path).asByteArray();
+        return b.request().urlEncodingEnabled(false).get(path).asByteArray();
     }
 }
