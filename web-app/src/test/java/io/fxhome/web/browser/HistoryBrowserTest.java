@@ -138,7 +138,7 @@ class HistoryBrowserTest {
 
             // The calendar of the busiest month: the busiest day's count is what Firefox uploaded.
             d.findElement(By.cssSelector("#nav a[data-section=history]")).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Calendar"))).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.subnav a[href='#/calendar']")));
             d.get(base + "#/calendar/" + busiest.toString().substring(0, 7));
             wait.until(
                     ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar a[href='#/day/" + busiest + "']")));
