@@ -37,12 +37,14 @@
   function target(title, url, canLink) {
     const shownTitle = title && title.trim() ? title : (url || '(untitled)');
     const titleClass = 'item-title' + (shownTitle.length > 200 ? ' long' : '');
+    // One page's story (app/history.js), from every list that shows a URL.
+    const story = url ? el('a', { class: 'story-link', href: '#/page?url=' + encodeURIComponent(url), 'aria-label': 'Story of ' + shownTitle }, 'Story') : null;
     if (canLink !== false && linkable(url)) {
       return [el('a', { class: titleClass, href: url, rel: 'noopener noreferrer', target: '_blank' }, shownTitle),
-        el('span', { class: 'item-url' }, url)];
+        el('span', { class: 'item-url' }, url), story];
     }
     return [el('span', { class: titleClass }, shownTitle),
-      el('span', { class: 'item-url inert', title: 'Not a web address: shown as text' }, url || '')];
+      el('span', { class: 'item-url inert', title: 'Not a web address: shown as text' }, url || ''), story];
   }
 
   function show(title, ...content) {
@@ -125,10 +127,12 @@
 
   // Views of their own files (tokens.js, timeline.js, bookmarks-health.js, ...) push a registrar onto
   // window.fxhomeViews, loaded before this one; each registrar gets these helpers and a function to register a section
-  // of the hash router: view(token, parts after the section, params).
+  // of the hash router: register(section, view(token, parts after the section, params), nav section to mark).
   const extraViews = {};
-  const helpers = { el, target, show, api, time, announce, errorBox, ApiError, isCurrent: (token) => token === renderToken };
-  for (const register of window.fxhomeViews || []) register(helpers, (section, view) => { extraViews[section] = view; });
+  const helpers = { el, target, show, api, time, dayLabel, announce, errorBox, go, ApiError, isCurrent: (token) => token === renderToken };
+  for (const registrar of window.fxhomeViews || []) {
+    registrar(helpers, (section, view, nav) => { extraViews[section] = { view, nav: nav === undefined ? section : nav }; });
+  }
 
   /** A device's stale mark and timeline link, wherever devices are shown. */
   function deviceExtras(device) {
@@ -179,7 +183,8 @@
         case 'devices': return await viewDevices(token);
         default:
           if (Object.prototype.hasOwnProperty.call(extraViews, section)) {
-            return await extraViews[section](token, parts.slice(1).map(decodeURIComponent), params);
+            setChrome(extraViews[section].nav);
+            return await extraViews[section].view(token, parts.slice(1).map(decodeURIComponent), params);
           }
           return show('Not found', el('p', {}, 'There is nothing here. ', el('a', { href: '#/tabs' }, 'Go to your tabs')));
       }
@@ -482,7 +487,7 @@
     const container = el('div', { id: 'history' });
     const more = el('button', { type: 'button', class: 'secondary', id: 'history-more' }, 'Load more');
     const footer = el('div', { class: 'more' }, more);
-    show('History', container, footer);
+    show('History', window.fxhomeHistoryNav ? window.fxhomeHistoryNav('pages') : null, container, footer);
     let cursor = null;
     let lastDay = null;
     let list = null;

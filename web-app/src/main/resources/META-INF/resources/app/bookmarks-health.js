@@ -67,5 +67,5 @@
     announce(first.total + ' items');
   }
 
-  register('bookmark-health', viewHealth);
+  register('bookmark-health', viewHealth, 'bookmarks');
 });

@@ -80,5 +80,5 @@
     }
   }
 
-  register('timeline', viewTimeline);
+  register('timeline', viewTimeline, 'devices');
 });

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** What a statement's plan reads: each scan of a table or index, as "node type: index condition". */
-final class QueryPlans {
+public final class QueryPlans {
     private static final Set<String> SCANS = Set.of("Seq Scan", "Index Scan", "Index Only Scan", "Bitmap Index Scan",
             "Tid Scan",
             "Tid Range Scan", "Sample Scan");
@@ -22,7 +22,7 @@ final class QueryPlans {
     }
 
     /** The plan made for these values. */
-    static List<String> tableScans(Connection c, String sql, List<Object> params) throws SQLException {
+    public static List<String> tableScans(Connection c, String sql, List<Object> params) throws SQLException {
         return scans(c, "explain (format json) " + sql, params);
     }
 
@@ -30,7 +30,7 @@ final class QueryPlans {
      * The generic plan, made without the values: what the search keeps and reuses per connection once the session's
      * {@code plan_cache_mode} is {@code force_generic_plan} (an EXPLAIN with bound values shows a custom plan instead).
      */
-    static List<String> genericTableScans(Connection c, String sql, List<Object> params) throws SQLException {
+    public static List<String> genericTableScans(Connection c, String sql, List<Object> params) throws SQLException {
         try (var st = c.createStatement()) {
             st.execute("deallocate all");
             // Through a DO block: over the extended protocol PostgreSQL reads a PREPARE's $n as the outer statement's.
