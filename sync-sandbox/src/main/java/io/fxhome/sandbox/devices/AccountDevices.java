@@ -73,7 +73,8 @@ public final class AccountDevices {
     }
 
     public synchronized Page retrieve(String deviceId, Long fromIndex, int limit, long now) {
-        List<DeviceCommand> q = queues.getOrDefault(deviceId, List.of());
+        // A device nothing was ever sent to has no queue (and List.of() refuses even an empty removeIf).
+        List<DeviceCommand> q = queues.computeIfAbsent(deviceId, k -> new ArrayList<>());
         q.removeIf(c -> c.expiresAtMillis() <= now);
         List<DeviceCommand> matching = q.stream().filter(c -> fromIndex == null || c.index() >= fromIndex).toList();
         List<DeviceCommand> page = matching.subList(0, Math.min(limit, matching.size()));

@@ -68,6 +68,11 @@ class DeviceCommandsTest extends SandboxTestBase {
         assertThat(firefox.get("isCurrentDevice").asBoolean()).isFalse();
         assertThat(firefox.get("name").asText()).isEqualTo(FirefoxDevice.NAME);
 
+        Resp nothingYet = call("GET", "/v1/account/device/commands?index=0", rt, null);
+        assertThat(nothingYet.status()).as("a device nothing was sent to: " + nothingYet.body()).isEqualTo(200);
+        assertThat(nothingYet.json().get("messages")).isEmpty();
+        assertThat(nothingYet.json().get("last").asBoolean()).isTrue();
+
         sandbox().firefoxSendTab(s.email(), null, "https://example.org/one", "One");
         sandbox().firefoxSendTab(s.email(), id, "https://example.org/two", "Two");
         Resp page = call("GET", "/v1/account/device/commands?index=0&limit=1", rt, null);
