@@ -135,8 +135,11 @@ class TimelineBrowserTest {
             d.findElements(By.cssSelector("#timeline-changes li a")).get(1).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("snapshot-tabs"), "Report draft"));
             assertThat(d.findElement(By.id("snapshot-tabs")).getText()).contains(HostileContent.SCRIPT_TITLE);
-            assertThat(d.findElements(By.cssSelector("#snapshot-tabs a")).stream().map(a -> a.getAttribute("href")))
-                    .containsExactly("https://docs.example/report");
+            // Every tab also links to its page's story inside the app (a hash route, never the URL itself).
+            assertThat(d.findElements(By.cssSelector("#snapshot-tabs a:not(.story-link)")).stream().map(a -> a
+                    .getAttribute("href"))).containsExactly("https://docs.example/report");
+            assertThat(d.findElements(By.cssSelector("#snapshot-tabs a.story-link")).stream().map(a -> a.getAttribute(
+                    "href"))).hasSize(2).allSatisfy(href -> assertThat(href).startsWith(base + "#/page?url="));
             assertThat(d.findElement(By.id("snapshot-links")).getAttribute("href")).contains("/api/v1/export/tabs.txt");
             chromium.screenshots("22-timeline-snapshot");
 

@@ -124,6 +124,8 @@ class TokensBrowserTest {
         SessionCookie session = account();
         try (Chromium chromium = Chromium.start(false)) {
             WebDriver d = chromium.driver;
+            // Every form posts and loads a new page: each check waits for what the new page shows, never the old one.
+            WebDriverWait wait = new WebDriverWait(d, WAIT);
             d.get(base + "ping");
             d.manage().addCookie(new Cookie("fxhome_session", session.value(), "/"));
             d.get(base + "basic/sync");
@@ -131,25 +133,27 @@ class TokensBrowserTest {
             assertThat(Html401Validator.errors(html(session, "/basic/tokens"))).isEmpty();
             d.findElement(By.id("token-name")).sendKeys(NAME);
             d.findElement(By.cssSelector("input[value='Create token']")).click();
-            String token = d.findElement(By.id("new-token")).getDomProperty("value");
+            String token = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-token"))).getDomProperty(
+                    "value");
             assertThat(token).startsWith("fxhome_" + session.accountId() + ".");
             assertThat(d.findElement(By.id("token-list")).getText()).contains(NAME).contains("never used");
             given().header("Authorization", "Bearer " + token).get("/api/v1/devices").then().statusCode(200);
             chromium.screenshots("tokens-basic");
 
             d.findElement(By.cssSelector("#token-list input[type=submit]")).click();
-            assertThat(d.getCurrentUrl()).endsWith("/basic/tokens?notice=revoked");
+            wait.until(ExpectedConditions.urlContains("/basic/tokens?notice=revoked"));
             assertThat(d.findElement(By.tagName("body")).getText()).contains("Token revoked.").contains("No tokens yet.");
             given().header("Authorization", "Bearer " + token).get("/api/v1/devices").then().statusCode(401);
 
             d.findElement(By.cssSelector("input[value='Turn on feeds']")).click();
-            String feed = d.findElement(By.id("feed-tabs-0")).getDomProperty("value");
+            String feed = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("feed-tabs-0"))).getDomProperty(
+                    "value");
             URI feedUri = URI.create(feed);
             AtomDocument atom = AtomDocument.parse(given().urlEncodingEnabled(false)
                     .get(feedUri.getRawPath() + "?" + feedUri.getRawQuery()).then().statusCode(200).extract().asString());
             assertThat(atom.entries).extracting(AtomDocument.Entry::title).containsExactly("Open tab");
             d.findElement(By.cssSelector("input[value='Turn off feeds']")).click();
-            assertThat(d.findElement(By.tagName("body")).getText()).contains("Feeds turned off");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Feeds turned off"));
             given().urlEncodingEnabled(false).get(feedUri.getRawPath() + "?" + feedUri.getRawQuery()).then().statusCode(404);
         }
     }
