@@ -165,7 +165,7 @@
         default:
           // Views in files of their own (e.g. /app/tokens.js) register in window.fxhomeViews under their section.
           if (window.fxhomeViews && Object.prototype.hasOwnProperty.call(window.fxhomeViews, section)) {
-            return await window.fxhomeViews[section]({ token, parts, params, isCurrent: () => token === renderToken, el, api, show, time, errorBox, announce, ApiError });
+            return await window.fxhomeViews[section]({ token, parts, params, isCurrent: () => token === renderToken, el, api, show, time, errorBox, announce, ApiError, target });
           }
           return show('Not found', el('p', {}, 'There is nothing here. ', el('a', { href: '#/tabs' }, 'Go to your tabs')));
       }
