@@ -11,6 +11,7 @@ import io.fxhome.secrets.MasterKeyException;
 import io.fxhome.secrets.SealedAccountSecrets;
 import io.fxhome.secrets.SecretDecryptionException;
 import io.fxhome.shard.AccountDirectory;
+import io.fxhome.sync.devices.DeviceClient;
 import io.fxhome.sync.error.FxaException;
 import io.fxhome.sync.error.SyncException;
 import io.fxhome.sync.fxa.FxaClient;
@@ -33,15 +34,17 @@ public class AccountDeletion {
     private final Sessions sessions;
     private final AccountDirectory directory;
     private final ApiTokens tokens;
+    private final DeviceClient devices;
 
     public AccountDeletion(AccountRepository accounts, AccountSecretsCipher cipher, FxaClient fxa, Sessions sessions,
-            AccountDirectory directory, ApiTokens tokens) {
+            AccountDirectory directory, ApiTokens tokens, DeviceClient devices) {
         this.accounts = accounts;
         this.cipher = cipher;
         this.fxa = fxa;
         this.sessions = sessions;
         this.directory = directory;
         this.tokens = tokens;
+        this.devices = devices;
     }
 
     /** What became of fxhome's refresh token at Firefox Accounts. */
@@ -95,6 +98,7 @@ public class AccountDeletion {
                     accountId, e.getMessage());
             return UpstreamRevocation.SKIPPED_SECRETS_UNREADABLE;
         }
+        destroyDevice(accountId, secrets.refreshToken());
         try {
             fxa.destroy(secrets.refreshToken(), accounts.oauthClientId(accountId).orElse(fxa.config().clientId()));
             return UpstreamRevocation.REVOKED;
@@ -108,5 +112,26 @@ public class AccountDeletion {
             Log.warnf("account %s: revoking the refresh token failed (%s); deleting the rows anyway", accountId, e.status());
             return UpstreamRevocation.FAILED;
         }
+    }
+
+    /**
+     * Removes fxhome from the account's devices (Send Tab), so no Firefox offers it any more. Done before revoking the
+     * token it was registered with; a failure is logged and the deletion goes on (the revocation removes the device's
+     * token all the same, and the user can remove it in their account's settings).
+     */
+    private void destroyDevice(UUID accountId, String refreshToken) {
+        accounts.sendTabDeviceId(accountId).ifPresent(deviceId -> {
+            try {
+                devices.destroy(refreshToken, deviceId);
+            } catch (FxaException e) {
+                if (!DeviceClient.isUnknownDevice(e) && e.kind() != FxaException.Kind.INVALID_TOKEN) {
+                    Log.warnf("account %s: destroying fxhome's device failed (%s); deleting the rows anyway", accountId,
+                            e.kind());
+                }
+            } catch (SyncException e) {
+                Log.warnf("account %s: destroying fxhome's device failed (%s); deleting the rows anyway", accountId,
+                        e.status());
+            }
+        });
     }
 }

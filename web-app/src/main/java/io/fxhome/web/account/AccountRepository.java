@@ -75,6 +75,19 @@ public class AccountRepository {
         }
     }
 
+    /** The id of fxhome's own device at Mozilla for this account (registered by the worker's SendTabReceiver). */
+    public Optional<String> sendTabDeviceId(UUID accountId) {
+        try (Connection c = shards.dataSource(accountId).getConnection();
+                PreparedStatement ps = c.prepareStatement("select device_id from send_tab_device where account_id = ?")) {
+            ps.setObject(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the device of account " + accountId + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Deletes the account; every per-user row (data, secrets, sessions, sync state) goes with it by cascade. */
     public boolean delete(UUID accountId) {
         try (Connection c = shards.dataSource(accountId).getConnection();

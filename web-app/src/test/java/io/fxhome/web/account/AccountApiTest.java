@@ -28,6 +28,7 @@ import io.fxhome.secrets.AccountSecretsCipher;
 import io.fxhome.secrets.MasterKeyException;
 import io.fxhome.secrets.MasterKeyRing;
 import io.fxhome.secrets.SealedAccountSecrets;
+import io.fxhome.sync.devices.DeviceClient;
 import io.fxhome.sync.error.FxaException;
 import io.fxhome.sync.fxa.FxaClient;
 import io.fxhome.web.session.SessionStore;
@@ -60,6 +61,8 @@ class AccountApiTest {
     FxaClient fxa;
     @Inject
     SessionStore sessions;
+    @Inject
+    DeviceClient devices;
 
     private static String sandboxAccount(VerificationMode mode) {
         String email = "acct-" + UUID.randomUUID() + "@example.test";
@@ -95,6 +98,31 @@ class AccountApiTest {
         assertThatThrownBy(() -> fxa.refresh(refreshToken)).isInstanceOfSatisfying(FxaException.class,
                 e -> assertThat(e.kind()).isEqualTo(FxaException.Kind.INVALID_TOKEN));
         browser.request().get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void unlinkAndDeleteDestroysFxhomesSendTabDeviceUpstream() throws Exception {
+        String email = sandboxAccount(VerificationMode.NONE);
+        UUID id = UUID.fromString(new Browser().signIn(email, "pw").then().statusCode(200).extract().path("account.id"));
+        String firstToken = cipher.open(id, accounts.secrets(id).orElseThrow()).refreshToken();
+        // fxhome registered as a device with the token of an earlier link (as the worker's SendTabReceiver does), so
+        // that revoking the current token does not take the device with it: only destroying it does.
+        String deviceId = devices.register(firstToken, null, "fxhome test", "desktop", java.util.Map.of());
+        Browser browser = new Browser();
+        browser.signIn(email, "pw").then().statusCode(200);
+        assertThat(cipher.open(id, accounts.secrets(id).orElseThrow()).refreshToken()).isNotEqualTo(firstToken);
+        TestData.exec(ds, """
+                insert into send_tab_device (account_id, device_id, device_name, sealed_keys, published_key_hash)
+                values (?, ?, 'fxhome test', '\\x00'::bytea, '\\x00'::bytea)""", id, deviceId);
+        String admin = SandboxTestResource.server().baseUrl() + "/__sandbox/accounts/" + email + "/devices";
+        List<String> before = io.restassured.RestAssured.given().get(admin).then().statusCode(200).extract().path("id");
+        assertThat(before).contains(deviceId);
+
+        browser.request().header("X-CSRF-Token", browser.csrf).delete("/api/v1/me").then().statusCode(200)
+                .body("deleted", equalTo(true)).body("refreshTokenRevoked", equalTo(true));
+
+        List<String> after = io.restassured.RestAssured.given().get(admin).then().statusCode(200).extract().path("id");
+        assertThat(after).doesNotContain(deviceId);
     }
 
     @Test

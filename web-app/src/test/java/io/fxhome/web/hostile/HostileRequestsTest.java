@@ -211,7 +211,15 @@ class HostileRequestsTest {
             new Param("POST", "/basic/tokens", In.FORM, "name", true),
             new Param("POST", "/basic/tokens/revoke", In.FORM, "id", true),
             new Param("POST", "/basic/feeds", In.FORM, "csrf", true),
-            new Param("POST", "/basic/feeds/revoke", In.FORM, "csrf", true));
+            new Param("POST", "/basic/feeds/revoke", In.FORM, "csrf", true),
+            new Param("GET", "/api/v1/inbox", In.QUERY, "cursor", true),
+            new Param("GET", "/api/v1/inbox", In.QUERY, "limit", true),
+            new Param("POST", "/api/v1/inbox/{}/read", In.PATH, "id", true),
+            new Param("DELETE", "/api/v1/inbox/{}", In.PATH, "id", true),
+            new Param("GET", "/basic/inbox", In.QUERY, "cursor", true),
+            new Param("GET", "/basic/inbox", In.QUERY, "notice", true),
+            new Param("POST", "/basic/inbox/read", In.FORM, "id", true),
+            new Param("POST", "/basic/inbox/delete", In.FORM, "id", true));
 
     /** A hostile value: as it goes into a URL (already percent-encoded) and as it goes into a body. */
     record Value(String name, String inUrl, String inBody, boolean nul) {

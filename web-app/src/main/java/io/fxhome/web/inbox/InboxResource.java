@@ -1,0 +1,97 @@
+package io.fxhome.web.inbox;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.fxhome.web.config.WebConfig;
+import io.fxhome.web.http.ConditionalJson;
+import io.fxhome.web.problem.Problem;
+import io.fxhome.web.session.CurrentUser;
+
+/**
+ * The inbox of tabs other Firefoxes sent to fxhome: {@code GET /api/v1/inbox} (newest first, in pages),
+ * {@code POST /api/v1/inbox/{id}/read} and {@code DELETE /api/v1/inbox/{id}} (both need X-CSRF-Token).
+ */
+@Path("/api/v1/inbox")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "inbox")
+public class InboxResource {
+    private final InboxRepository inbox;
+    private final CurrentUser current;
+    private final ConditionalJson json;
+    private final WebConfig.Api config;
+
+    public InboxResource(InboxRepository inbox, CurrentUser current, ConditionalJson json, WebConfig config) {
+        this.inbox = inbox;
+        this.current = current;
+        this.json = json;
+        this.config = config.api();
+    }
+
+    @GET
+    @Operation(summary = "Tabs sent to fxhome from the account's other devices, newest first, in pages: pass the previous answer's `next` as `cursor` (ETag / 304)")
+    public Response list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        var account = current.require().accountId();
+        return json.ok(inbox.page(account, InboxCursor.decode(cursor), pageSize(limit)), ifNoneMatch);
+    }
+
+    @POST
+    @Path("/{id}/read")
+    @Operation(summary = "Mark a received tab read (needs X-CSRF-Token)")
+    public Response markRead(@PathParam("id") String id, @HeaderParam(CurrentUser.CSRF_HEADER) String csrf) {
+        var user = current.requireForChange(csrf);
+        if (!inbox.markRead(user.accountId(), entryId(id))) {
+            throw Problem.notFound("That received tab");
+        }
+        return Response.noContent().header("Cache-Control", "no-store").build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a received tab (needs X-CSRF-Token)")
+    public Response delete(@PathParam("id") String id, @HeaderParam(CurrentUser.CSRF_HEADER) String csrf) {
+        var user = current.requireForChange(csrf);
+        if (!inbox.delete(user.accountId(), entryId(id))) {
+            throw Problem.notFound("That received tab");
+        }
+        return Response.noContent().header("Cache-Control", "no-store").build();
+    }
+
+    /** An entry id from a path: anything but a positive whole number names no entry. */
+    static long entryId(String text) {
+        try {
+            long id = Long.parseLong(text == null ? "" : text.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // falls through: no such entry
+        }
+        throw Problem.notFound("That received tab");
+    }
+
+    private int pageSize(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return config.historyPageSize();
+        }
+        try {
+            long asked = Long.parseLong(limit.strip());
+            return (int) Math.max(1, Math.min(asked, config.maxPageSize()));
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("The limit must be a whole number from 1 to " + config.maxPageSize() + ".");
+        }
+    }
+}

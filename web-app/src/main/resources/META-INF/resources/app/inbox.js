@@ -1,0 +1,83 @@
+// fxhome HTML5 app: the inbox view (#/inbox), the tabs other Firefoxes sent to fxhome with "Send to device",
+// registered with app.js's router through window.fxhomeViews. Titles and URLs go through app.js's target(): text
+// always, a link only for web addresses (javascript:, data: and the like stay inert).
+'use strict';
+(() => {
+  const nav = document.getElementById('nav');
+  if (nav && !nav.querySelector('[data-section="inbox"]')) {
+    const link = document.createElement('a');
+    link.href = '#/inbox';
+    link.dataset.section = 'inbox';
+    link.textContent = 'Inbox';
+    const tabs = nav.querySelector('[data-section="tabs"]');
+    if (tabs) tabs.after(link); else nav.append(link);
+  }
+
+  async function viewInbox(app, token) {
+    const { el, api, show, time, errorBox, announce, target } = app;
+    const ctx = { isCurrent: () => app.isCurrent(token) };
+    // The entries loaded so far (first page, then each "Older" page appended) and the next page's cursor.
+    let items = [];
+    let next = null;
+
+    async function load(cursor) {
+      const page = await api('/api/v1/inbox' + (cursor ? '?cursor=' + encodeURIComponent(cursor) : ''));
+      items = cursor ? items.concat(page.items) : page.items;
+      next = page.next;
+    }
+
+    function entry(item) {
+      const actions = [];
+      if (!item.readAt) {
+        const read = el('button', { type: 'button', class: 'mark-read' }, 'Mark read');
+        read.addEventListener('click', () => change(() => api('/api/v1/inbox/' + item.id + '/read', { method: 'POST' }),
+          () => { item.readAt = new Date().toISOString(); }, 'Marked read.'));
+        actions.push(read, ' ');
+      }
+      const remove = el('button', { type: 'button', class: 'danger delete' }, 'Delete');
+      remove.addEventListener('click', () => change(() => api('/api/v1/inbox/' + item.id, { method: 'DELETE' }),
+        () => { items = items.filter((i) => i.id !== item.id); }, 'Deleted.'));
+      actions.push(remove);
+      return el('li', { class: 'inbox-item' + (item.readAt ? '' : ' unread'), 'data-id': String(item.id) },
+        item.readAt ? null : el('span', { class: 'badge' }, 'New'), target(item.title, item.url, item.linkable),
+        el('span', { class: 'muted' }, 'From ', item.senderName || 'another device', ' · ', time(item.sentAt)), ' ', actions);
+    }
+
+    async function change(call, apply, message) {
+      try {
+        await call();
+        apply();
+        render();
+        announce(message);
+      } catch (error) {
+        render(errorBox(error));
+      }
+    }
+
+    function render(message) {
+      if (!ctx.isCurrent()) return;
+      const list = items.length ? el('ul', { class: 'list', id: 'inbox-list' }, items.map(entry))
+        : el('p', { class: 'muted', id: 'inbox-empty' }, 'No tabs received yet.');
+      let older = null;
+      if (next) {
+        older = el('button', { type: 'button', id: 'inbox-older' }, 'Older');
+        older.addEventListener('click', async () => {
+          try {
+            await load(next);
+            render();
+          } catch (error) {
+            render(errorBox(error));
+          }
+        });
+      }
+      show('Inbox', message || null, el('p', { class: 'muted' },
+        'Tabs your other Firefoxes sent to fxhome with "Send to device". New ones arrive with each sync of your account.'),
+      list, older);
+    }
+
+    await load(null);
+    render();
+  }
+
+  (window.fxhomeViews = window.fxhomeViews || []).push((app, register) => register('inbox', (token) => viewInbox(app, token)));
+})();
