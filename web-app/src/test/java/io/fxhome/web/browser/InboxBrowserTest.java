@@ -73,8 +73,11 @@ class InboxBrowserTest {
 
             assertThat(d.findElements(By.cssSelector("#inbox-list .item-title")).stream().map(e -> e.getText()).toList())
                     .containsExactly("Data page", HOSTILE, "First page");
-            assertThat(d.findElements(By.cssSelector("#inbox-list a")).stream().map(a -> a.getDomAttribute("href")).toList())
-                    .containsExactly("https://first.example/");
+            // Only the web address is a link out; each entry's page story is a route inside the app.
+            assertThat(d.findElements(By.cssSelector("#inbox-list a:not(.story-link)")).stream().map(a -> a
+                    .getDomAttribute("href")).toList()).containsExactly("https://first.example/");
+            assertThat(d.findElements(By.cssSelector("#inbox-list a.story-link")).stream().map(a -> a.getDomAttribute(
+                    "href")).toList()).hasSize(3).allSatisfy(href -> assertThat(href).startsWith("#/page?url="));
             assertThat(d.findElements(By.cssSelector("#inbox-list img"))).isEmpty();
             assertThat(((JavascriptExecutor) d).executeScript("return window.pwned === undefined")).isEqualTo(true);
             assertThat(d.findElements(By.cssSelector("#inbox-list .unread"))).hasSize(3);

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -62,21 +59,7 @@ class TimelineBrowserTest {
 
     @BeforeAll
     static void startWorker() throws Exception {
-        Map<String, String> p = new HashMap<>();
-        p.put("quarkus.datasource.jdbc.url",
-                "jdbc:postgresql://" + System.getenv().getOrDefault("FXHOME_TEST_PG_HOST", "127.0.0.1") + ":"
-                        + System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432") + "/fxhome_test_web");
-        p.put("quarkus.datasource.username", "fxhome");
-        p.put("quarkus.datasource.password", "fxhome");
-        p.put("quarkus.flyway.migrate-at-start", "false");
-        p.put("rabbitmq-host", System.getenv().getOrDefault("FXHOME_TEST_RABBITMQ_HOST", "127.0.0.1"));
-        p.put("fxhome.jobs.namespace", BrowserProfile.NAMESPACE);
-        p.put("fxhome.master-key", "dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMhISE=");
-        p.put("fxhome.fxa.auth-url", SandboxTestResource.server().baseUrl());
-        p.put("fxhome.sync.tokenserver-url", SandboxTestResource.server().baseUrl());
-        Path jar = Path.of(System.getProperty("fxhome-test.worker-jar", "../sync-worker/target/quarkus-app/quarkus-run.jar"));
-        worker = AppProcess.of(jar, "timeline-worker").maxHeap("384m").properties(p).start();
-        worker.awaitReady(Duration.ofSeconds(120));
+        worker = PackagedWorker.start("timeline-worker");
     }
 
     @AfterAll
