@@ -8,8 +8,6 @@ import jakarta.enterprise.context.RequestScoped;
 
 import io.fxhome.web.config.WebConfig;
 import io.fxhome.web.problem.Problem;
-import io.fxhome.web.tokens.ApiTokens;
-import io.fxhome.web.tokens.BearerScope;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
@@ -28,11 +26,11 @@ public class CurrentUser {
     private final CurrentVertxRequest vertx;
     private final Sessions sessions;
     private final WebConfig config;
-    private final ApiTokens tokens;
+    private final BearerTokens tokens;
     private Optional<SignedIn> resolved;
     private Optional<SignedIn> session;
 
-    public CurrentUser(CurrentVertxRequest vertx, Sessions sessions, WebConfig config, ApiTokens tokens) {
+    public CurrentUser(CurrentVertxRequest vertx, Sessions sessions, WebConfig config, BearerTokens tokens) {
         this.vertx = vertx;
         this.sessions = sessions;
         this.config = config;

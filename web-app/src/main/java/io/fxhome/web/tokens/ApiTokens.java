@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.fxhome.web.problem.Problem;
+import io.fxhome.web.session.BearerTokens;
 
 /**
  * Personal API tokens: created (the token shown once), listed, revoked, and checked on read-only API requests. A
@@ -20,7 +21,7 @@ import io.fxhome.web.problem.Problem;
  * write a minute, not one per request.
  */
 @ApplicationScoped
-public class ApiTokens {
+public class ApiTokens implements BearerTokens {
     private static final int MAX_CACHED = 100_000;
 
     private final ApiTokenStore store;
@@ -61,7 +62,7 @@ public class ApiTokens {
         return store.delete(accountId, id);
     }
 
-    /** The account an {@code Authorization: Bearer} value opens, if it is a live token. */
+    @Override
     public Optional<UUID> resolve(String bearer) {
         Optional<AccountSecret> parsed = AccountSecret.parse(AccountSecret.TOKEN_PREFIX, bearer);
         if (parsed.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.fxhome.web.tokens;
+package io.fxhome.web.session;
 
 import java.util.Locale;
 import java.util.Optional;
