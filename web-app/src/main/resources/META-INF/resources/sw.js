@@ -4,9 +4,10 @@
 // sign-out and deletion (the app's message, and the server's Clear-Site-Data, which also unregisters this worker) and on
 // any 401.
 'use strict';
-const SHELL = 'fxhome-shell-v1';
+// v2: the shell carries the messages of its language (i18n.js reads them).
+const SHELL = 'fxhome-shell-v2';
 const DATA = 'fxhome-data-v1';
-const SHELL_FILES = ['/', '/app/app.js', '/app/tokens.js', '/app/inbox.js', '/app/timeline.js', '/app/bookmarks-health.js',
+const SHELL_FILES = ['/', '/app/i18n.js', '/app/app.js', '/app/tokens.js', '/app/inbox.js', '/app/timeline.js', '/app/bookmarks-health.js',
   '/app/history.js', '/app/app.css', '/app/history.css', '/manifest.webmanifest', '/favicon.png', '/apple-touch-icon.png',
   '/app/icon-192.png'];
 const LISTS = /^\/api\/v1\/(tabs|devices|history|bookmarks|search|me)(\/|$)/;

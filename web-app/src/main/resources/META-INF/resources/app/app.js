@@ -3,6 +3,7 @@
 // (javascript:, data:, ...) is shown as inert text.
 'use strict';
 (() => {
+  const { t, parts, has, locale } = window.fxhomeI18n;
   const main = document.getElementById('main');
   const nav = document.getElementById('nav');
   const searchForm = document.getElementById('search-form');
@@ -35,16 +36,21 @@
 
   /** A title and URL: a link for web URLs, inert text for everything else. */
   function target(title, url, canLink) {
-    const shownTitle = title && title.trim() ? title : (url || '(untitled)');
+    const shownTitle = title && title.trim() ? title : (url || t('untitled'));
     const titleClass = 'item-title' + (shownTitle.length > 200 ? ' long' : '');
     // One page's story (app/history.js), from every list that shows a URL.
-    const story = url ? el('a', { class: 'story-link', href: '#/page?url=' + encodeURIComponent(url), 'aria-label': 'Story of ' + shownTitle }, 'Story') : null;
+    const story = url ? el('a', { class: 'story-link', href: '#/page?url=' + encodeURIComponent(url), 'aria-label': t('app_story_of', { title: shownTitle }) }, t('app_story')) : null;
     if (canLink !== false && linkable(url)) {
       return [el('a', { class: titleClass, href: url, rel: 'noopener noreferrer', target: '_blank' }, shownTitle),
         el('span', { class: 'item-url' }, url), story];
     }
     return [el('span', { class: titleClass }, shownTitle),
-      el('span', { class: 'item-url inert', title: 'Not a web address: shown as text' }, url || ''), story];
+      el('span', { class: 'item-url inert', title: t('app_not_web_address') }, url || ''), story];
+  }
+
+  /** A bookmark root's name in the app's language (the API names the roots in English); other folders as synced. */
+  function rootTitle(guid, title) {
+    return has('root_' + guid) ? t('root_' + guid) : (title || t('untitled'));
   }
 
   function show(title, ...content) {
@@ -57,7 +63,7 @@
     status.textContent = text;
   }
 
-  const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   function ago(iso) {
     if (!iso) return '';
     const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
@@ -69,7 +75,7 @@
   }
 
   function time(iso) {
-    return iso ? el('time', { datetime: iso, title: new Date(iso).toLocaleString() }, ago(iso)) : null;
+    return iso ? el('time', { datetime: iso, title: new Date(iso).toLocaleString(locale) }, ago(iso)) : null;
   }
 
   function dayLabel(iso) {
@@ -77,16 +83,23 @@
     const today = new Date();
     const start = (x) => new Date(x.getFullYear(), x.getMonth(), x.getDate()).getTime();
     const days = Math.round((start(today) - start(d)) / 86400000);
-    if (days === 0) return 'Today';
-    if (days === 1) return 'Yesterday';
-    return d.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+    if (days === 0) return t('app_today');
+    if (days === 1) return t('app_yesterday');
+    return d.toLocaleDateString(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
   }
 
   // ------------------------------------------------------------------ API
 
+  /** A problem's detail in the app's language when the messages have it (problem_<code>_detail), else the server's. */
+  function problemText(problem) {
+    if (!problem) return null;
+    const key = 'problem_' + String(problem.code || '').replace(/-/g, '_') + '_detail';
+    return problem.code && has(key) ? t(key, { seconds: problem.retryAfterSeconds || 1 }) : problem.detail;
+  }
+
   class ApiError extends Error {
     constructor(status, problem) {
-      super((problem && problem.detail) || ('HTTP ' + status));
+      super(problemText(problem) || ('HTTP ' + status));
       this.status = status;
       this.problem = problem || {};
     }
@@ -136,8 +149,8 @@
 
   /** A device's stale mark and timeline link, wherever devices are shown. */
   function deviceExtras(device) {
-    return [device.stale ? el('span', { class: 'badge stale', title: 'Its tabs have not changed since ' + new Date(device.tabsChangedAt).toLocaleString() }, 'Stale') : null,
-      el('a', { class: 'timeline-link', href: '#/timeline/' + encodeURIComponent(device.clientId) }, 'Tab timeline')];
+    return [device.stale ? el('span', { class: 'badge stale', title: t('app_stale_since', { when: new Date(device.tabsChangedAt).toLocaleString(locale) }) }, t('stale')) : null,
+      el('a', { class: 'timeline-link', href: '#/timeline/' + encodeURIComponent(device.clientId) }, t('tab_timeline'))];
   }
 
   // ------------------------------------------------------------------ router
@@ -186,11 +199,11 @@
             setChrome(extraViews[section].nav);
             return await extraViews[section].view(token, parts.slice(1).map(decodeURIComponent), params);
           }
-          return show('Not found', el('p', {}, 'There is nothing here. ', el('a', { href: '#/tabs' }, 'Go to your tabs')));
+          return show(t('problem_not_found'), el('p', {}, t('app_nothing_here') + ' ', el('a', { href: '#/tabs' }, t('app_go_to_tabs'))));
       }
     } catch (error) {
       if (token === renderToken && !(error instanceof ApiError && error.status === 401)) {
-        show('Something went wrong', errorBox(error), el('p', {}, el('a', { href: location.hash }, 'Try again')));
+        show(t('app_went_wrong'), errorBox(error), el('p', {}, el('a', { href: location.hash }, t('app_try_again'))));
       }
     }
   }
@@ -202,24 +215,23 @@
   // ------------------------------------------------------------------ sign-in
 
   const SIGN_IN_ERRORS = {
-    'state-mismatch': 'That sign-in attempt expired or was started in another browser. Start again.',
-    'oauth-cancelled': 'Mozilla did not sign you in.',
-    'sign-in-expired': 'That sign-in expired. Start again.',
+    'state-mismatch': t('app_signin_error_state_mismatch'),
+    'oauth-cancelled': t('app_signin_error_oauth_cancelled'),
+    'sign-in-expired': t('app_signin_error_expired'),
   };
 
   /** A refusal, and where password sign-in cannot get past it, the way that can: Mozilla's own page. */
   function signInError(error) {
     const offer = error instanceof ApiError && error.problem.signInOnMozilla;
     return [errorBox(error), offer ? el('p', {}, el('button', { type: 'button', id: 'offer-browser-signin', onclick: startBrowserSignIn },
-      "Sign in on Mozilla's page")) : null];
+      t('signin_on_mozilla'))) : null];
   }
 
   /** Mozilla stopped accepting fxhome's sign-in (revoked, or the password changed): the ways back in. */
   function signInAgain() {
-    return [el('p', { class: 'error', id: 'needs-reauth' }, 'Mozilla no longer accepts fxhome for this account (the sign-in was '
-      + 'removed, or the password changed), so syncing has stopped. Sign in again to resume it; nothing is lost.'),
-    el('p', {}, el('button', { type: 'button', id: 'reauth-browser', onclick: startBrowserSignIn }, "Sign in again on Mozilla's page"),
-      ' ', el('a', { href: '#/signin' }, 'or with your password'))];
+    return [el('p', { class: 'error', id: 'needs-reauth' }, t('app_reauth')),
+    el('p', {}, el('button', { type: 'button', id: 'reauth-browser', onclick: startBrowserSignIn }, t('app_reauth_browser')),
+      ' ', el('a', { href: '#/signin' }, t('app_reauth_password')))];
   }
 
   async function startBrowserSignIn() {
@@ -232,23 +244,23 @@
       rememberBrowserSignIn(answer);
       go('#/signin/browser');
     } catch (error) {
-      show('Sign in', errorBox(error), el('p', {}, el('a', { href: '#/signin' }, 'Back')));
+      show(t('sign_in'), errorBox(error), el('p', {}, el('a', { href: '#/signin' }, t('app_back'))));
     }
   }
 
   function viewSignIn(errorCode) {
-    const message = el('div', { 'aria-live': 'assertive' }, errorCode ? errorBox(new Error(SIGN_IN_ERRORS[errorCode] || 'Sign-in failed.')) : null);
+    const message = el('div', { 'aria-live': 'assertive' }, errorCode ? errorBox(new Error(SIGN_IN_ERRORS[errorCode] || t('app_signin_failed'))) : null);
     const email = el('input', { id: 'email', type: 'email', name: 'email', autocomplete: 'username', required: true, inputmode: 'email' });
     const password = el('input', { id: 'password', type: 'password', name: 'password', autocomplete: 'current-password', required: true });
-    const button = el('button', { type: 'submit', class: 'secondary' }, 'Sign in with password');
+    const button = el('button', { type: 'submit', class: 'secondary' }, t('app_signin_password_button'));
     const form = el('form', { class: 'card', id: 'signin-form', novalidate: true },
-      el('h2', {}, 'Or sign in here with your password'),
-      el('label', { for: 'email' }, 'Email'), email,
-      el('label', { for: 'password' }, 'Password'), password, button);
+      el('h2', {}, t('signin_here_heading')),
+      el('label', { for: 'email' }, t('email_label')), email,
+      el('label', { for: 'password' }, t('password_label')), password, button);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       button.disabled = true;
-      message.replaceChildren(el('p', { class: 'muted' }, 'Signing in…'));
+      message.replaceChildren(el('p', { class: 'muted' }, t('app_signing_in')));
       try {
         const answer = await api('/api/v1/session', { method: 'POST', body: { email: email.value, password: password.value } });
         if (answer.status === 'unblock-required') {
@@ -264,11 +276,11 @@
       }
     });
     const browserCard = el('div', { class: 'card' },
-      el('h2', {}, "Sign in on Mozilla's page"),
-      el('p', { class: 'muted' }, 'Your password goes to Mozilla only, never to this server.'),
-      el('button', { type: 'button', id: 'browser-signin', onclick: startBrowserSignIn }, "Sign in on Mozilla's page"));
-    show('Sign in with your Mozilla account',
-      el('p', { class: 'muted' }, 'fxhome signs in to Firefox Sync for you, downloads your tabs, bookmarks and history, and keeps them up to date on this server.'),
+      el('h2', {}, t('signin_on_mozilla')),
+      el('p', { class: 'muted' }, t('password_mozilla_only')),
+      el('button', { type: 'button', id: 'browser-signin', onclick: startBrowserSignIn }, t('signin_on_mozilla')));
+    show(t('app_signin_title'),
+      el('p', { class: 'muted' }, t('app_signin_intro')),
       message, browserCard, form);
   }
 
@@ -300,9 +312,9 @@
     const message = el('div', { 'aria-live': 'assertive' });
     const url = el('input', { id: 'pasted-url', type: 'url', name: 'url', required: true, autocomplete: 'off', spellcheck: 'false',
       placeholder: 'https://accounts.firefox.com/oauth/success/…?code=…&state=…' });
-    const button = el('button', { type: 'submit' }, 'Continue');
+    const button = el('button', { type: 'submit' }, t('continue_button'));
     const form = el('form', { class: 'card', id: 'browser-form', novalidate: true },
-      el('label', { for: 'pasted-url' }, 'Address of the page Mozilla showed'), url, button);
+      el('label', { for: 'pasted-url' }, t('browser_address_label')), url, button);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       button.disabled = true;
@@ -317,14 +329,14 @@
         url.focus();
       }
     });
-    show("Sign in on Mozilla's page",
+    show(t('signin_on_mozilla'),
       el('ol', { class: 'steps' },
         el('li', {}, el('a', { id: 'authorization-link', href: started.authorizationUrl, target: '_blank', rel: 'noopener noreferrer' },
-          "Open Mozilla's sign-in page"), ' and sign in there. Mozilla may email you a code to confirm it is you.'),
-        el('li', {}, 'When the page says you are signed in, copy the whole address from its address bar (it contains code= and state=).'),
-        el('li', {}, 'Come back here, paste it below and press Continue.')),
+          t('browser_step1_link')), ' ' + t('app_browser_step1')),
+        el('li', {}, t('app_browser_step2')),
+        el('li', {}, t('app_browser_step3'))),
       message, form,
-      el('p', {}, el('a', { href: '#/signin' }, 'Sign in with your password instead')));
+      el('p', {}, el('a', { href: '#/signin' }, t('signin_password_instead'))));
   }
 
   function viewUnblock() {
@@ -336,9 +348,9 @@
     const message = el('div', { 'aria-live': 'assertive' });
     const code = el('input', { id: 'unblock-code', type: 'text', name: 'unblockCode', autocomplete: 'one-time-code', required: true,
       autocapitalize: 'characters', spellcheck: 'false' });
-    const button = el('button', { type: 'submit' }, 'Sign in');
+    const button = el('button', { type: 'submit' }, t('sign_in'));
     const form = el('form', { class: 'card', id: 'unblock-form', novalidate: true },
-      el('p', {}, unblock.answer.message), el('label', { for: 'unblock-code' }, 'Unblock code'), code, button);
+      el('p', {}, unblock.answer.message), el('label', { for: 'unblock-code' }, t('unblock_code_label')), code, button);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       button.disabled = true;
@@ -356,13 +368,13 @@
     const resend = el('button', { type: 'button', class: 'secondary', id: 'resend-unblock', onclick: async () => {
       try {
         await api('/api/v1/session/unblock/resend', { method: 'POST', body: {} });
-        announce('Mozilla is emailing you another code.');
-        message.replaceChildren(el('p', { class: 'notice' }, 'Mozilla is emailing you another code.'));
+        announce(t('app_unblock_resent'));
+        message.replaceChildren(el('p', { class: 'notice' }, t('app_unblock_resent')));
       } catch (error) {
         message.replaceChildren(errorBox(error));
       }
-    } }, 'Send another code');
-    show('Enter the unblock code', message, form, resend);
+    } }, t('send_another_code'));
+    show(t('unblock_title'), message, form, resend);
     code.focus();
   }
 
@@ -389,11 +401,11 @@
       return;
     }
     const message = el('div', { 'aria-live': 'assertive' });
-    const button = el('button', { type: 'submit' }, pending.expectsCode ? 'Confirm' : 'Continue');
+    const button = el('button', { type: 'submit' }, pending.expectsCode ? t('confirm') : t('continue_button'));
     const code = pending.expectsCode ? el('input', { id: 'code', type: 'text', name: 'code', inputmode: 'numeric',
       autocomplete: 'one-time-code', required: true, pattern: '[0-9A-Za-z]*' }) : null;
     const form = el('form', { class: 'card', id: 'code-form' },
-      el('p', {}, pending.message), code ? [el('label', { for: 'code' }, 'Code'), code] : null, button);
+      el('p', {}, pending.message), code ? [el('label', { for: 'code' }, t('code_label')), code] : null, button);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       button.disabled = true;
@@ -411,23 +423,24 @@
     const resend = pending.method && pending.method.startsWith('email') ? el('button', { type: 'button', class: 'secondary', onclick: async () => {
       try {
         await api('/api/v1/session/verify/resend', { method: 'POST', body: {} });
-        announce('A new code is on its way.');
-        message.replaceChildren(el('p', { class: 'notice' }, 'A new code is on its way.'));
+        announce(t('app_code_resent'));
+        message.replaceChildren(el('p', { class: 'notice' }, t('app_code_resent')));
       } catch (error) {
         message.replaceChildren(errorBox(error));
       }
-    } }, 'Send the code again') : null;
-    show('Confirm it is you', message, form, resend);
+    } }, t('app_send_code_again')) : null;
+    show(t('confirm_it_is_you'), message, form, resend);
     if (code) code.focus();
   }
 
   // ------------------------------------------------------------------ first sync
 
-  const COLLECTION_NAMES = { clients: 'devices', tabs: 'open tabs', bookmarks: 'bookmarks', history: 'history' };
+  const COLLECTION_NAMES = { clients: t('collection_clients'), tabs: t('collection_tabs'), bookmarks: t('collection_bookmarks'),
+    history: t('collection_history') };
 
   async function viewFirstSync(token) {
-    const progress = el('div', { class: 'card', 'aria-live': 'polite', id: 'sync-progress' }, el('p', {}, 'Waiting for the first sync to start…'));
-    show('Downloading your Firefox data', progress);
+    const progress = el('div', { class: 'card', 'aria-live': 'polite', id: 'sync-progress' }, el('p', {}, t('app_waiting_first_sync')));
+    show(t('app_downloading_title'), progress);
     for (;;) {
       if (token !== renderToken) return;
       let s;
@@ -443,19 +456,19 @@
         return;
       }
       if (s.firstSyncDone && s.state !== 'syncing') {
-        progress.replaceChildren(el('p', { id: 'first-sync-done' }, 'Done: your data is here.'),
-          el('p', {}, el('a', { class: 'button', href: '#/tabs' }, 'See your tabs')));
-        announce('First sync finished.');
+        progress.replaceChildren(el('p', { id: 'first-sync-done' }, t('app_first_sync_done')),
+          el('p', {}, el('a', { class: 'button', href: '#/tabs' }, t('app_see_tabs'))));
+        announce(t('app_first_sync_finished'));
         setTimeout(() => { if (token === renderToken) go('#/tabs'); }, 1200);
         return;
       }
       if (s.state === 'syncing' && s.progress) {
-        const what = COLLECTION_NAMES[s.progress.collection] || s.progress.collection || 'data';
-        progress.replaceChildren(el('p', {}, 'Downloading ' + what + '…'),
-          el('progress', { 'aria-label': 'Sync progress' }),
-          el('p', { class: 'muted' }, s.progress.recordsDone + ' records so far'));
+        const what = COLLECTION_NAMES[s.progress.collection] || s.progress.collection || t('collection_data');
+        progress.replaceChildren(el('p', {}, t('app_downloading', { what })),
+          el('progress', { 'aria-label': t('app_sync_progress') }),
+          el('p', { class: 'muted' }, t('app_records_so_far', { count: s.progress.recordsDone })));
       } else if (s.lastRun && s.lastRun.outcome && s.lastRun.outcome !== 'done') {
-        progress.replaceChildren(el('p', {}, 'The sync will be retried: ' + (s.lastRun.error || s.lastRun.outcome)));
+        progress.replaceChildren(el('p', {}, t('app_sync_retried', { reason: s.lastRun.error || s.lastRun.outcome })));
       }
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
@@ -467,27 +480,27 @@
     const data = await api('/api/v1/tabs');
     if (token !== renderToken) return;
     if (!data.devices.length) {
-      show('Tabs from your devices', el('p', { class: 'muted' }, 'No open tabs from your other devices yet.'));
+      show(t('tabs_title'), el('p', { class: 'muted' }, t('no_tabs_yet')));
       return;
     }
-    const sections = data.devices.map((device) => el('section', { class: 'device', 'aria-label': device.name || 'Device' },
-      el('div', { class: 'device-head' }, el('h2', {}, device.name || 'Unnamed device'), time(device.updatedAt), deviceExtras(device)),
+    const sections = data.devices.map((device) => el('section', { class: 'device', 'aria-label': device.name || t('app_device') },
+      el('div', { class: 'device-head' }, el('h2', {}, device.name || t('unnamed_device')), time(device.updatedAt), deviceExtras(device)),
       device.tabs.length ? el('ul', { class: 'list' }, device.tabs.map((tab) => el('li', {},
-        tab.pinned ? el('span', { class: 'badge' }, 'Pinned') : null,
-        tab.inactive ? el('span', { class: 'badge' }, 'Inactive') : null,
+        tab.pinned ? el('span', { class: 'badge' }, t('app_pinned')) : null,
+        tab.inactive ? el('span', { class: 'badge' }, t('app_inactive')) : null,
         target(tab.title, tab.url, tab.linkable),
-        tab.lastUsed ? el('span', { class: 'muted' }, 'Used ', time(tab.lastUsed)) : null)))
-        : el('p', { class: 'muted' }, 'No open tabs.')));
-    show('Tabs from your devices', ...sections);
+        tab.lastUsed ? el('span', { class: 'muted' }, parts('app_used', { when: time(tab.lastUsed) })) : null)))
+        : el('p', { class: 'muted' }, t('no_open_tabs'))));
+    show(t('tabs_title'), ...sections);
   }
 
   // ------------------------------------------------------------------ history
 
   async function viewHistory(token) {
     const container = el('div', { id: 'history' });
-    const more = el('button', { type: 'button', class: 'secondary', id: 'history-more' }, 'Load more');
+    const more = el('button', { type: 'button', class: 'secondary', id: 'history-more' }, t('app_load_more'));
     const footer = el('div', { class: 'more' }, more);
-    show('History', window.fxhomeHistoryNav ? window.fxhomeHistoryNav('pages') : null, container, footer);
+    show(t('nav_history'), window.fxhomeHistoryNav ? window.fxhomeHistoryNav('pages') : null, container, footer);
     let cursor = null;
     let lastDay = null;
     let list = null;
@@ -507,12 +520,12 @@
             container.append(el('h2', {}, day), list);
           }
           list.append(el('li', {}, target(item.title, item.url, item.linkable),
-            el('span', { class: 'muted' }, new Date(item.lastVisitAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }),
-              item.visitCount > 1 ? ' · ' + item.visitCount + ' visits' : '')));
+            el('span', { class: 'muted' }, new Date(item.lastVisitAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }),
+              item.visitCount > 1 ? ' · ' + t('n_visits', { count: item.visitCount }) : '')));
         }
-        if (!page.items.length && !cursor) container.append(el('p', { class: 'muted' }, 'No history yet.'));
+        if (!page.items.length && !cursor) container.append(el('p', { class: 'muted' }, t('no_history')));
         cursor = page.next;
-        if (!cursor) footer.replaceChildren(el('p', { class: 'muted' }, page.items.length || lastDay ? 'That is all your history.' : ''));
+        if (!cursor) footer.replaceChildren(el('p', { class: 'muted' }, page.items.length || lastDay ? t('app_all_history') : ''));
       } catch (error) {
         footer.prepend(errorBox(error));
       } finally {
@@ -538,35 +551,35 @@
     if (!guid) {
       const data = await api('/api/v1/bookmarks');
       if (token !== renderToken) return;
-      show('Bookmarks', el('ul', { class: 'list' }, data.roots.map((root) => el('li', {},
-        el('a', { class: 'item-title folder', href: '#/bookmarks/' + encodeURIComponent(root.guid) }, root.title),
-        el('span', { class: 'muted' }, (root.childCount || 0) + ' items'))),
-      el('li', {}, el('a', { class: 'item-title folder', href: '#/bookmark-health/lost-and-found' }, 'Lost and found'),
-        el('span', { class: 'muted' }, 'items no folder shows or lists'))),
-      el('p', {}, el('a', { href: '#/bookmark-health' }, 'Health report'), ' · Export: ',
-        el('a', { href: '/api/v1/export/bookmarks.html', download: 'fxhome-bookmarks.html' }, 'bookmark file (HTML)'), ' · ',
+      show(t('nav_bookmarks'), el('ul', { class: 'list' }, data.roots.map((root) => el('li', {},
+        el('a', { class: 'item-title folder', href: '#/bookmarks/' + encodeURIComponent(root.guid) }, rootTitle(root.guid, root.title)),
+        el('span', { class: 'muted' }, t('n_items', { count: root.childCount || 0 })))),
+      el('li', {}, el('a', { class: 'item-title folder', href: '#/bookmark-health/lost-and-found' }, t('health_list_lost_and_found')),
+        el('span', { class: 'muted' }, t('lost_found_hint')))),
+      el('p', {}, el('a', { href: '#/bookmark-health' }, t('health_report')), ' · ' + t('export_label') + ': ',
+        el('a', { href: '/api/v1/export/bookmarks.html', download: 'fxhome-bookmarks.html' }, t('app_bookmark_file')), ' · ',
         el('a', { href: '/api/v1/export/bookmarks.json', download: 'fxhome-bookmarks.json' }, 'JSON')));
       return;
     }
     const folder = await api('/api/v1/bookmarks/' + encodeURIComponent(guid));
     if (token !== renderToken) return;
-    const crumbs = el('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, el('ol', {},
-      el('li', {}, el('a', { href: '#/bookmarks' }, 'Bookmarks')),
+    const crumbs = el('nav', { class: 'crumbs', 'aria-label': t('app_breadcrumb') }, el('ol', {},
+      el('li', {}, el('a', { href: '#/bookmarks' }, t('nav_bookmarks'))),
       folder.breadcrumb.map((c, i) => el('li', {}, i === folder.breadcrumb.length - 1
-        ? el('span', { 'aria-current': 'page' }, c.title || '(untitled)')
-        : el('a', { href: '#/bookmarks/' + encodeURIComponent(c.guid) }, c.title || '(untitled)')))));
+        ? el('span', { 'aria-current': 'page' }, rootTitle(c.guid, c.title))
+        : el('a', { href: '#/bookmarks/' + encodeURIComponent(c.guid) }, rootTitle(c.guid, c.title))))));
     const items = folder.children.map((b) => {
       if (b.kind === 'folder' || b.kind === 'livemark') {
-        return el('li', {}, el('a', { class: 'item-title folder', href: '#/bookmarks/' + encodeURIComponent(b.guid) }, b.title || '(untitled folder)'),
-          el('span', { class: 'muted' }, (b.childCount || 0) + ' items'));
+        return el('li', {}, el('a', { class: 'item-title folder', href: '#/bookmarks/' + encodeURIComponent(b.guid) }, b.title || t('untitled_folder')),
+          el('span', { class: 'muted' }, t('n_items', { count: b.childCount || 0 })));
       }
       if (b.kind === 'separator') return el('li', { 'aria-hidden': 'true', class: 'muted' }, '—');
-      return el('li', {}, b.kind === 'query' ? el('span', { class: 'badge' }, 'Query') : null, target(b.title, b.url, b.linkable),
-        b.keyword ? el('span', { class: 'muted' }, 'Keyword: ' + b.keyword) : null,
-        b.tags ? el('span', { class: 'muted' }, 'Tags: ' + b.tags.join(', ')) : null);
+      return el('li', {}, b.kind === 'query' ? el('span', { class: 'badge' }, t('app_query')) : null, target(b.title, b.url, b.linkable),
+        b.keyword ? el('span', { class: 'muted' }, t('keyword_label') + ': ' + b.keyword) : null,
+        b.tags ? el('span', { class: 'muted' }, t('tags_label') + ': ' + b.tags.join(', ')) : null);
     });
-    show(folder.item.title || '(untitled folder)', crumbs,
-      items.length ? el('ul', { class: 'list', id: 'folder-items' }, items) : el('p', { class: 'muted' }, 'This folder is empty.'));
+    show(folder.item.title ? rootTitle(folder.item.guid, folder.item.title) : t('untitled_folder'), crumbs,
+      items.length ? el('ul', { class: 'list', id: 'folder-items' }, items) : el('p', { class: 'muted' }, t('folder_empty')));
   }
 
   // ------------------------------------------------------------------ search
@@ -579,7 +592,7 @@
     if (searchInput.value !== q && document.activeElement !== searchInput) searchInput.value = q;
     if (searchRequest) searchRequest.abort();
     if (!q.trim()) {
-      show('Search', el('p', { class: 'muted' }, 'Type in the search box: every word is looked for in titles and addresses of your tabs, bookmarks and history. ^ history, * bookmarks, % open tabs, + tags, # titles only, $ addresses only.'));
+      show(t('search_label'), el('p', { class: 'muted' }, t('app_search_help')));
       return;
     }
     const request = new AbortController();
@@ -594,17 +607,17 @@
       if (searchRequest === request) searchRequest = null;
     }
     if (token !== renderToken) return;
-    const labels = { tab: 'Tab', bookmark: 'Bookmark', history: 'History' };
-    const badge = (r) => (r.heuristic === 'keyword' ? 'Keyword' : labels[r.source] || r.source) + (r.device ? ' · ' + r.device : '');
-    show('Results for “' + q + '”', data.results.length
+    const labels = { tab: t('app_source_tab'), bookmark: t('app_source_bookmark'), history: t('app_source_history') };
+    const badge = (r) => (r.heuristic === 'keyword' ? t('app_source_keyword') : labels[r.source] || r.source) + (r.device ? ' · ' + r.device : '');
+    show(t('app_results_for', { q }), data.results.length
       ? el('ul', { class: 'list', id: 'search-results' }, data.results.map((r) => el('li', {
         // Adaptive history: what was opened for this input ranks first next time.
         onclick: (event) => { if (event.target.closest('a')) recordPick(q, r.url); },
       },
         el('span', { class: 'badge' }, badge(r)), target(r.title || (r.autofill ? r.autofill : null), r.url, r.linkable),
-        r.lastVisitAt ? el('span', { class: 'muted' }, 'Visited ', time(r.lastVisitAt)) : null)))
-      : el('p', { class: 'muted', id: 'search-empty' }, 'Nothing matches.'));
-    announce(data.results.length + ' results');
+        r.lastVisitAt ? el('span', { class: 'muted' }, parts('app_visited', { when: time(r.lastVisitAt) })) : null)))
+      : el('p', { class: 'muted', id: 'search-empty' }, t('nothing_matches')));
+    announce(t('app_n_results', { count: data.results.length }));
   }
 
   function recordPick(query, url) {
@@ -634,32 +647,33 @@
     if (token !== renderToken) return;
     state.csrf = me.csrfToken;
     const message = el('div', { 'aria-live': 'polite' });
-    const syncButton = el('button', { type: 'button', id: 'sync-now' }, 'Sync now');
+    const syncButton = el('button', { type: 'button', id: 'sync-now' }, t('sync_now'));
     syncButton.addEventListener('click', async () => {
       syncButton.disabled = true;
       try {
         await api('/api/v1/sync', { method: 'POST' });
-        message.replaceChildren(el('p', { class: 'notice' }, 'Sync started. This page updates when it is done.'));
+        message.replaceChildren(el('p', { class: 'notice' }, t('app_sync_started')));
         setTimeout(() => { if (token === renderToken) route(); }, 4000);
       } catch (error) {
         message.replaceChildren(errorBox(error));
         syncButton.disabled = false;
       }
     });
-    const stateText = { syncing: 'Syncing now', queued: 'Waiting for a sync to start', idle: 'Up to date', 'needs-reauth': 'Sign in again to resume syncing' };
-    const syncCard = el('section', { class: 'card', 'aria-labelledby': 'sync-h' }, el('h2', { id: 'sync-h' }, 'Sync'),
+    const stateText = { syncing: t('sync_state_syncing'), queued: t('sync_state_queued'), idle: t('sync_state_idle'),
+      'needs-reauth': t('sync_state_reauth') };
+    const syncCard = el('section', { class: 'card', 'aria-labelledby': 'sync-h' }, el('h2', { id: 'sync-h' }, t('sync_heading')),
       sync.state === 'needs-reauth' ? signInAgain() : el('p', {}, stateText[sync.state] || sync.state),
-      el('p', { class: 'muted' }, 'Last synced ', sync.lastSyncAt ? time(sync.lastSyncAt) : 'never',
-        sync.lastRun && sync.lastRun.outcome !== 'done' ? ' · last attempt: ' + sync.lastRun.outcome : ''),
-      sync.progress ? el('p', { class: 'muted' }, 'Downloading ' + (COLLECTION_NAMES[sync.progress.collection] || 'data') + ': ' + sync.progress.recordsDone + ' records') : null,
+      el('p', { class: 'muted' }, parts('app_last_synced', { when: sync.lastSyncAt ? time(sync.lastSyncAt) : t('time_never') }),
+        sync.lastRun && sync.lastRun.outcome !== 'done' ? ' · ' + t('app_last_attempt', { outcome: sync.lastRun.outcome }) : ''),
+      sync.progress ? el('p', { class: 'muted' }, t('app_downloading_records', { what: COLLECTION_NAMES[sync.progress.collection] || t('collection_data'), count: sync.progress.recordsDone })) : null,
       syncButton, message);
     const deviceList = devices.devices.length ? el('ul', { class: 'list' }, devices.devices.map((d) => el('li', {},
-      el('span', { class: 'item-title' }, d.name || 'Unnamed device'),
+      el('span', { class: 'item-title' }, d.name || t('unnamed_device')),
       el('span', { class: 'muted' }, [d.application, d.version, d.os].filter(Boolean).join(' · '),
-        d.tabCount ? ' · ' + d.tabCount + ' tabs' : '', d.tabsUpdatedAt ? ' · ' : '', d.tabsUpdatedAt ? time(d.tabsUpdatedAt) : null),
+        d.tabCount ? ' · ' + t('n_tabs', { count: d.tabCount }) : '', d.tabsUpdatedAt ? ' · ' : '', d.tabsUpdatedAt ? time(d.tabsUpdatedAt) : null),
       deviceExtras(d))))
-      : el('p', { class: 'muted' }, 'No devices yet.');
-    const signOut = el('button', { type: 'button', class: 'secondary', id: 'sign-out' }, 'Sign out');
+      : el('p', { class: 'muted' }, t('no_devices'));
+    const signOut = el('button', { type: 'button', class: 'secondary', id: 'sign-out' }, t('sign_out'));
     signOut.addEventListener('click', async () => {
       await api('/api/v1/session', { method: 'DELETE' }).catch(() => null);
       forgetLocalData();
@@ -667,9 +681,9 @@
       state.csrf = null;
       go('#/signin');
     });
-    const unlink = el('button', { type: 'button', class: 'danger', id: 'unlink' }, 'Unlink and delete everything');
+    const unlink = el('button', { type: 'button', class: 'danger', id: 'unlink' }, t('unlink_delete'));
     unlink.addEventListener('click', async () => {
-      if (!window.confirm('Delete everything fxhome keeps for this account and revoke its access to Firefox Sync?')) return;
+      if (!window.confirm(t('app_delete_confirm'))) return;
       try {
         await api('/api/v1/me', { method: 'DELETE' });
         forgetLocalData();
@@ -679,9 +693,9 @@
         message.replaceChildren(errorBox(error));
       }
     });
-    show('Devices and sync', syncCard, el('h2', {}, 'Your devices'), deviceList,
-      el('section', { class: 'card', 'aria-labelledby': 'acct-h' }, el('h2', { id: 'acct-h' }, 'Account'),
-        el('p', {}, me.account.email || 'Firefox Account (single sign-on)'), signOut, ' ', unlink));
+    show(t('nav_devices_sync'), syncCard, el('h2', {}, t('your_devices')), deviceList,
+      el('section', { class: 'card', 'aria-labelledby': 'acct-h' }, el('h2', { id: 'acct-h' }, t('account_heading')),
+        el('p', {}, me.account.email || t('app_account_sso')), signOut, ' ', unlink));
   }
 
   function forgetLocalData() {

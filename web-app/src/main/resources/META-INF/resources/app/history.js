@@ -4,6 +4,7 @@
 'use strict';
 (window.fxhomeViews = window.fxhomeViews || []).push((app, register) => {
   const { el, target, show, announce, time, api, errorBox } = app;
+  const { t, parts: tparts, locale } = window.fxhomeI18n;
   const current = app.isCurrent;
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -16,14 +17,14 @@
     return new Date(d.getFullYear(), d.getMonth(), d.getDate());
   }
   const nextDay = (d) => new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1);
-  const clock = (iso) => new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  const longDay = (d) => d.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  const clock = (iso) => new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  const longDay = (d) => d.toLocaleDateString(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
 
   /** The sub-sections of History, with the current one marked. */
   function historyNav(active) {
-    const links = [['pages', '#/history', 'Pages'], ['day', '#/day', 'Day'], ['calendar', '#/calendar', 'Calendar'],
-      ['sites', '#/sites', 'Sites'], ['search', '#/history-search', 'Search by date'], ['purge', '#/purge', 'Delete & export']];
-    return el('nav', { class: 'subnav', 'aria-label': 'History views' }, links.map(([key, href, text]) =>
+    const links = [['pages', '#/history', t('hnav_pages')], ['day', '#/day', t('hnav_day')], ['calendar', '#/calendar', t('hnav_calendar')],
+      ['sites', '#/sites', t('hnav_sites')], ['search', '#/history-search', t('hnav_search')], ['purge', '#/purge', t('app_hnav_purge')]];
+    return el('nav', { class: 'subnav', 'aria-label': t('app_history_views') }, links.map(([key, href, text]) =>
       el('a', { href, 'aria-current': key === active ? 'page' : null }, text)));
   }
   window.fxhomeHistoryNav = historyNav;
@@ -31,7 +32,7 @@
   /** A list paged by cursor: "Load more" (a real button, for keyboards) fetches the next page into the same list. */
   function pagedList(token, id, url, renderItem, emptyText) {
     const list = el('ul', { class: 'list', id });
-    const more = el('button', { type: 'button', class: 'secondary', id: id + '-more' }, 'Load more');
+    const more = el('button', { type: 'button', class: 'secondary', id: id + '-more' }, t('app_load_more'));
     const footer = el('div', { class: 'more' }, more);
     let cursor = null;
     let count = 0;
@@ -44,7 +45,7 @@
         count += page.items.length;
         cursor = page.next;
         if (!cursor) footer.replaceChildren(el('p', { class: 'muted' }, count ? '' : emptyText));
-        announce(count + ' shown');
+        announce(t('app_n_shown', { count }));
       } catch (error) {
         footer.prepend(errorBox(error));
       } finally {
@@ -57,7 +58,7 @@
 
   function visitItem(v, withDay) {
     return el('li', {}, target(v.title, v.url, v.linkable),
-      el('span', { class: 'muted' }, (withDay ? new Date(v.visitedAt).toLocaleDateString() + ' ' : '') + clock(v.visitedAt) + ' · ' + v.transition));
+      el('span', { class: 'muted' }, (withDay ? new Date(v.visitedAt).toLocaleDateString(locale) + ' ' : '') + clock(v.visitedAt) + ' · ' + v.transition));
   }
 
   // ------------------------------------------------------------------ a day
@@ -67,12 +68,12 @@
     const before = new Date(day.getFullYear(), day.getMonth(), day.getDate() - 1);
     const url = '/api/v1/history/visits?order=oldest&from=' + encodeURIComponent(day.toISOString())
       + '&to=' + encodeURIComponent(nextDay(day).toISOString());
-    const list = pagedList(token, 'day-visits', url, (v) => visitItem(v, false), 'No visits on this day.');
+    const list = pagedList(token, 'day-visits', url, (v) => visitItem(v, false), t('no_visits_day'));
     show(longDay(day), historyNav('day'),
-      el('p', { class: 'pager' }, el('a', { href: '#/day/' + isoDay(before), id: 'day-previous' }, '‹ Previous day'), ' ',
-        el('a', { href: '#/day/' + isoDay(nextDay(day)), id: 'day-next' }, 'Next day ›'), ' ',
-        el('a', { href: '#/calendar/' + isoDay(day).slice(0, 7) }, 'Calendar')),
-      el('p', { class: 'muted' }, 'Every visit of this day, in order. Sync does not record which device made a visit.'),
+      el('p', { class: 'pager' }, el('a', { href: '#/day/' + isoDay(before), id: 'day-previous' }, '‹ ' + t('previous_day')), ' ',
+        el('a', { href: '#/day/' + isoDay(nextDay(day)), id: 'day-next' }, t('next_day') + ' ›'), ' ',
+        el('a', { href: '#/calendar/' + isoDay(day).slice(0, 7) }, t('hnav_calendar'))),
+      el('p', { class: 'muted' }, t('app_day_intro')),
       list.nodes);
     await list.load();
   }
@@ -84,9 +85,9 @@
     const data = await api('/api/v1/history/calendar?month=' + month + '&tz=' + encodeURIComponent(zone));
     if (!current(token)) return;
     const first = new Date(Number(month.slice(0, 4)), Number(month.slice(5)) - 1, 1);
-    const title = first.toLocaleDateString(undefined, { month: 'long', year: 'numeric' });
+    const title = first.toLocaleDateString(locale, { month: 'long', year: 'numeric' });
     const head = el('tr', {}, [1, 2, 3, 4, 5, 6, 7].map((i) => el('th', { scope: 'col' },
-      new Date(2024, 0, i).toLocaleDateString(undefined, { weekday: 'short' }))));
+      new Date(2024, 0, i).toLocaleDateString(locale, { weekday: 'short' }))));
     const rows = [];
     let row = el('tr', {});
     const lead = (first.getDay() + 6) % 7;
@@ -94,19 +95,19 @@
     for (const d of data.days) {
       const n = Number(d.date.slice(8));
       row.append(el('td', {}, d.visits
-        ? el('a', { href: '#/day/' + d.date, 'aria-label': longDay(localDay(d.date)) + ': ' + d.visits + ' visits' },
-          el('span', { class: 'cal-day' }, String(n)), el('span', { class: 'cal-count' }, String(d.visits)))
+        ? el('a', { href: '#/day/' + d.date, 'aria-label': longDay(localDay(d.date)) + ': ' + t('n_visits', { count: d.visits }) },
+          el('span', { class: 'cal-day' }, String(n)), el('span', { class: 'cal-count' }, window.fxhomeI18n.number(d.visits)))
         : el('span', { class: 'cal-day empty' }, String(n))));
       if (row.children.length === 7) { rows.push(row); row = el('tr', {}); }
     }
     if (row.children.length) rows.push(row);
     const ago = data.onThisDay;
     show(title, historyNav('calendar'),
-      el('p', { class: 'pager' }, data.previous ? el('a', { href: '#/calendar/' + data.previous, id: 'cal-previous' }, '‹ Previous month') : null, ' ',
-        data.next ? el('a', { href: '#/calendar/' + data.next, id: 'cal-next' }, 'Next month ›') : null),
-      el('p', { id: 'on-this-day' }, 'On this day a year ago: ',
-        el('a', { href: '#/day/' + ago.date }, longDay(localDay(ago.date))), ' · ' + ago.visits + ' visits'),
-      el('table', { class: 'calendar', id: 'calendar' }, el('caption', {}, data.total + ' visits in ' + title), el('thead', {}, head), el('tbody', {}, rows)));
+      el('p', { class: 'pager' }, data.previous ? el('a', { href: '#/calendar/' + data.previous, id: 'cal-previous' }, '‹ ' + t('previous_month')) : null, ' ',
+        data.next ? el('a', { href: '#/calendar/' + data.next, id: 'cal-next' }, t('next_month') + ' ›') : null),
+      el('p', { id: 'on-this-day' }, t('on_this_day') + ': ',
+        el('a', { href: '#/day/' + ago.date }, longDay(localDay(ago.date))), ' · ' + t('n_visits', { count: ago.visits })),
+      el('table', { class: 'calendar', id: 'calendar' }, el('caption', {}, t('app_visits_in', { count: data.total, month: title })), el('thead', {}, head), el('tbody', {}, rows)));
   }
 
   // ------------------------------------------------------------------ sites
@@ -115,28 +116,28 @@
     if (parts[0]) return viewSite(token, parts[0]);
     const list = pagedList(token, 'sites', '/api/v1/history/sites', (s) => el('li', {},
       el('a', { class: 'item-title', href: '#/sites/' + encodeURIComponent(s.host) }, s.host),
-      el('span', { class: 'muted' }, s.visits + ' visits · ' + s.pages + ' pages · last ', time(s.lastVisitAt))), 'No sites yet.');
-    show('Sites', historyNav('sites'), list.nodes);
+      el('span', { class: 'muted' }, tparts('app_site_counts', { visits: s.visits, pages: s.pages, when: time(s.lastVisitAt) }))), t('no_sites'));
+    show(t('hnav_sites'), historyNav('sites'), list.nodes);
     await list.load();
   }
 
   async function viewSite(token, host) {
     const list = pagedList(token, 'site-pages', '/api/v1/history/sites/' + encodeURIComponent(host), (p) => el('li', {},
-      target(p.title, p.url, p.linkable), el('span', { class: 'muted' }, p.visitCount + ' visits · last ', time(p.lastVisitAt))),
-    'No pages of this site.');
-    const purge = el('button', { type: 'button', class: 'danger', id: 'purge-site' }, 'Delete this site from fxhome');
+      target(p.title, p.url, p.linkable), el('span', { class: 'muted' }, tparts('app_page_counts', { visits: p.visitCount, when: time(p.lastVisitAt) }))),
+    t('no_site_pages'));
+    const purge = el('button', { type: 'button', class: 'danger', id: 'purge-site' }, t('purge_site_button'));
     const result = el('p', { role: 'status' });
     purge.addEventListener('click', async () => {
-      if (!window.confirm('Delete every visit of ' + host + ' from fxhome? This deletes fxhome\'s copy only: Firefox keeps its own history.')) return;
+      if (!window.confirm(t('app_purge_site_confirm', { host }))) return;
       try {
         const r = await api('/api/v1/history/purge', { method: 'POST', body: { host } });
-        result.textContent = 'Deleted ' + r.visitsDeleted + ' visits and ' + r.pagesDeleted + ' pages. ' + r.note;
+        result.textContent = t('purge_done', { visits: r.visitsDeleted, pages: r.pagesDeleted }) + ' ' + t('purge_copy_only_short');
       } catch (error) {
         result.replaceChildren(errorBox(error));
       }
     });
-    show(host, historyNav('sites'), el('p', {}, el('a', { href: '#/sites' }, 'All sites')), list.nodes,
-      el('section', { class: 'card', 'aria-label': 'Delete' }, el('p', { class: 'muted' }, 'Deletes fxhome\'s copy only; Firefox and your other devices keep theirs.'), purge, result));
+    show(host, historyNav('sites'), el('p', {}, el('a', { href: '#/sites' }, t('all_sites'))), list.nodes,
+      el('section', { class: 'card', 'aria-label': t('delete') }, el('p', { class: 'muted' }, t('app_purge_copy_only')), purge, result));
     await list.load();
   }
 
@@ -148,8 +149,8 @@
     const to = params.get('to') || '';
     const field = (id, label, type, value) => [el('label', { for: id }, label), el('input', { id, name: id, type, value })];
     const form = el('form', { class: 'card', id: 'history-search', role: 'search' },
-      field('hs-q', 'Words', 'search', q), field('hs-from', 'From', 'date', from), field('hs-to', 'To (included)', 'date', to),
-      el('button', { type: 'submit' }, 'Search'));
+      field('hs-q', t('hsearch_words'), 'search', q), field('hs-from', t('app_from'), 'date', from), field('hs-to', t('app_to_included'), 'date', to),
+      el('button', { type: 'submit' }, t('search_button')));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const p = new URLSearchParams();
@@ -160,14 +161,14 @@
       location.hash = '#/history-search?' + p.toString();
     });
     if (!q && !from && !to) {
-      show('Search history by date', historyNav('search'), form);
+      show(t('hsearch_title'), historyNav('search'), form);
       return;
     }
     const url = '/api/v1/history/visits/search?q=' + encodeURIComponent(q)
       + (from ? '&from=' + encodeURIComponent(localDay(from).toISOString()) : '')
       + (to ? '&to=' + encodeURIComponent(nextDay(localDay(to)).toISOString()) : '');
-    const list = pagedList(token, 'history-search-results', url, (v) => visitItem(v, true), 'No visits match.');
-    show('Search history by date', historyNav('search'), form, list.nodes);
+    const list = pagedList(token, 'history-search-results', url, (v) => visitItem(v, true), t('no_visits_match'));
+    show(t('hsearch_title'), historyNav('search'), form, list.nodes);
     await list.load();
   }
 
@@ -175,18 +176,18 @@
 
   async function viewPurge() {
     const result = el('p', { role: 'status', id: 'purge-result' });
-    const rangeForm = el('form', { class: 'card', id: 'purge-range' }, el('h2', {}, 'A time range'),
-      el('label', { for: 'pr-from' }, 'From'), el('input', { id: 'pr-from', type: 'date', required: true }),
-      el('label', { for: 'pr-to' }, 'To (included)'), el('input', { id: 'pr-to', type: 'date', required: true }),
-      el('button', { type: 'submit', class: 'danger' }, 'Delete these visits from fxhome'));
-    const siteForm = el('form', { class: 'card', id: 'purge-site-form' }, el('h2', {}, 'A site'),
-      el('label', { for: 'pr-host' }, 'Site (for example example.com)'), el('input', { id: 'pr-host', type: 'text', required: true, autocapitalize: 'off' }),
-      el('button', { type: 'submit', class: 'danger' }, 'Delete this site from fxhome'));
+    const rangeForm = el('form', { class: 'card', id: 'purge-range' }, el('h2', {}, t('purge_range')),
+      el('label', { for: 'pr-from' }, t('app_from')), el('input', { id: 'pr-from', type: 'date', required: true }),
+      el('label', { for: 'pr-to' }, t('app_to_included')), el('input', { id: 'pr-to', type: 'date', required: true }),
+      el('button', { type: 'submit', class: 'danger' }, t('purge_range_button')));
+    const siteForm = el('form', { class: 'card', id: 'purge-site-form' }, el('h2', {}, t('purge_site')),
+      el('label', { for: 'pr-host' }, t('app_site_example')), el('input', { id: 'pr-host', type: 'text', required: true, autocapitalize: 'off' }),
+      el('button', { type: 'submit', class: 'danger' }, t('purge_site_button')));
     async function run(body, what) {
-      if (!window.confirm('Delete ' + what + ' from fxhome? This deletes fxhome\'s copy only: Firefox keeps its own history.')) return;
+      if (!window.confirm(what)) return;
       try {
         const r = await api('/api/v1/history/purge', { method: 'POST', body });
-        result.textContent = 'Deleted ' + r.visitsDeleted + ' visits and ' + r.pagesDeleted + ' pages. ' + r.note;
+        result.textContent = t('purge_done', { visits: r.visitsDeleted, pages: r.pagesDeleted }) + ' ' + t('purge_copy_only_short');
       } catch (error) {
         result.replaceChildren(errorBox(error));
       }
@@ -195,17 +196,18 @@
       event.preventDefault();
       const from = localDay(rangeForm.querySelector('#pr-from').value);
       const to = nextDay(localDay(rangeForm.querySelector('#pr-to').value));
-      run({ from: from.toISOString(), to: to.toISOString() }, 'the visits from ' + from.toLocaleDateString() + ' to ' + localDay(rangeForm.querySelector('#pr-to').value).toLocaleDateString());
+      run({ from: from.toISOString(), to: to.toISOString() }, t('app_purge_range_confirm', { from: from.toLocaleDateString(locale),
+        to: localDay(rangeForm.querySelector('#pr-to').value).toLocaleDateString(locale) }));
     });
     siteForm.addEventListener('submit', (event) => {
       event.preventDefault();
       const host = siteForm.querySelector('#pr-host').value.trim();
-      run({ host }, 'every visit of ' + host);
+      run({ host }, t('app_purge_site_confirm', { host }));
     });
-    show('Delete and export history', historyNav('purge'),
-      el('p', { class: 'warning', id: 'purge-scope' }, 'Deleting here removes fxhome\'s copy only. Firefox, your other devices and Mozilla\'s Sync servers keep their own history; a page you visit again brings back the visits its Sync record still lists (its latest 20).'),
+    show(t('app_purge_title'), historyNav('purge'),
+      el('p', { class: 'warning', id: 'purge-scope' }, t('app_purge_scope')),
       rangeForm, siteForm, result,
-      el('section', { class: 'card', 'aria-labelledby': 'export-h' }, el('h2', { id: 'export-h' }, 'Export every visit'),
+      el('section', { class: 'card', 'aria-labelledby': 'export-h' }, el('h2', { id: 'export-h' }, t('app_export_visits')),
         el('p', {}, el('a', { href: '/api/v1/export/history.csv', download: 'fxhome-history.csv', id: 'export-csv' }, 'CSV'), ' · ',
           el('a', { href: '/api/v1/export/history.json', download: 'fxhome-history.json', id: 'export-json' }, 'JSON'))));
   }
@@ -217,28 +219,28 @@
     const s = await api('/api/v1/history/story?url=' + encodeURIComponent(url) + '&limit=20');
     if (!current(token)) return;
     const section = (id, title, ...content) => el('section', { class: 'card', 'aria-labelledby': id }, el('h2', { id }, title), ...content);
-    const open = s.openOn.length ? el('ul', { class: 'plain', id: 'story-open' }, s.openOn.map((t) =>
-      el('li', {}, t.device || 'Unnamed device', t.lastUsed ? el('span', { class: 'muted' }, ' · used ', time(t.lastUsed)) : null)))
-      : el('p', { class: 'muted' }, 'No device has it open.');
+    const open = s.openOn.length ? el('ul', { class: 'plain', id: 'story-open' }, s.openOn.map((tab) =>
+      el('li', {}, tab.device || t('unnamed_device'), tab.lastUsed ? el('span', { class: 'muted' }, ' · ', tparts('used', { when: time(tab.lastUsed) })) : null)))
+      : el('p', { class: 'muted' }, t('no_device_open'));
     const folders = s.bookmarks.length ? el('ul', { class: 'plain', id: 'story-bookmarks' }, s.bookmarks.map((b) => el('li', {},
-      el('span', { class: 'item-title' }, b.title || '(untitled)'),
-      el('span', { class: 'muted' }, 'in '), b.path.length ? b.path.map((c, i) => [i ? ' › ' : '',
-        el('a', { href: '#/bookmarks/' + encodeURIComponent(c.guid) }, c.title || '(untitled folder)')]) : el('span', { class: 'muted' }, '(a folder fxhome does not have)'),
-      b.keyword ? el('span', { class: 'badge story-keyword' }, 'Keyword: ' + b.keyword) : null,
-      (b.tags || []).map((t) => el('span', { class: 'badge story-tag' }, t)))))
-      : el('p', { class: 'muted' }, 'Not bookmarked.');
+      el('span', { class: 'item-title' }, b.title || t('untitled')),
+      el('span', { class: 'muted' }, t('word_in') + ' '), b.path.length ? b.path.map((c, i) => [i ? ' › ' : '',
+        el('a', { href: '#/bookmarks/' + encodeURIComponent(c.guid) }, c.title || t('untitled_folder'))]) : el('span', { class: 'muted' }, t('folder_not_had')),
+      b.keyword ? el('span', { class: 'badge story-keyword' }, t('keyword_label') + ': ' + b.keyword) : null,
+      (b.tags || []).map((tag) => el('span', { class: 'badge story-tag' }, tag)))))
+      : el('p', { class: 'muted' }, t('not_bookmarked'));
     const max = Math.max(1, ...s.visitsByMonth.map((m) => m.visits));
     const months = s.visitsByMonth.length ? el('table', { class: 'months', id: 'story-months' },
-      el('caption', {}, 'Visits per month'), el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Month'), el('th', { scope: 'col' }, 'Visits'))),
+      el('caption', {}, t('visits_per_month')), el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('month_label')), el('th', { scope: 'col' }, t('visits_heading')))),
       el('tbody', {}, s.visitsByMonth.map((m) => el('tr', {}, el('th', { scope: 'row' }, m.month),
-        el('td', {}, el('span', { class: 'bar', 'data-width': String(Math.round(100 * m.visits / max)) }), ' ' + m.visits))))) : null;
+        el('td', {}, el('span', { class: 'bar', 'data-width': String(Math.round(100 * m.visits / max)) }), ' ' + window.fxhomeI18n.number(m.visits)))))) : null;
     const visits = el('ul', { class: 'list', id: 'story-visits' }, s.visits.items.map((v) => el('li', {},
-      new Date(v.visitedAt).toLocaleString(), el('span', { class: 'muted' }, ' · ' + v.transition))));
-    show(s.title && s.title.trim() ? s.title : '(untitled page)', el('p', { class: 'story-url' }, target(null, s.url, s.linkable)),
-      section('story-open-h', 'Open now', open), section('story-bm-h', 'Bookmarks', folders),
-      section('story-visits-h', 'Visits',
-        el('p', { id: 'story-summary' }, s.visitCount + ' visits' + (s.firstVisitAt ? ' · first ' + new Date(s.firstVisitAt).toLocaleDateString() : ''),
-          s.lastVisitAt ? [' · last ', time(s.lastVisitAt)] : null, ' · frecency ' + s.frecency,
+      new Date(v.visitedAt).toLocaleString(locale), el('span', { class: 'muted' }, ' · ' + v.transition))));
+    show(s.title && s.title.trim() ? s.title : t('untitled_page'), el('p', { class: 'story-url' }, target(null, s.url, s.linkable)),
+      section('story-open-h', t('open_now'), open), section('story-bm-h', t('nav_bookmarks'), folders),
+      section('story-visits-h', t('visits_heading'),
+        el('p', { id: 'story-summary' }, t('n_visits', { count: s.visitCount }) + (s.firstVisitAt ? ' · ' + t('app_first', { day: new Date(s.firstVisitAt).toLocaleDateString(locale) }) : ''),
+          s.lastVisitAt ? [' · ', tparts('app_last', { when: time(s.lastVisitAt) })] : null, ' · ' + t('app_frecency', { value: s.frecency }),
           s.host ? [' · ', el('a', { href: '#/sites/' + encodeURIComponent(s.host) }, s.host)] : null),
         months, visits));
     // Bar widths through the DOM (the CSP allows no inline style attributes from markup).

@@ -8,13 +8,14 @@
     const link = document.createElement('a');
     link.href = '#/inbox';
     link.dataset.section = 'inbox';
-    link.textContent = 'Inbox';
+    link.textContent = window.fxhomeI18n.t('nav_inbox');
     const tabs = nav.querySelector('[data-section="tabs"]');
     if (tabs) tabs.after(link); else nav.append(link);
   }
 
   async function viewInbox(app, token) {
     const { el, api, show, time, errorBox, announce, target } = app;
+    const { t, parts } = window.fxhomeI18n;
     const ctx = { isCurrent: () => app.isCurrent(token) };
     // The entries loaded so far (first page, then each "Older" page appended) and the next page's cursor.
     let items = [];
@@ -29,18 +30,18 @@
     function entry(item) {
       const actions = [];
       if (!item.readAt) {
-        const read = el('button', { type: 'button', class: 'mark-read' }, 'Mark read');
+        const read = el('button', { type: 'button', class: 'mark-read' }, t('mark_read'));
         read.addEventListener('click', () => change(() => api('/api/v1/inbox/' + item.id + '/read', { method: 'POST' }),
-          () => { item.readAt = new Date().toISOString(); }, 'Marked read.'));
+          () => { item.readAt = new Date().toISOString(); }, t('inbox_marked_read')));
         actions.push(read, ' ');
       }
-      const remove = el('button', { type: 'button', class: 'danger delete' }, 'Delete');
+      const remove = el('button', { type: 'button', class: 'danger delete' }, t('delete'));
       remove.addEventListener('click', () => change(() => api('/api/v1/inbox/' + item.id, { method: 'DELETE' }),
-        () => { items = items.filter((i) => i.id !== item.id); }, 'Deleted.'));
+        () => { items = items.filter((i) => i.id !== item.id); }, t('inbox_deleted')));
       actions.push(remove);
       return el('li', { class: 'inbox-item' + (item.readAt ? '' : ' unread'), 'data-id': String(item.id) },
-        item.readAt ? null : el('span', { class: 'badge' }, 'New'), target(item.title, item.url, item.linkable),
-        el('span', { class: 'muted' }, 'From ', item.senderName || 'another device', ' · ', time(item.sentAt)), ' ', actions);
+        item.readAt ? null : el('span', { class: 'badge' }, t('inbox_new')), target(item.title, item.url, item.linkable),
+        el('span', { class: 'muted' }, parts('app_inbox_from', { sender: item.senderName || t('another_device'), when: time(item.sentAt) })), ' ', actions);
     }
 
     async function change(call, apply, message) {
@@ -57,10 +58,10 @@
     function render(message) {
       if (!ctx.isCurrent()) return;
       const list = items.length ? el('ul', { class: 'list', id: 'inbox-list' }, items.map(entry))
-        : el('p', { class: 'muted', id: 'inbox-empty' }, 'No tabs received yet.');
+        : el('p', { class: 'muted', id: 'inbox-empty' }, t('inbox_empty'));
       let older = null;
       if (next) {
-        older = el('button', { type: 'button', id: 'inbox-older' }, 'Older');
+        older = el('button', { type: 'button', id: 'inbox-older' }, t('older'));
         older.addEventListener('click', async () => {
           try {
             await load(next);
@@ -70,8 +71,8 @@
           }
         });
       }
-      show('Inbox', message || null, el('p', { class: 'muted' },
-        'Tabs your other Firefoxes sent to fxhome with "Send to device". New ones arrive with each sync of your account.'),
+      show(t('nav_inbox'), message || null, el('p', { class: 'muted' },
+        t('inbox_intro')),
       list, older);
     }
 

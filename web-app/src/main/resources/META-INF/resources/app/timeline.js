@@ -3,6 +3,7 @@
 'use strict';
 (window.fxhomeViews = window.fxhomeViews || []).push((app, register) => {
   const { el, target, show, api, announce, errorBox, isCurrent } = app;
+  const { t, parts: tparts, locale } = window.fxhomeI18n;
 
   /** A datetime-local value (the browser's time zone) for an instant. */
   function localInput(date) {
@@ -11,18 +12,18 @@
   }
 
   function when(iso) {
-    return new Date(iso).toLocaleString(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    return new Date(iso).toLocaleString(locale, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   }
 
   async function viewTimeline(token, parts, params) {
     const clientId = parts[0];
-    if (!clientId) return show('Tab timeline', el('p', {}, 'Choose a device on the ', el('a', { href: '#/devices' }, 'devices page'), '.'));
+    if (!clientId) return show(t('tab_timeline'), el('p', {}, tparts('app_choose_device', { link: el('a', { href: '#/devices' }, t('app_devices_page')) })));
     const base = '/api/v1/devices/' + encodeURIComponent(clientId) + '/timeline';
     const at = params.get('at');
     const picker = el('input', { type: 'datetime-local', id: 'timeline-at', value: localInput(at ? new Date(at) : new Date()) });
-    const form = el('form', { class: 'timeline-form', 'aria-label': 'What was open at a moment' },
-      el('label', { for: 'timeline-at' }, 'What was open at'), ' ', picker, ' ',
-      el('button', { type: 'submit', id: 'timeline-show' }, 'Show'));
+    const form = el('form', { class: 'timeline-form', 'aria-label': t('app_open_at_moment') },
+      el('label', { for: 'timeline-at' }, t('app_what_was_open')), ' ', picker, ' ',
+      el('button', { type: 'submit', id: 'timeline-show' }, t('app_show')));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const chosen = picker.value ? new Date(picker.value) : new Date();
@@ -30,7 +31,7 @@
     });
     const snapshotBox = el('section', { id: 'timeline-snapshot', 'aria-labelledby': 'snapshot-h' });
     const changes = el('ol', { class: 'list', id: 'timeline-changes' });
-    const more = el('button', { type: 'button', class: 'secondary', id: 'timeline-more' }, 'Older changes');
+    const more = el('button', { type: 'button', class: 'secondary', id: 'timeline-more' }, t('app_older_changes'));
     const footer = el('div', { class: 'more' }, more);
     let cursor = null;
     let deviceName = null;
@@ -43,9 +44,9 @@
           deviceName = deviceName || item.deviceName;
           changes.append(el('li', {}, el('a', { href: '#/timeline/' + encodeURIComponent(clientId) + '?at=' + encodeURIComponent(item.takenAt) },
             el('time', { datetime: item.takenAt }, when(item.takenAt))),
-            el('span', { class: 'muted' }, ' · ' + item.tabCount + (item.tabCount === 1 ? ' tab' : ' tabs'))));
+            el('span', { class: 'muted' }, ' · ' + (item.tabCount === 1 ? t('app_one_tab') : t('n_tabs', { count: item.tabCount })))));
         }
-        if (!page.items.length && !cursor) changes.append(el('li', { class: 'muted', id: 'timeline-none' }, 'No tab changes recorded for this device yet.'));
+        if (!page.items.length && !cursor) changes.append(el('li', { class: 'muted', id: 'timeline-none' }, t('no_tab_changes')));
         cursor = page.next;
         if (!cursor) footer.replaceChildren();
       } catch (error) {
@@ -57,26 +58,28 @@
     more.addEventListener('click', load);
     await load();
     if (!isCurrent(token)) return;
-    show('Tab timeline' + (deviceName ? ' · ' + deviceName : ''), form, snapshotBox,
-      el('h2', { id: 'changes-h' }, 'Changes, newest first'), changes, footer);
+    show(t('tab_timeline') + (deviceName ? ' · ' + deviceName : ''), form, snapshotBox,
+      el('h2', { id: 'changes-h' }, t('app_changes_newest')), changes, footer);
     try {
       const snapshot = await api(base + '/at' + (at ? '?time=' + encodeURIComponent(at) : ''));
       if (!isCurrent(token)) return;
       const query = '?device=' + encodeURIComponent(clientId) + '&at=' + encodeURIComponent(snapshot.takenAt);
-      snapshotBox.replaceChildren(el('h2', { id: 'snapshot-h' }, at ? 'Open at ' + when(at) : 'Open now'),
-        el('p', { class: 'muted' }, 'From ', el('time', { datetime: snapshot.takenAt }, when(snapshot.takenAt)),
-          snapshot.until ? [' until ', el('time', { datetime: snapshot.until }, when(snapshot.until))] : ' until now',
-          ' · ' + snapshot.tabs.length + ' tabs'),
-        snapshot.tabs.length ? el('ol', { class: 'list', id: 'snapshot-tabs', 'aria-label': 'Reopen: every link' },
-          snapshot.tabs.map((tab) => el('li', {}, tab.pinned ? el('span', { class: 'badge' }, 'Pinned') : null, target(tab.title, tab.url, tab.linkable))))
-          : el('p', { class: 'muted' }, 'No tabs were open.'),
-        el('p', {}, 'Reopen all: ', el('a', { href: '/api/v1/export/tabs.txt' + query, download: 'fxhome-tabs.txt', id: 'snapshot-links' }, 'list of links'),
+      snapshotBox.replaceChildren(el('h2', { id: 'snapshot-h' }, at ? t('app_open_at', { when: when(at) }) : t('open_now')),
+        el('p', { class: 'muted' }, snapshot.until
+          ? tparts('app_from_until', { from: el('time', { datetime: snapshot.takenAt }, when(snapshot.takenAt)),
+            until: el('time', { datetime: snapshot.until }, when(snapshot.until)) })
+          : tparts('app_from_until_now', { from: el('time', { datetime: snapshot.takenAt }, when(snapshot.takenAt)) }),
+          ' · ' + t('n_tabs', { count: snapshot.tabs.length })),
+        snapshot.tabs.length ? el('ol', { class: 'list', id: 'snapshot-tabs', 'aria-label': t('reopen_every_link') },
+          snapshot.tabs.map((tab) => el('li', {}, tab.pinned ? el('span', { class: 'badge' }, t('app_pinned')) : null, target(tab.title, tab.url, tab.linkable))))
+          : el('p', { class: 'muted' }, t('no_tabs_were_open')),
+        el('p', {}, t('app_reopen_all') + ': ', el('a', { href: '/api/v1/export/tabs.txt' + query, download: 'fxhome-tabs.txt', id: 'snapshot-links' }, t('app_list_of_links')),
           ' · ', el('a', { href: '/api/v1/export/tabs.json' + query, download: 'fxhome-tabs.json' }, 'JSON')));
-      announce(snapshot.tabs.length + ' tabs');
+      announce(t('n_tabs', { count: snapshot.tabs.length }));
     } catch (error) {
       if (!isCurrent(token)) return;
-      snapshotBox.replaceChildren(el('h2', { id: 'snapshot-h' }, 'Open then'), error.status === 404
-        ? el('p', { class: 'muted', id: 'snapshot-none' }, 'This device\'s timeline starts later.') : errorBox(error));
+      snapshotBox.replaceChildren(el('h2', { id: 'snapshot-h' }, t('app_open_then')), error.status === 404
+        ? el('p', { class: 'muted', id: 'snapshot-none' }, t('app_timeline_later')) : errorBox(error));
     }
   }
 

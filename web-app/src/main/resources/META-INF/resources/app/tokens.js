@@ -9,12 +9,13 @@
     const link = document.createElement('a');
     link.href = '#/tokens';
     link.dataset.section = 'tokens';
-    link.textContent = 'API tokens';
+    link.textContent = window.fxhomeI18n.t('nav_tokens');
     nav.append(link);
   }
 
   async function viewTokens(app, token) {
     const { el, api, show, time, errorBox, announce } = app;
+    const { t, parts } = window.fxhomeI18n;
     const ctx = { isCurrent: () => app.isCurrent(token) };
     // What this visit made, shown until the person leaves the view.
     const fresh = { token: null, feeds: null };
@@ -22,7 +23,7 @@
     async function render(message) {
       const [list, feeds] = await Promise.all([api('/api/v1/tokens'), api('/api/v1/feeds')]);
       if (!ctx.isCurrent()) return;
-      show('API tokens and feeds', message || null, tokensCard(list.tokens), feedsCard(feeds));
+      show(t('tokens_title'), message || null, tokensCard(list.tokens), feedsCard(feeds));
     }
 
     function secretBox(id, label, value) {
@@ -33,15 +34,15 @@
 
     function tokensCard(tokens) {
       const name = el('input', { type: 'text', id: 'token-name', name: 'name', maxlength: 100, required: true, autocomplete: 'off' });
-      const form = el('form', { id: 'token-form' }, el('label', { for: 'token-name' }, 'Name of the new token'), name,
-        el('button', { type: 'submit', id: 'create-token' }, 'Create token'));
+      const form = el('form', { id: 'token-form' }, el('label', { for: 'token-name' }, t('token_name_label')), name,
+        el('button', { type: 'submit', id: 'create-token' }, t('create_token')));
       form.addEventListener('submit', async (event) => {
         event.preventDefault();
         try {
           const created = await api('/api/v1/tokens', { method: 'POST', body: { name: name.value } });
           fresh.token = { id: created.id, name: name.value.trim(), token: created.token };
           await render();
-          announce('Token created. Copy it now: it is shown only once.');
+          announce(t('app_token_created'));
           const field = document.getElementById('new-token');
           if (field) field.focus();
         } catch (error) {
@@ -49,63 +50,62 @@
         }
       });
       const shown = fresh.token ? el('div', { class: 'notice', id: 'new-token-box', role: 'status' },
-        secretBox('new-token', 'Your new token "' + fresh.token.name + '" (shown only now: copy it)', fresh.token.token)) : null;
-      const items = tokens.length ? el('ul', { class: 'list', id: 'token-list' }, tokens.map((t) => {
-        const revoke = el('button', { type: 'button', class: 'danger', 'aria-label': 'Revoke token ' + t.name }, 'Revoke');
+        secretBox('new-token', t('new_token_label', { name: fresh.token.name }), fresh.token.token)) : null;
+      const items = tokens.length ? el('ul', { class: 'list', id: 'token-list' }, tokens.map((item) => {
+        const revoke = el('button', { type: 'button', class: 'danger', 'aria-label': t('app_revoke_token', { name: item.name }) }, t('app_revoke'));
         revoke.addEventListener('click', async () => {
-          if (!window.confirm('Revoke the token "' + t.name + '"? Programs using it lose access at once.')) return;
+          if (!window.confirm(t('app_revoke_confirm', { name: item.name }))) return;
           try {
-            await api('/api/v1/tokens/' + encodeURIComponent(t.id), { method: 'DELETE' });
-            if (fresh.token && fresh.token.id === t.id) fresh.token = null;
+            await api('/api/v1/tokens/' + encodeURIComponent(item.id), { method: 'DELETE' });
+            if (fresh.token && fresh.token.id === item.id) fresh.token = null;
             await render();
-            announce('Token revoked.');
+            announce(t('token_revoked'));
           } catch (error) {
             await render(errorBox(error));
           }
         });
-        return el('li', { class: 'token' }, el('span', { class: 'item-title' }, t.name),
-          el('span', { class: 'muted' }, 'Created ', time(t.createdAt), ' · ',
-            t.lastUsedAt ? ['last used ', time(t.lastUsedAt)] : 'never used'), ' ', revoke);
-      })) : el('p', { class: 'muted', id: 'no-tokens' }, 'No tokens yet.');
-      return el('section', { class: 'card', 'aria-labelledby': 'tokens-h' }, el('h2', { id: 'tokens-h' }, 'Personal API tokens'),
-        el('p', {}, 'A token lets a program of yours read your fxhome data: send it as ',
-          el('code', {}, 'Authorization: Bearer <token>'), ' with GET requests under ', el('code', {}, '/api/v1/'),
-          '. Tokens only read: they cannot change or delete anything, nor manage tokens. Revoke one you no longer use.'),
-        shown, form, el('h3', {}, 'Your tokens'), items);
+        return el('li', { class: 'token' }, el('span', { class: 'item-title' }, item.name),
+          el('span', { class: 'muted' }, parts('app_token_created_at', { when: time(item.createdAt) }), ' · ',
+            item.lastUsedAt ? parts('token_last_used', { when: time(item.lastUsedAt) }) : t('token_never_used')), ' ', revoke);
+      })) : el('p', { class: 'muted', id: 'no-tokens' }, t('no_tokens'));
+      return el('section', { class: 'card', 'aria-labelledby': 'tokens-h' }, el('h2', { id: 'tokens-h' }, t('tokens_heading')),
+        el('p', {}, t('tokens_intro_1') + ' ',
+          el('code', {}, 'Authorization: Bearer <token>'), ' ' + t('tokens_intro_2') + ' ', el('code', {}, '/api/v1/'),
+          '. ' + t('tokens_intro_3') + ' ' + t('app_tokens_revoke_unused')),
+        shown, form, el('h3', {}, t('your_tokens')), items);
     }
 
     function feedsCard(status) {
-      const renew = el('button', { type: 'button', id: 'renew-feeds' }, status.active ? 'Get new feed addresses' : 'Turn on feeds');
+      const renew = el('button', { type: 'button', id: 'renew-feeds' }, status.active ? t('feeds_renew') : t('feeds_turn_on'));
       renew.addEventListener('click', async () => {
-        if (status.active && !window.confirm('Give your feeds new addresses? The current ones stop working.')) return;
+        if (status.active && !window.confirm(t('app_feeds_renew_confirm'))) return;
         try {
           fresh.feeds = await api('/api/v1/feeds', { method: 'POST' });
           await render();
-          announce('New feed addresses made. Copy them now: they are shown only once.');
+          announce(t('app_feeds_made'));
         } catch (error) {
           await render(errorBox(error));
         }
       });
-      const off = status.active ? el('button', { type: 'button', class: 'danger', id: 'revoke-feeds' }, 'Turn off feeds') : null;
+      const off = status.active ? el('button', { type: 'button', class: 'danger', id: 'revoke-feeds' }, t('feeds_turn_off')) : null;
       if (off) {
         off.addEventListener('click', async () => {
           try {
             await api('/api/v1/feeds', { method: 'DELETE' });
             fresh.feeds = null;
             await render();
-            announce('Feeds turned off.');
+            announce(t('app_feeds_off'));
           } catch (error) {
             await render(errorBox(error));
           }
         });
       }
       const urls = fresh.feeds ? el('div', { class: 'notice', id: 'feed-urls' },
-        secretBox('feed-bookmarks', 'New bookmarks', fresh.feeds.bookmarks),
-        fresh.feeds.tabs.flatMap((d, i) => secretBox('feed-tabs-' + i, 'Tabs open on ' + (d.device || 'an unnamed device'), d.url))) : null;
-      return el('section', { class: 'card', 'aria-labelledby': 'feeds-h' }, el('h2', { id: 'feeds-h' }, 'Atom feeds'),
-        el('p', {}, 'Follow your new bookmarks and each device\'s open tabs in a feed reader. The feed addresses are secret: '
-          + 'anyone who has one can read that feed. Getting new addresses, or turning feeds off, ends the old ones.'),
-        el('p', { class: 'muted', id: 'feeds-state' }, status.active ? ['On (turned on ', time(status.createdAt), ')'] : 'Off'),
+        secretBox('feed-bookmarks', t('feed_new_bookmarks'), fresh.feeds.bookmarks),
+        fresh.feeds.tabs.flatMap((d, i) => secretBox('feed-tabs-' + i, t('feed_tabs_on', { device: d.device || t('unnamed_device_lower') }), d.url))) : null;
+      return el('section', { class: 'card', 'aria-labelledby': 'feeds-h' }, el('h2', { id: 'feeds-h' }, t('feeds_heading')),
+        el('p', {}, t('feeds_intro')),
+        el('p', { class: 'muted', id: 'feeds-state' }, status.active ? parts('app_feeds_on', { when: time(status.createdAt) }) : t('app_feeds_off_state')),
         urls, renew, ' ', off);
     }
 

@@ -24,6 +24,9 @@ import io.fxhome.web.account.AccountRepository;
 import io.fxhome.web.account.AccountView;
 import io.fxhome.web.devices.DeviceView;
 import io.fxhome.web.devices.DevicesRepository;
+import io.fxhome.web.i18n.Msg;
+import io.fxhome.web.i18n.ProblemText;
+import io.fxhome.web.i18n.RequestLanguage;
 import io.fxhome.web.problem.Problem;
 import io.fxhome.web.session.CurrentUser;
 import io.fxhome.web.session.SessionStarter;
@@ -56,9 +59,11 @@ public class BasicAccountResource {
     private final DevicesRepository devices;
     private final SyncOverviewRepository overviews;
     private final SyncNow syncNow;
+    private final RequestLanguage language;
 
     public BasicAccountResource(CurrentUser current, SessionStarter sessions, AccountRepository accounts,
-            AccountDeletion deletion, DevicesRepository devices, SyncOverviewRepository overviews, SyncNow syncNow) {
+            AccountDeletion deletion, DevicesRepository devices, SyncOverviewRepository overviews, SyncNow syncNow,
+            RequestLanguage language) {
         this.current = current;
         this.sessions = sessions;
         this.accounts = accounts;
@@ -66,6 +71,7 @@ public class BasicAccountResource {
         this.devices = devices;
         this.overviews = overviews;
         this.syncNow = syncNow;
+        this.language = language;
     }
 
     @GET
@@ -86,7 +92,7 @@ public class BasicAccountResource {
             syncNow.request(user.accountId());
             return Response.seeOther(URI.create("/basic/sync?notice=requested")).build();
         } catch (Problem p) {
-            return syncPage(user, null, p.detail());
+            return syncPage(user, null, ProblemText.detail(p));
         }
     }
 
@@ -106,7 +112,7 @@ public class BasicAccountResource {
     public Response delete(@RestForm String csrf, @RestForm String confirm) {
         SignedIn user = current.requireForChange(csrf);
         if (!"yes".equals(confirm)) {
-            return syncPage(user, null, "Tick the box to confirm that everything should be deleted.");
+            return syncPage(user, null, language.msg().delete_tick_box());
         }
         deletion.delete(user.accountId());
         return Response.seeOther(URI.create("/basic/?deleted=true")).cookie(sessions.end()).build();
@@ -120,21 +126,22 @@ public class BasicAccountResource {
     private Response syncPage(SignedIn user, String notice, String error) {
         UUID account = user.accountId();
         SyncOverview status = overviews.overview(account).orElseThrow(Problem::notSignedIn);
+        Msg msg = language.msg();
         String stateText = switch (status.state()) {
-            case "syncing" -> "Syncing now";
-            case "queued" -> "Waiting for a sync to start";
-            case "needs-reauth" -> "Sign in again to resume syncing";
-            default -> status.firstSyncDone() ? "Up to date" : "Not synced yet";
+            case "syncing" -> msg.sync_state_syncing();
+            case "queued" -> msg.sync_state_queued();
+            case "needs-reauth" -> msg.sync_state_reauth();
+            default -> status.firstSyncDone() ? msg.sync_state_idle() : msg.sync_state_never();
         };
         boolean refresh = "syncing".equals(status.state()) || "queued".equals(status.state());
         return page(Templates.sync(status, stateText, refresh, devices.list(account),
                 accounts.find(account).orElseThrow(Problem::notSignedIn), user.csrfToken(), notice, error));
     }
 
-    private static String noticeText(boolean first, String notice) {
+    private String noticeText(boolean first, String notice) {
         if (first) {
-            return "Signed in. fxhome is downloading your Firefox data; this page reloads until it is done.";
+            return language.msg().notice_first_sync();
         }
-        return "requested".equals(notice) ? "Sync started." : null;
+        return "requested".equals(notice) ? language.msg().notice_sync_started() : null;
     }
 }

@@ -5,6 +5,7 @@ import static io.fxhome.web.basic.BasicPages.page;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.ws.rs.GET;
@@ -28,6 +29,8 @@ import io.fxhome.web.history.HistoryCursor;
 import io.fxhome.web.history.HistoryEntry;
 import io.fxhome.web.history.HistoryPage;
 import io.fxhome.web.history.HistoryRepository;
+import io.fxhome.web.i18n.Catalog;
+import io.fxhome.web.i18n.RequestLanguage;
 import io.fxhome.web.problem.Problem;
 import io.fxhome.web.search.SearchResult;
 import io.fxhome.web.search.SearchService;
@@ -139,7 +142,7 @@ public class BasicDataResource {
         }
         List<HistoryDay> days = new ArrayList<>();
         for (HistoryEntry e : page.items()) {
-            String label = TimeText.day(e.lastVisitAt());
+            String label = TimeText.day(e.lastVisitAt(), RequestLanguage.current().locale());
             if (days.isEmpty() || !days.get(days.size() - 1).label().equals(label)) {
                 days.add(new HistoryDay(label, new ArrayList<>()));
             }
@@ -161,8 +164,11 @@ public class BasicDataResource {
     public Response folder(@PathParam("guid") String guid) {
         BookmarkFolder folder = bookmarks.folder(current.require().accountId(), guid)
                 .orElseThrow(() -> Problem.notFound("This bookmark folder"));
-        String title = folder.item().title() == null || folder.item().title().isBlank() ? "(untitled folder)"
-                : folder.item().title();
+        Locale locale = RequestLanguage.current().locale();
+        String title = Optional.ofNullable(Catalog.coded(locale, "root_", guid)).orElseGet(
+                () -> folder.item().title() == null || folder.item().title().isBlank()
+                        ? RequestLanguage.messages(locale).untitled_folder()
+                        : folder.item().title());
         return page(Templates.folder(folder, title));
     }
 

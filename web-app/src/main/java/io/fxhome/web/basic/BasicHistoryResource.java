@@ -7,8 +7,12 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -46,6 +50,8 @@ import io.fxhome.web.history.visits.VisitPage;
 import io.fxhome.web.history.visits.VisitQuery;
 import io.fxhome.web.history.visits.VisitRange;
 import io.fxhome.web.history.visits.VisitsRepository;
+import io.fxhome.web.i18n.ProblemText;
+import io.fxhome.web.i18n.RequestLanguage;
 import io.fxhome.web.problem.Problem;
 import io.fxhome.web.session.CurrentUser;
 import io.fxhome.web.session.SignedIn;
@@ -66,7 +72,8 @@ public class BasicHistoryResource {
         static native TemplateInstance day(String title, LocalDate date, String month, VisitPage visits, String previous,
                 String next);
 
-        static native TemplateInstance calendar(CalendarMonth month, String title, List<List<CalendarCell>> weeks);
+        static native TemplateInstance calendar(CalendarMonth month, String title, List<List<CalendarCell>> weeks,
+                List<String> weekdays);
 
         static native TemplateInstance sites(SitePage sites);
 
@@ -111,7 +118,8 @@ public class BasicHistoryResource {
         VisitPage page = visits.page(account,
                 new VisitQuery(account, range).oldestFirst(true).after(VisitCursor.decode(cursor)),
                 pageSize);
-        return page(Templates.day(TimeText.day(day.atStartOfDay(ZoneOffset.UTC).toInstant()), day,
+        return page(Templates.day(
+                TimeText.day(day.atStartOfDay(ZoneOffset.UTC).toInstant(), RequestLanguage.current().locale()), day,
                 YearMonth.from(day).toString(), page,
                 day.getYear() > 1 || day.getDayOfYear() > 1 ? day.minusDays(1).toString() : null,
                 day.getYear() < 9999 || day.getDayOfYear() < day.lengthOfYear() ? day.plusDays(1).toString() : null));
@@ -143,9 +151,11 @@ public class BasicHistoryResource {
             }
             weeks.add(week);
         }
-        String title = m.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " "
-                + m.getYear();
-        return page(Templates.calendar(answer, title, weeks));
+        Locale locale = RequestLanguage.current().locale();
+        String title = DateTimeFormatter.ofPattern(RequestLanguage.messages(locale).format_month(), locale).format(m);
+        List<String> weekdays = Arrays.stream(DayOfWeek.values()).map(d -> d.getDisplayName(TextStyle.SHORT, locale))
+                .toList();
+        return page(Templates.calendar(answer, title, weeks, weekdays));
     }
 
     @GET
@@ -191,7 +201,8 @@ public class BasicHistoryResource {
         }
         PageStory story = stories.story(account, url, VisitCursor.decode(cursor), pageSize)
                 .orElseThrow(() -> Problem.notFound("This address"));
-        String title = story.title() == null || story.title().isBlank() ? "(untitled page)" : story.title();
+        String title = story.title() == null || story.title().isBlank() ? RequestLanguage.current().msg().untitled_page()
+                : story.title();
         return page(Templates.story(story, title));
     }
 
@@ -223,7 +234,8 @@ public class BasicHistoryResource {
             if (p.status() != 400) {
                 throw p;
             }
-            return page(Templates.purge(user.csrfToken(), null, p.detail(), from == null ? "" : from, to == null ? "" : to,
+            return page(Templates.purge(user.csrfToken(), null, ProblemText.detail(p), from == null ? "" : from,
+                    to == null ? "" : to,
                     host == null ? "" : host));
         }
     }

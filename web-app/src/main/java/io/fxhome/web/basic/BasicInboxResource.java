@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.fxhome.web.config.WebConfig;
+import io.fxhome.web.i18n.RequestLanguage;
 import io.fxhome.web.inbox.InboxCursor;
 import io.fxhome.web.inbox.InboxPage;
 import io.fxhome.web.inbox.InboxRepository;
@@ -44,11 +45,13 @@ public class BasicInboxResource {
     private final CurrentUser current;
     private final InboxRepository inbox;
     private final WebConfig.Api config;
+    private final RequestLanguage language;
 
-    public BasicInboxResource(CurrentUser current, InboxRepository inbox, WebConfig config) {
+    public BasicInboxResource(CurrentUser current, InboxRepository inbox, WebConfig config, RequestLanguage language) {
         this.current = current;
         this.inbox = inbox;
         this.config = config.api();
+        this.language = language;
     }
 
     @GET
@@ -56,9 +59,9 @@ public class BasicInboxResource {
     public Response inbox(@QueryParam("cursor") String cursor, @QueryParam("notice") String notice) {
         SignedIn user = current.requireSession();
         String text = switch (notice == null ? "" : notice) {
-            case "read" -> "Marked read.";
-            case "deleted" -> "Deleted.";
-            case "gone" -> "That tab is no longer in your inbox.";
+            case "read" -> language.msg().inbox_marked_read();
+            case "deleted" -> language.msg().inbox_deleted();
+            case "gone" -> language.msg().inbox_gone();
             default -> null;
         };
         InboxPage page = inbox.page(user.accountId(), InboxCursor.decode(cursor), config.historyPageSize());

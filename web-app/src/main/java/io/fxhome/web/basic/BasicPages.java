@@ -5,6 +5,7 @@ import java.net.URI;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import io.fxhome.web.i18n.ProblemText;
 import io.fxhome.web.problem.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -36,6 +37,6 @@ final class BasicPages {
             return Response.seeOther(URI.create("/basic/")).build();
         }
         return Response.status(p.status()).type("text/html; charset=utf-8")
-                .entity(Templates.error(p.title(), p.detail()).render()).build();
+                .entity(Templates.error(ProblemText.title(p), ProblemText.detail(p)).render()).build();
     }
 }

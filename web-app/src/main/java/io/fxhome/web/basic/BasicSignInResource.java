@@ -19,6 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.fxhome.sync.fxa.OAuthRedirect;
+import io.fxhome.web.i18n.Msg;
+import io.fxhome.web.i18n.ProblemText;
+import io.fxhome.web.i18n.RequestLanguage;
 import io.fxhome.web.problem.Problem;
 import io.fxhome.web.session.CurrentUser;
 import io.fxhome.web.session.SessionCookies;
@@ -74,9 +77,9 @@ public class BasicSignInResource {
     @Operation(hidden = true)
     public Response form(@QueryParam("offered") boolean offered, @QueryParam("error") String error,
             @QueryParam("deleted") boolean deleted) {
-        String message = error == null ? null
-                : "The sign-in on Mozilla's page did not complete (" + error + "). Sign in again.";
-        return signInPage(null, message, deleted ? "Everything fxhome kept for your account was deleted." : null, offered);
+        Msg msg = RequestLanguage.current().msg();
+        String message = error == null ? null : msg.oauth_incomplete(error);
+        return signInPage(null, message, deleted ? msg.account_deleted() : null, offered);
     }
 
     @POST
@@ -87,7 +90,7 @@ public class BasicSignInResource {
         try {
             return afterStep(signIn.signIn(email, password, null, current.clientAddress()));
         } catch (Problem p) {
-            return signInPage(email, p.detail(), null, false);
+            return signInPage(email, ProblemText.detail(p), null, false);
         }
     }
 
@@ -101,9 +104,9 @@ public class BasicSignInResource {
             return afterStep(signIn.verify(cookie(SignInCookies.PENDING), code));
         } catch (Problem p) {
             if (p.status() == 410) {
-                return signInPage(null, p.detail(), null, false);
+                return signInPage(null, ProblemText.detail(p), null, false);
             }
-            return page(Templates.code(this.csrf.signedOutToken(), "", true, p.detail()));
+            return page(Templates.code(this.csrf.signedOutToken(), "", true, ProblemText.detail(p)));
         }
     }
 
@@ -121,7 +124,7 @@ public class BasicSignInResource {
             return afterStep(signIn.signIn(email, password, unblockCode, current.clientAddress()));
         } catch (Problem p) {
             return page(Templates.unblock(this.csrf.signedOutToken(), email == null ? "" : email,
-                    "Enter the unblock code Mozilla emailed you, and your password.", null, p.detail()));
+                    RequestLanguage.current().msg().unblock_prompt(), null, ProblemText.detail(p)));
         }
     }
 
@@ -135,15 +138,15 @@ public class BasicSignInResource {
         String error = null;
         try {
             signIn.resendUnblockCode(cookie(SignInCookies.PENDING), current.clientAddress());
-            notice = "Mozilla is emailing you another unblock code.";
+            notice = RequestLanguage.current().msg().unblock_resent();
         } catch (Problem p) {
             if (p.status() == 410) {
-                return signInPage(email, p.detail(), null, false);
+                return signInPage(email, ProblemText.detail(p), null, false);
             }
-            error = p.detail();
+            error = ProblemText.detail(p);
         }
         return page(Templates.unblock(this.csrf.signedOutToken(), email == null ? "" : email,
-                "Enter the unblock code Mozilla emailed you, and your password.", notice, error));
+                RequestLanguage.current().msg().unblock_prompt(), notice, error));
     }
 
     @GET
@@ -189,10 +192,10 @@ public class BasicSignInResource {
                     cookies.handle(SignInCookies.BROWSER, "", 0, current.https())).build();
         } catch (Problem p) {
             if (p.status() == 410) {
-                return signInPage(null, p.detail(), null, false);
+                return signInPage(null, ProblemText.detail(p), null, false);
             }
             String again = browser.waiting(handle).map(URI::toString).orElse(null);
-            return page(Templates.browser(this.csrf.signedOutToken(), again, null, false, p.detail()));
+            return page(Templates.browser(this.csrf.signedOutToken(), again, null, false, ProblemText.detail(p)));
         }
     }
 

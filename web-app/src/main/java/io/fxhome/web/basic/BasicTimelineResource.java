@@ -3,6 +3,7 @@ package io.fxhome.web.basic;
 import static io.fxhome.web.basic.BasicPages.page;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.fxhome.web.config.WebConfig;
+import io.fxhome.web.i18n.RequestLanguage;
 import io.fxhome.web.problem.Problem;
 import io.fxhome.web.session.CurrentUser;
 import io.fxhome.web.timeline.DeviceId;
@@ -75,7 +77,8 @@ public class BasicTimelineResource {
         Instant moment = asked.orElseGet(Instant::now);
         TabSnapshot snapshot = timeline.at(account, device, moment)
                 .orElseThrow(() -> Problem.notFound("A snapshot of this device's tabs at that time"));
-        return page(Templates.snapshot(device, snapshot, TimeText.day(moment) + ", " + TimeText.clock(moment)));
+        Locale locale = RequestLanguage.current().locale();
+        return page(Templates.snapshot(device, snapshot, TimeText.day(moment, locale) + ", " + TimeText.clock(moment, locale)));
     }
 
     @ServerExceptionMapper

@@ -24,6 +24,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.fxhome.web.feeds.FeedAddresses;
 import io.fxhome.web.feeds.Feeds;
+import io.fxhome.web.i18n.ProblemText;
+import io.fxhome.web.i18n.RequestLanguage;
 import io.fxhome.web.problem.Problem;
 import io.fxhome.web.session.CurrentUser;
 import io.fxhome.web.session.SignedIn;
@@ -52,12 +54,15 @@ public class BasicTokensResource {
     private final ApiTokens tokens;
     private final Feeds feeds;
     private final FeedAddresses feedUrls;
+    private final RequestLanguage language;
 
-    public BasicTokensResource(CurrentUser current, ApiTokens tokens, Feeds feeds, FeedAddresses feedUrls) {
+    public BasicTokensResource(CurrentUser current, ApiTokens tokens, Feeds feeds, FeedAddresses feedUrls,
+            RequestLanguage language) {
         this.current = current;
         this.tokens = tokens;
         this.feeds = feeds;
         this.feedUrls = feedUrls;
+        this.language = language;
     }
 
     @GET
@@ -65,8 +70,8 @@ public class BasicTokensResource {
     @Operation(hidden = true)
     public Response tokens(@QueryParam("notice") String notice) {
         String text = switch (notice == null ? "" : notice) {
-            case "revoked" -> "Token revoked.";
-            case "feeds-off" -> "Feeds turned off: their addresses no longer work.";
+            case "revoked" -> language.msg().token_revoked();
+            case "feeds-off" -> language.msg().feeds_turned_off();
             default -> null;
         };
         return render(current.requireSession(), null, null, null, text, null);
@@ -82,7 +87,7 @@ public class BasicTokensResource {
             ApiTokens.Created created = tokens.create(user.accountId(), name);
             return render(user, created, name.strip(), null, null, null);
         } catch (Problem p) {
-            return render(user, null, null, null, null, p.detail());
+            return render(user, null, null, null, null, ProblemText.detail(p));
         }
     }
 
@@ -96,10 +101,10 @@ public class BasicTokensResource {
         try {
             tokenId = UUID.fromString(id == null ? "" : id);
         } catch (IllegalArgumentException e) {
-            return render(user, null, null, null, null, "That token was not found.");
+            return render(user, null, null, null, null, language.msg().token_not_found());
         }
         if (!tokens.revoke(user.accountId(), tokenId)) {
-            return render(user, null, null, null, null, "That token was not found.");
+            return render(user, null, null, null, null, language.msg().token_not_found());
         }
         return Response.seeOther(URI.create("/basic/tokens?notice=revoked")).build();
     }
