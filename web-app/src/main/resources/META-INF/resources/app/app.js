@@ -350,7 +350,7 @@
       autocapitalize: 'characters', spellcheck: 'false' });
     const button = el('button', { type: 'submit' }, t('sign_in'));
     const form = el('form', { class: 'card', id: 'unblock-form', novalidate: true },
-      el('p', {}, unblock.answer.message), el('label', { for: 'unblock-code' }, t('unblock_code_label')), code, button);
+      el('p', {}, t('unblock_emailed', { email: unblock.email })), el('label', { for: 'unblock-code' }, t('unblock_code_label')), code, button);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       button.disabled = true;
@@ -405,7 +405,7 @@
     const code = pending.expectsCode ? el('input', { id: 'code', type: 'text', name: 'code', inputmode: 'numeric',
       autocomplete: 'one-time-code', required: true, pattern: '[0-9A-Za-z]*' }) : null;
     const form = el('form', { class: 'card', id: 'code-form' },
-      el('p', {}, pending.message), code ? [el('label', { for: 'code' }, t('code_label')), code] : null, button);
+      el('p', {}, has('verify_' + (pending.method || 'unknown').replace(/-/g, '_')) ? t('verify_' + (pending.method || 'unknown').replace(/-/g, '_')) : pending.message), code ? [el('label', { for: 'code' }, t('code_label')), code] : null, button);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       button.disabled = true;

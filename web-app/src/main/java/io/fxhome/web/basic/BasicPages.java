@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import io.fxhome.web.i18n.ProblemText;
+import io.fxhome.web.i18n.RequestLanguage;
 import io.fxhome.web.problem.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -25,9 +26,10 @@ final class BasicPages {
     private BasicPages() {
     }
 
-    /** The page, never cached by a shared cache, with any cookies it sets. */
+    /** The page, never cached by a shared cache, with any cookies it sets, in the request's language. */
     static Response page(TemplateInstance page, NewCookie... cookies) {
         return Response.ok(page.render(), "text/html; charset=utf-8").header("Cache-Control", "private, no-cache")
+                .header("Content-Language", RequestLanguage.current().tag()).header("Vary", "Accept-Language, Cookie")
                 .cookie(cookies).build();
     }
 

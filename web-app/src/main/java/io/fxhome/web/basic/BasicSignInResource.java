@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.fxhome.sync.fxa.OAuthRedirect;
+import io.fxhome.web.i18n.Catalog;
 import io.fxhome.web.i18n.Msg;
 import io.fxhome.web.i18n.ProblemText;
 import io.fxhome.web.i18n.RequestLanguage;
@@ -199,14 +200,23 @@ public class BasicSignInResource {
         }
     }
 
+    /** What Mozilla asked for, in the page's language ({@code verify_<method>}), else Mozilla's step in English. */
+    private static String verifyText(SignInOutcome.NeedsVerification v) {
+        String wire = v.method().wireName().isEmpty() ? "unknown" : v.method().wireName();
+        String text = Catalog.coded(RequestLanguage.current().locale(), "verify_", wire);
+        return text == null ? v.message() : text;
+    }
+
     private Response afterStep(SignInOutcome outcome) {
         return switch (outcome) {
             case SignInOutcome.NeedsVerification v ->
-                page(Templates.code(csrf.signedOutToken(), v.message(), v.expectsCode(), null),
+                page(Templates.code(csrf.signedOutToken(), verifyText(v), v.expectsCode(), null),
                         cookies.handle(SignInCookies.PENDING, v.handle(), (int) signIn.pendingTtl().toSeconds(),
                                 current.https()));
             case SignInOutcome.NeedsUnblockCode u ->
-                page(Templates.unblock(csrf.signedOutToken(), u.email(), u.message(), null, null),
+                page(Templates.unblock(csrf.signedOutToken(), u.email(),
+                        RequestLanguage.current().msg().unblock_emailed(u.email()), null,
+                        null),
                         cookies.handle(SignInCookies.PENDING, u.handle(), (int) signIn.pendingTtl().toSeconds(),
                                 current.https()));
             case SignInOutcome.Linked l -> {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -27,7 +28,10 @@ public final class Catalog {
     private Catalog() {
     }
 
-    /** Every message of a language, in file order: {@code messages/msg_<tag>.properties}. */
+    /** The message bundles, each a pair of files {@code messages/<bundle>_<tag>.properties}: {@link Msg}, {@link AppMsg}. */
+    static final List<String> BUNDLES = List.of("msg", "app");
+
+    /** Every message of a language, in file order: the {@code msg} file's, then the {@code app} file's. */
     public static Map<String, String> messages(Locale locale) {
         String tag = Languages.supported(locale.getLanguage()) == null ? Languages.DEFAULT.getLanguage() : locale.getLanguage();
         return FILES.computeIfAbsent(tag, Catalog::load);
@@ -51,7 +55,16 @@ public final class Catalog {
     }
 
     private static Map<String, String> load(String tag) {
-        String path = "messages/msg_" + tag + ".properties";
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String bundle : BUNDLES) {
+            ordered.putAll(file(bundle, tag));
+        }
+        return Collections.unmodifiableMap(ordered);
+    }
+
+    /** One bundle's file of one language, in file order. */
+    static Map<String, String> file(String bundle, String tag) {
+        String path = "messages/" + bundle + "_" + tag + ".properties";
         try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + path);
@@ -65,7 +78,7 @@ public final class Catalog {
                     return super.put(key, value);
                 }
             }.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return Collections.unmodifiableMap(ordered);
+            return ordered;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

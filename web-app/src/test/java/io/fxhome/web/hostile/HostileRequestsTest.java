@@ -219,7 +219,9 @@ class HostileRequestsTest {
             new Param("GET", "/basic/inbox", In.QUERY, "cursor", true),
             new Param("GET", "/basic/inbox", In.QUERY, "notice", true),
             new Param("POST", "/basic/inbox/read", In.FORM, "id", true),
-            new Param("POST", "/basic/inbox/delete", In.FORM, "id", true));
+            new Param("POST", "/basic/inbox/delete", In.FORM, "id", true),
+            new Param("GET", "/lang/{}", In.PATH, "tag", false),
+            new Param("GET", "/lang/de", In.QUERY, "back", false));
 
     /** A hostile value: as it goes into a URL (already percent-encoded) and as it goes into a body. */
     record Value(String name, String inUrl, String inBody, boolean nul) {

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.fxhome.sync.fxa.VerificationMethod;
 import io.fxhome.web.bookmarks.BookmarkRoots;
 import io.fxhome.web.bookmarks.health.HealthList;
 import io.fxhome.web.bookmarks.health.LostReason;
@@ -67,7 +68,7 @@ class LanguageParityTest {
                 while (m.find()) {
                     assertThat(m.group(1)).as("placeholder in %s (%s)", key, tag).matches("[A-Za-z_][A-Za-z0-9_]*");
                 }
-                assertThat(message).as("%s (%s)", key, tag).doesNotContain("<", ">", "&");
+                assertThat(message).as("%s (%s)", key, tag).doesNotContain("<", ">").doesNotContainPattern("&[A-Za-z0-9#]+;");
             });
             assertThat(messages(tag).get("lang")).isEqualTo(tag);
         }
@@ -78,15 +79,30 @@ class LanguageParityTest {
         Set<String> keys = messages("en").keySet();
         List<String> used = new ArrayList<>();
         for (Path file : files(RESOURCES.resolve("templates"), ".html")) {
-            used.addAll(matches(Files.readString(file), Pattern.compile("msg:([A-Za-z0-9_]+)")));
+            used.addAll(matches(Files.readString(file), Pattern.compile("(?:msg|app):([A-Za-z0-9_]+)")));
         }
         int templateKeys = used.size();
         for (Path file : files(RESOURCES.resolve("META-INF/resources/app"), ".js")) {
-            used.addAll(matches(Files.readString(file), Pattern.compile("\\b(?:t|parts|tparts|has)\\('([A-Za-z0-9_]+)'")));
+            used.addAll(
+                    matches(Files.readString(file), Pattern.compile("\\b(?:t|parts|tparts|has)\\('([A-Za-z0-9_]+)'\\s*[,)]")));
         }
         assertThat(templateKeys).isGreaterThan(200);
         assertThat(used.size() - templateKeys).as("keys used by the app").isGreaterThan(200);
         assertThat(keys).containsAll(used);
+    }
+
+    /**
+     * Quarkus 3.34 generates a bundle of more than 300 messages into code that fails verification at start (see
+     * {@link Msg}): each bundle stays below.
+     */
+    @Test
+    void noBundleOutgrowsWhatQuarkusCanGenerate() {
+        for (String bundle : Catalog.BUNDLES) {
+            for (String tag : Languages.TAGS) {
+                assertThat(Catalog.file(bundle, tag)).as("%s_%s.properties", bundle, tag).isNotEmpty()
+                        .hasSizeLessThanOrEqualTo(300);
+            }
+        }
     }
 
     /** Keys made from codes at run time: every code has its message. */
@@ -103,6 +119,10 @@ class LanguageParityTest {
             for (String root : BookmarkRoots.ORDER) {
                 assertThat(Catalog.coded(locale, "root_", root)).as(root).isNotNull();
             }
+            for (VerificationMethod method : VerificationMethod.values()) {
+                String wire = method.wireName().isEmpty() ? "unknown" : method.wireName();
+                assertThat(Catalog.coded(locale, "verify_", wire)).as(wire).isNotNull();
+            }
             for (String collection : List.of("clients", "tabs", "bookmarks", "history")) {
                 assertThat(Catalog.coded(locale, "collection_", collection)).as(collection).isNotNull();
             }
@@ -114,7 +134,9 @@ class LanguageParityTest {
     void theHtmlPagesHoldNoLiteralText() throws IOException {
         List<Path> pages = files(RESOURCES.resolve("templates"), ".html");
         assertThat(pages).hasSizeGreaterThan(25);
-        Pattern shownAttribute = Pattern.compile("\\b(?:value|title|alt|summary|placeholder|aria-label)=\"([^\"]*)\"");
+        // A submit button shows its value; other inputs' values are data (a checkbox's "yes").
+        Pattern shownAttribute = Pattern.compile(
+                "\\b(?:title|alt|summary|placeholder|aria-label)=\"([^\"]*)\"|type=\"submit\"[^>]*\\bvalue=\"([^\"]*)\"");
         for (Path page : pages) {
             String template = Files.readString(page).replaceAll("(?s)\\{!.*?!}", "");
             List<String> shown = new ArrayList<>(matches(template, shownAttribute));
@@ -138,7 +160,11 @@ class LanguageParityTest {
         List<String> found = new ArrayList<>();
         Matcher m = pattern.matcher(text);
         while (m.find()) {
-            found.add(m.group(1));
+            for (int g = 1; g <= m.groupCount(); g++) {
+                if (m.group(g) != null) {
+                    found.add(m.group(g));
+                }
+            }
         }
         return found;
     }
