@@ -1,14 +1,14 @@
 // fxhome HTML5 app: its words, loaded before every other script. The server writes the messages of the page's
-// language into the shell (#fxhome-messages: the same files as the HTML4 pages', see docs/web-app.md, Languages) and
+// language into the shell (<meta name="fxhome-messages">: the same files as the HTML4 pages', docs/web-app.md) and
 // sets <html lang>; t(key, values) fills a message's {name} placeholders, numbers formatted for the language. What
 // it returns is text: views put it in text nodes (app.js's el()), never parse it as markup, so a synced title passed
 // as a value stays text. parts() keeps DOM nodes (a <time>) as nodes, for the view to append.
 'use strict';
 (() => {
-  const source = document.getElementById('fxhome-messages');
+  const source = document.querySelector('meta[name="fxhome-messages"]');
   let messages = {};
   try {
-    messages = JSON.parse(source ? source.textContent : '{}') || {};
+    messages = JSON.parse(source ? source.content : '{}') || {};
   } catch (ignored) { /* an unreadable copy: keys are shown, which a test would catch */ }
   const locale = document.documentElement.lang || 'en';
   const numbers = new Intl.NumberFormat(locale);

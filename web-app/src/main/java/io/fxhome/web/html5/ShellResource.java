@@ -15,7 +15,6 @@ import io.fxhome.web.i18n.RequestLanguage;
 import io.fxhome.web.session.CurrentUser;
 import io.fxhome.web.session.SessionCookies;
 import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.Cookie;
 
@@ -31,7 +30,7 @@ public class ShellResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance shell(RawString messages);
+        static native TemplateInstance shell(String messages);
     }
 
     private final LegacyBrowsers legacy;
@@ -59,7 +58,7 @@ public class ShellResource {
             return Response.seeOther(URI.create("/basic/" + (chosen.isEmpty() ? "?offered=1" : "")))
                     .header("Vary", "User-Agent, Cookie").build();
         }
-        String shell = Templates.shell(new RawString(messages.json(language.locale()))).render();
+        String shell = Templates.shell(messages.json(language.locale())).render();
         return Response.ok(shell, "text/html; charset=utf-8").header("Cache-Control", "no-cache")
                 .header("Content-Language", language.tag()).header("Vary", "User-Agent, Cookie, Accept-Language").build();
     }

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The HTML5 app's messages: the same files as the HTML4 pages', as one JSON object of key to message, written into the
- * app's shell ({@code <script type="application/json" id="fxhome-messages">}), so the app has its words before it
- * draws anything, offline too (the service worker keeps the shell), without a request of its own. {@code <} is
- * written as {@code \u003c}, so no message can end the script element.
+ * app's shell ({@code <meta name="fxhome-messages" content="...">}, escaped as any attribute; not a script element,
+ * so the shell keeps no inline script), so the app has its words before it draws anything, offline too (the service
+ * worker keeps the shell), without a request of its own.
  */
 @Singleton
 public class AppMessages {
@@ -27,7 +27,7 @@ public class AppMessages {
     public String json(Locale locale) {
         return cache.computeIfAbsent(locale.getLanguage(), tag -> {
             try {
-                return json.writeValueAsString(Catalog.messages(locale)).replace("<", "\\u003c");
+                return json.writeValueAsString(Catalog.messages(locale));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

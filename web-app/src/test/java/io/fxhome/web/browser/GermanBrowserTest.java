@@ -104,7 +104,8 @@ class GermanBrowserTest {
             d.get(base.toString() + "#/devices");
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Geräte und Sync"));
             assertThat(d.findElement(By.id("sync-now")).getText()).isEqualTo("Jetzt synchronisieren");
-            assertThat(d.findElement(By.tagName("main")).getText()).contains("Ihre Geräte", "Zuletzt synchronisiert", "vor");
+            assertThat(d.findElement(By.tagName("main")).getText()).contains("Ihre Geräte", "Zuletzt synchronisiert",
+                    "Trennen und alles löschen");
             d.get(base.toString() + "#/bookmarks");
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Lesezeichen"));
             assertThat(d.findElement(By.tagName("main")).getText()).contains("Lesezeichen-Symbolleiste", "Fundsachen");
