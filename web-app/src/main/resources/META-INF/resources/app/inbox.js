@@ -23,7 +23,12 @@
     let timer = null;
     async function poll() {
       timer = null;
-      if (document.visibilityState !== 'visible' || !app.signedIn()) return;
+      if (document.visibilityState !== 'visible') return;
+      if (!app.signedIn()) {
+        // Not (yet) signed in: the start may still be asking; look again next turn.
+        schedule();
+        return;
+      }
       try {
         const answer = await app.api('/api/v1/inbox/refresh', { method: 'POST' });
         if (answer.intervalSeconds > 0) interval = answer.intervalSeconds * 1000;
@@ -33,18 +38,19 @@
       }
       schedule();
     }
-    function schedule() {
-      if (!timer && document.visibilityState === 'visible') timer = setTimeout(poll, interval);
+    function schedule(delay = interval) {
+      if (!timer && document.visibilityState === 'visible') timer = setTimeout(poll, delay);
     }
+    // Opened, or shown again: ask soon (the server's rate limit keeps that cheap), then every interval.
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') {
-        schedule();
+        schedule(1000);
       } else if (timer) {
         clearTimeout(timer);
         timer = null;
       }
     });
-    schedule();
+    schedule(1000);
   }
 
   async function viewInbox(app, token) {
