@@ -10,7 +10,6 @@ public class BrowserProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        // The app's short poll every 5 s rather than 30: a tab sent while a test has the app open arrives in seconds.
-        return Map.of("fxhome.jobs.namespace", NAMESPACE, "fxhome.web.inbox.refresh-interval", "5S");
+        return Map.of("fxhome.jobs.namespace", NAMESPACE);
     }
 }
