@@ -25,7 +25,7 @@ import io.fxhome.web.search.PrefixHints.Skip;
 import io.fxhome.web.search.SearchStatement.AlsoIn;
 
 /**
- * Address-bar search over the account's open tabs, bookmarks and history, ranked as Firefox ranks its address bar
+ * Address-bar search over the account's open tabs, inbox, bookmarks and history, ranked as Firefox ranks its address bar
  * (docs/search.md): every word in the title or the URL, case and accents ignored; boundary matches before matches
  * anywhere, each by the frecency the worker stored; restriction characters, keywords, autofill and adaptive history.
  * <p>
@@ -137,6 +137,9 @@ public class SearchService {
         Skip learnedHistory = skips.history();
         if (sources.tabs) {
             first.tabs(words, scripts, sources.tabAlso);
+        }
+        if (sources.inbox) {
+            first.inbox(words, perSource, scripts);
         }
         if (q.unrestricted() && !q.words().isEmpty()) {
             first.keyword(q.words().get(0).toLowerCase(Locale.ROOT));
@@ -381,26 +384,27 @@ public class SearchService {
     }
 
     /**
-     * Where results may come from. Without a source restriction: tabs, bookmarks and history. With some, results come
-     * from the narrowest one (tabs, else bookmarks, else history) and must also be in each other one named.
+     * Where results may come from. Without a source restriction: tabs, the inbox, bookmarks and history. With some,
+     * results come from the narrowest one (tabs, else bookmarks, else history) and must also be in each other one
+     * named; the inbox is Firefox's source of none of them, so a restricted search leaves it out.
      */
-    private record Sources(boolean tabs, boolean bookmarks, boolean history, AlsoIn tabAlso, AlsoIn bookmarkAlso,
-            SearchQuery query) {
+    private record Sources(boolean tabs, boolean inbox, boolean bookmarks, boolean history, AlsoIn tabAlso,
+            AlsoIn bookmarkAlso, SearchQuery query) {
         static Sources of(SearchQuery q) {
             boolean h = q.has(Restriction.HISTORY);
             boolean b = q.has(Restriction.BOOKMARK);
             boolean t = q.has(Restriction.TAG);
             boolean o = q.has(Restriction.OPEN_TAB);
             if (!h && !b && !t && !o) {
-                return new Sources(true, true, true, AlsoIn.NOTHING, AlsoIn.NOTHING, q);
+                return new Sources(true, true, true, true, AlsoIn.NOTHING, AlsoIn.NOTHING, q);
             }
             if (o) {
-                return new Sources(true, false, false, new AlsoIn(h, b, t, false), AlsoIn.NOTHING, q);
+                return new Sources(true, false, false, false, new AlsoIn(h, b, t, false), AlsoIn.NOTHING, q);
             }
             if (b || t) {
-                return new Sources(false, true, false, AlsoIn.NOTHING, new AlsoIn(h, false, t, false), q);
+                return new Sources(false, false, true, false, AlsoIn.NOTHING, new AlsoIn(h, false, t, false), q);
             }
-            return new Sources(false, false, true, AlsoIn.NOTHING, AlsoIn.NOTHING, q);
+            return new Sources(false, false, false, true, AlsoIn.NOTHING, AlsoIn.NOTHING, q);
         }
 
         /** An adaptive URL shows if it is in every source the query restricts to. */

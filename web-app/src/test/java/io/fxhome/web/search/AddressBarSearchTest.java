@@ -237,6 +237,40 @@ class AddressBarSearchTest {
     }
 
     @Test
+    void theInboxIsASourceOfItsOwn() throws SQLException {
+        String trip = "https://sent.example/kayak-trip";
+        String kayaks = "https://other.example/kayaks";
+        alice.inbox(1, trip, "Kayak trip plans", "Alice's laptop", 2)
+                .inbox(2, kayaks, "Cheap kayaks", null, 24 * 40)
+                .inbox(3, "javascript:alert('kayak')", "<img src=x onerror=alert(1)> kayak", "Evil", 1)
+                // Also in history: shown once, as received (the sender says where it came from).
+                .inbox(4, OLD, "Old bread recipe (sent)", "Alice's phone", 3)
+                // Also an open tab: a tab first, as everywhere.
+                .inbox(5, SD, "Sourdough (sent)", "Alice's laptop", 4);
+        JsonPath kayak = search(aliceBrowser, "kayak");
+        // Both at a word boundary: the one sent 2 hours ago before the one sent 40 days ago; the script left out.
+        assertThat(kayak.getList("results.url", String.class)).containsExactly(trip, kayaks);
+        assertThat(kayak.getList("results.source", String.class)).containsExactly("inbox", "inbox");
+        assertThat(kayak.getList("results.device", String.class)).containsExactly("Alice's laptop", null);
+        assertThat(search(aliceBrowser, "javascript:alert kayak").getList("results.url", String.class))
+                .containsExactly("javascript:alert('kayak')");
+
+        JsonPath old = search(aliceBrowser, "old bread");
+        assertThat(old.getList("results.url", String.class)).containsExactly(OLD);
+        assertThat(old.getString("results[0].source")).isEqualTo("inbox");
+        assertThat(old.getString("results[0].title")).isEqualTo("Old bread recipe (sent)");
+        assertThat(old.getString("results[0].device")).isEqualTo("Alice's phone");
+        JsonPath sourdough = search(aliceBrowser, "sourdough");
+        assertThat(sourdough.getList("results.url", String.class)).containsExactly(SD);
+        assertThat(sourdough.getString("results[0].source")).isEqualTo("tab");
+
+        // A source restriction names one of Firefox's sources, never the inbox; another account sees none of it.
+        assertThat(search(aliceBrowser, "^ kayak").getList("results")).isEmpty();
+        assertThat(search(aliceBrowser, "% kayak").getList("results")).isEmpty();
+        assertThat(search(bobBrowser, "kayak").getList("results")).isEmpty();
+    }
+
+    @Test
     void everyPartReadsOneAccountThroughAnIndex() throws Exception {
         List<WordPattern> words = List.of(WordPattern.of("bread", WordPattern.Where.TITLE_OR_URL),
                 WordPattern.of("re", WordPattern.Where.TITLE));
@@ -251,6 +285,7 @@ class AddressBarSearchTest {
                 new SearchStatement(alice.account).bookmarksTop(words, 1000, 35, false),
                 new SearchStatement(alice.account).bookmarksAll(words, 35, false, all),
                 new SearchStatement(alice.account).tabs(words, false, all),
+                new SearchStatement(alice.account).inbox(words, 35, false),
                 new SearchStatement(alice.account).keyword("man"),
                 new SearchStatement(alice.account).adaptive("re", 35),
                 new SearchStatement(alice.account).origins("git"),
