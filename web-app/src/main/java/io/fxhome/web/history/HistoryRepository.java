@@ -13,8 +13,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.fxhome.shard.ShardRouter;
-import io.fxhome.web.http.Links;
-import io.fxhome.web.jdbc.Sql;
 
 /** History pages newest first, by keyset on (last visit, guid) over history_place_recent_idx. */
 @ApplicationScoped
@@ -43,20 +41,12 @@ public class HistoryRepository {
             ps.setInt(i, limit + 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String url = rs.getString(2);
-                    items.add(new HistoryEntry(rs.getString(1), url, rs.getString(3), Sql.instant(rs.getTimestamp(4)),
-                            rs.getInt(5),
-                            Links.linkable(url)));
+                    items.add(HistoryEntry.read(rs));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the history of account " + accountId + ": " + e.getMessage(), e);
         }
-        if (items.size() <= limit) {
-            return new HistoryPage(items, null);
-        }
-        List<HistoryEntry> page = List.copyOf(items.subList(0, limit));
-        HistoryEntry last = page.get(limit - 1);
-        return new HistoryPage(page, new HistoryCursor(last.lastVisitAt(), last.guid()).encode());
+        return HistoryPage.of(items, limit);
     }
 }

@@ -17,7 +17,6 @@ import io.fxhome.web.history.HistoryCursor;
 import io.fxhome.web.history.HistoryEntry;
 import io.fxhome.web.history.HistoryPage;
 import io.fxhome.web.history.visits.VisitRange;
-import io.fxhome.web.http.Links;
 import io.fxhome.web.jdbc.Sql;
 
 /**
@@ -89,19 +88,12 @@ public class SitesRepository {
             ps.setInt(i, limit + 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String url = rs.getString(2);
-                    items.add(new HistoryEntry(rs.getString(1), url, rs.getString(3), Sql.instant(rs.getTimestamp(4)),
-                            rs.getInt(5), Links.linkable(url)));
+                    items.add(HistoryEntry.read(rs));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the pages of a site of account " + account + ": " + e.getMessage(), e);
         }
-        if (items.size() <= limit) {
-            return new HistoryPage(items, null);
-        }
-        List<HistoryEntry> page = List.copyOf(items.subList(0, limit));
-        HistoryEntry last = page.get(limit - 1);
-        return new HistoryPage(page, new HistoryCursor(last.lastVisitAt(), last.guid()).encode());
+        return HistoryPage.of(items, limit);
     }
 }
