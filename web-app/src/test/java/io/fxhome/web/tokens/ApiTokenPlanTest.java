@@ -29,25 +29,22 @@ class ApiTokenPlanTest {
 
     @Test
     void aPageIsReadThroughTheAccountLedIndexWithoutSorting() throws Exception {
-        TestData mine = TestData.newAccount(ds);
-        TestData.exec(ds,
-                """
-                        insert into account (id, fxa_uid, email)
-                        select gen_random_uuid(), 'tokens' || i || '-' || gen_random_uuid(), 'tokens' || i || '-' || gen_random_uuid() || '@example.test'
-                          from generate_series(1, 300) i""");
-        TestData.exec(ds, """
-                insert into api_token (account_id, id, name, secret_hash, created_at)
-                select a.id, gen_random_uuid(), 'Token ' || t, sha256(gen_random_uuid()::text::bytea),
-                       now() - t * interval '1 hour'
-                  from (select id from account order by id limit 300) a, generate_series(1, 50) t""");
-        TestData.exec(ds, """
-                insert into api_token (account_id, id, name, secret_hash, created_at)
-                select ?, gen_random_uuid(), 'Mine ' || t, sha256(gen_random_uuid()::text::bytea), now() - t * interval '1 hour'
-                  from generate_series(1, 50) t""", mine.account);
+        List<UUID> accounts = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            accounts.add(TestData.newAccount(ds).account);
+        }
+        UUID mine = accounts.get(0);
+        try (Connection c = ds.getConnection()) {
+            TestData.exec(ds, """
+                    insert into api_token (account_id, id, name, secret_hash, created_at)
+                    select a, gen_random_uuid(), 'Token ' || t, sha256(gen_random_uuid()::text::bytea),
+                           now() - t * interval '1 hour'
+                      from unnest(?) a, generate_series(1, 50) t""", c.createArrayOf("uuid", accounts.toArray()));
+        }
         TestData.exec(ds, "analyze api_token");
         Timestamp before = Timestamp.from(Instant.now().minusSeconds(20 * 3600));
-        List<List<Object>> pages = List.of(List.of(ApiTokenStore.PAGE.formatted(""), mine.account, 21),
-                List.of(ApiTokenStore.PAGE.formatted(ApiTokenStore.AFTER), mine.account, before, new UUID(0, 0), 21));
+        List<List<Object>> pages = List.of(List.of(ApiTokenStore.PAGE.formatted(""), mine, 21),
+                List.of(ApiTokenStore.PAGE.formatted(ApiTokenStore.AFTER), mine, before, new UUID(0, 0), 21));
         try (Connection c = ds.getConnection()) {
             for (List<Object> page : pages) {
                 String sql = (String) page.get(0);
