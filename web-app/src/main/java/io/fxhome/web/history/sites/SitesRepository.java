@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.history.HistoryCursor;
-import io.fxhome.web.history.HistoryEntry;
 import io.fxhome.web.history.HistoryPage;
+import io.fxhome.web.history.HistoryPageQuery;
 import io.fxhome.web.history.visits.VisitRange;
 import io.fxhome.web.jdbc.Sql;
 
@@ -75,25 +75,10 @@ public class SitesRepository {
 
     /** A site's pages, newest first, by keyset on (last visit, guid) as the history list pages. */
     public HistoryPage pages(UUID account, String host, Optional<HistoryCursor> after, int limit) {
-        String sql = PAGES.formatted(after.isPresent() ? "and (last_visit_at, guid) < (?, ?)" : "");
-        List<HistoryEntry> items = new ArrayList<>();
-        try (Connection c = shards.dataSource(account).getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setObject(i++, account);
-            ps.setString(i++, host);
-            if (after.isPresent()) {
-                ps.setTimestamp(i++, Timestamp.from(after.get().before()));
-                ps.setString(i++, after.get().guid());
-            }
-            ps.setInt(i, limit + 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    items.add(HistoryEntry.read(rs));
-                }
-            }
+        try {
+            return HistoryPageQuery.run(shards.dataSource(account), PAGES, List.of(account, host), after, limit);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the pages of a site of account " + account + ": " + e.getMessage(), e);
         }
-        return HistoryPage.of(items, limit);
     }
 }
