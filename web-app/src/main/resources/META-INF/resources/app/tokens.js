@@ -22,7 +22,7 @@
     async function render(message) {
       const [list, feeds] = await Promise.all([api('/api/v1/tokens'), api('/api/v1/feeds')]);
       if (!ctx.isCurrent()) return;
-      show('API tokens and feeds', message || null, tokensCard(list.tokens), feedsCard(feeds));
+      show('API tokens and feeds', message || null, tokensCard(list.tokens, list.next), feedsCard(feeds));
     }
 
     function secretBox(id, label, value) {
@@ -31,7 +31,7 @@
       return [el('label', { for: id }, label), field];
     }
 
-    function tokensCard(tokens) {
+    function tokensCard(tokens, next) {
       const name = el('input', { type: 'text', id: 'token-name', name: 'name', maxlength: 100, required: true, autocomplete: 'off' });
       const form = el('form', { id: 'token-form' }, el('label', { for: 'token-name' }, 'Name of the new token'), name,
         el('button', { type: 'submit', id: 'create-token' }, 'Create token'));
@@ -67,11 +67,27 @@
           el('span', { class: 'muted' }, 'Created ', time(t.createdAt), ' · ',
             t.lastUsedAt ? ['last used ', time(t.lastUsedAt)] : 'never used'), ' ', revoke);
       })) : el('p', { class: 'muted', id: 'no-tokens' }, 'No tokens yet.');
+      // Tokens come in pages (GET /api/v1/tokens?cursor=): "More tokens" shows the next page below the others.
+      const more = next ? el('button', { type: 'button', id: 'more-tokens' }, 'More tokens') : null;
+      if (more) {
+        more.addEventListener('click', async () => {
+          try {
+            const page = await api('/api/v1/tokens?cursor=' + encodeURIComponent(next));
+            if (!ctx.isCurrent()) return;
+            const longer = tokensCard(tokens.concat(page.tokens), page.next);
+            more.closest('section').replaceWith(longer);
+            const focus = longer.querySelector('#more-tokens') || longer.querySelector('#token-list li:last-child button');
+            if (focus) focus.focus();
+          } catch (error) {
+            await render(errorBox(error));
+          }
+        });
+      }
       return el('section', { class: 'card', 'aria-labelledby': 'tokens-h' }, el('h2', { id: 'tokens-h' }, 'Personal API tokens'),
         el('p', {}, 'A token lets a program of yours read your fxhome data: send it as ',
           el('code', {}, 'Authorization: Bearer <token>'), ' with GET requests under ', el('code', {}, '/api/v1/'),
           '. Tokens only read: they cannot change or delete anything, nor manage tokens. Revoke one you no longer use.'),
-        shown, form, el('h3', {}, 'Your tokens'), items);
+        shown, form, el('h3', {}, 'Your tokens'), items, more);
     }
 
     function feedsCard(status) {

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.fxhome.job.SyncJobPublishException;
 import io.fxhome.web.config.WebConfig;
 import io.fxhome.web.http.ConditionalJson;
+import io.fxhome.web.http.PageLimit;
 import io.fxhome.web.problem.Problem;
 import io.fxhome.web.session.CurrentUser;
 
@@ -85,7 +86,7 @@ public class InboxResource {
     public Response list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         var account = current.require().accountId();
-        return json.ok(inbox.page(account, InboxCursor.decode(cursor), pageSize(limit)), ifNoneMatch);
+        return json.ok(inbox.page(account, InboxCursor.decode(cursor), PageLimit.of(limit, config)), ifNoneMatch);
     }
 
     @POST
@@ -121,17 +122,5 @@ public class InboxResource {
             // falls through: no such entry
         }
         throw Problem.notFound("That received tab");
-    }
-
-    private int pageSize(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return config.historyPageSize();
-        }
-        try {
-            long asked = Long.parseLong(limit.strip());
-            return (int) Math.max(1, Math.min(asked, config.maxPageSize()));
-        } catch (NumberFormatException e) {
-            throw Problem.badRequest("The limit must be a whole number from 1 to " + config.maxPageSize() + ".");
-        }
     }
 }
