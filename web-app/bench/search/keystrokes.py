@@ -76,9 +76,10 @@ def report(name, outs):
                 groups.setdefault((s, "chars " + bucket(int(length))), []).append(ms)
                 if s == "words":
                     groups.setdefault((s, n + " word" + ("s" if n != "1" else "")), []).append(ms)
-    order = ["all", "1 word", "2 words", "3 words", "chars 1", "chars 2", "chars 3", "chars 4", "chars 5-6", "chars 7-9",
+    order = ["all", "chars 0", "1 word", "2 words", "3 words", "chars 1", "chars 2", "chars 3", "chars 4", "chars 5-6", "chars 7-9",
              "chars 10+"]
-    for (s, g) in sorted(groups, key=lambda k: (k[0] != "words", order.index(k[1]))):
+    sets = ["floor", "words", "keys"]
+    for (s, g) in sorted(groups, key=lambda k: (sets.index(k[0]), order.index(k[1]))):
         v = groups[(s, g)]
         print(f"{name}\t{s}\t{g}\t{len(v)}\tp50 {pct(v, 50):.2f}\tp95 {pct(v, 95):.2f}\tp99 {pct(v, 99):.2f}\tmax {max(v):.2f}")
 

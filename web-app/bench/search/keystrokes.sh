@@ -9,7 +9,8 @@
 # BENCH_LOAD_ONLY=1 BENCH_DEVICES=5 run.sh (most of an hour on two shared cores). Each run then adds a new measured
 # account as its first sync leaves it: 100,000 places, 10,000 bookmarks, 5 devices with 30 tabs each, inserted into
 # the indexed tables (load-account.sql), with no ANALYZE or VACUUM before (a). The account stays in the database
-# afterwards, as one more of the others. Queries: keystrokes.sql.
+# afterwards, as one more of the others. Queries: keystrokes.sql. Beside the latencies: the floor (an empty query, which
+# does no database work: the HTTP path alone) and the CPU time per query of the web app and of its PostgreSQL backends.
 #
 # Environment: BENCH_PG_PORT (PostgreSQL, default FXHOME_PG_PORT or 5432), BENCH_HTTP_PORT (18194), BENCH_ROUNDS (5:
 # times each query set is sent), BENCH_SQL_ROUNDS (2), BENCH_WARM (20: seconds of warm-up on another account),
@@ -107,12 +108,28 @@ naive_sql() { # queries.tsv -> psql script: the naive query of each line, timed 
         printf "select url, title from history_place where account_id = '%s'%s order by frecency desc limit 25;\n" "$ACCOUNT" "$cond"
     done <"$1"
 }
+# CPU time (clock ticks) of the web app and of its PostgreSQL backends (the JDBC driver's connections to $DB): less
+# noisy than latency on a shared machine, where most of a slow answer is waiting for a core.
+cpu_ticks() {
+    local pids
+    pids=$("${ADMIN[@]}" -c "select string_agg(pid::text, ' ') from pg_stat_activity where datname = '$DB' and application_name = 'PostgreSQL JDBC Driver'")
+    awk '{ sum += $14 + $15 } END { print sum + 0 }' "/proc/$app_pid/stat" $(for p in $pids; do [ -r "/proc/$p/stat" ] && echo "/proc/$p/stat"; done)
+}
+app_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
+# The floor: an empty query, answered without any database work (session from the cache, JSON, ETag).
+for _ in $(seq 1 300); do printf 'floor\t0\t\t\n'; done >"$WORK/floor.tsv"
 measure() { # phase
-    local set r
+    local set r c0 a0 c1 a1 n
     echo "$1: load average $(load) before" >>"$WORK/load.txt"
     stats | sed "s/^/$1: /" >>"$WORK/stats.txt"
+    python3 "$HERE/keystrokes.py" http 127.0.0.1 "$PORT" "$COOKIE" "$WORK/floor.tsv" 1 "$WORK/$1-http-floor.out"
     for set in words keys; do
+        c0=$(cpu_ticks); a0=$(app_ticks)
         python3 "$HERE/keystrokes.py" http 127.0.0.1 "$PORT" "$COOKIE" "$WORK/$set.tsv" "$ROUNDS" "$WORK/$1-http-$set.out"
+        c1=$(cpu_ticks); a1=$(app_ticks); n=$(wc -l <"$WORK/$1-http-$set.out")
+        awk -v p="$1" -v s="$set" -v n="$n" -v all=$((c1 - c0)) -v app=$((a1 - a0)) -v hz="$(getconf CLK_TCK)" 'BEGIN {
+            printf "%s: %s: CPU per query %.2f ms (web app %.2f ms, PostgreSQL %.2f ms), %d queries\n", p, s,
+                all * 1000 / hz / n, app * 1000 / hz / n, (all - app) * 1000 / hz / n, n }' >>"$WORK/cpu.txt"
     done
     for set in words keys; do
         naive_sql "$WORK/$set.tsv" >"$WORK/naive-$set.sql"
@@ -135,11 +152,12 @@ measure b-maintained
 
 {
     echo "Keystroke benchmark ${BENCH_NAME:-}, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, web app $APP, account $ACCOUNT, $ROUNDS rounds over HTTP, $SQL_ROUNDS as bare SQL"
-    cat "$WORK/load.txt" "$WORK/stats.txt"
+    cat "$WORK/load.txt" "$WORK/stats.txt" "$WORK/cpu.txt"
     echo "phase/side	set	group	n	p50	p95	p99	max (ms)"
     for phase in a-first-sync b-maintained; do
         for side in http sql; do
-            python3 "$HERE/keystrokes.py" report "$phase/$side" "$WORK/$phase-$side-words.out" "$WORK/$phase-$side-keys.out"
+            python3 "$HERE/keystrokes.py" report "$phase/$side" "$WORK/$phase-$side-words.out" "$WORK/$phase-$side-keys.out" \
+                $([ "$side" = http ] && echo "$WORK/$phase-http-floor.out")
         done
     done
 } | tee "$WORK/summary.txt"

@@ -66,4 +66,25 @@ class SyncJobCodecTest {
         assertThatThrownBy(() -> SyncJobCodec.decode("[]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidSyncJobException.class).hasMessageContaining("object");
     }
+
+    @Test
+    void aMessageWithoutWorkIsAWholeSync() throws IOException {
+        // Every message written before the field existed (and every sync's message since) reads as a whole sync.
+        assertThat(SyncJobCodec.decode(fixture()).work()).isEqualTo(SyncJob.Work.SYNC);
+    }
+
+    @Test
+    void receiveCommandsRoundTripsAndGoesOnTheInteractiveLane() throws IOException {
+        byte[] fixture;
+        try (InputStream in = SyncJobCodecTest.class.getResourceAsStream("/job/receive-commands-v1.json")) {
+            fixture = in.readAllBytes();
+        }
+        SyncJob job = SyncJob.receiveCommands(UUID.fromString("0190f6a1-7c1e-7b2a-9d4e-3f5a6b7c8d9e"),
+                Instant.parse("2026-11-30T06:00:00Z"));
+        assertThat(new String(SyncJobCodec.encode(job), StandardCharsets.UTF_8))
+                .isEqualTo(new String(fixture, StandardCharsets.UTF_8).strip());
+        assertThat(SyncJobCodec.decode(fixture)).isEqualTo(job);
+        assertThat(job.queue()).isEqualTo(SyncQueues.INTERACTIVE);
+        assertThat(job.nextAttempt().work()).isEqualTo(SyncJob.Work.RECEIVE_COMMANDS);
+    }
 }

@@ -75,6 +75,9 @@ public final class Sandbox {
     final HawkVerifier fxaHawk;
     final HawkVerifier storageHawk;
     private volatile DemoAccount demo;
+    /** The tab "another Firefox" of the demo account sends fxhome once fxhome registers as its device. */
+    public static final String DEMO_TAB_URL = "https://support.mozilla.org/kb/send-tab-other-devices";
+    public static final String DEMO_TAB_TITLE = "Sent from another Firefox: how Send Tab works";
 
     public Sandbox(SandboxOptions options) {
         this.options = options;
@@ -86,6 +89,7 @@ public final class Sandbox {
             createAccount(NewAccount.of(options.demoEmail(), options.demoPassword())
                     .withProfile(ProfileSpec.medium(options.demoSeed())));
             demo = new DemoAccount(options.demoEmail(), options.demoPassword());
+            greetNewDevices(options.demoEmail(), DEMO_TAB_URL, DEMO_TAB_TITLE);
             LOG.log(Level.INFO, "demo account {0} ready in {1} ms", options.demoEmail(),
                     (System.nanoTime() - started) / 1_000_000);
         }
@@ -218,6 +222,20 @@ public final class Sandbox {
                     .orElseThrow(() -> new IllegalStateException("no other device accepts open-uri"));
         }
         return new SentTab(target, firefox.sendTab(target, url, title, now()));
+    }
+
+    /**
+     * From now on, the account's simulated Firefox sends this tab to each device when it first publishes open-uri
+     * keys (fxhome's first sync registers its device: the tab is in its inbox after that sync). The demo account has
+     * {@link #DEMO_TAB_URL}.
+     */
+    public void greetNewDevices(String email, String url, String title) {
+        devices.greet(require(email).account().uid(), new DeviceRegistry.OpenTabGreeting(url, title));
+    }
+
+    /** How many times {@code deviceId} fetched its commands ({@code GET /v1/account/device/commands}). */
+    public int commandFetches(String email, String deviceId) {
+        return devices.of(require(email).account().uid()).fetches(deviceId);
     }
 
     /** The tabs sent to the simulated Firefox, decrypted with its own keys. */

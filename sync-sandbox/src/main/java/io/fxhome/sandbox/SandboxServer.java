@@ -9,7 +9,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 
 /**
- * The sandbox on its own Vert.x HTTP server on 127.0.0.1 and a free port, for other modules' tests:
+ * The sandbox on its own Vert.x HTTP server on 127.0.0.1 and a free port (or a given one), for other modules' tests:
  * {@code try (SandboxServer s = SandboxServer.start(SandboxOptions.defaults())) { s.baseUrl(); s.sandbox(); }}.
  * Needs no CDI.
  */
@@ -27,12 +27,17 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     public static SandboxServer start(SandboxOptions options) {
+        return start(options, 0);
+    }
+
+    /** As {@link #start(SandboxOptions)}, on {@code port} (0: a free one), for a run that must stay in a port range. */
+    public static SandboxServer start(SandboxOptions options, int port) {
         Sandbox sandbox = new Sandbox(options);
         Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
         try {
             Router router = Router.router(vertx);
             SandboxEndpoints.mount(router, sandbox);
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)
                     .setCompressionSupported(false)).requestHandler(router).listen()
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             return new SandboxServer(vertx, server, sandbox);

@@ -141,8 +141,11 @@
   // Views of their own files (tokens.js, timeline.js, bookmarks-health.js, ...) push a registrar onto
   // window.fxhomeViews, loaded before this one; each registrar gets these helpers and a function to register a section
   // of the hash router: register(section, view(token, parts after the section, params), nav section to mark).
+  // startScreen(fn): fn() resolves to a hash to open instead of the default when the app starts at its root, or null.
   const extraViews = {};
-  const helpers = { el, target, show, api, time, dayLabel, announce, errorBox, go, ApiError, isCurrent: (token) => token === renderToken };
+  const startScreens = [];
+  const helpers = { el, target, show, api, time, dayLabel, announce, errorBox, go, ApiError, isCurrent: (token) => token === renderToken,
+    signedIn: () => state.signedIn, startScreen: (fn) => { startScreens.push(fn); } };
   for (const registrar of window.fxhomeViews || []) {
     registrar(helpers, (section, view, nav) => { extraViews[section] = { view, nav: nav === undefined ? section : nav }; });
   }
@@ -607,7 +610,8 @@
       if (searchRequest === request) searchRequest = null;
     }
     if (token !== renderToken) return;
-    const labels = { tab: t('app_source_tab'), bookmark: t('app_source_bookmark'), history: t('app_source_history') };
+    const labels = { tab: t('app_source_tab'), inbox: t('app_source_inbox'), bookmark: t('app_source_bookmark'),
+      history: t('app_source_history') };
     const badge = (r) => (r.heuristic === 'keyword' ? t('app_source_keyword') : labels[r.source] || r.source) + (r.device ? ' · ' + r.device : '');
     show(t('app_results_for', { q }), data.results.length
       ? el('ul', { class: 'list', id: 'search-results' }, data.results.map((r) => el('li', {
@@ -717,6 +721,16 @@
     } catch (error) {
       // Offline: signed in only if the service worker still holds the account (it drops it at every way out).
       state.signedIn = await api('/api/v1/me').then(() => true, () => false);
+    }
+    if (state.signedIn && !location.hash) {
+      // Opened at its root: a view may ask to be the first screen (the inbox, when it holds unread tabs).
+      for (const screen of startScreens) {
+        const hash = await Promise.resolve().then(screen).catch(() => null);
+        if (hash) {
+          history.replaceState(null, '', hash);
+          break;
+        }
+      }
     }
     window.addEventListener('hashchange', () => { route().then(focusMain); });
     await route();

@@ -1,5 +1,7 @@
 // fxhome HTML5 app: the inbox view (#/inbox), the tabs other Firefoxes sent to fxhome with "Send to device",
-// registered with app.js's router through window.fxhomeViews. Titles and URLs go through app.js's target(): text
+// registered with app.js's router through window.fxhomeViews. It is the first screen when the app opens at its root
+// with unread tabs, and while the app is open and visible it asks for new ones every fxhome.web.inbox.refresh-interval
+// (POST /api/v1/inbox/refresh: a light "receive commands only" job, rate-limited per account by the server). Titles and URLs go through app.js's target(): text
 // always, a link only for web addresses (javascript:, data: and the like stay inert).
 'use strict';
 (() => {
@@ -11,6 +13,44 @@
     link.textContent = window.fxhomeI18n.t('nav_inbox');
     const tabs = nav.querySelector('[data-section="tabs"]');
     if (tabs) tabs.after(link); else nav.append(link);
+  }
+
+  // Reloads the inbox view if it is on screen (after a refresh job had time to run).
+  let reloadShown = null;
+
+  function startPolling(app) {
+    let interval = 30000;
+    let timer = null;
+    async function poll() {
+      timer = null;
+      if (document.visibilityState !== 'visible') return;
+      if (!app.signedIn()) {
+        // Not (yet) signed in: the start may still be asking; look again next turn.
+        schedule();
+        return;
+      }
+      try {
+        const answer = await app.api('/api/v1/inbox/refresh', { method: 'POST' });
+        if (answer.intervalSeconds > 0) interval = answer.intervalSeconds * 1000;
+        if (answer.result === 'enqueued') setTimeout(() => { if (reloadShown) reloadShown(); }, 3000);
+      } catch (error) {
+        // Asked moments ago (another tab of the app), offline, or signed out: the next turn asks again.
+      }
+      schedule();
+    }
+    function schedule(delay = interval) {
+      if (!timer && document.visibilityState === 'visible') timer = setTimeout(poll, delay);
+    }
+    // Opened, or shown again: ask soon (the server's rate limit keeps that cheap), then every interval.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') {
+        schedule(1000);
+      } else if (timer) {
+        clearTimeout(timer);
+        timer = null;
+      }
+    });
+    schedule(1000);
   }
 
   async function viewInbox(app, token) {
@@ -72,13 +112,31 @@
         });
       }
       show(t('nav_inbox'), message || null, el('p', { class: 'muted' },
-        t('inbox_intro')),
-      list, older);
+        t('app_inbox_intro')),
+      list, older, el('p', { class: 'muted' }, t('export_label') + ': ',
+        el('a', { href: '/api/v1/export/inbox.csv', download: 'fxhome-inbox.csv', id: 'inbox-export-csv' }, 'CSV'), ' · ',
+        el('a', { href: '/api/v1/export/inbox.json', download: 'fxhome-inbox.json', id: 'inbox-export-json' }, 'JSON')));
     }
 
+    reloadShown = async () => {
+      if (!ctx.isCurrent()) return;
+      try {
+        await load(null);
+        render();
+      } catch (error) {
+        // Offline for a moment: what is shown stays.
+      }
+    };
     await load(null);
     render();
   }
 
-  (window.fxhomeViews = window.fxhomeViews || []).push((app, register) => register('inbox', (token) => viewInbox(app, token)));
+  (window.fxhomeViews = window.fxhomeViews || []).push((app, register) => {
+    register('inbox', (token) => viewInbox(app, token));
+    app.startScreen(async () => {
+      const page = await app.api('/api/v1/inbox?limit=20');
+      return page.items.some((item) => !item.readAt) ? '#/inbox' : null;
+    });
+    startPolling(app);
+  });
 })();

@@ -23,7 +23,7 @@
     async function render(message) {
       const [list, feeds] = await Promise.all([api('/api/v1/tokens'), api('/api/v1/feeds')]);
       if (!ctx.isCurrent()) return;
-      show(t('tokens_title'), message || null, tokensCard(list.tokens), feedsCard(feeds));
+      show(t('tokens_title'), message || null, tokensCard(list.tokens, list.next), feedsCard(feeds));
     }
 
     function secretBox(id, label, value) {
@@ -32,7 +32,7 @@
       return [el('label', { for: id }, label), field];
     }
 
-    function tokensCard(tokens) {
+    function tokensCard(tokens, next) {
       const name = el('input', { type: 'text', id: 'token-name', name: 'name', maxlength: 100, required: true, autocomplete: 'off' });
       const form = el('form', { id: 'token-form' }, el('label', { for: 'token-name' }, t('token_name_label')), name,
         el('button', { type: 'submit', id: 'create-token' }, t('create_token')));
@@ -68,11 +68,27 @@
           el('span', { class: 'muted' }, parts('app_token_created_at', { when: time(item.createdAt) }), ' · ',
             item.lastUsedAt ? parts('token_last_used', { when: time(item.lastUsedAt) }) : t('token_never_used')), ' ', revoke);
       })) : el('p', { class: 'muted', id: 'no-tokens' }, t('no_tokens'));
+      // Tokens come in pages (GET /api/v1/tokens?cursor=): "More tokens" shows the next page below the others.
+      const more = next ? el('button', { type: 'button', id: 'more-tokens' }, t('app_more_tokens')) : null;
+      if (more) {
+        more.addEventListener('click', async () => {
+          try {
+            const page = await api('/api/v1/tokens?cursor=' + encodeURIComponent(next));
+            if (!ctx.isCurrent()) return;
+            const longer = tokensCard(tokens.concat(page.tokens), page.next);
+            more.closest('section').replaceWith(longer);
+            const focus = longer.querySelector('#more-tokens') || longer.querySelector('#token-list li:last-child button');
+            if (focus) focus.focus();
+          } catch (error) {
+            await render(errorBox(error));
+          }
+        });
+      }
       return el('section', { class: 'card', 'aria-labelledby': 'tokens-h' }, el('h2', { id: 'tokens-h' }, t('tokens_heading')),
         el('p', {}, t('tokens_intro_1') + ' ',
           el('code', {}, 'Authorization: Bearer <token>'), ' ' + t('tokens_intro_2') + ' ', el('code', {}, '/api/v1/'),
           '. ' + t('tokens_intro_3') + ' ' + t('app_tokens_revoke_unused')),
-        shown, form, el('h3', {}, t('your_tokens')), items);
+        shown, form, el('h3', {}, t('your_tokens')), items, more);
     }
 
     function feedsCard(status) {

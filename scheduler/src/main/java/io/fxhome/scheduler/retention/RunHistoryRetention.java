@@ -1,16 +1,13 @@
 package io.fxhome.scheduler.retention;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.fxhome.runhistory.RunHistoryConfig;
-import io.fxhome.shard.Shard;
+import io.fxhome.scheduler.sweep.EveryShard;
 import io.fxhome.shard.Shards;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,19 +20,18 @@ import io.quarkus.logging.Log;
  */
 @ApplicationScoped
 public class RunHistoryRetention {
-    private final Shards shards;
     private final RunHistoryConfig config;
     private final Clock clock;
     private final RunHistorySweep sweep;
+    private final EveryShard everyShard;
     private final Counter runsDeleted;
     private final Counter skippedDeleted;
-    private final AtomicBoolean running = new AtomicBoolean();
 
     public RunHistoryRetention(Shards shards, RunHistoryConfig config, Clock clock, MeterRegistry registry) {
-        this.shards = shards;
         this.config = config;
         this.clock = clock;
         this.sweep = new RunHistorySweep(config.keepRuns(), config.sweepAccounts(), config.sweepRows());
+        this.everyShard = new EveryShard(shards, "run history");
         this.runsDeleted = Counter.builder("fxhome.scheduler.run-history.deleted").tag("table", "sync_run")
                 .description("Old sync runs removed by the run-history sweep").register(registry);
         this.skippedDeleted = Counter.builder("fxhome.scheduler.run-history.deleted").tag("table", "sync_skipped_record")
@@ -47,29 +43,14 @@ public class RunHistoryRetention {
      * logged and the next one is swept; the next sweep tries it again.
      */
     public Map<String, RunHistorySweep.Result> runOnce() {
-        Map<String, RunHistorySweep.Result> results = new LinkedHashMap<>();
-        if (!running.compareAndSet(false, true)) {
-            return results;
-        }
-        try {
-            Instant cutoff = clock.instant().minus(config.keepFor());
-            for (Shard shard : shards.all()) {
-                try {
-                    RunHistorySweep.Result r = sweep.sweep(shard.dataSource(), cutoff);
-                    runsDeleted.increment(r.runsDeleted());
-                    skippedDeleted.increment(r.skippedDeleted());
-                    results.put(shard.name(), r);
-                    if (r.runsDeleted() > 0) {
-                        Log.infof("run history of shard %s: %d runs and %d skipped records before %s removed (%d transactions)",
-                                shard.name(), r.runsDeleted(), r.skippedDeleted(), cutoff, r.transactions());
-                    }
-                } catch (SQLException | RuntimeException e) {
-                    Log.warnf("run history of shard %s not swept: %s", shard.name(), e.getMessage());
-                }
+        Instant cutoff = clock.instant().minus(config.keepFor());
+        return everyShard.sweep(database -> sweep.sweep(database, cutoff), (shard, r) -> {
+            runsDeleted.increment(r.runsDeleted());
+            skippedDeleted.increment(r.skippedDeleted());
+            if (r.runsDeleted() > 0) {
+                Log.infof("run history of shard %s: %d runs and %d skipped records before %s removed (%d transactions)",
+                        shard, r.runsDeleted(), r.skippedDeleted(), cutoff, r.transactions());
             }
-            return results;
-        } finally {
-            running.set(false);
-        }
+        });
     }
 }

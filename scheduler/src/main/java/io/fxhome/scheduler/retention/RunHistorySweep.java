@@ -1,14 +1,12 @@
 package io.fxhome.scheduler.retention;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.UUID;
 
 import javax.sql.DataSource;
+
+import io.fxhome.scheduler.sweep.AccountWindowSweep;
 
 /**
  * Removes old runs of one database, in bounded transactions: it walks the accounts in key order, a window of
@@ -16,7 +14,7 @@ import javax.sql.DataSource;
  * latest {@code keepRuns}, at most {@code rowsPerTransaction} of them, with their skipped records (a window with more
  * is done again until it has none). Every lookup goes through a primary key led by {@code account_id}: a run's
  * history is read newest first from {@code sync_run}'s key, so a sweep that finds nothing costs one short index scan per
- * account. Plain Java, so tests can sweep with any limits.
+ * account. Plain Java, so tests can sweep with any limits; the loop is {@link AccountWindowSweep}'s.
  */
 public final class RunHistorySweep {
     private static final String SWEEP = """
@@ -33,62 +31,31 @@ public final class RunHistorySweep {
                               where k.account_id = d.account_id and k.started_at = d.started_at returning 1)
             select (select count(*) from window_accounts), (select id from window_accounts order by id desc limit 1),
                    (select count(*) from runs), (select count(*) from skipped)""";
-    /** PostgreSQL orders uuids by their bytes, unsigned: the nil uuid comes first (and is never an account's id). */
-    private static final UUID BEFORE_ALL = new UUID(0, 0);
 
     /** What one sweep of one database did. */
     public record Result(long accounts, long runsDeleted, long skippedDeleted, int transactions) {
-        Result plus(Result o) {
-            return new Result(accounts + o.accounts, runsDeleted + o.runsDeleted, skippedDeleted + o.skippedDeleted,
-                    transactions + o.transactions);
-        }
     }
 
     private final int keepRuns;
-    private final int accountsPerTransaction;
     private final int rowsPerTransaction;
+    private final AccountWindowSweep windows;
 
     public RunHistorySweep(int keepRuns, int accountsPerTransaction, int rowsPerTransaction) {
         if (keepRuns < 0 || accountsPerTransaction < 1 || rowsPerTransaction < 1) {
             throw new IllegalArgumentException("keep-runs must be >= 0, sweep-accounts and sweep-rows >= 1");
         }
         this.keepRuns = keepRuns;
-        this.accountsPerTransaction = accountsPerTransaction;
         this.rowsPerTransaction = rowsPerTransaction;
+        this.windows = new AccountWindowSweep(SWEEP, 2, accountsPerTransaction, rowsPerTransaction);
     }
 
     /** Deletes every run started before {@code cutoff} that is not among its account's latest {@code keepRuns}. */
     public Result sweep(DataSource database, Instant cutoff) throws SQLException {
-        Result total = new Result(0, 0, 0, 0);
-        UUID after = BEFORE_ALL;
-        try (Connection c = database.getConnection(); PreparedStatement ps = c.prepareStatement(SWEEP)) {
-            c.setAutoCommit(true); // each statement is its own short transaction
-            while (true) {
-                ps.setObject(1, after);
-                ps.setInt(2, accountsPerTransaction);
-                ps.setInt(3, keepRuns);
-                ps.setTimestamp(4, Timestamp.from(cutoff));
-                ps.setInt(5, rowsPerTransaction);
-                long accounts;
-                UUID last;
-                long runs;
-                long skipped;
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    accounts = rs.getLong(1);
-                    last = rs.getObject(2, UUID.class);
-                    runs = rs.getLong(3);
-                    skipped = rs.getLong(4);
-                }
-                boolean windowDone = runs < rowsPerTransaction;
-                total = total.plus(new Result(windowDone ? accounts : 0, runs, skipped, 1));
-                if (windowDone) {
-                    if (accounts < accountsPerTransaction) {
-                        return total;
-                    }
-                    after = last;
-                }
-            }
-        }
+        AccountWindowSweep.Totals t = windows.sweep(database, ps -> {
+            ps.setInt(3, keepRuns);
+            ps.setTimestamp(4, Timestamp.from(cutoff));
+            ps.setInt(5, rowsPerTransaction);
+        });
+        return new Result(t.accounts(), t.deleted()[0], t.deleted()[1], t.transactions());
     }
 }

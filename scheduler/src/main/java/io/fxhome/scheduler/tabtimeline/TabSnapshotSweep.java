@@ -1,21 +1,20 @@
 package io.fxhome.scheduler.tabtimeline;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.UUID;
 
 import javax.sql.DataSource;
+
+import io.fxhome.scheduler.sweep.AccountWindowSweep;
 
 /**
  * Removes old tab-timeline snapshots of one database, in bounded transactions, as the run-history sweep does: it walks
  * the accounts in key order, {@code accountsPerTransaction} at a time, and in each deletes at most
  * {@code rowsPerTransaction} snapshots taken before the cutoff that are not their device's latest (a device's current
  * tabs stay on its timeline however old). Lookups go through {@code tab_snapshot_taken_idx} (account, time) and the
- * primary key (account, device, time). Plain Java, so tests can sweep with any limits.
+ * primary key (account, device, time). Plain Java, so tests can sweep with any limits; the loop is
+ * {@link AccountWindowSweep}'s.
  */
 public final class TabSnapshotSweep {
     private static final String SWEEP = """
@@ -32,56 +31,25 @@ public final class TabSnapshotSweep {
                           returning 1)
             select (select count(*) from window_accounts), (select id from window_accounts order by id desc limit 1),
                    (select count(*) from gone)""";
-    /** PostgreSQL orders uuids by their bytes, unsigned: the nil uuid comes first (and is never an account's id). */
-    private static final UUID BEFORE_ALL = new UUID(0, 0);
 
     /** What one sweep of one database did. */
     public record Result(long accounts, long deleted, int transactions) {
-        Result plus(Result o) {
-            return new Result(accounts + o.accounts, deleted + o.deleted, transactions + o.transactions);
-        }
     }
 
-    private final int accountsPerTransaction;
     private final int rowsPerTransaction;
+    private final AccountWindowSweep windows;
 
     public TabSnapshotSweep(int accountsPerTransaction, int rowsPerTransaction) {
-        if (accountsPerTransaction < 1 || rowsPerTransaction < 1) {
-            throw new IllegalArgumentException("sweep-accounts and sweep-rows must be >= 1");
-        }
-        this.accountsPerTransaction = accountsPerTransaction;
         this.rowsPerTransaction = rowsPerTransaction;
+        this.windows = new AccountWindowSweep(SWEEP, 1, accountsPerTransaction, rowsPerTransaction);
     }
 
     /** Deletes every snapshot taken before {@code cutoff} that its device has a newer one of. */
     public Result sweep(DataSource database, Instant cutoff) throws SQLException {
-        Result total = new Result(0, 0, 0);
-        UUID after = BEFORE_ALL;
-        try (Connection c = database.getConnection(); PreparedStatement ps = c.prepareStatement(SWEEP)) {
-            c.setAutoCommit(true); // each statement is its own short transaction
-            while (true) {
-                ps.setObject(1, after);
-                ps.setInt(2, accountsPerTransaction);
-                ps.setTimestamp(3, Timestamp.from(cutoff));
-                ps.setInt(4, rowsPerTransaction);
-                long accounts;
-                UUID last;
-                long deleted;
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    accounts = rs.getLong(1);
-                    last = rs.getObject(2, UUID.class);
-                    deleted = rs.getLong(3);
-                }
-                boolean windowDone = deleted < rowsPerTransaction;
-                total = total.plus(new Result(windowDone ? accounts : 0, deleted, 1));
-                if (windowDone) {
-                    if (accounts < accountsPerTransaction) {
-                        return total;
-                    }
-                    after = last;
-                }
-            }
-        }
+        AccountWindowSweep.Totals t = windows.sweep(database, ps -> {
+            ps.setTimestamp(3, Timestamp.from(cutoff));
+            ps.setInt(4, rowsPerTransaction);
+        });
+        return new Result(t.accounts(), t.deleted()[0], t.transactions());
     }
 }

@@ -50,6 +50,12 @@ public final class HttpTransport {
     public static HttpTransport create(String userAgent, HttpTimeouts timeouts) {
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
+                // The client's own work (parsing headers, handing body buffers on) runs on its selector thread instead
+                // of being passed to a thread pool and from there to the waiting caller: every call here is blocking
+                // (send), and nothing the client runs on that thread blocks. One hand-off less per exchange was a
+                // measurable share of a worker's CPU in a fleet whose syncs are one small request each
+                // (docs/benchmarks.md, "A fleet under load").
+                .executor(Runnable::run)
                 .connectTimeout(timeouts.connect())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

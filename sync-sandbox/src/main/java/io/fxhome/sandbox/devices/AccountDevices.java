@@ -21,6 +21,8 @@ public final class AccountDevices {
     private final Map<String, Device> devices = new LinkedHashMap<>();
     private final Map<String, List<DeviceCommand>> queues = new HashMap<>();
     private final Map<String, Long> lastIndex = new HashMap<>();
+    /** Fetches of each device's queue, so that a test can tell how often a client polls. */
+    private final Map<String, Integer> fetches = new HashMap<>();
     private final SecureRandom random;
 
     AccountDevices(SecureRandom random) {
@@ -73,6 +75,7 @@ public final class AccountDevices {
     }
 
     public synchronized Page retrieve(String deviceId, Long fromIndex, int limit, long now) {
+        fetches.merge(deviceId, 1, Integer::sum);
         // A device nothing was ever sent to has no queue (and List.of() refuses even an empty removeIf).
         List<DeviceCommand> q = queues.computeIfAbsent(deviceId, k -> new ArrayList<>());
         q.removeIf(c -> c.expiresAtMillis() <= now);
@@ -80,6 +83,11 @@ public final class AccountDevices {
         List<DeviceCommand> page = matching.subList(0, Math.min(limit, matching.size()));
         long index = page.isEmpty() ? lastIndex.getOrDefault(deviceId, 0L) : page.get(page.size() - 1).index();
         return new Page(index, page.size() == matching.size(), List.copyOf(page));
+    }
+
+    /** How many times the device fetched its queue ({@code GET /v1/account/device/commands}). */
+    public synchronized int fetches(String deviceId) {
+        return fetches.getOrDefault(deviceId, 0);
     }
 
     private String newId() {

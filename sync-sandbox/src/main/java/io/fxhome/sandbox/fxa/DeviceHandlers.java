@@ -110,6 +110,7 @@ final class DeviceHandlers {
         }
         Device d = c.devices().upsert(current == null ? null : current.id(), c.refreshTokenId(), name, type, commands,
                 clock.millis());
+        registry.registered(c.uid(), current, d, clock.millis());
         ObjectNode o = Json.object();
         o.put("id", d.id()).put("createdAt", d.createdAt()).put("name", d.name()).put("type", d.type())
                 .put("pushEndpointExpired", false);

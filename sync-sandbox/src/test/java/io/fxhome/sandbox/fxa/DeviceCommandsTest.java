@@ -44,6 +44,30 @@ class DeviceCommandsTest extends SandboxTestBase {
     }
 
     @Test
+    void aGreetingAccountsFirefoxSendsItsTabOnceToEachDeviceThatStartsTakingOpenUri() throws Exception {
+        Session s = emptySession();
+        String rt = s.linked().refreshToken();
+        // What the demo account does from the start (Sandbox's constructor): "another Firefox" sent fxhome a tab.
+        sandbox().greetNewDevices(s.email(), io.fxhome.sandbox.Sandbox.DEMO_TAB_URL,
+                io.fxhome.sandbox.Sandbox.DEMO_TAB_TITLE);
+        Resp bare = call("POST", "/v1/account/device", rt, "{\"name\":\"no commands yet\",\"type\":\"desktop\"}");
+        String id = bare.json().get("id").asText();
+        assertThat(call("GET", "/v1/account/device/commands?index=0", rt, null).json().get("messages")).isEmpty();
+
+        BcWebPush.Keys keys = BcWebPush.generate(random);
+        String commands = Json.MAPPER.writeValueAsString(Map.of(FirefoxDevice.OPEN_URI, published(keys, s.linked()
+                .kB())));
+        call("POST", "/v1/account/device", rt, "{\"id\":\"" + id + "\",\"availableCommands\":" + commands + "}");
+        // Published again (a key change, a new name): no second greeting.
+        call("POST", "/v1/account/device", rt, "{\"id\":\"" + id + "\",\"name\":\"renamed\",\"availableCommands\":"
+                + commands + "}");
+        JsonNode messages = call("GET", "/v1/account/device/commands?index=0", rt, null).json().get("messages");
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).get("data").get("command").asText()).isEqualTo(FirefoxDevice.OPEN_URI);
+        assertThat(messages.get(0).get("data").get("sender").asText()).isEqualTo(sandbox().firefoxDeviceId(s.email()));
+    }
+
+    @Test
     void aRegisteredClientReceivesWhatFirefoxSendsAndFirefoxDecryptsWhatItSends() throws Exception {
         Session s = emptySession();
         String rt = s.linked().refreshToken();

@@ -25,13 +25,19 @@ import io.quarkus.logging.Log;
 public final class PlannerStatistics {
     // Of the given tables, those whose size on disk now is ten times what their last ANALYZE recorded, or which were
     // never analyzed (reltuples -1) and have two pages: sizes are exact at once, where the cumulative row counts reach
-    // other sessions up to seconds late, too late for a collection of one page.
+    // other sessions up to seconds late, too late for a collection of one page. Of those, only the ones no other sync
+    // is analyzing now (a lock of the table's name until this transaction ends, in the two-key space, apart from the
+    // leases' and Flyway's): the first syncs of a fleet all found history_place stale at once, and each queued for
+    // the previous one's ANALYZE and then ran its own, one after the other, minutes each on a busy machine, holding
+    // their slots (docs/benchmarks.md, "A fleet under load"). One sync analyzes; the others go on writing with the
+    // statistics they have, which the planner scales by the table's current size meanwhile.
     private static final String STALE = """
             select t.name
               from unnest(?::text[]) as t (name)
               join pg_class c on c.oid = to_regclass(t.name)
              cross join lateral (select pg_relation_size(c.oid) / current_setting('block_size')::bigint as pages) size
              where size.pages >= 2 and (c.reltuples < 0 or size.pages > 10 * greatest(c.relpages, 1))
+               and pg_try_advisory_xact_lock(hashtext('fxhome.planner-statistics'), hashtext(t.name))
             """;
 
     private final Transactions tx;
@@ -43,8 +49,9 @@ public final class PlannerStatistics {
     }
 
     /**
-     * Analyzes each of these tables whose statistics describe a tenth of its size or less. One at a time per sync: a
-     * second page writer finds the statistics fresh instead of analyzing the same table again.
+     * Analyzes each of these tables whose statistics describe a tenth of its size or less, unless another sync is
+     * analyzing it. One at a time per sync: a second page writer finds the statistics fresh instead of analyzing the
+     * same table again.
      */
     public void refreshIfStale(String... tables) {
         lock.lock();

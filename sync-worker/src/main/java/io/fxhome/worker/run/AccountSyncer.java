@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.fxhome.job.SyncJob;
+import io.fxhome.model.account.AccountStatus;
 import io.fxhome.runhistory.RunHistoryConfig;
 import io.fxhome.secrets.AccountSecrets;
 import io.fxhome.secrets.AccountSecretsCipher;
@@ -114,6 +115,9 @@ public class AccountSyncer {
             long started = metrics.started();
             try {
                 Optional<AccountSnapshot> account = AccountSnapshot.read(lease.connection(), accountId);
+                if (job.work() == SyncJob.Work.RECEIVE_COMMANDS) {
+                    return receiveCommands(new Transactions(shard.dataSource()), accountId, account);
+                }
                 return syncLeased(new Transactions(shard.dataSource()), runsOf(shard), job, account);
             } finally {
                 metrics.finished(started);
@@ -121,6 +125,43 @@ public class AccountSyncer {
         } catch (SQLException e) {
             return SyncOutcome.retry(new DatabaseException(e).getMessage());
         }
+    }
+
+    /**
+     * The app's short poll while the user has it open: only the Send Tab commands, under the lease like a sync (so it
+     * never fetches alongside a sync of the same account). No run row: one every few seconds per open app would bury
+     * the syncs in the run history.
+     */
+    private SyncOutcome receiveCommands(Transactions tx, UUID accountId, Optional<AccountSnapshot> account) {
+        if (account.isEmpty()) {
+            return SyncOutcome.skipped("no such account");
+        }
+        if (account.get().account().status() != AccountStatus.ACTIVE || account.get().secrets() == null) {
+            return SyncOutcome.skipped("account is " + account.get().account().status().dbValue());
+        }
+        AccountRow.StoredSecrets loaded = account.get().secrets();
+        AccountSecrets secrets = cipher.open(accountId, loaded.sealed());
+        try {
+            int received = sendTab.receiveNow(tx, accountId, credentials(secrets, loaded), loaded.sealed());
+            Log.debugf("account %s: commands received (%d new tab(s))", accountId, received);
+        } catch (SyncException e) {
+            ClientFailure failure = ClientFailure.of(e);
+            if (SyncPlan.afterFailure(failure) instanceof SyncPlan.NeedsReauth needsReauth) {
+                // The token is gone: the user removed fxhome from their devices (or revoked it). Said on the account
+                // at once, as the next sync would; fxhome registers again only after a new sign-in.
+                tokens.forget(accountId);
+                new AccountStatusWriter(tx).needsReauth(accountId, needsReauth.reason());
+                return SyncOutcome.needsReauth(needsReauth.reason());
+            }
+            // Anything else waits for the next poll or sync: a missed poll is not worth a retry.
+            Log.infof("account %s: commands not fetched now (%s)", accountId, failure.status());
+        }
+        return SyncOutcome.done();
+    }
+
+    private static SyncCredentials credentials(AccountSecrets secrets, AccountRow.StoredSecrets loaded) {
+        return new SyncCredentials(secrets.refreshToken(), KeyBundle.fromKSync(secrets.syncKeyBundle()),
+                secrets.keyId(), secrets.keyRotationTimestamp(), loaded.oauthClientId());
     }
 
     private RunGroupCommit runsOf(Shard shard) {
@@ -137,7 +178,7 @@ public class AccountSyncer {
         SyncRunRecorder run = new SyncRunRecorder(tx, runs, accountId, job, clock, skippedKept);
         SyncOutcome outcome;
         try {
-            outcome = syncAccount(tx, status, account.get(), run);
+            outcome = syncAccount(tx, status, account.get(), run, job.reason().interactive());
         } catch (RuntimeException e) {
             // A database error, a secret that will not open, a bug: retried, and recorded like any other run.
             Log.errorf(e, "account %s: sync failed", accountId);
@@ -162,7 +203,7 @@ public class AccountSyncer {
     }
 
     private SyncOutcome syncAccount(Transactions tx, AccountStatusWriter status, AccountSnapshot account,
-            SyncRunRecorder run) {
+            SyncRunRecorder run, boolean interactive) {
         UUID accountId = account.account().id();
         Optional<SyncOutcome> heldBack = SyncPlan.holdBack(account.account(), clock.instant());
         if (heldBack.isPresent()) {
@@ -173,11 +214,8 @@ public class AccountSyncer {
             throw new DatabaseException(new SQLException("account " + accountId + " has no stored secrets"));
         }
         SealedAccountSecrets sealed = loaded.sealed();
-        String oauthClientId = loaded.oauthClientId();
         AccountSecrets secrets = cipher.open(accountId, sealed);
-        SyncCredentials credentials = new SyncCredentials(secrets.refreshToken(),
-                KeyBundle.fromKSync(secrets.syncKeyBundle()), secrets.keyId(), secrets.keyRotationTimestamp(),
-                oauthClientId);
+        SyncCredentials credentials = credentials(secrets, loaded);
         AtomicReference<SealedAccountSecrets> stored = new AtomicReference<>(sealed);
         SyncPlan.AfterFailure failure;
         try {
@@ -207,7 +245,8 @@ public class AccountSyncer {
             SyncClient client = builder.build();
             try {
                 SyncOutcome outcome = syncWithClient(tx, status, client, accountId, state, run);
-                sendTab.poll(tx, accountId, credentials, stored.get());
+                // A scheduled sync fetches the commands only every fxhome.send-tab.poll-interval; a user waiting always.
+                sendTab.poll(tx, accountId, credentials, stored.get(), interactive);
                 return outcome;
             } finally {
                 tokens.put(accountId, client.accessToken(), client.currentToken());

@@ -3,6 +3,8 @@ package io.fxhome.worker.sendtab;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,8 +23,8 @@ final class InboxWriter {
     record ReceivedTab(long commandIndex, String url, String title, String senderId, String senderName) {
     }
 
-    static int write(Connection c, UUID accountId, String deviceId, List<ReceivedTab> tabs, long nextIndex)
-            throws SQLException {
+    static int write(Connection c, UUID accountId, String deviceId, List<ReceivedTab> tabs, long nextIndex,
+            Instant fetchedAt) throws SQLException {
         int added = 0;
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into inbox (account_id, device_id, command_index, url, title, sender_id, sender_name)
@@ -40,11 +42,12 @@ final class InboxWriter {
             }
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                update send_tab_device set command_index = greatest(command_index, ?)
+                update send_tab_device set command_index = greatest(command_index, ?), commands_fetched_at = ?
                  where account_id = ? and device_id = ?""")) {
             ps.setLong(1, nextIndex);
-            ps.setObject(2, accountId);
-            ps.setString(3, deviceId);
+            ps.setTimestamp(2, Timestamp.from(fetchedAt));
+            ps.setObject(3, accountId);
+            ps.setString(4, deviceId);
             ps.executeUpdate();
         }
         return added;

@@ -1,5 +1,7 @@
 package io.fxhome.worker.sendtab;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -16,4 +18,12 @@ public interface SendTabConfig {
      */
     @WithDefault("fxhome")
     String deviceName();
+
+    /**
+     * {@code fxhome.send-tab.poll-interval}: a scheduled sync fetches the account's Send Tab commands only if the last
+     * fetch is at least this old (one FxA request per account per sync would be most of a fleet's FxA traffic).
+     * Interactive syncs and the web app's short poll while the app is open always fetch.
+     */
+    @WithDefault("5M")
+    Duration pollInterval();
 }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,17 +14,31 @@ import java.util.UUID;
  * sealed keys, and a hash of the oldsync key id they were published under.
  */
 record SendTabDevice(String deviceId, String deviceName, long commandIndex, byte[] sealedKeys,
-        byte[] publishedKeyHash) {
+        byte[] publishedKeyHash, Instant commandsFetchedAt) {
 
     static Optional<SendTabDevice> load(Connection c, UUID accountId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select device_id, device_name, command_index, sealed_keys, published_key_hash
+                select device_id, device_name, command_index, sealed_keys, published_key_hash, commands_fetched_at
                   from send_tab_device where account_id = ?""")) {
             ps.setObject(1, accountId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new SendTabDevice(rs.getString(1), rs.getString(2), rs.getLong(3), rs
-                        .getBytes(4), rs.getBytes(5))) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Timestamp fetched = rs.getTimestamp(6);
+                return Optional.of(new SendTabDevice(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBytes(4),
+                        rs.getBytes(5), fetched == null ? null : fetched.toInstant()));
             }
+        }
+    }
+
+    /** Notes that the commands were fetched (and found none new): the poll interval counts from now. */
+    static void fetched(Connection c, UUID accountId, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update send_tab_device set commands_fetched_at = ? where account_id = ?")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setObject(2, accountId);
+            ps.executeUpdate();
         }
     }
 
@@ -35,7 +51,7 @@ record SendTabDevice(String deviceId, String deviceName, long commandIndex, byte
                 on conflict (account_id) do update set device_id = excluded.device_id,
                     device_name = excluded.device_name, command_index = excluded.command_index,
                     sealed_keys = excluded.sealed_keys, published_key_hash = excluded.published_key_hash,
-                    registered_at = now()""")) {
+                    commands_fetched_at = null, registered_at = now()""")) {
             ps.setObject(1, accountId);
             ps.setString(2, d.deviceId());
             ps.setString(3, d.deviceName());

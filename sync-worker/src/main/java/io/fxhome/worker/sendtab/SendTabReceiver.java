@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -55,6 +57,7 @@ public class SendTabReceiver {
     private final AccountFieldSealer sealer;
     private final DeviceClient devices;
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock = Clock.systemUTC();
 
     public SendTabReceiver(SendTabConfig config, MasterKeyRing keys, UpstreamConfig upstream) {
         this.config = config;
@@ -62,39 +65,73 @@ public class SendTabReceiver {
         this.devices = new DeviceClient(UpstreamConfig.fxaConfig(upstream), UpstreamConfig.httpTransport(upstream));
     }
 
-    /** Called by the account's sync once its collections are stored. */
-    public void poll(Transactions tx, UUID accountId, SyncCredentials credentials, SealedAccountSecrets sealed) {
-        if (!config.enabled()) {
-            return;
-        }
+    /**
+     * Called by the account's sync once its collections are stored ({@code always} false for a scheduled sync: then
+     * only if the last fetch is {@code fxhome.send-tab.poll-interval} old), and by the app's short poll (always).
+     * Opens the account's Send Tab keys at most once; a scheduled sync within the interval opens nothing and asks
+     * nothing of Mozilla.
+     *
+     * @return the tabs added to the inbox
+     */
+    public int poll(Transactions tx, UUID accountId, SyncCredentials credentials, SealedAccountSecrets sealed,
+            boolean always) {
         try {
-            SendTabDevice device = ensureRegistered(tx, accountId, credentials, sealed);
-            PushKeys keys = openKeys(accountId, sealed, device.sealedKeys());
-            int received = fetch(tx, accountId, credentials.refreshToken(), device, keys);
-            if (received > 0) {
-                Log.infof("account %s: %d tab(s) received in the inbox", accountId, received);
-            }
+            return receive(tx, accountId, credentials, sealed, always);
         } catch (FxaException e) {
-            Log.warnf("account %s: Send Tab skipped this sync: %s (HTTP %d, errno %d)", accountId, e.kind(), e
+            Log.warnf("account %s: Send Tab skipped this time: %s (HTTP %d, errno %d)", accountId, e.kind(), e
                     .httpStatus(), e.errno());
         } catch (SyncException | SecretDecryptionException | DatabaseException e) {
-            Log.warnf("account %s: Send Tab skipped this sync: %s", accountId, e.getClass().getSimpleName());
+            Log.warnf("account %s: Send Tab skipped this time: %s", accountId, e.getClass().getSimpleName());
         } catch (RuntimeException e) {
             // Whatever else goes wrong here must not fail the sync that just succeeded; the class name says enough.
             Log.errorf("account %s: Send Tab failed: %s", accountId, e.getClass().getName());
         }
+        return 0;
     }
 
-    private SendTabDevice ensureRegistered(Transactions tx, UUID accountId, SyncCredentials credentials,
-            SealedAccountSecrets sealed) {
+    /**
+     * The app's short poll: fetches now, and lets a refusal of the upstream through, so that the job can act on it (a
+     * token gone because the user removed fxhome from their devices means the account needs a new sign-in).
+     *
+     * @return the tabs added to the inbox
+     * @throws SyncException when FxA refused or could not be reached
+     */
+    public int receiveNow(Transactions tx, UUID accountId, SyncCredentials credentials, SealedAccountSecrets sealed) {
+        return receive(tx, accountId, credentials, sealed, true);
+    }
+
+    private int receive(Transactions tx, UUID accountId, SyncCredentials credentials, SealedAccountSecrets sealed,
+            boolean always) {
+        if (!config.enabled()) {
+            return 0;
+        }
         Optional<SendTabDevice> stored = tx.inTransaction(c -> SendTabDevice.load(c, accountId));
         byte[] keyHash = sha256(credentials.keyId());
-        if (stored.isPresent() && Arrays.equals(stored.get().publishedKeyHash(), keyHash)
-                && stored.get().deviceName().equals(config.deviceName()) && opens(accountId, sealed, stored.get())) {
-            return stored.get();
+        boolean published = stored.isPresent() && Arrays.equals(stored.get().publishedKeyHash(), keyHash)
+                && stored.get().deviceName().equals(config.deviceName());
+        Instant now = clock.instant();
+        if (published && !always && !due(stored.get(), now)) {
+            return 0;
         }
-        PushKeys keys = stored.filter(s -> opens(accountId, sealed, s)).map(s -> openKeys(accountId, sealed, s
-                .sealedKeys())).orElseGet(() -> PushKeys.generate(random));
+        // The keys do not open when the account was linked again (a new data key): new ones get published.
+        Optional<PushKeys> opened = stored.flatMap(s -> tryOpen(accountId, sealed, s));
+        PushKeys keys = opened.orElseGet(() -> PushKeys.generate(random));
+        SendTabDevice device = published && opened.isPresent() ? stored.get()
+                : register(tx, accountId, credentials, sealed, stored, keys, keyHash);
+        int received = fetch(tx, accountId, credentials.refreshToken(), device, keys, now);
+        if (received > 0) {
+            Log.infof("account %s: %d tab(s) received in the inbox", accountId, received);
+        }
+        return received;
+    }
+
+    private boolean due(SendTabDevice device, Instant now) {
+        return device.commandsFetchedAt() == null || !device.commandsFetchedAt().plus(config.pollInterval()).isAfter(
+                now);
+    }
+
+    private SendTabDevice register(Transactions tx, UUID accountId, SyncCredentials credentials,
+            SealedAccountSecrets sealed, Optional<SendTabDevice> stored, PushKeys keys, byte[] keyHash) {
         Map<String, String> commands = new HashMap<>();
         commands.put(SendTabCodec.COMMAND, CommandKeysBundle.seal(PublicCommandKeys.of(keys), oldsync(credentials)));
         String id;
@@ -113,7 +150,7 @@ public class SendTabReceiver {
             id = devices.register(credentials.refreshToken(), null, config.deviceName(), "desktop", commands);
         }
         SendTabDevice device = new SendTabDevice(id, config.deviceName(), index, seal(accountId, sealed, keys),
-                keyHash);
+                keyHash, null);
         tx.inTransaction(c -> {
             SendTabDevice.save(c, accountId, device);
             return null;
@@ -122,13 +159,20 @@ public class SendTabReceiver {
         return device;
     }
 
-    private int fetch(Transactions tx, UUID accountId, String refreshToken, SendTabDevice device, PushKeys keys) {
+    private int fetch(Transactions tx, UUID accountId, String refreshToken, SendTabDevice device, PushKeys keys,
+            Instant now) {
         long next = device.commandIndex() + 1;
         int added = 0;
         Map<String, String> names = null;
         for (int pages = 0; pages < MAX_PAGES; pages++) {
             CommandPage page = devices.commands(refreshToken, next, DeviceClient.MAX_LIMIT);
             if (page.messages().isEmpty()) {
+                if (pages == 0) {
+                    tx.inTransaction(c -> {
+                        SendTabDevice.fetched(c, accountId, now);
+                        return null;
+                    });
+                }
                 break;
             }
             if (names == null) {
@@ -151,7 +195,7 @@ public class SendTabReceiver {
                 }
             }
             long done = highest;
-            added += tx.inTransaction(c -> InboxWriter.write(c, accountId, device.deviceId(), tabs, done));
+            added += tx.inTransaction(c -> InboxWriter.write(c, accountId, device.deviceId(), tabs, done, now));
             next = highest + 1;
             if (page.last()) {
                 break;
@@ -172,13 +216,12 @@ public class SendTabReceiver {
         return names;
     }
 
-    private boolean opens(UUID accountId, SealedAccountSecrets sealed, SendTabDevice d) {
+    private Optional<PushKeys> tryOpen(UUID accountId, SealedAccountSecrets sealed, SendTabDevice d) {
         try {
-            openKeys(accountId, sealed, d.sealedKeys());
-            return true;
+            return Optional.of(openKeys(accountId, sealed, d.sealedKeys()));
         } catch (SecretDecryptionException | CryptoException e) {
             // The account's data key changed (linked again): the old keys are gone, new ones get published.
-            return false;
+            return Optional.empty();
         }
     }
 

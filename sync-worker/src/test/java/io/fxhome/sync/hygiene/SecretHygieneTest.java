@@ -144,8 +144,9 @@ class SecretHygieneTest {
             Thread.sleep(1_500);
             sandbox.upsertRecord(email, "bookmarks", sandbox.truth(email).collection("bookmarks").cleartext("toolbar"));
             // Send Tab: fxhome registered as a device on the first sync; this one receives and decrypts a tab.
+            // Interactive: a scheduled sync this soon after the last fetch would wait for fxhome.send-tab.poll-interval.
             sandbox.firefoxSendTab(email, null, "https://example.org/hygiene", "Hygiene tab");
-            publisher.publish(SyncJob.of(account, SyncReason.SCHEDULED, Instant.now()));
+            publisher.publish(SyncJob.of(account, SyncReason.INTERACTIVE, Instant.now()));
             MirrorAssertions.awaitRuns(ds, account, 3, Duration.ofSeconds(90));
             logLines = capture.lines();
         }

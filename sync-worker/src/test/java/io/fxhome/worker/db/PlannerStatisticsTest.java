@@ -57,6 +57,27 @@ class PlannerStatisticsTest {
         assertThat(reltuples()).isEqualTo(20_000);
     }
 
+    @Test
+    void aTableAnotherSyncIsAnalyzingIsLeftToIt() throws SQLException {
+        PlannerStatistics statistics = new PlannerStatistics(new Transactions(ds));
+        insert(1, 1_000);
+        try (Connection other = ds.getConnection()) {
+            // Another sync, inside its refresh: it holds the table's lock until its transaction ends.
+            other.setAutoCommit(false);
+            try (Statement st = other.createStatement()) {
+                st.execute("select pg_advisory_xact_lock(hashtext('fxhome.planner-statistics'), "
+                        + "hashtext('planner_statistics_probe'))");
+            }
+            long start = System.nanoTime();
+            statistics.refreshIfStale("planner_statistics_probe");
+            assertThat(reltuples()).as("not analyzed a second time meanwhile").isEqualTo(-1);
+            assertThat(System.nanoTime() - start).as("nor waited for").isLessThan(5_000_000_000L);
+            other.rollback();
+        }
+        statistics.refreshIfStale("planner_statistics_probe");
+        assertThat(reltuples()).isEqualTo(1_000);
+    }
+
     private void insert(int from, int to) throws SQLException {
         sql("insert into planner_statistics_probe select i, repeat('x', 100) from generate_series(" + from + ", " + to + ") i");
     }

@@ -5,6 +5,7 @@ import static io.fxhome.web.basic.BasicPages.page;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.fxhome.web.config.WebConfig;
 import io.fxhome.web.feeds.FeedAddresses;
 import io.fxhome.web.feeds.Feeds;
 import io.fxhome.web.i18n.ProblemText;
@@ -30,6 +32,8 @@ import io.fxhome.web.problem.Problem;
 import io.fxhome.web.session.CurrentUser;
 import io.fxhome.web.session.SignedIn;
 import io.fxhome.web.tokens.ApiTokens;
+import io.fxhome.web.tokens.TokenCursor;
+import io.fxhome.web.tokens.TokenPage;
 import io.fxhome.web.tokens.TokenView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -46,7 +50,8 @@ public class BasicTokensResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance tokens(List<TokenView> tokens, ApiTokens.Created created, String createdName,
+        static native TemplateInstance tokens(List<TokenView> tokens, String next, ApiTokens.Created created,
+                String createdName,
                 Instant feedsSince, FeedAddresses.FeedUrls feedUrls, String csrf, String notice, String error);
     }
 
@@ -55,26 +60,28 @@ public class BasicTokensResource {
     private final Feeds feeds;
     private final FeedAddresses feedUrls;
     private final RequestLanguage language;
+    private final int pageSize;
 
-    public BasicTokensResource(CurrentUser current, ApiTokens tokens, Feeds feeds, FeedAddresses feedUrls,
+    public BasicTokensResource(CurrentUser current, ApiTokens tokens, Feeds feeds, FeedAddresses feedUrls, WebConfig config,
             RequestLanguage language) {
         this.current = current;
         this.tokens = tokens;
         this.feeds = feeds;
         this.feedUrls = feedUrls;
         this.language = language;
+        this.pageSize = config.basic().pageSize();
     }
 
     @GET
     @Path("/tokens")
     @Operation(hidden = true)
-    public Response tokens(@QueryParam("notice") String notice) {
+    public Response tokens(@QueryParam("notice") String notice, @QueryParam("cursor") String cursor) {
         String text = switch (notice == null ? "" : notice) {
             case "revoked" -> language.msg().token_revoked();
             case "feeds-off" -> language.msg().feeds_turned_off();
             default -> null;
         };
-        return render(current.requireSession(), null, null, null, text, null);
+        return render(current.requireSession(), TokenCursor.decode(cursor), null, null, null, text, null);
     }
 
     @POST
@@ -135,8 +142,15 @@ public class BasicTokensResource {
 
     private Response render(SignedIn user, ApiTokens.Created created, String createdName,
             FeedAddresses.FeedUrls urls, String notice, String error) {
+        return render(user, Optional.empty(), created, createdName, urls, notice, error);
+    }
+
+    /** The page with the tokens after {@code after} (the first page after a form: its change is at the top). */
+    private Response render(SignedIn user, Optional<TokenCursor> after, ApiTokens.Created created, String createdName,
+            FeedAddresses.FeedUrls urls, String notice, String error) {
         UUID account = user.accountId();
-        Response page = page(Templates.tokens(tokens.list(account), created, createdName,
+        TokenPage list = tokens.page(account, after, pageSize);
+        Response page = page(Templates.tokens(list.tokens(), list.next(), created, createdName,
                 feeds.activeSince(account).orElse(null), urls, user.csrfToken(), notice, error));
         // A page showing a new secret must not be kept in any cache, the browser's own included.
         return created == null && urls == null ? page

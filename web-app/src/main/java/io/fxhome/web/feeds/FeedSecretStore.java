@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.jdbc.Sql;
-import io.fxhome.web.tokens.AccountSecret;
+import io.fxhome.web.secret.AccountSecret;
 
 /** The {@code feed_secret} table: one hashed secret per account, on the account's shard, keyed by account id. */
 @ApplicationScoped

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.fxhome.web.tokens.AccountSecret;
+import io.fxhome.web.secret.AccountSecret;
 
 /**
  * The account's feed secret: the key in its Atom feeds' URLs ({@code /feeds/<key>/...}). Made (or replaced, which

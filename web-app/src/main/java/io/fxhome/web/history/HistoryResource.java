@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.fxhome.web.config.WebConfig;
 import io.fxhome.web.http.ConditionalJson;
-import io.fxhome.web.problem.Problem;
+import io.fxhome.web.http.PageLimit;
 import io.fxhome.web.session.CurrentUser;
 
 @Path("/api/v1/history")
@@ -38,19 +38,6 @@ public class HistoryResource {
     public Response history(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         var account = current.require().accountId();
-        return json.ok(history.page(account, HistoryCursor.decode(cursor), pageSize(limit)), ifNoneMatch);
-    }
-
-    /** The page size asked for, within 1 and the largest page; a limit that is not a whole number is refused. */
-    private int pageSize(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return config.historyPageSize();
-        }
-        try {
-            long asked = Long.parseLong(limit.strip());
-            return (int) Math.max(1, Math.min(asked, config.maxPageSize()));
-        } catch (NumberFormatException e) {
-            throw Problem.badRequest("The limit must be a whole number from 1 to " + config.maxPageSize() + ".");
-        }
+        return json.ok(history.page(account, HistoryCursor.decode(cursor), PageLimit.of(limit, config)), ifNoneMatch);
     }
 }

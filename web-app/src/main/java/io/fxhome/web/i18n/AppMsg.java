@@ -358,4 +358,10 @@ public interface AppMsg {
     String verify_totp_2fa();
 
     String verify_unknown();
+
+    String app_source_inbox();
+
+    String app_inbox_intro();
+
+    String app_more_tokens();
 }

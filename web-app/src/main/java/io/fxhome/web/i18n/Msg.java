@@ -515,4 +515,8 @@ public interface Msg {
     String basic_version();
 
     String unblock_emailed(String email);
+
+    String source_inbox();
+
+    String older_tokens();
 }

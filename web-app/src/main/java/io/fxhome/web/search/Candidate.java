@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param part which part of the search found it (see {@link Part})
  * @param frecency the URL's Firefox frecency as the worker stored it (a day number; higher ranks first)
  * @param boundary every word matched at a word boundary
- * @param device the device's name, for a tab
+ * @param device the device's name, for a tab; the sender's, for a tab in the inbox
  * @param extra the keyword (KEYWORD, BOOKMARK)
  * @param rank adaptive history's rank (ADAPTIVE parts)
  */
@@ -17,6 +17,7 @@ record Candidate(Part part, String url, String title, int frecency, Instant last
 
     enum Part {
         TAB("t", "tab"),
+        INBOX("i", "inbox"),
         BOOKMARK("b", "bookmark"),
         HISTORY("h", "history"),
         ADAPTIVE_TAB("at", "tab"),

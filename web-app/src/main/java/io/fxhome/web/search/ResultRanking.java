@@ -21,7 +21,8 @@ import io.fxhome.web.search.Candidate.Part;
  * <li>adaptive history: URLs picked before for inputs starting with this one, by rank, then frecency;</li>
  * <li>the rest: matches at word boundaries before matches anywhere, each by frecency (then last visit).</li>
  * </ol>
- * A URL found in several places is shown as a tab (with its device) before a bookmark before history.
+ * A URL found in several places is shown as a tab (with its device) before a tab in the inbox (with its sender) before
+ * a bookmark before history.
  */
 final class ResultRanking {
     private ResultRanking() {
@@ -32,6 +33,9 @@ final class ResultRanking {
         final String url;
         String tabTitle;
         String device;
+        String inboxTitle;
+        String sender;
+        boolean inbox;
         String bookmarkTitle;
         String historyTitle;
         boolean tab;
@@ -59,6 +63,13 @@ final class ResultRanking {
                         device = c.device();
                     }
                 }
+                case INBOX -> {
+                    inbox = true;
+                    if (inboxTitle == null) {
+                        inboxTitle = c.title();
+                        sender = c.device();
+                    }
+                }
                 case BOOKMARK, ADAPTIVE_BOOKMARK, KEYWORD -> {
                     bookmark = true;
                     bookmarkTitle = bookmarkTitle == null ? c.title() : bookmarkTitle;
@@ -73,12 +84,13 @@ final class ResultRanking {
         }
 
         String source() {
-            return tab ? "tab" : bookmark ? "bookmark" : history ? "history" : null;
+            return tab ? "tab" : inbox ? "inbox" : bookmark ? "bookmark" : history ? "history" : null;
         }
 
         String title() {
-            for (String t : tab ? new String[] { tabTitle, bookmarkTitle, historyTitle }
-                    : bookmark ? new String[] { bookmarkTitle, historyTitle } : new String[] { historyTitle }) {
+            for (String t : tab ? new String[] { tabTitle, inboxTitle, bookmarkTitle, historyTitle }
+                    : inbox ? new String[] { inboxTitle, bookmarkTitle, historyTitle }
+                            : bookmark ? new String[] { bookmarkTitle, historyTitle } : new String[] { historyTitle }) {
                 if (t != null && !t.isBlank()) {
                     return t;
                 }
@@ -87,8 +99,8 @@ final class ResultRanking {
         }
 
         SearchResult result(String heuristic, String autofill) {
-            return new SearchResult(url, title(), source(), lastAt, visits, Links.linkable(url), tab ? device : null, heuristic,
-                    autofill);
+            return new SearchResult(url, title(), source(), lastAt, visits, Links.linkable(url),
+                    tab ? device : inbox ? sender : null, heuristic, autofill);
         }
     }
 
@@ -120,7 +132,7 @@ final class ResultRanking {
         // Then boundary matches before the others, each by frecency.
         Map<String, Ranked> matches = new HashMap<>();
         for (Candidate c : candidates) {
-            if (c.part() == Part.TAB || c.part() == Part.BOOKMARK || c.part() == Part.HISTORY) {
+            if (c.part() == Part.TAB || c.part() == Part.INBOX || c.part() == Part.BOOKMARK || c.part() == Part.HISTORY) {
                 matches.merge(c.url(), new Ranked(c.url(), c.boundary(), c.frecency(), c.lastAt()),
                         (a, b) -> new Ranked(a.url(), a.boundary() || b.boundary(), Math.max(a.frecency(), b.frecency()),
                                 a.lastAt() == null ? b.lastAt()
@@ -177,7 +189,8 @@ final class ResultRanking {
         String title = page != null ? page.title() : completion.url().equals(best.url()) ? best.title() : null;
         return Optional.of(new SearchResult(completion.url(), title, source, page == null ? null : page.lastAt,
                 page == null ? 0 : page.visits,
-                Links.linkable(completion.url()), page != null && page.tab ? page.device : null, "autofill",
+                Links.linkable(completion.url()),
+                page == null ? null : page.tab ? page.device : page.inbox ? page.sender : null, "autofill",
                 completion.text()));
     }
 

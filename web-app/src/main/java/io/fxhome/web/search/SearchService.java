@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,19 +21,20 @@ import org.postgresql.PGStatement;
 import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.jdbc.Sql;
 import io.fxhome.web.search.Candidate.Part;
+import io.fxhome.web.search.PrefixHints.Skip;
 import io.fxhome.web.search.SearchStatement.AlsoIn;
 
 /**
- * Address-bar search over the account's open tabs, bookmarks and history, ranked as Firefox ranks its address bar
+ * Address-bar search over the account's open tabs, inbox, bookmarks and history, ranked as Firefox ranks its address bar
  * (docs/search.md): every word in the title or the URL, case and accents ignored; boundary matches before matches
  * anywhere, each by the frecency the worker stored; restriction characters, keywords, autofill and adaptive history.
  * <p>
- * One search is one read-only transaction of a few statements (see {@link SearchStatement} and {@link Step}): short,
- * common words walk the most frecent pages in frecency order until enough match at a word boundary (Firefox's way);
- * longer words take a bounded trigram look, which is the whole answer for rare words; words found too often by it are
- * walked in frecency order further; only when that holds too few boundary matches, every match through the trigram
- * index. Sequential scans are off in that transaction: every part reads one account's
- * rows through an index that starts with {@code account_id}.
+ * One search is a few statements, each one round trip (see {@link SearchStatement}, {@link Step} and
+ * {@link #query}): short, common words walk the most frecent pages in frecency order until enough match at a word
+ * boundary (Firefox's way); longer words take a bounded trigram look, which is the whole answer for rare words; words
+ * found too often by it are walked in frecency order further; only when that holds too few boundary matches, every
+ * match through the trigram index. Sequential scans are off for each statement: every part reads one account's rows
+ * through an index that starts with {@code account_id}.
  */
 @ApplicationScoped
 public class SearchService {
@@ -66,9 +69,12 @@ public class SearchService {
 
     /** Every query runs on the account's shard. */
     private final ShardRouter shards;
+    /** What the account's previous keystrokes learned: which walks the next one can skip. */
+    private final PrefixHints hints;
 
-    public SearchService(ShardRouter shards) {
+    public SearchService(ShardRouter shards, PrefixHints hints) {
         this.shards = shards;
+        this.hints = hints;
     }
 
     public List<SearchResult> search(UUID accountId, String query, int limit) {
@@ -77,50 +83,63 @@ public class SearchService {
             return List.of();
         }
         try (Connection c = shards.dataSource(accountId).getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                List<SearchResult> results = search(c, accountId, q, limit);
-                c.commit();
-                return results;
-            } finally {
-                c.rollback();
+            if (!c.getAutoCommit()) {
                 c.setAutoCommit(true);
             }
+            return search(c, accountId, q, limit);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot search the data of account " + accountId + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * The search's settings, local to its transaction (exposed for the plan tests): no sequential scan; plans made once
-     * per connection and statement shape and kept for any words (planning the statement each time cost more than
-     * running it; every part is written to be served by an index whatever the values); no JIT compilation, which costs
-     * more than a few-millisecond query saves; a search never runs for seconds.
+     * The search's settings: no sequential scan; plans made once per connection and statement shape and kept for any
+     * words (planning the statement each time cost more than running it; every part is written to be served by an index
+     * whatever the values); no JIT compilation, which costs more than a few-millisecond query saves; a search never runs
+     * for seconds.
      */
+    static final String[][] SETTINGS = { { "enable_seqscan", "off" }, { "plan_cache_mode", "force_generic_plan" },
+            { "jit", "off" }, { "statement_timeout", "5s" } };
+    /**
+     * The settings, local to the transaction, as the first statement of each search statement's batch: they arrive with
+     * the statement in one round trip, and hold until the implicit transaction of that batch ends at its Sync (with
+     * autocommit, the driver sends a batch's statements, then one Sync; docs/search.md, "Settings").
+     */
+    static final String SETTINGS_SQL = "select "
+            + String.join(", ", Arrays.stream(SETTINGS).map(x -> "set_config('" + x[0] + "', '" + x[1] + "', true)").toList())
+            + ";\n";
+
+    /** The search's settings, local to the current transaction (for the plan tests: EXPLAIN with the same settings). */
     static void prepare(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("set local enable_seqscan = off; set local plan_cache_mode = force_generic_plan; set local jit = off;"
-                    + " set local statement_timeout = '5s'");
+            st.execute(SETTINGS_SQL);
         }
     }
 
     private List<SearchResult> search(Connection c, UUID account, SearchQuery q, int limit) throws SQLException {
-        prepare(c);
-        List<WordPattern> words = patterns(c, q);
+        List<String> folded = foldedWords(c, q);
+        List<WordPattern> words = patterns(q, folded);
         boolean scripts = q.text().startsWith("javascript:");
         int perSource = limit + SPARE;
         Sources sources = Sources.of(q);
         Optional<AutofillInput> autofill = AutofillInput.of(q);
         boolean indexable = words.stream().anyMatch(WordPattern::indexable);
         boolean shortWords = words.stream().allMatch(w -> w.length() <= WALK_FIRST_LENGTH);
+        PrefixHints.Skips skips = hints.lookup(account, q.restrictions(), scripts, perSource, folded, Instant.now());
 
         // Pass 1: tabs, keyword, adaptive history, autofill, and for bookmarks and history the cheapest first look.
         SearchStatement first = new SearchStatement(account);
         Step bookmarks = Step.first(sources.bookmarks, sources.bookmarkAlso.equals(AlsoIn.NOTHING), words.isEmpty(),
-                indexable, shortWords);
-        Step history = Step.first(sources.history, true, words.isEmpty(), indexable, shortWords);
+                indexable, shortWords, skips.bookmarks());
+        Step history = Step.first(sources.history, true, words.isEmpty(), indexable, shortWords, skips.history());
+        // What this search learns for the next keystroke: at least what it was told.
+        Skip learnedBookmarks = skips.bookmarks();
+        Skip learnedHistory = skips.history();
         if (sources.tabs) {
             first.tabs(words, scripts, sources.tabAlso);
+        }
+        if (sources.inbox) {
+            first.inbox(words, perSource, scripts);
         }
         if (q.unrestricted() && !q.words().isEmpty()) {
             first.keyword(q.words().get(0).toLowerCase(Locale.ROOT));
@@ -151,12 +170,17 @@ public class SearchService {
                 times.append(
                         String.format(Locale.ROOT, " %s%s %.2f", bookmarks.code, history.code, (System.nanoTime() - t0) / 1e6));
             }
-            bookmarks = bookmarks.next(candidates, Part.BOOKMARK, words.isEmpty(), perSource);
-            history = history.next(candidates, Part.HISTORY, words.isEmpty(), perSource);
+            learnedBookmarks = learnedBookmarks.max(bookmarks.learned(candidates, Part.BOOKMARK, words.isEmpty(), perSource));
+            learnedHistory = learnedHistory.max(history.learned(candidates, Part.HISTORY, words.isEmpty(), perSource));
+            bookmarks = bookmarks.next(candidates, Part.BOOKMARK, words.isEmpty(), perSource, skips.bookmarks());
+            history = history.next(candidates, Part.HISTORY, words.isEmpty(), perSource, skips.history());
             pass = new SearchStatement(account);
         }
+        hints.remember(account, new PrefixHints.Learned(q.restrictions(), scripts, perSource, folded, learnedBookmarks,
+                learnedHistory, Instant.now()));
         if (times != null) {
-            LOG.debugf("search for account %s: %d words, passes (bookmarks, history: ms)%s", account, words.size(), times);
+            LOG.debugf("search for account %s: %d words, hints %s%s, passes (bookmarks, history: ms)%s", account, words.size(),
+                    skips.bookmarks().ordinal(), skips.history().ordinal(), times);
         }
         candidates.removeIf(x -> x.part().adaptive() && !sources.allowsAdaptive(x, candidates));
         return ResultRanking.rank(q, autofill, candidates, limit);
@@ -211,6 +235,8 @@ public class SearchService {
      * answer; else every match.</li>
      * <li>ALL: every match, through the trigram index.</li>
      * </ul>
+     * A hint from the previous keystroke ({@link PrefixHints}) skips a walk that is known to miss: the steps after it
+     * are exact whatever the hint, so a hint only ever changes how long the answer takes.
      */
     private enum Step {
         DONE(""),
@@ -225,23 +251,26 @@ public class SearchService {
             this.code = code;
         }
 
-        static Step first(boolean searched, boolean plain, boolean noWords, boolean indexable, boolean shortWords) {
+        static Step first(boolean searched, boolean plain, boolean noWords, boolean indexable, boolean shortWords, Skip skip) {
             if (!searched) {
                 return DONE;
             }
             if (!plain) {
                 return ALL;
             }
-            if (noWords || !indexable) {
+            if (noWords) {
                 return TOP;
             }
-            return shortWords ? WALK : CAPPED;
+            if (!indexable) {
+                return skip == Skip.EVERY_WALK ? ALL : TOP;
+            }
+            return shortWords && skip == Skip.NOTHING ? WALK : CAPPED;
         }
 
-        Step next(List<Candidate> candidates, Part part, boolean noWords, int perSource) {
+        Step next(List<Candidate> candidates, Part part, boolean noWords, int perSource, Skip skip) {
             Step next = switch (this) {
                 case WALK -> boundaryMatches(candidates, part) >= perSource ? DONE : CAPPED;
-                case CAPPED -> capReached(candidates, part) ? TOP : DONE;
+                case CAPPED -> capReached(candidates, part) ? skip == Skip.EVERY_WALK ? ALL : TOP : DONE;
                 case TOP -> noWords || boundaryMatches(candidates, part) >= perSource ? DONE : ALL;
                 case ALL, DONE -> DONE;
             };
@@ -249,6 +278,19 @@ public class SearchService {
                 candidates.removeIf(x -> x.part() == part);
             }
             return next;
+        }
+
+        /**
+         * What this step, just run, says about longer prefixes of the same words: a walk that missed misses for them
+         * too, and a trigram look that found every match finds every match of theirs.
+         */
+        Skip learned(List<Candidate> candidates, Part part, boolean noWords, int perSource) {
+            return switch (this) {
+                case WALK -> boundaryMatches(candidates, part) >= perSource ? Skip.NOTHING : Skip.FIRST_WALK;
+                case CAPPED -> capReached(candidates, part) ? Skip.NOTHING : Skip.FIRST_WALK;
+                case TOP -> noWords || boundaryMatches(candidates, part) >= perSource ? Skip.NOTHING : Skip.EVERY_WALK;
+                case ALL, DONE -> Skip.NOTHING;
+            };
         }
     }
 
@@ -260,15 +302,21 @@ public class SearchService {
         return candidates.stream().filter(x -> x.part() == part && x.boundary()).count();
     }
 
-    private static List<WordPattern> patterns(Connection c, SearchQuery q) throws SQLException {
-        List<String> folded = TextFolding.fold(c, q.words());
-        List<WordPattern> patterns = new ArrayList<>();
-        for (String f : folded) {
-            // The match text holds URLs without their scheme; a typed one is dropped too (Firefox strips it).
+    /** The words as they are matched: folded, without a typed scheme (the match text holds URLs without theirs). */
+    private static List<String> foldedWords(Connection c, SearchQuery q) throws SQLException {
+        List<String> words = new ArrayList<>();
+        for (String f : TextFolding.fold(c, q.words())) {
             String w = withoutScheme(f);
-            if (w.isEmpty()) {
-                continue;
+            if (!w.isEmpty()) {
+                words.add(w);
             }
+        }
+        return words;
+    }
+
+    private static List<WordPattern> patterns(SearchQuery q, List<String> folded) {
+        List<WordPattern> patterns = new ArrayList<>();
+        for (String w : folded) {
             if (q.has(Restriction.TITLE) && q.has(Restriction.URL)) {
                 // Both: the word must be in the title and in the URL (Firefox's BEHAVIOR_TITLE | BEHAVIOR_URL).
                 patterns.add(WordPattern.of(w, WordPattern.Where.TITLE));
@@ -294,22 +342,41 @@ public class SearchService {
     }
 
     private static List<Candidate> run(Connection c, SearchStatement statement) throws SQLException {
-        List<Candidate> rows = new ArrayList<>();
         if (statement.isEmpty()) {
-            return rows;
+            return new ArrayList<>();
         }
-        try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
-            // A named server-side statement from the first use, so that its plan is kept (see prepare).
+        return query(c, statement.sql(), statement.params(),
+                rs -> new Candidate(Part.of(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        Sql.instant(rs.getTimestamp(5)), rs.getInt(6), rs.getBoolean(7), rs.getString(8), rs.getString(9),
+                        rs.getDouble(10)));
+    }
+
+    /** One row of a result. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs one statement with the search's settings, both in one batch: one round trip, one implicit transaction (the
+     * connection is in autocommit; see {@link #SETTINGS_SQL}).
+     */
+    static <T> List<T> query(Connection c, String sql, List<Object> params, Row<T> row) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(SETTINGS_SQL + sql)) {
+            // Named server-side statements from the first use, so that their plans are kept (see SETTINGS).
             ps.unwrap(PGStatement.class).setPrepareThreshold(1);
-            List<Object> params = statement.params();
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }
-            try (ResultSet rs = ps.executeQuery()) {
+            ps.execute();
+            // The first result is the settings' row.
+            if (!ps.getMoreResults()) {
+                throw new SQLException("a search statement returned no result set");
+            }
+            try (ResultSet rs = ps.getResultSet()) {
                 while (rs.next()) {
-                    rows.add(new Candidate(Part.of(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getInt(4),
-                            Sql.instant(rs.getTimestamp(5)), rs.getInt(6), rs.getBoolean(7), rs.getString(8), rs.getString(9),
-                            rs.getDouble(10)));
+                    rows.add(row.read(rs));
                 }
             }
         }
@@ -317,26 +384,27 @@ public class SearchService {
     }
 
     /**
-     * Where results may come from. Without a source restriction: tabs, bookmarks and history. With some, results come
-     * from the narrowest one (tabs, else bookmarks, else history) and must also be in each other one named.
+     * Where results may come from. Without a source restriction: tabs, the inbox, bookmarks and history. With some,
+     * results come from the narrowest one (tabs, else bookmarks, else history) and must also be in each other one
+     * named; the inbox is Firefox's source of none of them, so a restricted search leaves it out.
      */
-    private record Sources(boolean tabs, boolean bookmarks, boolean history, AlsoIn tabAlso, AlsoIn bookmarkAlso,
-            SearchQuery query) {
+    private record Sources(boolean tabs, boolean inbox, boolean bookmarks, boolean history, AlsoIn tabAlso,
+            AlsoIn bookmarkAlso, SearchQuery query) {
         static Sources of(SearchQuery q) {
             boolean h = q.has(Restriction.HISTORY);
             boolean b = q.has(Restriction.BOOKMARK);
             boolean t = q.has(Restriction.TAG);
             boolean o = q.has(Restriction.OPEN_TAB);
             if (!h && !b && !t && !o) {
-                return new Sources(true, true, true, AlsoIn.NOTHING, AlsoIn.NOTHING, q);
+                return new Sources(true, true, true, true, AlsoIn.NOTHING, AlsoIn.NOTHING, q);
             }
             if (o) {
-                return new Sources(true, false, false, new AlsoIn(h, b, t, false), AlsoIn.NOTHING, q);
+                return new Sources(true, false, false, false, new AlsoIn(h, b, t, false), AlsoIn.NOTHING, q);
             }
             if (b || t) {
-                return new Sources(false, true, false, AlsoIn.NOTHING, new AlsoIn(h, false, t, false), q);
+                return new Sources(false, false, true, false, AlsoIn.NOTHING, new AlsoIn(h, false, t, false), q);
             }
-            return new Sources(false, false, true, AlsoIn.NOTHING, AlsoIn.NOTHING, q);
+            return new Sources(false, false, false, true, AlsoIn.NOTHING, AlsoIn.NOTHING, q);
         }
 
         /** An adaptive URL shows if it is in every source the query restricts to. */

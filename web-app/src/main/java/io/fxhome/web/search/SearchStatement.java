@@ -235,6 +235,23 @@ final class SearchStatement {
     }
 
     /**
+     * The account's inbox (tabs other Firefoxes sent to fxhome): the newest {@code limit} matches, read newest first
+     * through {@code inbox_recent (account_id, sent_at desc)}. A received tab ranks like a tab last used when it was
+     * sent (or by its history, if that is better); the sender's name rides in the device column.
+     */
+    SearchStatement inbox(List<WordPattern> words, int limit, boolean allowScripts) {
+        startPart()
+                .t("select 'i', i.url, i.title, greatest(v.frecency, floor(extract(epoch from i.sent_at) / 86400)::integer + "
+                        + TAB_FRECENCY_DAYS + "), coalesce(v.last_at, i.sent_at), coalesce(v.visits, 0), i.boundary,"
+                        + " i.sender_name, null::text, null::float8")
+                .t(" from (select url, title, sent_at, sender_name, ").boundary("match_text", words)
+                .t(" as boundary from inbox where account_id = ").account().anywhere("match_text", words, false)
+                .noScripts("match_text", allowScripts).t(" order by sent_at desc limit ").p(limit).t(") i")
+                .t(" left join lateral (").historyOf("i.url").t(") v on true");
+        return endPart();
+    }
+
+    /**
      * The bookmark whose keyword is the first word. The index holds the first 255 characters of each keyword (V14: a
      * B-tree entry cannot hold a long one), so the lookup names them, then checks the whole keyword.
      */

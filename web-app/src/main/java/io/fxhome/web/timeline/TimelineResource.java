@@ -45,7 +45,7 @@ public class TimelineResource {
         var account = current.require().accountId();
         String device = DeviceId.check(clientId);
         return json.ok(timeline.page(account, device, TimelineCursor.decode(cursor),
-                PageLimit.of(limit, config.api().historyPageSize(), config.api().maxPageSize())), ifNoneMatch);
+                PageLimit.of(limit, config.api())), ifNoneMatch);
     }
 
     @GET

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.jdbc.Sql;
+import io.fxhome.web.secret.AccountSecret;
 
 /** The {@code api_token} table, on the account's shard: every statement is keyed by account id first. */
 @ApplicationScoped
@@ -46,14 +47,28 @@ public class ApiTokenStore {
         }
     }
 
-    /** The account's tokens, newest first (at most fxhome.web.tokens.max-per-account of them). */
-    public List<TokenView> list(UUID accountId) {
+    /**
+     * The account's tokens newest first, by keyset on (created_at, id) through {@code api_token_created_idx} (V24):
+     * parameters account, [created before, id before,] limit.
+     */
+    public static final String PAGE = """
+            select id, name, created_at, last_used_at from api_token
+             where account_id = ? %s
+             order by created_at desc, id desc limit ?""";
+    public static final String AFTER = "and (created_at, id) < (?, ?)";
+
+    /** A page of the account's tokens after {@code after}, newest first, at most {@code limit}. */
+    public TokenPage page(UUID accountId, Optional<TokenCursor> after, int limit) {
         List<TokenView> tokens = new ArrayList<>();
         try (Connection c = shards.dataSource(accountId).getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                        select id, name, created_at, last_used_at from api_token
-                         where account_id = ? order by created_at desc, id""")) {
-            ps.setObject(1, accountId);
+                PreparedStatement ps = c.prepareStatement(PAGE.formatted(after.isPresent() ? AFTER : ""))) {
+            int i = 1;
+            ps.setObject(i++, accountId);
+            if (after.isPresent()) {
+                ps.setTimestamp(i++, Timestamp.from(after.get().createdAt()));
+                ps.setObject(i++, after.get().id());
+            }
+            ps.setInt(i, limit + 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     tokens.add(new TokenView(rs.getObject(1, UUID.class), rs.getString(2), Sql.instant(rs.getTimestamp(3)),
@@ -63,7 +78,12 @@ public class ApiTokenStore {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot list the API tokens of account " + accountId + ": " + e.getMessage(), e);
         }
-        return tokens;
+        if (tokens.size() <= limit) {
+            return new TokenPage(tokens, null);
+        }
+        List<TokenView> page = List.copyOf(tokens.subList(0, limit));
+        TokenView last = page.get(limit - 1);
+        return new TokenPage(page, new TokenCursor(last.createdAt(), last.id()).encode());
     }
 
     /** The id of the token with this secret, if it exists (not revoked) and its account is not being deleted. */

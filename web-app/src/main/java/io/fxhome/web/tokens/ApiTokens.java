@@ -3,7 +3,6 @@ package io.fxhome.web.tokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.fxhome.web.problem.Problem;
+import io.fxhome.web.secret.AccountSecret;
 import io.fxhome.web.session.BearerTokens;
 
 /**
@@ -53,8 +53,9 @@ public class ApiTokens implements BearerTokens {
         return new Created(id, token.value(AccountSecret.TOKEN_PREFIX));
     }
 
-    public List<TokenView> list(UUID accountId) {
-        return store.list(accountId);
+    /** A page of the account's tokens, newest first. */
+    public TokenPage page(UUID accountId, Optional<TokenCursor> after, int limit) {
+        return store.page(accountId, after, limit);
     }
 
     public boolean revoke(UUID accountId, UUID id) {

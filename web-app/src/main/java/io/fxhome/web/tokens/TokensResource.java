@@ -11,12 +11,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.fxhome.web.config.WebConfig;
+import io.fxhome.web.http.PageLimit;
 import io.fxhome.web.problem.Problem;
 import io.fxhome.web.session.CurrentUser;
 
@@ -40,22 +43,27 @@ public class TokensResource {
         }
     }
 
-    public record TokensAnswer(List<TokenView> tokens) {
+    /** A page of tokens; {@code next} (added to the pinned shape) is null when no more follow. */
+    public record TokensAnswer(List<TokenView> tokens, String next) {
     }
 
     private final ApiTokens tokens;
     private final CurrentUser current;
+    private final WebConfig.Api config;
 
-    public TokensResource(ApiTokens tokens, CurrentUser current) {
+    public TokensResource(ApiTokens tokens, CurrentUser current, WebConfig config) {
         this.tokens = tokens;
         this.current = current;
+        this.config = config.api();
     }
 
     @GET
-    @Operation(summary = "The account's personal API tokens (names, creation and last use; never the tokens themselves)")
-    public Response list() {
+    @Operation(summary = "The account's personal API tokens, newest first (names, creation and last use; never the tokens themselves),"
+            + " in pages: pass the previous answer's `next` as `cursor`")
+    public Response list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         var user = current.requireSession();
-        return Response.ok(new TokensAnswer(tokens.list(user.accountId()))).header("Cache-Control", "no-store").build();
+        TokenPage page = tokens.page(user.accountId(), TokenCursor.decode(cursor), PageLimit.of(limit, config));
+        return Response.ok(new TokensAnswer(page.tokens(), page.next())).header("Cache-Control", "no-store").build();
     }
 
     @POST

@@ -17,6 +17,7 @@ import io.agroal.api.AgroalDataSource;
 import io.fxhome.web.session.SessionStore;
 import io.fxhome.web.testsupport.Browser;
 import io.fxhome.web.testsupport.Html401Validator;
+import io.fxhome.web.testsupport.JobQueueCleanup;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -28,6 +29,10 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 class InboxApiTest {
+    static {
+        JobQueueCleanup.deleteAtExit("fxhome.test.web");
+    }
+
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     @Inject
@@ -94,7 +99,9 @@ class InboxApiTest {
         assertThat(html).contains("<a href=\"https://one.example/?a=1&amp;b=2\">One &amp; only</a>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>")
                 .doesNotContain("href=\"javascript:").doesNotContain("href=\"data:")
-                .contains("Laptop &lt;b&gt;Firefox&lt;/b&gt;").contains("<a href=\"/basic/inbox\">Inbox</a>");
+                .contains("Laptop &lt;b&gt;Firefox&lt;/b&gt;").contains("<a href=\"/basic/inbox\">Inbox</a>")
+                .contains("<a href=\"/api/v1/export/inbox.csv\">CSV</a>")
+                .contains("<a href=\"/api/v1/export/inbox.json\">JSON</a>");
         String csrf = csrf(html);
 
         browser.request().formParam("csrf", "wrong").formParam("id", good).post("/basic/inbox/read").then().statusCode(403);
@@ -108,6 +115,37 @@ class InboxApiTest {
         String after = browser.request().get("/basic/inbox?notice=deleted").then().statusCode(200).extract().asString();
         assertValid(after);
         assertThat(after).contains("Deleted.").doesNotContain("one.example");
+    }
+
+    @Test
+    void refreshAsksForOneReceiveJobPerIntervalWithTheCsrfToken() throws Exception {
+        TestData data = TestData.newAccount(ds);
+        Browser browser = Browser.signedIn(sessions.create(data.account, "test", Instant.now()));
+        // Not a device of the account yet (its first sync registers it): nothing to poll, and no stamp taken.
+        browser.request().header("X-CSRF-Token", browser.csrf).post("/api/v1/inbox/refresh").then().statusCode(200)
+                .body("result", equalTo("nothing-to-poll")).body("intervalSeconds", equalTo(30));
+
+        TestData.exec(ds, """
+                insert into send_tab_device (account_id, device_id, device_name, sealed_keys, published_key_hash)
+                values (?, 'fxhome-dev', 'fxhome', '\\x00'::bytea, '\\x00'::bytea)""", data.account);
+        browser.request().post("/api/v1/inbox/refresh").then().statusCode(403).body("code", equalTo("csrf"));
+        assertThat(TestData.one(ds, "select refresh_requested_at is null from send_tab_device where account_id = ?",
+                data.account)).isEqualTo("t");
+        browser.request().header("X-CSRF-Token", browser.csrf).post("/api/v1/inbox/refresh").then().statusCode(202)
+                .body("result", equalTo("enqueued"));
+        // Within fxhome.web.inbox.refresh-interval (30 s): refused with the time to wait, whichever tab asks.
+        Response again = browser.request().header("X-CSRF-Token", browser.csrf).post("/api/v1/inbox/refresh");
+        again.then().statusCode(429).body("code", equalTo("inbox-refresh-rate-limited"));
+        assertThat(Integer.parseInt(again.header("Retry-After"))).isBetween(1, 31);
+
+        // The interval over: the next one is accepted. An account that needs a new sign-in is not polled.
+        TestData.exec(ds, "update send_tab_device set refresh_requested_at = now() - interval '31 seconds' "
+                + "where account_id = ?", data.account);
+        browser.request().header("X-CSRF-Token", browser.csrf).post("/api/v1/inbox/refresh").then().statusCode(202);
+        TestData.exec(ds, "update send_tab_device set refresh_requested_at = null where account_id = ?", data.account);
+        TestData.exec(ds, "update account set status = 'needs_reauth' where id = ?", data.account);
+        browser.request().header("X-CSRF-Token", browser.csrf).post("/api/v1/inbox/refresh").then().statusCode(200)
+                .body("result", equalTo("nothing-to-poll"));
     }
 
     private static String csrf(String html) {

@@ -26,10 +26,7 @@ class InboxPlanTest {
         TestData other = TestData.newAccount(ds);
         // Accounts of a realistic size, analyzed: on a handful of rows any plan looks as good.
         for (TestData data : new TestData[] { mine, other }) {
-            TestData.exec(ds, """
-                    insert into inbox (account_id, device_id, command_index, url, title, sent_at)
-                    select ?, 'dev', i, 'https://site' || i || '.example/', 'Tab ' || i, now() - i * interval '1 minute'
-                      from generate_series(1, 3000) i""", data.account);
+            TestData.receivedTabs(ds, data.account, 3000);
         }
         TestData.exec(ds, "analyze inbox");
         StringBuilder plan = new StringBuilder();

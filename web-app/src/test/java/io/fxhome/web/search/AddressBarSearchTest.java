@@ -1,6 +1,7 @@
 package io.fxhome.web.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 
@@ -53,6 +55,8 @@ class AddressBarSearchTest {
     AgroalDataSource ds;
     @Inject
     SessionStore sessions;
+    @Inject
+    PrefixHints hints;
 
     SearchFixtures alice;
     SearchFixtures bob;
@@ -233,6 +237,40 @@ class AddressBarSearchTest {
     }
 
     @Test
+    void theInboxIsASourceOfItsOwn() throws SQLException {
+        String trip = "https://sent.example/kayak-trip";
+        String kayaks = "https://other.example/kayaks";
+        alice.inbox(1, trip, "Kayak trip plans", "Alice's laptop", 2)
+                .inbox(2, kayaks, "Cheap kayaks", null, 24 * 40)
+                .inbox(3, "javascript:alert('kayak')", "<img src=x onerror=alert(1)> kayak", "Evil", 1)
+                // Also in history: shown once, as received (the sender says where it came from).
+                .inbox(4, OLD, "Old bread recipe (sent)", "Alice's phone", 3)
+                // Also an open tab: a tab first, as everywhere.
+                .inbox(5, SD, "Sourdough (sent)", "Alice's laptop", 4);
+        JsonPath kayak = search(aliceBrowser, "kayak");
+        // Both at a word boundary: the one sent 2 hours ago before the one sent 40 days ago; the script left out.
+        assertThat(kayak.getList("results.url", String.class)).containsExactly(trip, kayaks);
+        assertThat(kayak.getList("results.source", String.class)).containsExactly("inbox", "inbox");
+        assertThat(kayak.getList("results.device", String.class)).containsExactly("Alice's laptop", null);
+        assertThat(search(aliceBrowser, "javascript:alert kayak").getList("results.url", String.class))
+                .containsExactly("javascript:alert('kayak')");
+
+        JsonPath old = search(aliceBrowser, "old bread");
+        assertThat(old.getList("results.url", String.class)).containsExactly(OLD);
+        assertThat(old.getString("results[0].source")).isEqualTo("inbox");
+        assertThat(old.getString("results[0].title")).isEqualTo("Old bread recipe (sent)");
+        assertThat(old.getString("results[0].device")).isEqualTo("Alice's phone");
+        JsonPath sourdough = search(aliceBrowser, "sourdough");
+        assertThat(sourdough.getList("results.url", String.class)).containsExactly(SD);
+        assertThat(sourdough.getString("results[0].source")).isEqualTo("tab");
+
+        // A source restriction names one of Firefox's sources, never the inbox; another account sees none of it.
+        assertThat(search(aliceBrowser, "^ kayak").getList("results")).isEmpty();
+        assertThat(search(aliceBrowser, "% kayak").getList("results")).isEmpty();
+        assertThat(search(bobBrowser, "kayak").getList("results")).isEmpty();
+    }
+
+    @Test
     void everyPartReadsOneAccountThroughAnIndex() throws Exception {
         List<WordPattern> words = List.of(WordPattern.of("bread", WordPattern.Where.TITLE_OR_URL),
                 WordPattern.of("re", WordPattern.Where.TITLE));
@@ -247,6 +285,7 @@ class AddressBarSearchTest {
                 new SearchStatement(alice.account).bookmarksTop(words, 1000, 35, false),
                 new SearchStatement(alice.account).bookmarksAll(words, 35, false, all),
                 new SearchStatement(alice.account).tabs(words, false, all),
+                new SearchStatement(alice.account).inbox(words, 35, false),
                 new SearchStatement(alice.account).keyword("man"),
                 new SearchStatement(alice.account).adaptive("re", 35),
                 new SearchStatement(alice.account).origins("git"),
@@ -271,22 +310,36 @@ class AddressBarSearchTest {
     }
 
     @Test
+    void theSettingsHoldForTheSearchStatementAndEndWithIt() throws SQLException {
+        String settings = "select current_setting('enable_seqscan') || ' ' || current_setting('plan_cache_mode') || ' '"
+                + " || current_setting('jit') || ' ' || current_setting('statement_timeout')";
+        try (Connection c = ds.getConnection()) {
+            assertThat(c.getAutoCommit()).isTrue();
+            String before = column(c, settings);
+            assertThat(before).isNotEqualTo("off force_generic_plan off 5s");
+            // Twice: the second time from the named statements the first one prepared.
+            for (int i = 0; i < 2; i++) {
+                assertThat(SearchService.query(c, settings, List.of(), rs -> rs.getString(1)))
+                        .containsExactly("off force_generic_plan off 5s");
+                assertThat(column(c, settings)).isEqualTo(before);
+            }
+            // A statement that fails takes its settings with it too.
+            assertThatThrownBy(() -> SearchService.query(c, "select 1 / (? - 1)", List.of(1), rs -> rs.getInt(1)))
+                    .isInstanceOf(SQLException.class);
+            assertThat(column(c, settings)).isEqualTo(before);
+        }
+    }
+
+    private static String column(Connection c, String sql) throws SQLException {
+        try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
     void commonWordsAreRankedThroughTheFrecencyOrderedPass() throws SQLException {
-        // More matches than the bounded trigram look reads: 400 pages at a word boundary ("common"), each visited
-        // i % 37 + 1 times, and 60 more frecent ones with the word inside another ("uncommonly").
-        SearchFixtures.exec(ds,
-                """
-                        insert into history_place (account_id, guid, url, title, visit_count, last_visit_at)
-                        select ?, 'c' || lpad(i::text, 11, '0'), 'https://c' || i || '.example/', case when i <= 400 then 'Common page ' || i
-                               else 'Uncommonly good ' || i end, 1, now() from generate_series(1, 460) i""",
-                alice.account);
-        SearchFixtures.exec(ds,
-                """
-                        insert into history_visit (account_id, place_guid, visited_at, transition)
-                        select ?, 'c' || lpad(i::text, 11, '0'), (extract(epoch from now())::bigint - v * 86400) * 1000000, 1
-                          from generate_series(1, 460) i, generate_series(0, 60) v where v < case when i <= 400 then i % 37 + 1 else 50 end""",
-                alice.account);
-        alice.scored();
+        commonAndUncommonPages();
         assertThat(SearchService.CAP).isLessThan(400);
         // Pages of equal frecency may come in any order: the scores are compared, in order, and every page is a boundary match.
         List<String> common = search(aliceBrowser, "common").getList("results.url");
@@ -307,6 +360,72 @@ class AddressBarSearchTest {
         List<String> inside = search(aliceBrowser, "ommo").getList("results.url");
         assertThat(inside).hasSize(25).allSatisfy(u -> assertThat(title(u)).startsWith("Uncommonly"));
         assertThat(frecencies(inside)).containsExactlyElementsOf(frecencies(anywhere));
+    }
+
+    @Test
+    void everyKeystrokeAnswersAsAFreshSearchWould() throws SQLException {
+        // "ommo" walks and misses, "c" and "co" find their boundary matches among the most frecent pages.
+        commonAndUncommonPages();
+        List<String> typed = List.of("o", "om", "omm", "ommo", "ommon", "ommonl", "ommonly g", "ommonly go", "c", "co", "com",
+                "comm", "common", "common p", "common pa", "b", "br", "bre", "brea", "bread", "bread r", "bread re", "^ bre",
+                "^ bread", "* m", "* ma", "* man");
+        SoftAssertions soft = new SoftAssertions();
+        for (String q : typed) {
+            List<String> asTyped = search(aliceBrowser, q).getList("results.url");
+            hints.forget(alice.account);
+            soft.assertThat(asTyped).as(q).containsExactlyElementsOf(search(aliceBrowser, q).getList("results.url"));
+            // Typing goes on from what the keystroke itself learned.
+            search(aliceBrowser, q);
+        }
+        soft.assertAll();
+        // "ommo" walked the most frecent pages and found no boundary match, its trigram look reached the cap, and the
+        // long walk found none either: longer prefixes skip both walks.
+        hints.forget(alice.account);
+        search(aliceBrowser, "ommo");
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("ommon"), Instant.now()).history())
+                .isEqualTo(PrefixHints.Skip.EVERY_WALK);
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("ommon", "x"), Instant.now()).history())
+                .isEqualTo(PrefixHints.Skip.EVERY_WALK);
+        assertThat(hints.lookup(alice.account, Set.of(Restriction.HISTORY), false, 28, List.of("ommon"), Instant.now())
+                .history()).isEqualTo(PrefixHints.Skip.NOTHING);
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("commo"), Instant.now()).history())
+                .isEqualTo(PrefixHints.Skip.NOTHING);
+        // A hint gone stale only costs time, the answer is the fresh one: "omm" misses in its walks, then a sync brings
+        // 30 more frecent pages that start with "ommon", which the walk for "ommo" would find.
+        hints.forget(alice.account);
+        search(aliceBrowser, "omm");
+        SearchFixtures.exec(ds,
+                """
+                        insert into history_place (account_id, guid, url, title, visit_count, last_visit_at, frecency)
+                        select ?, 'o' || lpad(i::text, 11, '0'), 'https://o' || i || '.example/', 'Ommon ' || i, 1, now(), 999999 - i
+                          from generate_series(1, 30) i""",
+                alice.account);
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("ommo"), Instant.now()).history())
+                .isEqualTo(PrefixHints.Skip.EVERY_WALK);
+        List<String> stale = search(aliceBrowser, "ommo").getList("results.url");
+        assertThat(stale).hasSize(25).allSatisfy(u -> assertThat(title(u)).startsWith("Ommon "));
+        hints.forget(alice.account);
+        assertThat(stale).containsExactlyElementsOf(search(aliceBrowser, "ommo").getList("results.url"));
+    }
+
+    /**
+     * 400 pages with "common" at a word boundary, each visited i % 37 + 1 times, and 60 more frecent ones with the word
+     * inside another ("uncommonly"): more matches than the bounded trigram look reads.
+     */
+    private void commonAndUncommonPages() throws SQLException {
+        SearchFixtures.exec(ds,
+                """
+                        insert into history_place (account_id, guid, url, title, visit_count, last_visit_at)
+                        select ?, 'c' || lpad(i::text, 11, '0'), 'https://c' || i || '.example/', case when i <= 400 then 'Common page ' || i
+                               else 'Uncommonly good ' || i end, 1, now() from generate_series(1, 460) i""",
+                alice.account);
+        SearchFixtures.exec(ds,
+                """
+                        insert into history_visit (account_id, place_guid, visited_at, transition)
+                        select ?, 'c' || lpad(i::text, 11, '0'), (extract(epoch from now())::bigint - v * 86400) * 1000000, 1
+                          from generate_series(1, 460) i, generate_series(0, 60) v where v < case when i <= 400 then i % 37 + 1 else 50 end""",
+                alice.account);
+        alice.scored();
     }
 
     private String title(String url) {

@@ -49,6 +49,17 @@ class BoundedIndexPlansTest {
                 "bookmark_host_idx");
     }
 
+    @Test
+    void theInboxPartReadsTheNewestReceivedTabsThroughTheAccountLedIndex() throws Exception {
+        TestData mine = TestData.newAccount(ds);
+        // Two accounts of a realistic size, analyzed: the part reads one account's newest tabs through inbox_recent.
+        TestData.receivedTabs(ds, mine.account, 3000);
+        TestData.receivedTabs(ds, TestData.newAccount(ds).account, 3000);
+        TestData.exec(ds, "analyze inbox");
+        assertReadsThrough(new SearchStatement(mine.account).inbox(List.of(WordPattern.of("site12",
+                WordPattern.Where.TITLE_OR_URL)), 13, false), "inbox_recent");
+    }
+
     private void assertReadsThrough(SearchStatement s, String... indexes) throws Exception {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);

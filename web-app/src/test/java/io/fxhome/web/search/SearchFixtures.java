@@ -61,6 +61,15 @@ final class SearchFixtures {
         return this;
     }
 
+    /** A tab another Firefox sent to fxhome {@code hoursAgo} hours ago (command {@code index} of fxhome's device). */
+    SearchFixtures inbox(long index, String url, String title, String sender, int hoursAgo) throws SQLException {
+        exec(ds, """
+                insert into inbox (account_id, device_id, command_index, url, title, sender_name, sent_at)
+                values (?, 'fxhome-device', ?, ?, ?, ?, ?)""", account, index, url, title, sender,
+                Timestamp.from(now.minus(Duration.ofHours(hoursAgo))));
+        return this;
+    }
+
     SearchFixtures bookmark(String guid, String title, String url, List<String> tags, String keyword, int daysAgo)
             throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""

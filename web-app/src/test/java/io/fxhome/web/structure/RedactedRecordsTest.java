@@ -72,7 +72,7 @@ class RedactedRecordsTest {
                 "io.fxhome.web.signin.api.VerifyRequest", "io.fxhome.web.account.MeResource$MeAnswer",
                 "io.fxhome.web.signin.api.SessionAnswer", "io.fxhome.web.signin.api.SignInRequest",
                 "io.fxhome.web.signin.api.BrowserSignInRequest", "io.fxhome.web.session.SessionCookie",
-                "io.fxhome.web.tokens.AccountSecret", "io.fxhome.web.tokens.ApiTokens$Created",
+                "io.fxhome.web.secret.AccountSecret", "io.fxhome.web.tokens.ApiTokens$Created",
                 "io.fxhome.web.tokens.TokensResource$CreatedAnswer");
         assertThat(leaks).isEmpty();
     }

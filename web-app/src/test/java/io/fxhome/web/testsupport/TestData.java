@@ -83,6 +83,14 @@ public final class TestData {
         return this;
     }
 
+    /** {@code n} received tabs in the account's inbox, one a minute back from now (plan tests' realistic size). */
+    public static void receivedTabs(DataSource ds, UUID account, int n) throws SQLException {
+        exec(ds, """
+                insert into inbox (account_id, device_id, command_index, url, title, sent_at)
+                select ?, 'dev', i, 'https://site' || i || '.example/', 'Tab ' || i, now() - i * interval '1 minute'
+                  from generate_series(1, ?) i""", account, n);
+    }
+
     public static void exec(DataSource ds, String sql, Object... args) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

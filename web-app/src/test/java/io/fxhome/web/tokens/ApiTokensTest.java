@@ -186,6 +186,47 @@ class ApiTokensTest {
     }
 
     @Test
+    void tokensArePagedByCursorNewestFirst() {
+        for (int i = 1; i <= 5; i++) {
+            create(aliceBrowser, "t" + i).then().statusCode(201);
+        }
+        // Without a cursor or limit: one page holding them all (as before paging), and no next page.
+        aliceBrowser.request().get("/api/v1/tokens").then().statusCode(200)
+                .body("tokens.name", contains("t5", "t4", "t3", "t2", "t1")).body("next", nullValue());
+        List<String> names = new java.util.ArrayList<>();
+        String cursor = "";
+        int pages = 0;
+        do {
+            Response page = aliceBrowser.request().queryParam("limit", 2).queryParam("cursor", cursor).get("/api/v1/tokens");
+            page.then().statusCode(200).header("Cache-Control", "no-store");
+            names.addAll(page.jsonPath().getList("tokens.name", String.class));
+            cursor = page.jsonPath().getString("next");
+            pages++;
+        } while (cursor != null);
+        assertThat(names).containsExactly("t5", "t4", "t3", "t2", "t1");
+        assertThat(pages).isEqualTo(3);
+        // A cursor names a position, not a token: the page after t4 is the same once t4 is revoked.
+        Response first = aliceBrowser.request().queryParam("limit", 2).get("/api/v1/tokens");
+        String afterT4 = first.jsonPath().getString("next");
+        aliceBrowser.request().header("X-CSRF-Token", aliceBrowser.csrf)
+                .delete("/api/v1/tokens/" + first.jsonPath().getString("tokens[1].id")).then().statusCode(204);
+        aliceBrowser.request().queryParam("limit", 2).queryParam("cursor", afterT4).get("/api/v1/tokens").then()
+                .statusCode(200).body("tokens.name", contains("t3", "t2"));
+        // Bob's cursor is only a position: it shows Bob nothing of Alice's.
+        bobBrowser.request().queryParam("cursor", afterT4).get("/api/v1/tokens").then().statusCode(200)
+                .body("tokens", org.hamcrest.Matchers.empty());
+        for (String bad : List.of("x", "!!", Base64.getUrlEncoder().encodeToString("12.not-a-uuid".getBytes()),
+                Base64.getUrlEncoder().encodeToString(("-1." + UUID.randomUUID()).getBytes()))) {
+            aliceBrowser.request().queryParam("cursor", bad).get("/api/v1/tokens").then().statusCode(400);
+        }
+        aliceBrowser.request().queryParam("limit", "many").get("/api/v1/tokens").then().statusCode(400);
+        // The HTML4 page pages the same way, with an "Older tokens" link.
+        String html = aliceBrowser.request().queryParam("cursor", afterT4).get("/basic/tokens").then().statusCode(200)
+                .extract().asString();
+        assertThat(html).contains("<li>t3 ", "<li>t2 ", "<li>t1 ").doesNotContain("<li>t5 ");
+    }
+
+    @Test
     void onlyTheHashIsStoredAndLastUseIsWrittenAtMostOnceAMinute() throws Exception {
         String token = create(aliceBrowser, "hashed").jsonPath().getString("token");
         byte[] secret = Base64.getUrlDecoder().decode(token.substring(token.indexOf('.') + 1));

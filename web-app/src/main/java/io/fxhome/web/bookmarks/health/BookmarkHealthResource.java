@@ -54,6 +54,6 @@ public class BookmarkHealthResource {
         var account = current.require().accountId();
         HealthList which = HealthList.byPath(list).orElseThrow(() -> Problem.notFound("This list"));
         return json.ok(health.page(account, which, HealthCursor.decode(cursor),
-                PageLimit.of(limit, config.api().historyPageSize(), config.api().maxPageSize())), ifNoneMatch);
+                PageLimit.of(limit, config.api())), ifNoneMatch);
     }
 }

@@ -26,6 +26,19 @@ public class BookmarkTreeReader {
                    server_modified, children
               from bookmark where account_id = ? order by guid""";
 
+    /**
+     * What changes whenever any of the account's bookmark rows does, without reading them out: how many there are and
+     * the transaction ids that wrote them (an insert or an update gives its rows a newer xmin; a deletion lowers the
+     * count, or comes with a write that gives a newer xmin). Read through the same account-led key as {@link #ALL}.
+     */
+    static final String VERSION = """
+            select count(*), coalesce(max(xmin::text::bigint), 0), coalesce(sum(xmin::text::bigint), 0)
+              from bookmark where account_id = ?""";
+
+    /** The tree's version: equal versions, equal trees. */
+    public record Version(long rows, long newestWrite, long writes) {
+    }
+
     private final ShardRouter shards;
 
     public BookmarkTreeReader(ShardRouter shards) {
@@ -49,6 +62,18 @@ public class BookmarkTreeReader {
             throw new IllegalStateException("cannot read the bookmarks of account " + accountId + ": " + e.getMessage(), e);
         }
         return nodes;
+    }
+
+    public Version version(UUID accountId) {
+        try (Connection c = shards.dataSource(accountId).getConnection(); PreparedStatement ps = c.prepareStatement(VERSION)) {
+            ps.setObject(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Version(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the bookmarks of account " + accountId + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<String> list(Array array) throws SQLException {

@@ -6,11 +6,11 @@ package io.fxhome.web.history.export;
  * return: OWASP's "CSV injection") gets a leading apostrophe, so that a synced title can never compute anything when
  * the file is opened; the JSON export keeps every value exactly.
  */
-final class CsvCells {
+public final class CsvCells {
     private CsvCells() {
     }
 
-    static String text(String value) {
+    public static String text(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }

@@ -14,10 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.history.HistoryCursor;
-import io.fxhome.web.history.HistoryEntry;
 import io.fxhome.web.history.HistoryPage;
+import io.fxhome.web.history.HistoryPageQuery;
 import io.fxhome.web.history.visits.VisitRange;
-import io.fxhome.web.http.Links;
 import io.fxhome.web.jdbc.Sql;
 
 /**
@@ -76,32 +75,10 @@ public class SitesRepository {
 
     /** A site's pages, newest first, by keyset on (last visit, guid) as the history list pages. */
     public HistoryPage pages(UUID account, String host, Optional<HistoryCursor> after, int limit) {
-        String sql = PAGES.formatted(after.isPresent() ? "and (last_visit_at, guid) < (?, ?)" : "");
-        List<HistoryEntry> items = new ArrayList<>();
-        try (Connection c = shards.dataSource(account).getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setObject(i++, account);
-            ps.setString(i++, host);
-            if (after.isPresent()) {
-                ps.setTimestamp(i++, Timestamp.from(after.get().before()));
-                ps.setString(i++, after.get().guid());
-            }
-            ps.setInt(i, limit + 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String url = rs.getString(2);
-                    items.add(new HistoryEntry(rs.getString(1), url, rs.getString(3), Sql.instant(rs.getTimestamp(4)),
-                            rs.getInt(5), Links.linkable(url)));
-                }
-            }
+        try {
+            return HistoryPageQuery.run(shards.dataSource(account), PAGES, List.of(account, host), after, limit);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the pages of a site of account " + account + ": " + e.getMessage(), e);
         }
-        if (items.size() <= limit) {
-            return new HistoryPage(items, null);
-        }
-        List<HistoryEntry> page = List.copyOf(items.subList(0, limit));
-        HistoryEntry last = page.get(limit - 1);
-        return new HistoryPage(page, new HistoryCursor(last.lastVisitAt(), last.guid()).encode());
     }
 }

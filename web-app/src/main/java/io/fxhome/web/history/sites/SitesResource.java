@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.fxhome.web.config.WebConfig;
 import io.fxhome.web.history.HistoryCursor;
-import io.fxhome.web.history.PageSizes;
 import io.fxhome.web.http.ConditionalJson;
+import io.fxhome.web.http.PageLimit;
 import io.fxhome.web.session.CurrentUser;
 
 @Path("/api/v1/history/sites")
@@ -42,7 +42,7 @@ public class SitesResource {
     public Response sites(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         var account = current.require().accountId();
-        return json.ok(sites.sites(account, SiteCursor.decode(cursor), PageSizes.of(limit, config)), ifNoneMatch);
+        return json.ok(sites.sites(account, SiteCursor.decode(cursor), PageLimit.of(limit, config)), ifNoneMatch);
     }
 
     @GET
@@ -53,6 +53,6 @@ public class SitesResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         var account = current.require().accountId();
         return json.ok(sites.pages(account, host.strip().toLowerCase(Locale.ROOT), HistoryCursor.decode(cursor),
-                PageSizes.of(limit, config)), ifNoneMatch);
+                PageLimit.of(limit, config)), ifNoneMatch);
     }
 }

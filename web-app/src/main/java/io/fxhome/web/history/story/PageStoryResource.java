@@ -13,9 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.fxhome.web.config.WebConfig;
-import io.fxhome.web.history.PageSizes;
 import io.fxhome.web.history.visits.VisitCursor;
 import io.fxhome.web.http.ConditionalJson;
+import io.fxhome.web.http.PageLimit;
 import io.fxhome.web.problem.Problem;
 import io.fxhome.web.session.CurrentUser;
 
@@ -45,7 +45,7 @@ public class PageStoryResource {
             throw Problem.badRequest("Name the page's address as url.");
         }
         var cursorAt = VisitCursor.decode(cursor);
-        return json.ok(stories.story(account, url, cursorAt, PageSizes.of(limit, config))
+        return json.ok(stories.story(account, url, cursorAt, PageLimit.of(limit, config))
                 .orElseThrow(() -> Problem.notFound("This address")), ifNoneMatch);
     }
 }

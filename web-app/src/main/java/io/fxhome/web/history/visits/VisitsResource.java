@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.fxhome.web.config.WebConfig;
-import io.fxhome.web.history.PageSizes;
 import io.fxhome.web.http.ConditionalJson;
+import io.fxhome.web.http.PageLimit;
 import io.fxhome.web.problem.Problem;
 import io.fxhome.web.session.CurrentUser;
 
@@ -49,7 +49,7 @@ public class VisitsResource {
         if (host != null && !host.isBlank()) {
             query.host(host.strip().toLowerCase(Locale.ROOT));
         }
-        return json.ok(visits.page(account, query, PageSizes.of(limit, config)), ifNoneMatch);
+        return json.ok(visits.page(account, query, PageLimit.of(limit, config)), ifNoneMatch);
     }
 
     @GET
@@ -62,7 +62,7 @@ public class VisitsResource {
         var account = current.require().accountId();
         VisitQuery query = new VisitQuery(account, VisitRange.parse(from, to)).words(SearchWords.of(q))
                 .after(VisitCursor.decode(cursor));
-        return json.ok(visits.page(account, query, PageSizes.of(limit, config)), ifNoneMatch);
+        return json.ok(visits.page(account, query, PageLimit.of(limit, config)), ifNoneMatch);
     }
 
     /** {@code newest} (the default) or {@code oldest}. */

@@ -1,4 +1,4 @@
-package io.fxhome.web.tokens;
+package io.fxhome.web.secret;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A secret bound to one account, written {@code <prefix><account id>.<secret>} (the session cookie's shape): the
- * account id routes the lookup to the account's shard and leads its key, the 32 random bytes prove it. Only
- * {@link #hash()} is stored. API tokens use the prefix {@value #TOKEN_PREFIX} (so secret scanners and people can tell
- * one when they see it), feed URLs none.
+ * A secret bound to one account, written {@code <prefix><account id>.<secret>}: the account id routes the lookup to the
+ * account's shard and leads its key, the 32 random bytes prove it. Only {@link #hash()} is stored. API tokens use the
+ * prefix {@value #TOKEN_PREFIX} (so secret scanners and people can tell one when they see it); feed URLs and the
+ * session cookie (io.fxhome.web.session.SessionCookie, built on this) none.
  */
 public record AccountSecret(UUID accountId, byte[] secret) {
     public static final String TOKEN_PREFIX = "fxhome_";
@@ -58,8 +58,12 @@ public record AccountSecret(UUID accountId, byte[] secret) {
 
     /** SHA-256 of the secret: what the database keeps. */
     public byte[] hash() {
+        return sha256(secret);
+    }
+
+    public static byte[] sha256(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(secret);
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,123 @@
+package io.fxhome.web.search;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * What an account's last searches learned about their words, for the next keystroke (docs/search.md, "Passes"). A
+ * person types a query one character at a time, and each search's words are then a prefix of the next one's. A longer
+ * prefix matches a subset of the rows the shorter one matched, and its boundary matches are a subset of the shorter
+ * one's (a word that starts at a boundary has its prefixes start there too). So when the shorter query's walk through
+ * the most frecent pages found too few boundary matches, the longer query's walk through the same pages finds too few
+ * as well; and when its bounded trigram look found every match, the longer query's does too.
+ * <p>
+ * A hint only ever skips a walk, to the next step that {@code SearchService.Step} would take after it: every step after
+ * a walk is exact on its own (the trigram look knows when it found every match, every match is every match), so a hint
+ * that is wrong (the account's data changed since) costs time and never changes an answer.
+ */
+@ApplicationScoped
+class PrefixHints {
+    /** Accounts remembered; past this, all are forgotten (as the session cache does). */
+    private static final int MAX_ACCOUNTS = 10_000;
+    /** Searches remembered per account: the last few keystrokes, and the query typed before a correction. */
+    private static final int PER_ACCOUNT = 8;
+    /** A hint is about data that a sync may change: kept for the length of a person's typing, not longer. */
+    static final Duration TTL = Duration.ofMinutes(2);
+
+    /** How far a source's walks are skipped. */
+    enum Skip {
+        /** No hint: the steps as the words alone choose them. */
+        NOTHING,
+        /** The first walk (short words) would miss, or the trigram look finds every match: it comes first. */
+        FIRST_WALK,
+        /** The long walk would miss too: after a trigram look that reaches its cap, every match. */
+        EVERY_WALK;
+
+        Skip max(Skip other) {
+            return other.ordinal() > ordinal() ? other : this;
+        }
+    }
+
+    /**
+     * One search's shape and what it learned.
+     *
+     * @param restrictions the restriction characters (they choose the sources and where words match)
+     * @param scripts whether javascript: URLs were searched
+     * @param perSource candidates kept per source
+     * @param words the folded words, as matched
+     */
+    record Learned(Set<Restriction> restrictions, boolean scripts, int perSource, List<String> words, Skip bookmarks,
+            Skip history, Instant at) {
+        /** The same shape, and every word of this search is a prefix of the word at its place in {@code later}'s. */
+        boolean precedes(Set<Restriction> r, boolean s, int n, List<String> later) {
+            if (!restrictions.equals(r) || scripts != s || perSource != n || words.size() > later.size()) {
+                return false;
+            }
+            for (int i = 0; i < words.size(); i++) {
+                if (!later.get(i).startsWith(words.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The skips for bookmarks and history. */
+    record Skips(Skip bookmarks, Skip history) {
+        static final Skips NONE = new Skips(Skip.NOTHING, Skip.NOTHING);
+    }
+
+    private final Map<UUID, Deque<Learned>> byAccount = new ConcurrentHashMap<>();
+
+    /** What earlier searches of this account say about a search of these words. */
+    Skips lookup(UUID account, Set<Restriction> restrictions, boolean scripts, int perSource, List<String> words,
+            Instant now) {
+        Deque<Learned> learned = byAccount.get(account);
+        if (learned == null || words.isEmpty()) {
+            return Skips.NONE;
+        }
+        Skip bookmarks = Skip.NOTHING;
+        Skip history = Skip.NOTHING;
+        synchronized (learned) {
+            for (Learned l : learned) {
+                if (l.at().plus(TTL).isAfter(now) && l.precedes(restrictions, scripts, perSource, words)) {
+                    bookmarks = bookmarks.max(l.bookmarks());
+                    history = history.max(l.history());
+                }
+            }
+        }
+        return new Skips(bookmarks, history);
+    }
+
+    /** Keeps what a search learned, when it learned anything. */
+    void remember(UUID account, Learned learned) {
+        if (learned.bookmarks() == Skip.NOTHING && learned.history() == Skip.NOTHING || learned.words().isEmpty()) {
+            return;
+        }
+        if (byAccount.size() > MAX_ACCOUNTS) {
+            byAccount.clear();
+        }
+        Deque<Learned> list = byAccount.computeIfAbsent(account, a -> new ArrayDeque<>());
+        synchronized (list) {
+            list.removeIf(l -> l.words().equals(learned.words()) && l.restrictions().equals(learned.restrictions()));
+            list.addFirst(learned);
+            while (list.size() > PER_ACCOUNT) {
+                list.removeLast();
+            }
+        }
+    }
+
+    /** Forgets the account (tests; an account's data deleted). */
+    void forget(UUID account) {
+        byAccount.remove(account);
+    }
+}
