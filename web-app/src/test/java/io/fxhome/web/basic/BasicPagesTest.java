@@ -178,7 +178,7 @@ class BasicPagesTest {
                 .createAccount(NewAccount.of(email, "pw").withVerification(VerificationMode.NONE));
         Browser browser = new Browser();
         Response signIn = browser.request().get("/basic/signin");
-        assertThat(signIn.asString()).contains("<a href=\"/basic/signin/browser\">Sign in on Mozilla's page</a>");
+        assertThat(signIn.asString()).contains("<a href=\"/basic/signin/browser\">Sign in on Mozilla&#39;s page</a>");
         String csrfCookie = signIn.getCookie("fxhome_csrf");
 
         Response page = browser.remember(browser.request().cookie("fxhome_csrf", csrfCookie).get("/basic/signin/browser"));

@@ -75,7 +75,7 @@ class LanguagePagesTest {
         assertThat(chosen.getDetailedCookie(Languages.COOKIE).isHttpOnly()).isTrue();
         String page = given().header("Accept-Language", "en-US").cookie(Languages.COOKIE, "de").get("/basic/").then()
                 .statusCode(200).extract().asString();
-        assertThat(page).contains("<html lang=\"de\">", "href=\"/lang/en?back=%2Fbasic%2F\"");
+        assertThat(page).contains("<html lang=\"de\">", "href=\"/lang/en?back=%2Fbasic%2Fsignin\"");
         String back = given().header("Accept-Language", "de").cookie(Languages.COOKIE, "en").get("/basic/").then()
                 .statusCode(200).extract().asString();
         assertThat(back).contains("<html lang=\"en\">");
