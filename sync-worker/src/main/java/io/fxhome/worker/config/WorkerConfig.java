@@ -105,8 +105,12 @@ public interface WorkerConfig {
     WarmUp warmUp();
 
     interface WarmUp {
-        /** {@code fxhome.worker.warm-up.enabled} (default true): whether the worker warms up before taking jobs. */
-        @WithDefault("true")
+        /**
+         * {@code fxhome.worker.warm-up.enabled} (default false): whether the worker warms up before taking jobs. Off
+         * while it does not pay: measured, it delayed readiness by 20 s and took only a tenth off the JIT's work in the
+         * first sync (docs/benchmarks.md, "The warm-up on start").
+         */
+        @WithDefault("false")
         boolean enabled();
 
         /**
