@@ -97,4 +97,35 @@ public interface WorkerConfig {
     /** {@code fxhome.worker.min-backoff}: the least "not before" applied after a failed sync. */
     @WithDefault("PT1M")
     Duration minBackoff();
+
+    /**
+     * {@code fxhome.worker.warm-up.*}: synthetic pages run through the sync path at start, before the worker takes jobs
+     * (see WarmUp and docs/operations.md).
+     */
+    WarmUp warmUp();
+
+    interface WarmUp {
+        /**
+         * {@code fxhome.worker.warm-up.enabled} (default false): whether the worker warms up before taking jobs. Off
+         * while it does not pay: measured, it delayed readiness by 20 s and took only a tenth off the JIT's work in the
+         * first sync (docs/benchmarks.md, "The warm-up on start").
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * {@code fxhome.worker.warm-up.records} (default 20000): synthetic records decrypted, parsed, normalised and
+         * written (then rolled back); nine in ten are history, as in a real account. Enough for the JIT's optimising
+         * compiler to take the hot methods (they run thousands of times per page).
+         */
+        @WithDefault("20000")
+        int records();
+
+        /**
+         * {@code fxhome.worker.warm-up.max-duration} (default 60s): the warm-up stops after the page under way once this
+         * has passed, so that a slow machine or database delays the worker's readiness by no more.
+         */
+        @WithDefault("60s")
+        Duration maxDuration();
+    }
 }

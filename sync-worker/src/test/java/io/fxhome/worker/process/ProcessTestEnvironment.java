@@ -72,11 +72,16 @@ public final class ProcessTestEnvironment implements AutoCloseable {
      * environment and heap, logging to target/it-logs/NAME.log, and waits until it is ready.
      */
     static AppProcess startWorker(String name, Map<String, String> env, String maxHeap) throws IOException {
-        // Extra JVM options for measuring (e.g. a flight recording in a benchmark): -Dworker.jvm-options="...".
+        // -Dworker.app-dir=target/other-app measures another packaging of the worker (e.g. a copy of main's).
+        Path app = Path.of(System.getProperty("worker.app-dir", "target/quarkus-app"), "quarkus-run.jar");
+        return AppProcess.of(app, name).maxHeap(maxHeap)
+                .jvmOptions(workerJvmOptions()).environment(env).start().awaitReady(Duration.ofSeconds(180));
+    }
+
+    /** Extra JVM options for measuring (e.g. a flight recording in a benchmark): -Dworker.jvm-options="...". */
+    static List<String> workerJvmOptions() {
         String extra = System.getProperty("worker.jvm-options", "").strip();
-        return AppProcess.of(Path.of("target/quarkus-app/quarkus-run.jar"), name).maxHeap(maxHeap)
-                .jvmOptions(extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"))).environment(env).start()
-                .awaitReady(Duration.ofSeconds(180));
+        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     }
 
     /** Messages still waiting in the lanes and retry tiers (unacknowledged ones count too). */
