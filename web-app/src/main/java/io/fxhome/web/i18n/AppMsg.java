@@ -364,4 +364,12 @@ public interface AppMsg {
     String app_inbox_intro();
 
     String app_more_tokens();
+
+    String app_send_to_device(String title);
+
+    String app_send_loading();
+
+    String app_sending();
+
+    String app_cancel();
 }

@@ -519,4 +519,22 @@ public interface Msg {
     String source_inbox();
 
     String older_tokens();
+
+    String send_title();
+
+    String send_no_devices();
+
+    String send_to();
+
+    String send_button();
+
+    String send_link();
+
+    String send_link_title();
+
+    String send_sent(String device);
+
+    String send_your_device();
+
+    String send_title_shortened();
 }
