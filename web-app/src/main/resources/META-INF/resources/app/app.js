@@ -335,7 +335,7 @@
     show(t('signin_on_mozilla'),
       el('ol', { class: 'steps' },
         el('li', {}, el('a', { id: 'authorization-link', href: started.authorizationUrl, target: '_blank', rel: 'noopener noreferrer' },
-          t('browser_step1_link')), ' ' + t('app_browser_step1')),
+          t('app_open_signin_page')), ' ' + t('app_browser_step1')),
         el('li', {}, t('app_browser_step2')),
         el('li', {}, t('app_browser_step3'))),
       message, form,

@@ -43,6 +43,8 @@ public interface AppMsg {
 
     String root_mobile();
 
+    String app_open_signin_page();
+
     String problem_not_signed_in();
 
     String problem_not_signed_in_detail();

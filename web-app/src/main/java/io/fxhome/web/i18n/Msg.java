@@ -324,6 +324,8 @@ public interface Msg {
 
     String browser_intro();
 
+    String browser_step1_open();
+
     String browser_step1_link();
 
     String browser_step1();
