@@ -7,7 +7,7 @@
 const SHELL = 'fxhome-shell-v1';
 const DATA = 'fxhome-data-v1';
 const SHELL_FILES = ['/', '/app/app.js', '/app/tokens.js', '/app/inbox.js', '/app/timeline.js', '/app/bookmarks-health.js',
-  '/app/history.js', '/app/app.css', '/app/history.css', '/manifest.webmanifest', '/favicon.png', '/apple-touch-icon.png',
+  '/app/history.js', '/app/send.js', '/app/app.css', '/app/history.css', '/manifest.webmanifest', '/favicon.png', '/apple-touch-icon.png',
   '/app/icon-192.png'];
 const LISTS = /^\/api\/v1\/(tabs|devices|history|bookmarks|search|me)(\/|$)/;
 

@@ -10,6 +10,7 @@
   const status = document.getElementById('status');
   const state = { csrf: null, signedIn: false, pending: null, unblock: null, browser: null };
   let renderToken = 0;
+  const itemActions = [];
 
   // ------------------------------------------------------------------ DOM helpers
 
@@ -40,8 +41,10 @@
     // One page's story (app/history.js), from every list that shows a URL.
     const story = url ? el('a', { class: 'story-link', href: '#/page?url=' + encodeURIComponent(url), 'aria-label': 'Story of ' + shownTitle }, 'Story') : null;
     if (canLink !== false && linkable(url)) {
+      // Per-item actions other files add (app/send.js: "Send to device"), for web addresses only.
+      const actions = itemActions.map((action) => action(title && title.trim() ? title : '', url, shownTitle));
       return [el('a', { class: titleClass, href: url, rel: 'noopener noreferrer', target: '_blank' }, shownTitle),
-        el('span', { class: 'item-url' }, url), story];
+        el('span', { class: 'item-url' }, url), story, ...actions];
     }
     return [el('span', { class: titleClass }, shownTitle),
       el('span', { class: 'item-url inert', title: 'Not a web address: shown as text' }, url || ''), story];
@@ -128,8 +131,11 @@
   // Views of their own files (tokens.js, timeline.js, bookmarks-health.js, ...) push a registrar onto
   // window.fxhomeViews, loaded before this one; each registrar gets these helpers and a function to register a section
   // of the hash router: register(section, view(token, parts after the section, params), nav section to mark).
+  // A registrar may also add an action to every item with a web address (itemAction(fn), fn(title, url, shownTitle)
+  // returning an element), shown after its story link by target().
   const extraViews = {};
-  const helpers = { el, target, show, api, time, dayLabel, announce, errorBox, go, ApiError, isCurrent: (token) => token === renderToken };
+  const helpers = { el, target, show, api, time, dayLabel, announce, errorBox, go, ApiError, isCurrent: (token) => token === renderToken,
+    itemAction: (action) => { itemActions.push(action); } };
   for (const registrar of window.fxhomeViews || []) {
     registrar(helpers, (section, view, nav) => { extraViews[section] = { view, nav: nav === undefined ? section : nav }; });
   }
