@@ -37,7 +37,7 @@ public class BasicSendResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance send(String url, String title, boolean sendable, List<SendableDevice> devices,
+        static native TemplateInstance send(String url, String pageTitle, boolean sendable, List<SendableDevice> devices,
                 String csrf, String notice, String error);
     }
 
