@@ -726,6 +726,8 @@
       // Opened at its root: a view may ask to be the first screen (the inbox, when it holds unread tabs).
       for (const screen of startScreens) {
         const hash = await Promise.resolve().then(screen).catch(() => null);
+        // Only while the app still stands at its root: a view opened meanwhile (a click, a link) is not taken away.
+        if (location.hash) break;
         if (hash) {
           history.replaceState(null, '', hash);
           break;
