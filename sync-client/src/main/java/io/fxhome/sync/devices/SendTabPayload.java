@@ -2,6 +2,7 @@ package io.fxhome.sync.devices;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.fxhome.sync.crypto.Bytes;
 import io.fxhome.sync.error.CryptoException;
 import io.fxhome.sync.json.Json;
 
@@ -28,6 +30,21 @@ public record SendTabPayload(List<TabEntry> entries, String flowId, String strea
         entries = List.copyOf(entries);
     }
 
+    /**
+     * One page to send, as application-services' {@code SendTabPayload::single_tab} builds it: one entry, and fresh
+     * telemetry flow and stream ids, each a random Sync GUID (9 random bytes, base64url: 12 characters; see
+     * fxa-client internal/telemetry.rs {@code SentCommand}).
+     */
+    public static SendTabPayload singleTab(String title, String url, SecureRandom random) {
+        return new SendTabPayload(List.of(new TabEntry(title, url, false)), guid(random), guid(random));
+    }
+
+    private static String guid(SecureRandom random) {
+        byte[] b = new byte[9];
+        random.nextBytes(b);
+        return Bytes.base64UrlNoPad(b);
+    }
+
     /** The page the sender meant: the last entry. */
     public TabEntry current() {
         return entries.get(entries.size() - 1);
@@ -37,7 +54,12 @@ public record SendTabPayload(List<TabEntry> entries, String flowId, String strea
         ObjectNode root = Json.object();
         ArrayNode list = root.putArray("entries");
         for (TabEntry e : entries) {
-            list.addObject().put("title", e.title()).put("url", e.url()).put("private", e.isPrivate());
+            ObjectNode entry = list.addObject().put("title", e.title()).put("url", e.url());
+            // The reference client's TabHistoryEntry has title and url only (commands/send_tab.rs); "private" is
+            // written only when set, so what fxhome sends is byte for byte the reference's shape.
+            if (e.isPrivate()) {
+                entry.put("private", true);
+            }
         }
         root.put("flowID", flowId);
         root.put("streamID", streamId);
