@@ -212,6 +212,7 @@ final class AdminRoutes {
             case "block-signin" -> sandbox.blockSignIn(email, count);
             case "challenge-signin" -> sandbox.challengeSignIn(email, count);
             case "fxa-unavailable" -> sandbox.fxaUnavailable(email, count, retryAfter);
+            case "throttle-invoke-command" -> sandbox.throttleInvokeCommand(email, count, retryAfter);
             default -> {
                 return accountFault(requireEmail(email, name), name, b);
             }

@@ -398,6 +398,11 @@ public final class Sandbox {
         plan(emailOrNull).latencyMillis(millis);
     }
 
+    /** The next {@code count} calls of invoke_command answer 429 errno 114 with retryAfter (customs blocked). */
+    public void throttleInvokeCommand(String emailOrNull, int count, int retryAfterSeconds) {
+        plan(emailOrNull).invokeThrottled.arm(count, retryAfterSeconds);
+    }
+
     /** The next {@code count} sign-ins answer 429 errno 114 with retryAfter. */
     public void throttleSignIn(String emailOrNull, int count, int retryAfterSeconds) {
         plan(emailOrNull).signInThrottled.arm(count, retryAfterSeconds);

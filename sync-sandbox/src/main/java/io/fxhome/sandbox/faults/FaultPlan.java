@@ -16,6 +16,11 @@ public final class FaultPlan {
     public final CountedFault signInBlocked = new CountedFault();
     /** Sign-in answers HTTP 406 with an HTML/JavaScript bot challenge (the CDN in front of production). */
     public final CountedFault signInChallenged = new CountedFault();
+    /**
+     * {@code POST /v1/account/devices/invoke_command} answers 429 errno 114 with retryAfter, as fxa-auth-server does
+     * when customs ({@code checkAuthenticated(…, 'invokeDeviceCommand')}) blocks the account.
+     */
+    public final CountedFault invokeThrottled = new CountedFault();
     /** Auth-server answers 503 errno 201. */
     public final CountedFault fxaUnavailable = new CountedFault();
     /** Storage answers send their headers and then only this many body bytes, and hold the connection silent. */
@@ -53,6 +58,7 @@ public final class FaultPlan {
         signInBlocked.clear();
         signInChallenged.clear();
         fxaUnavailable.clear();
+        invokeThrottled.clear();
         latencyMillis = 0;
     }
 }

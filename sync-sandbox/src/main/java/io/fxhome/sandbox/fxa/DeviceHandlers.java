@@ -16,6 +16,7 @@ import io.fxhome.sandbox.devices.AccountDevices;
 import io.fxhome.sandbox.devices.Device;
 import io.fxhome.sandbox.devices.DeviceCommand;
 import io.fxhome.sandbox.devices.DeviceRegistry;
+import io.fxhome.sandbox.faults.FaultPlan;
 import io.fxhome.sandbox.faults.Faults;
 import io.fxhome.sandbox.http.Json;
 import io.vertx.ext.web.RoutingContext;
@@ -174,6 +175,13 @@ final class DeviceHandlers {
     Object invoke(RoutingContext ctx) throws FxaError {
         Credentials c = authenticate(ctx);
         FxaRequest req = FxaRequest.body(ctx, DeviceSchemas.INVOKE, unknownKeys);
+        // Then customs, before the target is looked up (the route's handler: checkAuthenticated(request, uid,
+        // 'invokeDeviceCommand')). Production's rate-limit-rules.txt lists no rule for that action today (the catch-all
+        // only reports), so the sandbox blocks only when the fault is armed.
+        int retryAfter = faults.take(c.uid(), (FaultPlan p) -> p.invokeThrottled);
+        if (retryAfter >= 0) {
+            throw FxaError.throttled(retryAfter);
+        }
         Device target = c.devices().list(oauthTokens::refreshIdAlive).stream()
                 .filter(d -> d.id().equalsIgnoreCase(req.text("target"))).findFirst()
                 .orElseThrow(DeviceHandlers::unknownDevice);

@@ -152,6 +152,28 @@ class DeviceCommandsTest extends SandboxTestBase {
                 + "\",\"command\":\"" + FirefoxDevice.OPEN_URI + "\"}"), 400, 108);
         assertErr(call("POST", "/v1/account/devices/invoke_command", rt, "{\"target\":\"" + firefox
                 + "\",\"command\":\"" + FirefoxDevice.OPEN_URI + "\",\"payload\":{},\"ttl\":-1}"), 400, 107);
+        // invoke_command's Joi schema: target 32 hex, command a non-empty string, payload an object, ttl an integer of
+        // 0..10,000,000; any other key is refused.
+        String ok = "\"target\":\"" + firefox + "\",\"command\":\"" + FirefoxDevice.OPEN_URI + "\",\"payload\":{}";
+        assertErr(call("POST", "/v1/account/devices/invoke_command", rt, "{" + ok + ",\"bogus\":1}"), 400, 107);
+        assertErr(call("POST", "/v1/account/devices/invoke_command", rt, "{" + ok + ",\"ttl\":1.5}"), 400, 107);
+        assertErr(call("POST", "/v1/account/devices/invoke_command", rt, "{" + ok + ",\"ttl\":10000001}"), 400, 107);
+        assertErr(call("POST", "/v1/account/devices/invoke_command", rt, "{\"target\":\"" + firefox.substring(1)
+                + "\",\"command\":\"" + FirefoxDevice.OPEN_URI + "\",\"payload\":{}}"), 400, 107);
+        assertErr(call("POST", "/v1/account/devices/invoke_command", rt, "{\"target\":\"" + firefox
+                + "\",\"command\":\"\",\"payload\":{}}"), 400, 107);
+        assertErr(call("POST", "/v1/account/devices/invoke_command", rt, "{\"target\":\"" + firefox
+                + "\",\"command\":\"" + FirefoxDevice.OPEN_URI + "\",\"payload\":\"x\"}"), 400, 107);
+        assertErr(call("POST", "/v1/account/devices/invoke_command", rt, "{\"target\":\"" + firefox
+                + "\",\"command\":\"" + FirefoxDevice.OPEN_URI + "\",\"payload\":[]}"), 400, 107);
+        assertThat(call("POST", "/v1/account/devices/invoke_command", rt, "{" + ok + ",\"ttl\":10000000}").status())
+                .isEqualTo(200);
+        // Customs blocking the account (a fault here: production has no rule for invokeDeviceCommand today).
+        sandbox().throttleInvokeCommand(s.email(), 1, 42);
+        Resp throttled = call("POST", "/v1/account/devices/invoke_command", rt, "{" + ok + "}");
+        assertErr(throttled, 429, 114);
+        assertThat(throttled.json().get("retryAfter").asInt()).isEqualTo(42);
+        assertThat(call("POST", "/v1/account/devices/invoke_command", rt, "{" + ok + "}").status()).isEqualTo(200);
         assertErr(call("POST", "/v1/account/device/destroy", rt, "{}"), 400, 108);
         assertErr(call("POST", "/v1/account/device/destroy", rt, "{\"id\":\"" + "b".repeat(32) + "\"}"), 400, 123);
     }
