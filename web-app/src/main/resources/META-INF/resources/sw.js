@@ -4,11 +4,11 @@
 // sign-out and deletion (the app's message, and the server's Clear-Site-Data, which also unregisters this worker) and on
 // any 401.
 'use strict';
-// v2: the shell carries the messages of its language (i18n.js reads them).
-const SHELL = 'fxhome-shell-v2';
+// v2: the shell carries the messages of its language (i18n.js reads them); v3: app/send.js.
+const SHELL = 'fxhome-shell-v3';
 const DATA = 'fxhome-data-v1';
 const SHELL_FILES = ['/', '/app/i18n.js', '/app/app.js', '/app/tokens.js', '/app/inbox.js', '/app/timeline.js', '/app/bookmarks-health.js',
-  '/app/history.js', '/app/app.css', '/app/history.css', '/manifest.webmanifest', '/favicon.png', '/apple-touch-icon.png',
+  '/app/history.js', '/app/send.js', '/app/app.css', '/app/history.css', '/manifest.webmanifest', '/favicon.png', '/apple-touch-icon.png',
   '/app/icon-192.png'];
 const LISTS = /^\/api\/v1\/(tabs|devices|history|bookmarks|search|me)(\/|$)/;
 

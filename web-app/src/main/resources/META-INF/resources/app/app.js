@@ -11,6 +11,7 @@
   const status = document.getElementById('status');
   const state = { csrf: null, signedIn: false, pending: null, unblock: null, browser: null };
   let renderToken = 0;
+  const itemActions = [];
 
   // ------------------------------------------------------------------ DOM helpers
 
@@ -41,8 +42,10 @@
     // One page's story (app/history.js), from every list that shows a URL.
     const story = url ? el('a', { class: 'story-link', href: '#/page?url=' + encodeURIComponent(url), 'aria-label': t('app_story_of', { title: shownTitle }) }, t('app_story')) : null;
     if (canLink !== false && linkable(url)) {
+      // Per-item actions other files add (app/send.js: "Send to device"), for web addresses only.
+      const actions = itemActions.map((action) => action(title && title.trim() ? title : '', url, shownTitle));
       return [el('a', { class: titleClass, href: url, rel: 'noopener noreferrer', target: '_blank' }, shownTitle),
-        el('span', { class: 'item-url' }, url), story];
+        el('span', { class: 'item-url' }, url), story, ...actions];
     }
     return [el('span', { class: titleClass }, shownTitle),
       el('span', { class: 'item-url inert', title: t('app_not_web_address') }, url || ''), story];
@@ -142,10 +145,13 @@
   // window.fxhomeViews, loaded before this one; each registrar gets these helpers and a function to register a section
   // of the hash router: register(section, view(token, parts after the section, params), nav section to mark).
   // startScreen(fn): fn() resolves to a hash to open instead of the default when the app starts at its root, or null.
+  // itemAction(fn): fn(title, url, shownTitle) returns an element added to every item with a web address, after its
+  // story link (app/send.js: "Send to device").
   const extraViews = {};
   const startScreens = [];
   const helpers = { el, target, show, api, time, dayLabel, announce, errorBox, go, ApiError, isCurrent: (token) => token === renderToken,
-    signedIn: () => state.signedIn, startScreen: (fn) => { startScreens.push(fn); } };
+    signedIn: () => state.signedIn, startScreen: (fn) => { startScreens.push(fn); },
+    itemAction: (action) => { itemActions.push(action); } };
   for (const registrar of window.fxhomeViews || []) {
     registrar(helpers, (section, view, nav) => { extraViews[section] = { view, nav: nav === undefined ? section : nav }; });
   }

@@ -89,10 +89,11 @@ public class TabSender {
         }
         // Built before a slot of the limit is taken: a page that cannot fit costs nothing.
         SendTabPayload payload = payload(cleanTitle, url);
+        // Secrets before the limit: an account that must sign in again spends nothing.
+        AccountSecrets secrets = open(accountId);
         sent.take(accountId).ifPresent(wait -> {
             throw SendTabProblems.rateLimited(wait, config.perWindow(), config.window());
         });
-        AccountSecrets secrets = open(accountId);
         try {
             RemoteDevice target = sendable(accountId, devices.devices(secrets.refreshToken())).stream()
                     .filter(d -> d.id().equalsIgnoreCase(deviceId)).findFirst()

@@ -79,6 +79,8 @@ class InboxBrowserTest {
             assertThat(d.findElements(By.cssSelector("#inbox-list a.story-link")).stream().map(a -> a.getDomAttribute(
                     "href")).toList()).hasSize(3).allSatisfy(href -> assertThat(href).startsWith("#/page?url="));
             assertThat(d.findElements(By.cssSelector("#inbox-list img"))).isEmpty();
+            assertThat(d.findElements(By.cssSelector("#inbox-list .send-button"))).as("send only web addresses")
+                    .hasSize(1);
             assertThat(((JavascriptExecutor) d).executeScript("return window.pwned === undefined")).isEqualTo(true);
             assertThat(d.findElements(By.cssSelector("#inbox-list .unread"))).hasSize(3);
             chromium.screenshots("inbox-app");
@@ -99,8 +101,11 @@ class InboxBrowserTest {
             d.manage().addCookie(new Cookie("fxhome_session", session.value(), "/"));
             d.get(base + "basic/inbox");
             assertThat(d.findElements(By.cssSelector("#inbox-list > li"))).hasSize(2);
-            assertThat(d.findElements(By.cssSelector("#inbox-list a")).stream().map(a -> a.getDomAttribute("href")).toList())
-                    .containsExactly("https://first.example/");
+            assertThat(d.findElements(By.cssSelector("#inbox-list a:not(.send)")).stream().map(a -> a.getDomAttribute(
+                    "href")).toList()).containsExactly("https://first.example/");
+            // "Send to device" only for the web address.
+            assertThat(d.findElements(By.cssSelector("#inbox-list a.send")).stream().map(a -> a.getDomAttribute("href"))
+                    .toList()).containsExactly("/basic/send?url=https%3A%2F%2Ffirst.example%2F&title=First+page");
             chromium.screenshots("inbox-basic");
             d.findElement(By.cssSelector("#inbox-list > li:first-child input[value=Delete]")).click();
             new WebDriverWait(d, WAIT).until(ExpectedConditions.urlContains("notice=deleted"));

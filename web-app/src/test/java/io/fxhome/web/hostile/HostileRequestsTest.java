@@ -224,7 +224,15 @@ class HostileRequestsTest {
             new Param("POST", "/basic/inbox/read", In.FORM, "id", true),
             new Param("POST", "/basic/inbox/delete", In.FORM, "id", true),
             new Param("GET", "/lang/{}", In.PATH, "tag", false),
-            new Param("GET", "/lang/de", In.QUERY, "back", false));
+            new Param("GET", "/lang/de", In.QUERY, "back", false),
+            new Param("POST", "/api/v1/send-tab", In.JSON, "deviceId", true),
+            new Param("POST", "/api/v1/send-tab", In.JSON, "url", true),
+            new Param("POST", "/api/v1/send-tab", In.JSON, "title", true),
+            new Param("GET", "/basic/send", In.QUERY, "url", true),
+            new Param("GET", "/basic/send", In.QUERY, "title", true),
+            new Param("POST", "/basic/send", In.FORM, "deviceId", true),
+            new Param("POST", "/basic/send", In.FORM, "url", true),
+            new Param("POST", "/basic/send", In.FORM, "title", true));
 
     /** A hostile value: as it goes into a URL (already percent-encoded) and as it goes into a body. */
     record Value(String name, String inUrl, String inBody, boolean nul) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -23,6 +25,7 @@ import io.fxhome.secrets.AccountSecretsCipher;
 import io.fxhome.sync.fxa.FxaClient;
 import io.fxhome.web.account.AccountRepository;
 import io.fxhome.web.testsupport.Browser;
+import io.fxhome.web.testsupport.Html401Validator;
 import io.fxhome.web.testsupport.JobQueueCleanup;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
@@ -89,6 +92,13 @@ class SendTabApiTest {
         assertThat(received).hasSize(1);
         assertThat(received.get(0).url()).isEqualTo(url);
         assertThat(received.get(0).title()).isEqualTo(title);
+
+        // Mozilla's customs blocks the account for a while: 429 errno 114 with retryAfter, passed on.
+        SandboxTestResource.server().sandbox().throttleInvokeCommand(email, 1, 120);
+        send(browser, Map.of("deviceId", firefox, "url", "https://example.org/later", "title", "Later")).then()
+                .statusCode(429).contentType("application/problem+json").header("Retry-After", "120")
+                .body("code", equalTo("throttled")).body("retryAfterSeconds", equalTo(120));
+        assertThat(SandboxTestResource.server().sandbox().firefoxReceived(email)).hasSize(1);
     }
 
     @Test
@@ -155,5 +165,64 @@ class SendTabApiTest {
         browser.request().get("/api/v1/send-tab/devices").then().statusCode(409).body("code", equalTo("needs-reauth"));
         send(browser, Map.of("deviceId", firefox, "url", "https://a.example/", "title", "A")).then().statusCode(409)
                 .body("code", equalTo("needs-reauth"));
+    }
+
+    @Test
+    void theHtml4PageListsTheDevicesAndSends() throws Exception {
+        String email = sandboxAccount();
+        Browser browser = new Browser();
+        UUID id = UUID.fromString(browser.signIn(email, "pw").then().statusCode(200).extract().path("account.id"));
+        String firefox = SandboxTestResource.server().sandbox().firefoxDeviceId(email);
+
+        String form = browser.request().queryParam("url", "https://example.org/?a=1&b=2")
+                .queryParam("title", "Basic <i>page</i>").get("/basic/send").then().statusCode(200).extract()
+                .asString();
+        assertValid(form);
+        assertThat(form).contains("value=\"" + firefox + "\"").contains(FirefoxDevice.NAME)
+                .contains("Basic &lt;i&gt;page&lt;/i&gt;").contains("type=\"radio\"");
+        Matcher m = CSRF.matcher(form);
+        assertThat(m.find()).isTrue();
+        String csrf = m.group(1);
+
+        browser.request().formParam("csrf", "wrong").formParam("deviceId", firefox)
+                .formParam("url", "https://example.org/?a=1&b=2").formParam("title", "Basic <i>page</i>")
+                .post("/basic/send").then().statusCode(403);
+        String sent = browser.request().formParam("csrf", csrf).formParam("deviceId", firefox)
+                .formParam("url", "https://example.org/?a=1&b=2").formParam("title", "Basic <i>page</i>")
+                .post("/basic/send").then().statusCode(200).extract().asString();
+        assertValid(sent);
+        assertThat(sent).contains("Sent to " + FirefoxDevice.NAME + ".");
+        assertThat(SandboxTestResource.server().sandbox().firefoxReceived(email))
+                .extracting(FirefoxDevice.ReceivedTab::url, FirefoxDevice.ReceivedTab::title)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("https://example.org/?a=1&b=2", "Basic <i>page</i>"));
+
+        String refused = browser.request().queryParam("url", "javascript:alert(1)").get("/basic/send").then()
+                .statusCode(200).extract().asString();
+        assertValid(refused);
+        assertThat(refused).contains("Only web addresses").doesNotContain("type=\"radio\"")
+                .doesNotContain("href=\"javascript:");
+        String unknown = browser.request().formParam("csrf", csrf).formParam("deviceId",
+                "0123456789abcdef0123456789abcdef").formParam("url", "https://example.org/").post("/basic/send")
+                .then().statusCode(404).extract().asString();
+        assertValid(unknown);
+        assertThat(unknown).contains("no longer one of your Firefox Account");
+
+        // The lists link each web address to this page (here the inbox; the other lists share the tag).
+        TestData.exec(ds, """
+                insert into inbox (account_id, device_id, command_index, url, title, sender_id, sender_name)
+                values (?, 'fxhome-dev', 1, 'https://in.example/?x=1', 'In', 'sender', 'Laptop'),
+                       (?, 'fxhome-dev', 2, 'javascript:alert(1)', 'Bad', 'sender', 'Laptop')""", id, id);
+        String inbox = browser.request().get("/basic/inbox").then().statusCode(200).extract().asString();
+        assertValid(inbox);
+        assertThat(inbox).contains("href=\"/basic/send?url=https%3A%2F%2Fin.example%2F%3Fx%3D1&amp;title=In\"")
+                .doesNotContain("/basic/send?url=javascript");
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    private static void assertValid(String html) throws Exception {
+        assertThat(html).startsWith(
+                "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://www.w3.org/TR/html4/strict.dtd\">");
+        assertThat(Html401Validator.errors(html)).as("HTML 4.01 Strict validation of:\n" + html).isEmpty();
     }
 }
