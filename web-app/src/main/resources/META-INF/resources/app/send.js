@@ -4,6 +4,7 @@
 // button (POST /api/v1/send-tab) and a message that says what happened. Device names are synced text: el() only.
 'use strict';
 (() => {
+  const { t } = window.fxhomeI18n;
   let panelCount = 0;
 
   (window.fxhomeViews = window.fxhomeViews || []).push((app) => {
@@ -29,7 +30,7 @@
     app.itemAction((title, url, shownTitle) => {
       const id = 'send-panel-' + (++panelCount);
       const button = el('button', { type: 'button', class: 'secondary send-button', 'aria-expanded': 'false', 'aria-controls': id,
-        'aria-label': 'Send ' + shownTitle + ' to a device' }, 'Send to device');
+        'aria-label': t('app_send_to_device', { title: shownTitle }) }, t('send_title'));
       const holder = el('div', { class: 'send-holder' }, button);
       let panel = null;
 
@@ -40,8 +41,8 @@
       }
 
       async function open() {
-        const output = el('p', { class: 'send-message', role: 'status' }, 'Loading your devices…');
-        panel = el('div', { class: 'send-panel', id, role: 'group', 'aria-label': 'Send ' + shownTitle + ' to a device' }, output);
+        const output = el('p', { class: 'send-message', role: 'status' }, t('app_send_loading'));
+        panel = el('div', { class: 'send-panel', id, role: 'group', 'aria-label': t('app_send_to_device', { title: shownTitle }) }, output);
         panel.addEventListener('keydown', (e) => {
           if (e.key === 'Escape') {
             close();
@@ -60,23 +61,24 @@
         }
         if (panel !== mine) return;
         if (!list.length) {
-          message(output, 'None of your devices accepts tabs. Firefox on a computer, phone or tablet signed in to your account does.', 'muted');
+          message(output, t('send_no_devices'), 'muted');
           return;
         }
         const selectId = id + '-device';
         const select = el('select', { id: selectId, class: 'send-device' },
-          list.map((d) => el('option', { value: d.id }, (d.name || 'Unnamed device') + (d.type ? ' (' + d.type + ')' : ''))));
-        const send = el('button', { type: 'submit', class: 'send-submit' }, 'Send');
-        const cancel = el('button', { type: 'button', class: 'secondary send-cancel' }, 'Cancel');
+          list.map((d) => el('option', { value: d.id }, (d.name || t('unnamed_device')) + (d.type ? ' (' + d.type + ')' : ''))));
+        const send = el('button', { type: 'submit', class: 'send-submit' }, t('send_button'));
+        const cancel = el('button', { type: 'button', class: 'secondary send-cancel' }, t('app_cancel'));
         cancel.addEventListener('click', () => { close(); button.focus(); });
-        const form = el('form', { class: 'send-form' }, el('label', { for: selectId }, 'Send to'), ' ', select, ' ', send, ' ', cancel);
+        const form = el('form', { class: 'send-form' }, el('label', { for: selectId }, t('send_to')), ' ', select, ' ', send, ' ', cancel);
         form.addEventListener('submit', async (e) => {
           e.preventDefault();
           send.disabled = true;
-          message(output, 'Sending…', 'muted');
+          message(output, t('app_sending'), 'muted');
           try {
             const answer = await api('/api/v1/send-tab', { method: 'POST', body: { deviceId: select.value, url, title } });
-            message(output, answer.message + (answer.titleShortened ? ' (The title was shortened to fit.)' : ''), 'notice');
+            const sentTo = t('send_sent', { device: answer.device && answer.device.name ? answer.device.name : t('send_your_device') });
+            message(output, sentTo + (answer.titleShortened ? ' ' + t('send_title_shortened') : ''), 'notice');
           } catch (error) {
             if (error.problem && error.problem.code === 'unknown-device') devices = null; // the list changed
             message(output, error.message || String(error), 'error');

@@ -17,6 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.fxhome.web.i18n.Catalog;
+import io.fxhome.web.i18n.ProblemText;
+import io.fxhome.web.i18n.RequestLanguage;
 import io.fxhome.web.problem.Problem;
 import io.fxhome.web.sendtab.SendableDevice;
 import io.fxhome.web.sendtab.SendableUrl;
@@ -37,8 +40,8 @@ public class BasicSendResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance send(String url, String title, boolean sendable, List<SendableDevice> devices,
-                String csrf, String notice, String error);
+        static native TemplateInstance send(String url, String pageTitle, boolean sendable, List<SendableDevice> devices,
+                String csrf, String sentTo, boolean titleShortened, String error);
     }
 
     private final CurrentUser current;
@@ -53,7 +56,7 @@ public class BasicSendResource {
     @Operation(hidden = true)
     public Response form(@QueryParam("url") String url, @QueryParam("title") String title) {
         SignedIn user = current.requireSession();
-        return show(user, url, title, null, null);
+        return show(user, url, title, null);
     }
 
     @POST
@@ -64,12 +67,13 @@ public class BasicSendResource {
         SignedIn user = current.requireForChange(csrf);
         try {
             TabSender.Sent sent = sender.send(user.accountId(), deviceId, url, title);
-            String notice = "Sent to " + (sent.device().name().isBlank() ? "your device" : sent.device().name()) + "."
-                    + (sent.titleShortened() ? " (The title was shortened to fit.)" : "");
-            return page(Templates.send(url, title, false, List.of(), user.csrfToken(), notice, null));
+            String sentTo = sent.device().name().isBlank() ? Catalog.coded(RequestLanguage.current().locale(), "",
+                    "send_your_device") : sent.device().name();
+            return page(Templates.send(url, title, false, List.of(), user.csrfToken(), sentTo, sent.titleShortened(),
+                    null));
         } catch (Problem p) {
             // The page again with the sentence; the status (and Retry-After) tell scripts and proxies what happened.
-            Response.ResponseBuilder b = Response.fromResponse(show(user, url, title, null, p.detail()))
+            Response.ResponseBuilder b = Response.fromResponse(show(user, url, title, ProblemText.detail(p)))
                     .status(p.status());
             if (p.retryAfter() != null) {
                 b.header("Retry-After", Long.toString(Math.max(1, p.retryAfter().toSeconds())));
@@ -78,7 +82,7 @@ public class BasicSendResource {
         }
     }
 
-    private Response show(SignedIn user, String url, String title, String notice, String error) {
+    private Response show(SignedIn user, String url, String title, String error) {
         String shownUrl = url == null ? "" : url;
         String why = error;
         boolean sendable = true;
@@ -86,7 +90,7 @@ public class BasicSendResource {
             SendableUrl.require(shownUrl);
         } catch (Problem p) {
             sendable = false;
-            why = why == null ? p.detail() : why;
+            why = why == null ? ProblemText.detail(p) : why;
         }
         List<SendableDevice> devices = List.of();
         if (sendable) {
@@ -94,11 +98,11 @@ public class BasicSendResource {
                 devices = sender.targets(user.accountId());
             } catch (Problem p) {
                 sendable = false;
-                why = why == null ? p.detail() : why + " " + p.detail();
+                why = why == null ? ProblemText.detail(p) : why + " " + ProblemText.detail(p);
             }
         }
         return page(Templates.send(shownUrl.isEmpty() ? null : shownUrl, title == null || title.isBlank() ? null
-                : title, sendable, devices, user.csrfToken(), notice, why));
+                : title, sendable, devices, user.csrfToken(), null, false, why));
     }
 
     @ServerExceptionMapper
