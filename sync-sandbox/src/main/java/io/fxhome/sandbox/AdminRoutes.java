@@ -213,6 +213,7 @@ final class AdminRoutes {
             case "challenge-signin" -> sandbox.challengeSignIn(email, count);
             case "fxa-unavailable" -> sandbox.fxaUnavailable(email, count, retryAfter);
             case "throttle-invoke-command" -> sandbox.throttleInvokeCommand(email, count, retryAfter);
+            case "invoke-races-command-removal" -> sandbox.invokeRacesCommandRemoval(email, count);
             default -> {
                 return accountFault(requireEmail(email, name), name, b);
             }

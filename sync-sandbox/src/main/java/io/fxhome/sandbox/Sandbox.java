@@ -403,6 +403,11 @@ public final class Sandbox {
         plan(emailOrNull).invokeThrottled.arm(count, retryAfterSeconds);
     }
 
+    /** The target of the next {@code count} calls of invoke_command drops its commands just before (errno 157). */
+    public void invokeRacesCommandRemoval(String emailOrNull, int count) {
+        plan(emailOrNull).invokeRacesCommandRemoval.arm(count, 0);
+    }
+
     /** The next {@code count} sign-ins answer 429 errno 114 with retryAfter. */
     public void throttleSignIn(String emailOrNull, int count, int retryAfterSeconds) {
         plan(emailOrNull).signInThrottled.arm(count, retryAfterSeconds);

@@ -32,7 +32,10 @@
       try {
         const answer = await app.api('/api/v1/inbox/refresh', { method: 'POST' });
         if (answer.intervalSeconds > 0) interval = answer.intervalSeconds * 1000;
-        if (answer.result === 'enqueued') setTimeout(() => { if (reloadShown) reloadShown(); }, 3000);
+        // The job takes a moment, longer on a busy worker: look for what it brought a few times (cheap: ETag).
+        if (answer.result === 'enqueued') {
+          [3000, 8000, 15000].forEach((ms) => setTimeout(() => { if (reloadShown) reloadShown(); }, ms));
+        }
       } catch (error) {
         // Asked moments ago (another tab of the app), offline, or signed out: the next turn asks again.
       }
@@ -118,11 +121,17 @@
         el('a', { href: '/api/v1/export/inbox.json', download: 'fxhome-inbox.json', id: 'inbox-export-json' }, 'JSON')));
     }
 
+    // New tabs arrive at the top: add the ones not shown yet, keep the rest (and the older pages loaded) as they are.
     reloadShown = async () => {
       if (!ctx.isCurrent()) return;
       try {
-        await load(null);
+        const page = await api('/api/v1/inbox');
+        const shown = new Set(items.map((item) => item.id));
+        const fresh = page.items.filter((item) => !shown.has(item.id));
+        if (!fresh.length || !ctx.isCurrent()) return;
+        items = fresh.concat(items);
         render();
+        announce(t('app_inbox_arrived'));
       } catch (error) {
         // Offline for a moment: what is shown stays.
       }

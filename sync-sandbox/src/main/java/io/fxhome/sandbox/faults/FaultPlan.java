@@ -21,6 +21,12 @@ public final class FaultPlan {
      * when customs ({@code checkAuthenticated(…, 'invokeDeviceCommand')}) blocks the account.
      */
     public final CountedFault invokeThrottled = new CountedFault();
+    /**
+     * The target of the next {@code invoke_command} re-registers without commands just before it is looked up (a
+     * Firefox that stopped taking tabs between the sender's device list and its send), so the server's own check
+     * answers 400 errno 157.
+     */
+    public final CountedFault invokeRacesCommandRemoval = new CountedFault();
     /** Auth-server answers 503 errno 201. */
     public final CountedFault fxaUnavailable = new CountedFault();
     /** Storage answers send their headers and then only this many body bytes, and hold the connection silent. */
@@ -59,6 +65,7 @@ public final class FaultPlan {
         signInChallenged.clear();
         fxaUnavailable.clear();
         invokeThrottled.clear();
+        invokeRacesCommandRemoval.clear();
         latencyMillis = 0;
     }
 }

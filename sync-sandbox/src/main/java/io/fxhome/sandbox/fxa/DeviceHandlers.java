@@ -182,6 +182,10 @@ final class DeviceHandlers {
         if (retryAfter >= 0) {
             throw FxaError.throttled(retryAfter);
         }
+        if (faults.take(c.uid(), (FaultPlan p) -> p.invokeRacesCommandRemoval) >= 0) {
+            c.devices().byId(req.text("target")).ifPresent(d -> c.devices().upsert(d.id(), d.refreshTokenId(), null,
+                    null, Map.of(), clock.millis()));
+        }
         Device target = c.devices().list(oauthTokens::refreshIdAlive).stream()
                 .filter(d -> d.id().equalsIgnoreCase(req.text("target"))).findFirst()
                 .orElseThrow(DeviceHandlers::unknownDevice);

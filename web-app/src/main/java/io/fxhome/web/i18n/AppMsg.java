@@ -131,6 +131,34 @@ public interface AppMsg {
 
     String problem_upstream_error();
 
+    String problem_not_sendable();
+
+    String problem_not_sendable_detail();
+
+    String problem_unknown_device();
+
+    String problem_unknown_device_detail();
+
+    String problem_device_cannot_receive();
+
+    String problem_device_cannot_receive_detail();
+
+    String problem_device_keys_stale();
+
+    String problem_device_keys_stale_detail();
+
+    String problem_send_rate_limited();
+
+    String problem_send_rate_limited_detail(String seconds);
+
+    String problem_throttled();
+
+    String problem_throttled_detail();
+
+    String problem_upstream_unavailable();
+
+    String problem_upstream_unavailable_detail();
+
     String problem_internal();
 
     String app_search_label();
@@ -364,6 +392,8 @@ public interface AppMsg {
     String app_source_inbox();
 
     String app_inbox_intro();
+
+    String app_inbox_arrived();
 
     String app_more_tokens();
 

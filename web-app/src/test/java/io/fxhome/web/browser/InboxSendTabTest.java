@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -118,7 +119,20 @@ class InboxSendTabTest {
             assertThat(d.findElements(By.cssSelector("#inbox-list .item-title")).stream().map(e -> e.getText())
                     .toList()).containsExactly("Two", "One");
             chromium.screenshots("inbox-first-screen");
+
+            // While the app is open and visible, its own short poll brings a tab sent now, without a reload: the
+            // poll asks every fxhome.web.inbox.refresh-interval (30 s; the first ask may be refused as too soon
+            // after the refresh above), the worker fetches, and the view adds what is new at the top.
+            assertThat(((JavascriptExecutor) d).executeScript("return document.visibilityState")).isEqualTo("visible");
+            SandboxTestResource.server().sandbox().firefoxSendTab(email, null, "https://three.example/", "Three");
+            new WebDriverWait(d, Duration.ofSeconds(150)).until(
+                    ExpectedConditions.numberOfElementsToBe(By.cssSelector("#inbox-list li"), 3));
+            assertThat(d.findElements(By.cssSelector("#inbox-list .item-title")).stream().map(e -> e.getText())
+                    .toList()).containsExactly("Three", "Two", "One");
+            assertThat(d.getCurrentUrl()).as("no reload, no navigation").endsWith("#/inbox");
         }
+        List<String> all = browser.request().get("/api/v1/inbox").then().statusCode(200).extract().path("items.url");
+        assertThat(all).containsExactly("https://three.example/", "https://two.example/", "https://one.example/");
     }
 
     /** "Sync now", again until accepted: a request moments after the last one is refused 429 (one per interval). */

@@ -99,6 +99,14 @@ class SendTabApiTest {
                 .statusCode(429).contentType("application/problem+json").header("Retry-After", "120")
                 .body("code", equalTo("throttled")).body("retryAfterSeconds", equalTo(120));
         assertThat(SandboxTestResource.server().sandbox().firefoxReceived(email)).hasSize(1);
+
+        // The Firefox stops taking tabs between fxhome's device list and its send: Mozilla answers errno 157.
+        SandboxTestResource.server().sandbox().invokeRacesCommandRemoval(email, 1);
+        send(browser, Map.of("deviceId", firefox, "url", "https://example.org/gone", "title", "Gone")).then()
+                .statusCode(409).contentType("application/problem+json").body("code", equalTo("device-cannot-receive"));
+        assertThat(SandboxTestResource.server().sandbox().firefoxReceived(email)).hasSize(1);
+        browser.request().get("/api/v1/send-tab/devices").then().statusCode(200).body("devices.id",
+                not(hasItem(firefox)));
     }
 
     @Test
@@ -206,6 +214,15 @@ class SendTabApiTest {
                 .then().statusCode(404).extract().asString();
         assertValid(unknown);
         assertThat(unknown).contains("no longer one of your Firefox Account");
+        // In German (the language cookie): the sentence and a refusal in the page's language.
+        String german = browser.request().cookie("fxhome_lang", "de").formParam("csrf", csrf)
+                .formParam("deviceId", firefox).formParam("url", "https://example.org/de").post("/basic/send").then()
+                .statusCode(200).extract().asString();
+        assertValid(german);
+        assertThat(german).contains("An " + FirefoxDevice.NAME + " gesendet.").contains("An Gerät senden");
+        String germanRefusal = browser.request().cookie("fxhome_lang", "de").queryParam("url", "javascript:alert(1)")
+                .get("/basic/send").then().statusCode(200).extract().asString();
+        assertThat(germanRefusal).contains("Nur Webadressen");
 
         // The lists link each web address to this page (here the inbox; the other lists share the tag).
         TestData.exec(ds, """
