@@ -703,9 +703,37 @@
         message.replaceChildren(errorBox(error));
       }
     });
-    show(t('nav_devices_sync'), syncCard, el('h2', {}, t('your_devices')), deviceList,
+    show(t('nav_devices_sync'), syncCard, el('h2', {}, t('your_devices')), deviceList, await ownDeviceCard(),
       el('section', { class: 'card', 'aria-labelledby': 'acct-h' }, el('h2', { id: 'acct-h' }, t('account_heading')),
         el('p', {}, me.account.email || t('app_account_sso')), signOut, ' ', unlink));
+  }
+
+  /** fxhome's own name in the account's device list, and a form to change it; null before the first sync. */
+  async function ownDeviceCard() {
+    const device = await api('/api/v1/send-tab/device').catch(() => null);
+    if (!device) return null;
+    const input = el('input', { type: 'text', id: 'device-name', maxlength: '255', value: device.name, autocomplete: 'off' });
+    const output = el('p', { role: 'status', id: 'device-name-message' });
+    const save = el('button', { type: 'submit', id: 'device-name-save' }, t('device_name_save'));
+    const form = el('form', {}, el('label', { for: 'device-name' }, t('device_name_label')), ' ', input, ' ', save,
+      el('p', { class: 'muted' }, t('device_name_reset')), output);
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      save.disabled = true;
+      try {
+        const renamed = await api('/api/v1/send-tab/device', { method: 'PUT', body: { name: input.value } });
+        output.className = 'notice';
+        output.textContent = renamed.chosen ? t('device_name_saved', { name: renamed.name }) : t('device_name_reset_done');
+        input.value = renamed.name;
+      } catch (error) {
+        output.className = 'error';
+        output.textContent = error.message || String(error);
+      } finally {
+        save.disabled = false;
+      }
+    });
+    return el('section', { class: 'card', 'aria-labelledby': 'own-device-h' }, el('h2', { id: 'own-device-h' }, t('device_name_heading')),
+      el('p', { class: 'muted' }, t('device_name_intro')), form);
   }
 
   function forgetLocalData() {

@@ -62,6 +62,20 @@ public final class DeviceClient {
         return got;
     }
 
+    /**
+     * {@code POST /v1/account/device} with the name alone: renames this token's device and leaves its commands as
+     * they are, as application-services' {@code set_device_name} does (fxa-client {@code internal/device.rs}: an
+     * update request holding only {@code name}; the server keeps the fields a payload leaves out).
+     *
+     * @throws IllegalArgumentException for a name Mozilla's validator refuses ({@link DeviceName})
+     */
+    public void rename(String refreshToken, String name) {
+        if (!DeviceName.isValid(name)) {
+            throw new IllegalArgumentException("not a device name Mozilla accepts");
+        }
+        call("POST", "/account/device", Json.object().put("name", name), refreshToken);
+    }
+
     /** {@code GET /v1/account/devices}. */
     public List<RemoteDevice> devices(String refreshToken) {
         JsonNode answer = call("GET", "/account/devices", null, refreshToken);

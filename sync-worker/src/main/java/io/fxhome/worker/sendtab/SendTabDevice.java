@@ -11,14 +11,21 @@ import java.util.UUID;
 
 /**
  * The account's fxhome device row ({@code send_tab_device}): id at Mozilla, the next command index to fetch, the
- * sealed keys, and a hash of the oldsync key id they were published under.
+ * sealed keys, a hash of the oldsync key id they were published under, the name last sent to Mozilla and the one the
+ * user chose in the web app (null: the install's).
  */
 record SendTabDevice(String deviceId, String deviceName, long commandIndex, byte[] sealedKeys,
-        byte[] publishedKeyHash, Instant commandsFetchedAt) {
+        byte[] publishedKeyHash, Instant commandsFetchedAt, String chosenName) {
+
+    /** The name the device should carry: the user's choice, else the install's. */
+    String wantedName(String installName) {
+        return chosenName != null ? chosenName : installName;
+    }
 
     static Optional<SendTabDevice> load(Connection c, UUID accountId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select device_id, device_name, command_index, sealed_keys, published_key_hash, commands_fetched_at
+                select device_id, device_name, command_index, sealed_keys, published_key_hash, commands_fetched_at,
+                       chosen_name
                   from send_tab_device where account_id = ?""")) {
             ps.setObject(1, accountId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -27,7 +34,7 @@ record SendTabDevice(String deviceId, String deviceName, long commandIndex, byte
                 }
                 Timestamp fetched = rs.getTimestamp(6);
                 return Optional.of(new SendTabDevice(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBytes(4),
-                        rs.getBytes(5), fetched == null ? null : fetched.toInstant()));
+                        rs.getBytes(5), fetched == null ? null : fetched.toInstant(), rs.getString(7)));
             }
         }
     }

@@ -108,7 +108,7 @@ public class SendTabReceiver {
         Optional<SendTabDevice> stored = tx.inTransaction(c -> SendTabDevice.load(c, accountId));
         byte[] keyHash = sha256(credentials.keyId());
         boolean published = stored.isPresent() && Arrays.equals(stored.get().publishedKeyHash(), keyHash)
-                && stored.get().deviceName().equals(config.deviceName());
+                && stored.get().deviceName().equals(stored.get().wantedName(config.deviceName()));
         Instant now = clock.instant();
         if (published && !always && !due(stored.get(), now)) {
             return 0;
@@ -132,13 +132,14 @@ public class SendTabReceiver {
 
     private SendTabDevice register(Transactions tx, UUID accountId, SyncCredentials credentials,
             SealedAccountSecrets sealed, Optional<SendTabDevice> stored, PushKeys keys, byte[] keyHash) {
+        String name = stored.map(s -> s.wantedName(config.deviceName())).orElse(config.deviceName());
         Map<String, String> commands = new HashMap<>();
         commands.put(SendTabCodec.COMMAND, CommandKeysBundle.seal(PublicCommandKeys.of(keys), oldsync(credentials)));
         String id;
         long index = 0;
         try {
-            id = devices.register(credentials.refreshToken(), stored.map(SendTabDevice::deviceId).orElse(null), config
-                    .deviceName(), "desktop", commands);
+            id = devices.register(credentials.refreshToken(), stored.map(SendTabDevice::deviceId).orElse(null), name,
+                    "desktop", commands);
             if (stored.isPresent() && id.equals(stored.get().deviceId())) {
                 index = stored.get().commandIndex();
             }
@@ -147,10 +148,10 @@ public class SendTabReceiver {
                 throw e;
             }
             // The device was removed while this token lived on (or the account was linked again): a new device.
-            id = devices.register(credentials.refreshToken(), null, config.deviceName(), "desktop", commands);
+            id = devices.register(credentials.refreshToken(), null, name, "desktop", commands);
         }
-        SendTabDevice device = new SendTabDevice(id, config.deviceName(), index, seal(accountId, sealed, keys),
-                keyHash, null);
+        SendTabDevice device = new SendTabDevice(id, name, index, seal(accountId, sealed, keys), keyHash, null,
+                stored.map(SendTabDevice::chosenName).orElse(null));
         tx.inTransaction(c -> {
             SendTabDevice.save(c, accountId, device);
             return null;

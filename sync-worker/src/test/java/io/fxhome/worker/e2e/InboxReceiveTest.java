@@ -143,6 +143,36 @@ class InboxReceiveTest extends SandboxSyncTestBase {
         assertThat(sandbox.devices(email)).hasSize(1);
     }
 
+    @Test
+    void theNameTheUserChoseIsKeptAndAnEmptyChoiceGoesBackToTheInstallsName() throws Exception {
+        Sandbox sandbox = sandbox();
+        String email = "inbox-name-" + UUID.randomUUID() + "@example.test";
+        UUID account = firstSynced(email);
+        String deviceId = rows("select device_id from send_tab_device where account_id = ?", account).get(0);
+
+        // Chosen in the web app while the worker still knows the install's name: the next fetch sends the choice.
+        exec("update send_tab_device set chosen_name = 'Küche <fxhome> 🦊' where account_id = ?", account);
+        publisher.publish(SyncJob.receiveCommands(account, Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.devices(email).stream()
+                .anyMatch(d -> d.name().equals("Küche <fxhome> 🦊")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows(
+                "select device_name from send_tab_device where account_id = ?", account)
+                .equals(java.util.List.of("Küche <fxhome> 🦊")));
+        // A scheduled sync keeps it, and the same device.
+        syncAndAwait(account, SyncReason.INTERACTIVE, 2);
+        assertThat(sandbox.devices(email)).extracting(Device::name).contains("Küche <fxhome> 🦊")
+                .doesNotContain("fxhome");
+        assertThat(rows("select device_id from send_tab_device where account_id = ?", account))
+                .containsExactly(deviceId);
+
+        // The choice cleared: the install's name comes back.
+        exec("update send_tab_device set chosen_name = null where account_id = ?", account);
+        publisher.publish(SyncJob.receiveCommands(account, Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.devices(email).stream()
+                .anyMatch(d -> d.name().equals("fxhome")));
+        assertThat(sandbox.devices(email)).hasSize(2);
+    }
+
     /** A new sandbox account, linked, after its first sync (which registered fxhome as its device). */
     private UUID firstSynced(String email) throws Exception {
         sandbox().createAccount(NewAccount.of(email, "pw-inbox"));

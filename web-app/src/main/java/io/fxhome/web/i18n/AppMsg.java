@@ -159,6 +159,14 @@ public interface AppMsg {
 
     String problem_upstream_unavailable_detail();
 
+    String problem_invalid_device_name();
+
+    String problem_invalid_device_name_detail();
+
+    String problem_not_registered();
+
+    String problem_not_registered_detail();
+
     String problem_internal();
 
     String app_search_label();

@@ -539,4 +539,22 @@ public interface Msg {
     String send_your_device();
 
     String send_title_shortened();
+
+    String device_name_heading();
+
+    String device_name_intro();
+
+    String device_name_label();
+
+    String device_name_save();
+
+    String device_name_saved(String name);
+
+    String device_name_reset();
+
+    String device_name_reset_done();
+
+    String device_name_not_yet();
+
+    String device_name_link();
 }

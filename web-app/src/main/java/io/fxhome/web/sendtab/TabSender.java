@@ -10,9 +10,6 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.fxhome.secrets.AccountSecrets;
-import io.fxhome.secrets.AccountSecretsCipher;
-import io.fxhome.secrets.MasterKeyException;
-import io.fxhome.secrets.SecretDecryptionException;
 import io.fxhome.sync.crypto.Bytes;
 import io.fxhome.sync.crypto.ScopedKey;
 import io.fxhome.sync.crypto.SyncKeyDerivation;
@@ -46,16 +43,16 @@ public class TabSender {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountRepository accounts;
-    private final AccountSecretsCipher cipher;
+    private final DeviceCredentials credentials;
     private final DeviceClient devices;
     private final SentTabs sent;
     private final SendTabConfig config;
     private final SendTabCodec codec = new SendTabCodec(RANDOM);
 
-    public TabSender(AccountRepository accounts, AccountSecretsCipher cipher, DeviceClient devices, SentTabs sent,
+    TabSender(AccountRepository accounts, DeviceCredentials credentials, DeviceClient devices, SentTabs sent,
             SendTabConfig config) {
         this.accounts = accounts;
-        this.cipher = cipher;
+        this.credentials = credentials;
         this.devices = devices;
         this.sent = sent;
         this.config = config;
@@ -67,7 +64,7 @@ public class TabSender {
 
     /** The account's devices that take tabs, fxhome's own left out, most recently active first. */
     public List<SendableDevice> targets(UUID accountId) {
-        AccountSecrets secrets = open(accountId);
+        AccountSecrets secrets = credentials.open(accountId);
         try {
             return sendable(accountId, devices.devices(secrets.refreshToken())).stream().map(TabSender::view)
                     .toList();
@@ -90,7 +87,7 @@ public class TabSender {
         // Built before a slot of the limit is taken: a page that cannot fit costs nothing.
         SendTabPayload payload = payload(cleanTitle, url);
         // Secrets before the limit: an account that must sign in again spends nothing.
-        AccountSecrets secrets = open(accountId);
+        AccountSecrets secrets = credentials.open(accountId);
         sent.take(accountId).ifPresent(wait -> {
             throw SendTabProblems.rateLimited(wait, config.perWindow(), config.window());
         });
@@ -153,17 +150,6 @@ public class TabSender {
 
     private static SendableDevice view(RemoteDevice d) {
         return new SendableDevice(d.id(), d.name(), d.type(), d.lastAccessTime() > 0 ? d.lastAccessTime() : null);
-    }
-
-    private AccountSecrets open(UUID accountId) {
-        var sealed = accounts.secrets(accountId).orElseThrow(SendTabProblems::needsReauth);
-        try {
-            return cipher.open(accountId, sealed);
-        } catch (MasterKeyException | SecretDecryptionException e) {
-            // The messages name key versions and formats only, never key material.
-            Log.warnf("account %s: its secrets do not open (%s); cannot send tabs", accountId, e.getMessage());
-            throw SendTabProblems.needsReauth();
-        }
     }
 
     private static ScopedKey oldsync(AccountSecrets secrets) {

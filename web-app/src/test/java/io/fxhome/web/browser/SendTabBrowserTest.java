@@ -22,11 +22,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.agroal.api.AgroalDataSource;
 import io.fxhome.sandbox.NewAccount;
+import io.fxhome.sandbox.devices.Device;
 import io.fxhome.sandbox.devices.FirefoxDevice;
 import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.testing.SandboxTestResource;
+import io.fxhome.secrets.AccountSecretsCipher;
+import io.fxhome.sync.devices.DeviceClient;
+import io.fxhome.web.account.AccountRepository;
 import io.fxhome.web.testsupport.Browser;
 import io.fxhome.web.testsupport.Chromium;
+import io.fxhome.web.testsupport.FxhomeDeviceRegistration;
 import io.fxhome.web.testsupport.JobQueueCleanup;
 import io.fxhome.web.testsupport.TestData;
 import io.quarkus.test.common.WithTestResource;
@@ -53,6 +58,12 @@ class SendTabBrowserTest {
     URL base;
     @Inject
     AgroalDataSource ds;
+    @Inject
+    AccountSecretsCipher cipher;
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    DeviceClient devices;
 
     @Test
     void sendsAHistoryItemToTheSimulatedFirefox() throws Exception {
@@ -121,6 +132,35 @@ class SendTabBrowserTest {
             assertThat(SandboxTestResource.server().sandbox().firefoxReceived(email).get(1).title())
                     .isEqualTo("Send me <b>please</b>");
         }
+    }
+
+    @Test
+    void renamesFxhomeInTheDevicesView() throws Exception {
+        String email = "rename-browser-" + UUID.randomUUID() + "@example.test";
+        SandboxTestResource.server().sandbox().createAccount(
+                NewAccount.of(email, "pw").withProfile(ProfileSpec.small(SEEDS.getAndIncrement()).withSizes(3, 3, 1)));
+        Browser api = new Browser();
+        UUID id = UUID.fromString(api.signIn(email, "pw").then().statusCode(200).extract().path("account.id"));
+        TestData.exec(ds, "update account set last_sync_at = now() where id = ?", id);
+        // What the worker's first sync does (no worker runs here).
+        FxhomeDeviceRegistration.register(ds, cipher, accounts, devices, id);
+
+        try (Chromium chromium = Chromium.start(true)) {
+            WebDriver d = open(chromium, api.session, "#/devices");
+            WebDriverWait wait = new WebDriverWait(d, WAIT);
+            WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("device-name")));
+            assertThat(input.getDomProperty("value")).isEqualTo("fxhome");
+            WebElement label = d.findElement(By.cssSelector("label[for=device-name]"));
+            assertThat(label.getText()).isEqualTo("Name");
+            input.clear();
+            input.sendKeys("Laptop <fxhome>", Keys.ENTER);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("device-name-message"),
+                    "Renamed: your Firefoxes now show “Laptop <fxhome>”."));
+            assertThat(d.findElement(By.id("device-name-message")).getDomAttribute("role")).isEqualTo("status");
+            chromium.screenshots("send-rename");
+        }
+        assertThat(SandboxTestResource.server().sandbox().devices(email)).extracting(Device::name)
+                .contains("Laptop <fxhome>").doesNotContain("fxhome");
     }
 
     /** The browser signed in with {@code session}, at {@code path}. */

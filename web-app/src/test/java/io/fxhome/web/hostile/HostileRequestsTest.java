@@ -232,7 +232,9 @@ class HostileRequestsTest {
             new Param("GET", "/basic/send", In.QUERY, "title", true),
             new Param("POST", "/basic/send", In.FORM, "deviceId", true),
             new Param("POST", "/basic/send", In.FORM, "url", true),
-            new Param("POST", "/basic/send", In.FORM, "title", true));
+            new Param("POST", "/basic/send", In.FORM, "title", true),
+            new Param("PUT", "/api/v1/send-tab/device", In.JSON, "name", true),
+            new Param("POST", "/basic/device-name", In.FORM, "name", true));
 
     /** A hostile value: as it goes into a URL (already percent-encoded) and as it goes into a body. */
     record Value(String name, String inUrl, String inBody, boolean nul) {
@@ -443,6 +445,7 @@ class HostileRequestsTest {
         Response answer = switch (p.method()) {
             case "GET" -> r.get(url);
             case "POST" -> r.post(url);
+            case "PUT" -> r.put(url);
             default -> r.delete(url);
         };
         return new Answer(answer.statusCode(), String.valueOf(answer.getContentType()), answer.asString(), false);
