@@ -653,7 +653,9 @@
   // ------------------------------------------------------------------ devices, sync status, account
 
   async function viewDevices(token) {
-    const [devices, sync, me] = await Promise.all([api('/api/v1/devices'), api('/api/v1/sync'), api('/api/v1/me')]);
+    // fxhome's own device is null before the first sync (404).
+    const [devices, sync, me, own] = await Promise.all([api('/api/v1/devices'), api('/api/v1/sync'), api('/api/v1/me'),
+      api('/api/v1/send-tab/device').catch(() => null)]);
     if (token !== renderToken) return;
     state.csrf = me.csrfToken;
     const message = el('div', { 'aria-live': 'polite' });
@@ -703,14 +705,13 @@
         message.replaceChildren(errorBox(error));
       }
     });
-    show(t('nav_devices_sync'), syncCard, el('h2', {}, t('your_devices')), deviceList, await ownDeviceCard(),
+    show(t('nav_devices_sync'), syncCard, el('h2', {}, t('your_devices')), deviceList, ownDeviceCard(own),
       el('section', { class: 'card', 'aria-labelledby': 'acct-h' }, el('h2', { id: 'acct-h' }, t('account_heading')),
         el('p', {}, me.account.email || t('app_account_sso')), signOut, ' ', unlink));
   }
 
   /** fxhome's own name in the account's device list, and a form to change it; null before the first sync. */
-  async function ownDeviceCard() {
-    const device = await api('/api/v1/send-tab/device').catch(() => null);
+  function ownDeviceCard(device) {
     if (!device) return null;
     const input = el('input', { type: 'text', id: 'device-name', maxlength: '255', value: device.name, autocomplete: 'off' });
     const output = el('p', { role: 'status', id: 'device-name-message' });
