@@ -24,6 +24,7 @@ import io.fxhome.worker.bookmarks.BookmarkNormalizer;
 import io.fxhome.worker.bookmarks.BookmarkRow;
 import io.fxhome.worker.bookmarks.BookmarkWriter;
 import io.fxhome.worker.db.PlannerStatistics;
+import io.fxhome.worker.db.SearchIndexes;
 import io.fxhome.worker.db.Transactions;
 import io.fxhome.worker.devices.DeviceNormalizer;
 import io.fxhome.worker.devices.DeviceRow;
@@ -111,6 +112,11 @@ final class CollectionSyncs {
             run.advance(page.size());
         }, () -> append.set(false));
         statistics.refreshIfStale("history_place", "history_visit");
+        if (newer == null) {
+            // A full download (a first sync, above all) leaves its last rows in the trigram index's pending list, which
+            // every search would read whole until autovacuum comes: merged once, now.
+            SearchIndexes.mergePending(tx, SearchIndexes.HISTORY_MATCH);
+        }
         return result;
     }
 
@@ -148,6 +154,9 @@ final class CollectionSyncs {
         // Once every page is in: analyzed while other writers' pages were still uncommitted, the table would be
         // described by its pages with a fraction of their rows, and the history download's look-ups planned on that.
         statistics.refreshIfStale("bookmark");
+        if (newer == null) {
+            SearchIndexes.mergePending(tx, SearchIndexes.BOOKMARK_MATCH);
+        }
         tx.inTransaction(c -> {
             BookmarkWriter writer = new BookmarkWriter(c);
             if (newer == null) {
