@@ -113,9 +113,11 @@ final class CollectionSyncs {
         }, () -> append.set(false));
         statistics.refreshIfStale("history_place", "history_visit");
         if (newer == null) {
-            // A full download (a first sync, above all) leaves its last rows in the trigram index's pending list, which
-            // every search would read whole until autovacuum comes: merged once, now.
+            // A full download (a first sync, above all) leaves its last rows in the trigram indexes' pending lists,
+            // which every search would read whole until autovacuum comes: merged once, now. Bookmarks too: history
+            // pages pass their scores on to their bookmarks, whose rows then enter their index's list again.
             SearchIndexes.mergePending(tx, SearchIndexes.HISTORY_MATCH);
+            SearchIndexes.mergePending(tx, SearchIndexes.BOOKMARK_MATCH);
         }
         return result;
     }
@@ -154,9 +156,6 @@ final class CollectionSyncs {
         // Once every page is in: analyzed while other writers' pages were still uncommitted, the table would be
         // described by its pages with a fraction of their rows, and the history download's look-ups planned on that.
         statistics.refreshIfStale("bookmark");
-        if (newer == null) {
-            SearchIndexes.mergePending(tx, SearchIndexes.BOOKMARK_MATCH);
-        }
         tx.inTransaction(c -> {
             BookmarkWriter writer = new BookmarkWriter(c);
             if (newer == null) {
@@ -165,6 +164,10 @@ final class CollectionSyncs {
             writer.reposition(accountId);
             return null;
         });
+        if (newer == null) {
+            // As for history (below): a full download's last bookmarks, merged into the trigram index once.
+            SearchIndexes.mergePending(tx, SearchIndexes.BOOKMARK_MATCH);
+        }
         return result;
     }
 
