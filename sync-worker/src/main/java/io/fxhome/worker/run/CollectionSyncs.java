@@ -165,7 +165,7 @@ final class CollectionSyncs {
             return null;
         });
         if (newer == null) {
-            // As for history (below): a full download's last bookmarks, merged into the trigram index once.
+            // As for history (above): a full download's last bookmarks, merged into the trigram index once.
             SearchIndexes.mergePending(tx, SearchIndexes.BOOKMARK_MATCH);
         }
         return result;
