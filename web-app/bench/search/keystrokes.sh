@@ -16,7 +16,9 @@
 # times each query set is sent), BENCH_SQL_ROUNDS (2), BENCH_WARM (20: seconds of warm-up on another account),
 # BENCH_SKIP_BUILD=1 to use the web app built last time, BENCH_APP_DIR to use another build (a quarkus-app directory,
 # e.g. a copy of the one before a change), BENCH_APP_OPTS (JVM options of the web app),
-# BENCH_NAME (results in web-app/target/bench-keystrokes-NAME/ rather than .../bench-keystrokes/: summary.txt).
+# BENCH_NAME (results in web-app/target/bench-keystrokes-NAME/ rather than .../bench-keystrokes/: summary.txt),
+# BENCH_FIRST_SYNC_MERGE (1: the first sync ends with the worker's merge of the trigram indexes' pending lists, timed;
+# 0: without it, as the worker did before).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 cd "$ROOT"
@@ -61,6 +63,17 @@ t0=$(date +%s)
 "${PSQL[@]}" -v account="$ACCOUNT" -v big_places="$BIG_PLACES" -v big_bookmarks=10000 -v devices=5 \
     -f "$HERE/load-functions.sql" -f "$HERE/load-account.sql"
 fx_log "loaded in $(( $(date +%s) - t0 )) s"
+# The end of the worker's full download: since issue 17's second round, it merges the trigram indexes' pending lists
+# (SearchIndexes). BENCH_FIRST_SYNC_MERGE=0 leaves them as the worker before it did.
+if [ "${BENCH_FIRST_SYNC_MERGE:-1}" = 1 ]; then
+    t0=$(date +%s%N)
+    merged=$("${PSQL[@]}" -c "select gin_clean_pending_list('history_place_match_idx'::regclass)" \
+        -c "select gin_clean_pending_list('bookmark_match_idx'::regclass)" | paste -sd' ')
+    echo "first sync: the worker's merge of the pending lists (pages history, bookmarks: $merged) took $(( ($(date +%s%N) - t0) / 1000000 )) ms" >"$WORK/merge.txt"
+else
+    echo "first sync: pending lists left as they are (BENCH_FIRST_SYNC_MERGE=0)" >"$WORK/merge.txt"
+fi
+fx_log "$(cat "$WORK/merge.txt")"
 stats() {
     "${PSQL[@]}" -F ' ' -c "select relname, n_live_tup, n_mod_since_analyze, n_ins_since_vacuum,
         coalesce(to_char(greatest(last_autoanalyze, last_analyze), 'HH24:MI:SS'), '-') as analyzed,
@@ -152,7 +165,7 @@ measure b-maintained
 
 {
     echo "Keystroke benchmark ${BENCH_NAME:-}, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, web app $APP, account $ACCOUNT, $ROUNDS rounds over HTTP, $SQL_ROUNDS as bare SQL"
-    cat "$WORK/load.txt" "$WORK/stats.txt" "$WORK/cpu.txt"
+    cat "$WORK/merge.txt" "$WORK/load.txt" "$WORK/stats.txt" "$WORK/cpu.txt"
     echo "phase/side	set	group	n	p50	p95	p99	max (ms)"
     for phase in a-first-sync b-maintained; do
         for side in http sql; do

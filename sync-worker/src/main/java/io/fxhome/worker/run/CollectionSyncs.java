@@ -24,6 +24,7 @@ import io.fxhome.worker.bookmarks.BookmarkNormalizer;
 import io.fxhome.worker.bookmarks.BookmarkRow;
 import io.fxhome.worker.bookmarks.BookmarkWriter;
 import io.fxhome.worker.db.PlannerStatistics;
+import io.fxhome.worker.db.SearchIndexes;
 import io.fxhome.worker.db.Transactions;
 import io.fxhome.worker.devices.DeviceNormalizer;
 import io.fxhome.worker.devices.DeviceRow;
@@ -111,6 +112,13 @@ final class CollectionSyncs {
             run.advance(page.size());
         }, () -> append.set(false));
         statistics.refreshIfStale("history_place", "history_visit");
+        if (newer == null) {
+            // A full download (a first sync, above all) leaves its last rows in the trigram indexes' pending lists,
+            // which every search would read whole until autovacuum comes: merged once, now. Bookmarks too: history
+            // pages pass their scores on to their bookmarks, whose rows then enter their index's list again.
+            SearchIndexes.mergePending(tx, SearchIndexes.HISTORY_MATCH);
+            SearchIndexes.mergePending(tx, SearchIndexes.BOOKMARK_MATCH);
+        }
         return result;
     }
 
@@ -156,6 +164,10 @@ final class CollectionSyncs {
             writer.reposition(accountId);
             return null;
         });
+        if (newer == null) {
+            // As for history (above): a full download's last bookmarks, merged into the trigram index once.
+            SearchIndexes.mergePending(tx, SearchIndexes.BOOKMARK_MATCH);
+        }
         return result;
     }
 

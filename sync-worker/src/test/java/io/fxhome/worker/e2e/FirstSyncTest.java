@@ -39,6 +39,11 @@ class FirstSyncTest extends SandboxSyncTestBase {
         assertMirrors(account, sandbox.truth(email));
         assertThat(rows("select outcome, records_skipped from sync_run where account_id = ?", account))
                 .containsExactly("done|0");
+        // The first sync merged what it wrote into the search's trigram indexes (SearchIndexes): merging again finds no
+        // pending page, where a search straight after the sync would otherwise read every one.
+        assertThat(rows("select gin_clean_pending_list('history_place_match_idx'::regclass)"
+                + " + gin_clean_pending_list('bookmark_match_idx'::regclass) where ?::uuid is not null", account))
+                .containsExactly("0");
 
         // Another Firefox adds a bookmark, retitles a page and deletes one; the next (scheduled) sync follows.
         CleartextTruth before = sandbox.truth(email);

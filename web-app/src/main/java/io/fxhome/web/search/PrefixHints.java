@@ -20,9 +20,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  * the most frecent pages found too few boundary matches, the longer query's walk through the same pages finds too few
  * as well; and when its bounded trigram look found every match, the longer query's does too.
  * <p>
- * A hint only ever skips a walk, to the next step that {@code SearchService.Step} would take after it: every step after
- * a walk is exact on its own (the trigram look knows when it found every match, every match is every match), so a hint
- * that is wrong (the account's data changed since) costs time and never changes an answer.
+ * A hint only ever skips a walk, to the next step that {@code SearchService.Step} would take after it, or takes the first
+ * walk first when a shorter prefix's walk found enough: every step after a walk is exact on its own (the trigram look
+ * knows when it found every match, every match is every match), and a walk is the answer only when it found enough
+ * boundary matches, so a hint that is wrong (a guess that misses, or the account's data changed since) costs time and
+ * never changes an answer.
  */
 @ApplicationScoped
 class PrefixHints {
@@ -33,10 +35,17 @@ class PrefixHints {
     /** A hint is about data that a sync may change: kept for the length of a person's typing, not longer. */
     static final Duration TTL = Duration.ofMinutes(2);
 
-    /** How far a source's walks are skipped. */
+    /** How far a source's walks are skipped, or taken first. */
     enum Skip {
         /** No hint: the steps as the words alone choose them. */
         NOTHING,
+        /**
+         * Nothing to skip, and the first walk found enough boundary matches for a prefix of these words: they are
+         * common, so the first walk comes first even for words longer than {@code WALK_FIRST_LENGTH}, before the
+         * trigram look that would read up to its cap of their matches. A guess, where the skips below are certain: a
+         * walk that misses is followed by the trigram look, as for a short word.
+         */
+        WALK_FIRST,
         /** The first walk (short words) would miss, or the trigram look finds every match: it comes first. */
         FIRST_WALK,
         /** The long walk would miss too: after a trigram look that reaches its cap, every match. */

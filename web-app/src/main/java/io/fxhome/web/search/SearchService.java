@@ -235,8 +235,9 @@ public class SearchService {
      * answer; else every match.</li>
      * <li>ALL: every match, through the trigram index.</li>
      * </ul>
-     * A hint from the previous keystroke ({@link PrefixHints}) skips a walk that is known to miss: the steps after it
-     * are exact whatever the hint, so a hint only ever changes how long the answer takes.
+     * A hint from the previous keystroke ({@link PrefixHints}) skips a walk that is known to miss, or walks first for
+     * words of any length when a shorter prefix's walk found enough: the steps after a walk are exact whatever the
+     * hint, so a hint only ever changes how long the answer takes.
      */
     private enum Step {
         DONE(""),
@@ -264,7 +265,7 @@ public class SearchService {
             if (!indexable) {
                 return skip == Skip.EVERY_WALK ? ALL : TOP;
             }
-            return shortWords && skip == Skip.NOTHING ? WALK : CAPPED;
+            return shortWords && skip == Skip.NOTHING || skip == Skip.WALK_FIRST ? WALK : CAPPED;
         }
 
         Step next(List<Candidate> candidates, Part part, boolean noWords, int perSource, Skip skip) {
@@ -282,11 +283,12 @@ public class SearchService {
 
         /**
          * What this step, just run, says about longer prefixes of the same words: a walk that missed misses for them
-         * too, and a trigram look that found every match finds every match of theirs.
+         * too, and a trigram look that found every match finds every match of theirs; a walk that found enough says
+         * the words are common, and longer prefixes of them likely are too.
          */
         Skip learned(List<Candidate> candidates, Part part, boolean noWords, int perSource) {
             return switch (this) {
-                case WALK -> boundaryMatches(candidates, part) >= perSource ? Skip.NOTHING : Skip.FIRST_WALK;
+                case WALK -> boundaryMatches(candidates, part) >= perSource ? Skip.WALK_FIRST : Skip.FIRST_WALK;
                 case CAPPED -> capReached(candidates, part) ? Skip.NOTHING : Skip.FIRST_WALK;
                 case TOP -> noWords || boundaryMatches(candidates, part) >= perSource ? Skip.NOTHING : Skip.EVERY_WALK;
                 case ALL, DONE -> Skip.NOTHING;

@@ -390,6 +390,14 @@ class AddressBarSearchTest {
                 .history()).isEqualTo(PrefixHints.Skip.NOTHING);
         assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("commo"), Instant.now()).history())
                 .isEqualTo(PrefixHints.Skip.NOTHING);
+        // "comm" found its boundary matches in the first walk: longer prefixes of it ("common", five letters and more)
+        // walk first too, and find the same answer as a fresh search (the loop above typed them).
+        hints.forget(alice.account);
+        search(aliceBrowser, "comm");
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("common"), Instant.now()).history())
+                .isEqualTo(PrefixHints.Skip.WALK_FIRST);
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("common", "pa"), Instant.now()).history())
+                .isEqualTo(PrefixHints.Skip.WALK_FIRST);
         // A hint gone stale only costs time, the answer is the fresh one: "omm" misses in its walks, then a sync brings
         // 30 more frecent pages that start with "ommon", which the walk for "ommo" would find.
         hints.forget(alice.account);
