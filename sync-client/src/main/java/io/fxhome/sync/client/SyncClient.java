@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.fxhome.sync.crypto.CollectionKeys;
 import io.fxhome.sync.crypto.EncryptedPayload;
@@ -60,6 +61,12 @@ import io.fxhome.sync.token.TokenServerClient;
  * previous token) is a {@link NodeReassignedException}, after which this client carries on with the new node.
  *
  * <p>
+ * The credentials may be given as a {@link Supplier} ({@link #builder(SyncClientConfig, Supplier)}), asked at most once
+ * and only when a request needs them: a refresh, a tokenserver request or a record to decrypt. A sync that finds nothing
+ * new with cached tokens never asks, so its caller never opens the stored secrets (docs/benchmarks.md, "A fleet under
+ * load").
+ *
+ * <p>
  * One instance per account and sync cycle; thread-safe.
  */
 public final class SyncClient {
@@ -68,7 +75,9 @@ public final class SyncClient {
     static final Duration TOKEN_MARGIN = Duration.ofSeconds(60);
 
     private final SyncClientConfig config;
-    private final SyncCredentials credentials;
+    /** Asked once, when first needed; then {@link #credentials} holds its answer. */
+    private final Supplier<SyncCredentials> credentialSource;
+    private volatile SyncCredentials credentials;
     private final FxaClient fxa;
     private final TokenServerClient tokenServer;
     private final StorageClient storage;
@@ -79,6 +88,7 @@ public final class SyncClient {
 
     private final Consumer<String> onRefreshTokenRotated;
     private AccessToken accessToken;
+    /** The refresh token FxA rotated the stored one into during this cycle; null: the credentials' own. */
     private String refreshToken;
     private String rotatedRefreshToken;
     private SyncToken token;
@@ -87,7 +97,7 @@ public final class SyncClient {
 
     private SyncClient(Builder b) {
         this.config = b.config;
-        this.credentials = b.credentials;
+        this.credentialSource = b.credentials;
         this.clock = b.config.clock();
         HttpTransport http = b.http != null ? b.http : HttpTransport.create(b.config.userAgent());
         HawkSigner signer = new HawkSigner(clock, b.nonces != null ? b.nonces : NonceSource.secureRandom());
@@ -97,7 +107,6 @@ public final class SyncClient {
         this.tokenServer = new TokenServerClient(b.config.tokenserverUrl(), http, clock, tokenserverBackoff, signer);
         this.storage = new StorageClient(http, new Session(), signer, storageBackoff, clock);
         this.accessToken = b.accessToken;
-        this.refreshToken = b.credentials.refreshToken();
         this.onRefreshTokenRotated = b.onRefreshTokenRotated;
         this.knownNode = b.knownNode;
         if (b.token != null && !endpointAllowed(b.config, b.token)) {
@@ -135,7 +144,40 @@ public final class SyncClient {
     }
 
     public static Builder builder(SyncClientConfig config, SyncCredentials credentials) {
+        if (credentials == null) {
+            throw new IllegalArgumentException("credentials are required");
+        }
+        return new Builder(config, () -> credentials);
+    }
+
+    /**
+     * A client that asks {@code credentials} for them only when a request needs them (at most once), for a caller
+     * whose credentials are costly to produce (sealed at rest). The supplier must not return null; whatever it throws
+     * propagates to the call that needed them.
+     */
+    public static Builder builder(SyncClientConfig config, Supplier<SyncCredentials> credentials) {
+        if (credentials == null) {
+            throw new IllegalArgumentException("credentials are required");
+        }
         return new Builder(config, credentials);
+    }
+
+    /** The credentials, asked of their supplier the first time. */
+    private SyncCredentials credentials() {
+        SyncCredentials c = credentials;
+        if (c == null) {
+            synchronized (this) {
+                c = credentials;
+                if (c == null) {
+                    c = credentialSource.get();
+                    if (c == null) {
+                        throw new IllegalStateException("the credentials supplier returned null");
+                    }
+                    credentials = c;
+                }
+            }
+        }
+        return c;
     }
 
     // ------------------------------------------------------------------ what callers read
@@ -210,7 +252,7 @@ public final class SyncClient {
         }
         try {
             EncryptedPayload envelope = EncryptedPayload.parse(bso.get().payload());
-            byte[] clear = new RecordCipher(credentials.syncKeys()).decrypt(envelope);
+            byte[] clear = new RecordCipher(credentials().syncKeys()).decrypt(envelope);
             return Optional.of(CollectionKeys.fromCleartext(Json.MAPPER.readTree(clear)));
         } catch (CryptoException e) {
             if (e.problem() == CryptoException.Problem.BAD_HMAC) {
@@ -300,14 +342,14 @@ public final class SyncClient {
         }
         SyncToken fresh;
         try {
-            fresh = tokenServer.fetch(currentAccessToken(false), credentials.keyId(), null);
+            fresh = tokenServer.fetch(currentAccessToken(false), credentials().keyId(), null);
         } catch (TokenServerException e) {
             if (e.kind() != TokenServerException.Kind.INVALID_CREDENTIALS) {
                 throw asAuthFailure(e);
             }
             LOG.log(Level.DEBUG, "tokenserver says invalid-credentials; refreshing the OAuth token once");
             try {
-                fresh = tokenServer.fetch(currentAccessToken(true), credentials.keyId(), null);
+                fresh = tokenServer.fetch(currentAccessToken(true), credentials().keyId(), null);
             } catch (TokenServerException again) {
                 throw asAuthFailure(again);
             }
@@ -335,7 +377,8 @@ public final class SyncClient {
             return accessToken.token();
         }
         try {
-            RefreshResult refreshed = fxa.refresh(refreshToken, credentials.clientId());
+            RefreshResult refreshed = fxa.refresh(refreshToken != null ? refreshToken : credentials().refreshToken(),
+                    credentials().clientId());
             accessToken = refreshed.accessToken();
             if (refreshed.newRefreshToken() != null) {
                 refreshToken = refreshed.newRefreshToken();
@@ -376,7 +419,7 @@ public final class SyncClient {
     /** Options for {@link SyncClient}. */
     public static final class Builder {
         private final SyncClientConfig config;
-        private final SyncCredentials credentials;
+        private final Supplier<SyncCredentials> credentials;
         private HttpTransport http;
         private FxaClient fxa;
         private NonceSource nonces;
@@ -385,7 +428,7 @@ public final class SyncClient {
         private StorageNode knownNode;
         private Consumer<String> onRefreshTokenRotated;
 
-        private Builder(SyncClientConfig config, SyncCredentials credentials) {
+        private Builder(SyncClientConfig config, Supplier<SyncCredentials> credentials) {
             this.config = config;
             this.credentials = credentials;
         }

@@ -178,6 +178,38 @@ class SyncClientTest {
     }
 
     @Test
+    void suppliedCredentialsAreAskedOnlyWhenARequestNeedsThemAndOnce() {
+        SyncClient first = client();
+        first.infoCollections(null).orElseThrow();
+        AtomicInteger asked = new AtomicInteger();
+        // The next cycle with the tokens of the first: nothing-new needs neither refresh token nor keys.
+        SyncClient cached = SyncClient.builder(config(), () -> {
+            asked.incrementAndGet();
+            return credentials;
+        }).accessToken(first.accessToken().orElseThrow()).token(first.currentToken().orElseThrow()).build();
+        assertThat(cached.infoCollections(null)).isPresent();
+        assertThat(cached.metaGlobal()).isPresent();
+        assertThat(asked.get()).as("no refresh, no token, nothing decrypted").isZero();
+        // Decrypting needs the keys: asked once, and kept for everything after.
+        CollectionKeys keys = cached.collectionKeys().orElseThrow();
+        cached.download("history", null, keys, record -> {
+        });
+        assertThat(asked.get()).isEqualTo(1);
+
+        // Without cached tokens the refresh token and the key id are needed at the first request.
+        AtomicInteger askedFresh = new AtomicInteger();
+        SyncClient fresh = SyncClient.builder(config(), () -> {
+            askedFresh.incrementAndGet();
+            return credentials;
+        }).build();
+        fresh.infoCollections(null).orElseThrow();
+        fresh.collectionKeys().orElseThrow();
+        assertThat(askedFresh.get()).isEqualTo(1);
+        assertThat(oauthCalls.get()).isEqualTo(2);
+        assertThat(server.requests("GET", "/1.0/sync/1.5").get(1).header("X-KeyID")).isEqualTo(KEY_ID);
+    }
+
+    @Test
     void aStorage401FetchesANewTokenAndRetries() {
         SyncClient client = client();
         client.infoCollections(null);

@@ -89,7 +89,8 @@ public interface WorkerConfig {
     /**
      * {@code fxhome.worker.token-cache-size}: accounts whose OAuth access token and tokenserver token this process
      * keeps in memory between syncs (about 1 KiB each). Every worker may get any account's job, so it should hold every
-     * account: an account pushed out pays two extra round trips to Mozilla on its next sync.
+     * account: an account pushed out pays two extra round trips to Mozilla on its next sync. The same bound holds
+     * Send Tab's note of the sealed key id each account's device was last checked against (SendTabReceiver).
      */
     @WithDefault("50000")
     int tokenCacheSize();

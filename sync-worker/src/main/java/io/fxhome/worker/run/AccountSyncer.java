@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -108,13 +109,21 @@ public class AccountSyncer {
     public SyncOutcome sync(SyncJob job) {
         UUID accountId = job.accountId();
         Shard shard = shards.shardOf(accountId);
-        try (AccountLease lease = AccountLease.tryTake(shard.dataSource(), accountId).orElse(null)) {
-            if (lease == null) {
-                return SyncOutcome.duplicate();
-            }
+        Optional<AccountLease.Taken<Optional<AccountSnapshot>>> taken;
+        try {
+            // The account is read in the same network exchange as the lease's lock, and after it.
+            taken = AccountLease.tryTake(shard.dataSource(), accountId, AccountSnapshot.QUERY,
+                    rows -> AccountSnapshot.of(rows, accountId));
+        } catch (SQLException e) {
+            return SyncOutcome.retry(new DatabaseException(e).getMessage());
+        }
+        if (taken.isEmpty()) {
+            return SyncOutcome.duplicate();
+        }
+        try (AccountLease lease = taken.get().lease()) {
             long started = metrics.started();
             try {
-                Optional<AccountSnapshot> account = AccountSnapshot.read(lease.connection(), accountId);
+                Optional<AccountSnapshot> account = taken.get().read();
                 if (job.work() == SyncJob.Work.RECEIVE_COMMANDS) {
                     return receiveCommands(new Transactions(shard.dataSource()), accountId, account);
                 }
@@ -142,7 +151,8 @@ public class AccountSyncer {
         AccountRow.StoredSecrets loaded = account.get().secrets();
         AccountSecrets secrets = cipher.open(accountId, loaded.sealed());
         try {
-            int received = sendTab.receiveNow(tx, accountId, credentials(secrets, loaded), loaded.sealed());
+            int received = sendTab.receiveNow(tx, accountId, credentials(secrets, loaded), loaded.sealed(),
+                    account.get().sendTabDevice());
             Log.debugf("account %s: commands received (%d new tab(s))", accountId, received);
         } catch (SyncException e) {
             ClientFailure failure = ClientFailure.of(e);
@@ -162,6 +172,25 @@ public class AccountSyncer {
     private static SyncCredentials credentials(AccountSecrets secrets, AccountRow.StoredSecrets loaded) {
         return new SyncCredentials(secrets.refreshToken(), KeyBundle.fromKSync(secrets.syncKeyBundle()),
                 secrets.keyId(), secrets.keyRotationTimestamp(), loaded.oauthClientId());
+    }
+
+    /** An account's secrets, opened the first time they are asked for and kept for the rest of its job. */
+    private final class OpenedSecrets {
+        private final UUID accountId;
+        private final SealedAccountSecrets sealed;
+        private AccountSecrets opened;
+
+        OpenedSecrets(UUID accountId, SealedAccountSecrets sealed) {
+            this.accountId = accountId;
+            this.sealed = sealed;
+        }
+
+        synchronized AccountSecrets get() {
+            if (opened == null) {
+                opened = cipher.open(accountId, sealed);
+            }
+            return opened;
+        }
     }
 
     private RunGroupCommit runsOf(Shard shard) {
@@ -214,8 +243,10 @@ public class AccountSyncer {
             throw new DatabaseException(new SQLException("account " + accountId + " has no stored secrets"));
         }
         SealedAccountSecrets sealed = loaded.sealed();
-        AccountSecrets secrets = cipher.open(accountId, sealed);
-        SyncCredentials credentials = credentials(secrets, loaded);
+        // Opened only if a request needs them: a sync that finds nothing new with cached tokens, within Send Tab's poll
+        // interval, never does (AES-GCM of four fields was a measurable share of such a sync).
+        OpenedSecrets secrets = new OpenedSecrets(accountId, sealed);
+        Supplier<SyncCredentials> credentials = () -> credentials(secrets.get(), loaded);
         AtomicReference<SealedAccountSecrets> stored = new AtomicReference<>(sealed);
         SyncPlan.AfterFailure failure;
         try {
@@ -230,7 +261,8 @@ public class AccountSyncer {
             // Every upstream call of this sync ends by its deadline: a stalled server never holds the lease for long.
             SyncClient.Builder builder = SyncClient.builder(clientConfig, credentials)
                     .http(http.withDeadline(config.syncDeadline()))
-                    .onRefreshTokenRotated(token -> storeRotatedRefreshToken(tx, accountId, stored, secrets, token));
+                    .onRefreshTokenRotated(token -> storeRotatedRefreshToken(tx, accountId, stored, secrets.get(),
+                            token));
             if (state.apiEndpoint() != null && state.storageUid() != null) {
                 builder.knownNode(new StorageNode(URI.create(state.apiEndpoint()), Long.parseLong(state.storageUid())));
             }
@@ -246,7 +278,8 @@ public class AccountSyncer {
             try {
                 SyncOutcome outcome = syncWithClient(tx, status, client, accountId, state, run);
                 // A scheduled sync fetches the commands only every fxhome.send-tab.poll-interval; a user waiting always.
-                sendTab.poll(tx, accountId, credentials, stored.get(), interactive);
+                sendTab.poll(tx, accountId, credentials, stored.get(), account.sendTabDevice(),
+                        interactive);
                 return outcome;
             } finally {
                 tokens.put(accountId, client.accessToken(), client.currentToken());

@@ -12,31 +12,30 @@ import java.util.UUID;
 /**
  * The account's fxhome device row ({@code send_tab_device}): id at Mozilla, the next command index to fetch, the
  * sealed keys, a hash of the oldsync key id they were published under, the name last sent to Mozilla and the one the
- * user chose in the web app (null: the install's).
+ * user chose in the web app (null: the install's). Read with the account at the start of its sync (AccountSnapshot,
+ * {@link #COLUMNS}).
  */
-record SendTabDevice(String deviceId, String deviceName, long commandIndex, byte[] sealedKeys,
+public record SendTabDevice(String deviceId, String deviceName, long commandIndex, byte[] sealedKeys,
         byte[] publishedKeyHash, Instant commandsFetchedAt, String chosenName) {
+
+    /** The columns {@link #fromRow} reads, of {@code send_tab_device} as {@code d} (which may be an outer join's). */
+    public static final String COLUMNS = "d.account_id is not null, d.device_id, d.device_name, d.command_index, "
+            + "d.sealed_keys, d.published_key_hash, d.commands_fetched_at, d.chosen_name";
 
     /** The name the device should carry: the user's choice, else the install's. */
     String wantedName(String installName) {
         return chosenName != null ? chosenName : installName;
     }
 
-    static Optional<SendTabDevice> load(Connection c, UUID accountId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select device_id, device_name, command_index, sealed_keys, published_key_hash, commands_fetched_at,
-                       chosen_name
-                  from send_tab_device where account_id = ?""")) {
-            ps.setObject(1, accountId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Timestamp fetched = rs.getTimestamp(6);
-                return Optional.of(new SendTabDevice(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBytes(4),
-                        rs.getBytes(5), fetched == null ? null : fetched.toInstant(), rs.getString(7)));
-            }
+    /** The device from {@link #COLUMNS}, starting at column {@code first}; empty when the account has none. */
+    public static Optional<SendTabDevice> fromRow(ResultSet rs, int first) throws SQLException {
+        if (!rs.getBoolean(first)) {
+            return Optional.empty();
         }
+        Timestamp fetched = rs.getTimestamp(first + 6);
+        return Optional.of(new SendTabDevice(rs.getString(first + 1), rs.getString(first + 2), rs.getLong(first + 3),
+                rs.getBytes(first + 4), rs.getBytes(first + 5), fetched == null ? null : fetched.toInstant(),
+                rs.getString(first + 7)));
     }
 
     /** Notes that the commands were fetched (and found none new): the poll interval counts from now. */

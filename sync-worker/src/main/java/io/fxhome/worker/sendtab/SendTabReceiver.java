@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,6 +40,7 @@ import io.fxhome.sync.error.SyncException;
 import io.fxhome.sync.fxa.SyncCredentials;
 import io.fxhome.sync.webpush.PushKeys;
 import io.fxhome.upstream.UpstreamConfig;
+import io.fxhome.worker.config.WorkerConfig;
 import io.fxhome.worker.db.DatabaseException;
 import io.fxhome.worker.db.Transactions;
 import io.quarkus.logging.Log;
@@ -58,25 +61,50 @@ public class SendTabReceiver {
     private final DeviceClient devices;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
+    /**
+     * Per account, the sealed key id (its ciphertext, no secret) last found to be the one its device's keys were
+     * published under: while the stored one is the same bytes, a scheduled sync within the poll interval knows the
+     * device is current without opening the account's secrets. Any new sealing (a new sign-in, a rotated refresh
+     * token) is other bytes, and the secrets are opened once to check again. Bounded like the token cache.
+     */
+    private final Map<UUID, byte[]> publishedUnder;
 
-    public SendTabReceiver(SendTabConfig config, MasterKeyRing keys, UpstreamConfig upstream) {
+    public SendTabReceiver(SendTabConfig config, MasterKeyRing keys, UpstreamConfig upstream, WorkerConfig worker) {
         this.config = config;
         this.sealer = new AccountFieldSealer(keys);
         this.devices = new DeviceClient(UpstreamConfig.fxaConfig(upstream), UpstreamConfig.httpTransport(upstream));
+        int capacity = worker.tokenCacheSize();
+        this.publishedUnder = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, byte[]> eldest) {
+                return size() > capacity;
+            }
+        };
     }
 
     /**
      * Called by the account's sync once its collections are stored ({@code always} false for a scheduled sync: then
      * only if the last fetch is {@code fxhome.send-tab.poll-interval} old), and by the app's short poll (always).
-     * Opens the account's Send Tab keys at most once; a scheduled sync within the interval opens nothing and asks
-     * nothing of Mozilla.
+     * Opens the account's Send Tab keys at most once; a scheduled sync within the interval opens nothing (neither the
+     * keys nor, once this process has checked its device against them, the account's secrets) and asks nothing of
+     * Mozilla.
      *
+     * @param credentials asked only when the commands are fetched, or the device must be checked or registered
+     * @param stored the account's device as read at the start of its sync (AccountSnapshot), under the same lease
      * @return the tabs added to the inbox
      */
-    public int poll(Transactions tx, UUID accountId, SyncCredentials credentials, SealedAccountSecrets sealed,
-            boolean always) {
+    public int poll(Transactions tx, UUID accountId, Supplier<SyncCredentials> credentials,
+            SealedAccountSecrets sealed, Optional<SendTabDevice> stored, boolean always) {
         try {
-            return receive(tx, accountId, credentials, sealed, always);
+            if (!config.enabled()) {
+                return 0;
+            }
+            if (!always && stored.isPresent() && !due(stored.get(), clock.instant())
+                    && stored.get().deviceName().equals(stored.get().wantedName(config.deviceName()))
+                    && knownPublished(accountId, sealed)) {
+                return 0;
+            }
+            return receive(tx, accountId, credentials.get(), sealed, stored, always);
         } catch (FxaException e) {
             Log.warnf("account %s: Send Tab skipped this time: %s (HTTP %d, errno %d)", accountId, e.kind(), e
                     .httpStatus(), e.errno());
@@ -96,19 +124,32 @@ public class SendTabReceiver {
      * @return the tabs added to the inbox
      * @throws SyncException when FxA refused or could not be reached
      */
-    public int receiveNow(Transactions tx, UUID accountId, SyncCredentials credentials, SealedAccountSecrets sealed) {
-        return receive(tx, accountId, credentials, sealed, true);
-    }
-
-    private int receive(Transactions tx, UUID accountId, SyncCredentials credentials, SealedAccountSecrets sealed,
-            boolean always) {
+    public int receiveNow(Transactions tx, UUID accountId, SyncCredentials credentials, SealedAccountSecrets sealed,
+            Optional<SendTabDevice> stored) {
         if (!config.enabled()) {
             return 0;
         }
-        Optional<SendTabDevice> stored = tx.inTransaction(c -> SendTabDevice.load(c, accountId));
+        return receive(tx, accountId, credentials, sealed, stored, true);
+    }
+
+    private boolean knownPublished(UUID accountId, SealedAccountSecrets sealed) {
+        synchronized (publishedUnder) {
+            return Arrays.equals(publishedUnder.get(accountId), sealed.keyId());
+        }
+    }
+
+    private int receive(Transactions tx, UUID accountId, SyncCredentials credentials, SealedAccountSecrets sealed,
+            Optional<SendTabDevice> stored, boolean always) {
         byte[] keyHash = sha256(credentials.keyId());
         boolean published = stored.isPresent() && Arrays.equals(stored.get().publishedKeyHash(), keyHash)
                 && stored.get().deviceName().equals(stored.get().wantedName(config.deviceName()));
+        synchronized (publishedUnder) {
+            if (published) {
+                publishedUnder.put(accountId, sealed.keyId().clone());
+            } else {
+                publishedUnder.remove(accountId);
+            }
+        }
         Instant now = clock.instant();
         if (published && !always && !due(stored.get(), now)) {
             return 0;

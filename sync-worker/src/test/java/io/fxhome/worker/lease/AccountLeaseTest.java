@@ -47,6 +47,53 @@ class AccountLeaseTest {
         assertThat(advisoryLocks(account)).isZero();
     }
 
+    @Test
+    void theReadSentWithTheLockSeesWhatThePreviousHolderCommittedAndIsDroppedWhenNotTaken() throws Exception {
+        UUID account = UUID.randomUUID();
+        String read = "select ?::uuid, (select count(*) from pg_locks where locktype = 'advisory' and granted"
+                + " and pid = pg_backend_pid())";
+        AccountLease.Taken<long[]> first = AccountLease.tryTake(ds, account, read, rows -> {
+            rows.next();
+            assertThat(rows.getObject(1)).isEqualTo(account);
+            return new long[] { rows.getLong(2) };
+        }).orElseThrow();
+        try (AccountLease held = first.lease()) {
+            // Run after the lock, in the same exchange: the lock is already this session's when the read runs.
+            assertThat(first.read()[0]).isEqualTo(1);
+            assertThat(advisoryLocks(account)).isEqualTo(1);
+            assertThat(AccountLease.tryTake(ds, account, read, rows -> {
+                throw new AssertionError("a read under a lease not taken is never handed on");
+            })).isEmpty();
+            assertThat(advisoryLocks(account)).isEqualTo(1);
+            // What the holder commits on another connection before releasing is what the next holder reads.
+            try (Connection c = ds.getConnection(); var st = c.createStatement()) {
+                st.execute("create table if not exists lease_commit_probe (account_id uuid primary key)");
+                st.execute("insert into lease_commit_probe values ('" + account + "')");
+            }
+        }
+        AccountLease.Taken<Boolean> second = AccountLease.tryTake(ds, account,
+                "select exists (select 1 from lease_commit_probe where account_id = ?)", rows -> {
+                    rows.next();
+                    return rows.getBoolean(1);
+                }).orElseThrow();
+        try (AccountLease held = second.lease()) {
+            assertThat(second.read()).isTrue();
+        }
+        assertThat(advisoryLocks(account)).isZero();
+    }
+
+    @Test
+    void aReadThatFailsReleasesTheLease() throws Exception {
+        UUID account = UUID.randomUUID();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AccountLease.tryTake(ds, account,
+                "select * from no_such_table_for_the_lease where id = ?", rows -> rows.next()))
+                .isInstanceOf(java.sql.SQLException.class);
+        assertThat(advisoryLocks(account)).isZero();
+        try (AccountLease again = AccountLease.tryTake(ds, account).orElseThrow()) {
+            assertThat(advisoryLocks(account)).isEqualTo(1);
+        }
+    }
+
     /** Advisory locks on the account's key, in any session (a bigint key is shown as its two 32-bit halves). */
     private long advisoryLocks(UUID account) throws Exception {
         long key = AccountLease.key(account);
