@@ -5,8 +5,10 @@
 # The Java runtime follows the container: JAVA_OPTS sizes the heap as a share of the memory limit.
 FROM eclipse-temurin:25-jre
 
+# -XX:TieredStopAtLevel=1: only the JIT's quick compiler (C1). A just-started worker's first sync then costs about
+# half the CPU it did with C2's compilations, and a warm sync no more (docs/benchmarks.md, "Cold and warm: C1 only").
 ENV LANG=C.UTF-8 \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
+    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError" \
     QUARKUS_HTTP_HOST=0.0.0.0
 WORKDIR /deployments
 

@@ -236,19 +236,9 @@ final class CollectionSyncs {
 
     private DownloadResult download(String collection, ServerTimestamp newer, PageWritePipeline writes,
             Consumer<List<DecryptedRecord>> writePage, Runnable onRestart) {
-        try (PageWritePipeline pipeline = writes) {
-            PagedSink sink = new PagedSink(collection, page -> pipeline.submit(() -> writePage.accept(page)),
-                    run.skippedRecords(), () -> {
-                        pipeline.drain();
-                        onRestart.run();
-                    }, chunkBytes);
-            DownloadRequest request = new DownloadRequest(collection, Optional.ofNullable(newer), SortOrder.OLDEST, pageSize,
-                    true, maxRecordBytes);
-            DownloadResult result = client.download(request, keys, sink);
-            sink.endOfPage(false);
-            // Every page is committed before the caller moves the high-water mark.
-            pipeline.drain();
-            return result;
-        }
+        DownloadRequest request = new DownloadRequest(collection, Optional.ofNullable(newer), SortOrder.OLDEST, pageSize,
+                true, maxRecordBytes);
+        return PageWrites.download(collection, writes, run.skippedRecords(), onRestart, chunkBytes,
+                sink -> client.download(request, keys, sink), writePage);
     }
 }

@@ -11,11 +11,14 @@ import java.nio.file.Path;
  * postmaster.pid is named by {@code -Dbench.postmaster-pid-file} (the postmaster's children that have ended are in
  * its own cumulative counters). On a machine shared with other work, wall time alone says little; CPU time does.
  */
-record CpuTime(long worker, long jit, long gc, long self, long postgres) {
+record CpuTime(long worker, long jit, long c2, long gc, long self, long postgres) {
     private static final double TICK = 0.01;
+    /** Before a process started: {@code of(pid).since(ZERO)} is all it has spent so far. */
+    static final CpuTime ZERO = new CpuTime(0, 0, 0, 0, 0, 0);
 
     static CpuTime of(long workerPid) {
         long jit = 0;
+        long c2 = 0;
         long gc = 0;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(workerPid), "task"))) {
             for (Path task : tasks) {
@@ -23,6 +26,10 @@ record CpuTime(long worker, long jit, long gc, long self, long postgres) {
                 long ticks = ticks(read(task.resolve("stat")), false);
                 if (name.contains("CompilerThre")) {
                     jit += ticks;
+                    // C1 and C2 apart: the cold case's JIT flags move work from one to the other.
+                    if (name.startsWith("C2")) {
+                        c2 += ticks;
+                    }
                 } else if (name.startsWith("GC ") || name.startsWith("G1 ")) {
                     gc += ticks;
                 }
@@ -30,20 +37,26 @@ record CpuTime(long worker, long jit, long gc, long self, long postgres) {
         } catch (IOException | RuntimeException gone) {
             // a thread that ended between listing and reading: its time is in the total
         }
-        return new CpuTime(ticks(workerPid, false), jit, gc, ticks(ProcessHandle.current().pid(), false), postgresTicks());
+        return new CpuTime(ticks(workerPid, false), jit, c2, gc, ticks(ProcessHandle.current().pid(), false), postgresTicks());
     }
 
     Delta since(CpuTime before) {
-        return new Delta((worker - before.worker) * TICK, (jit - before.jit) * TICK, (gc - before.gc) * TICK,
+        return new Delta((worker - before.worker) * TICK, (jit - before.jit) * TICK, (c2 - before.c2) * TICK,
+                (gc - before.gc) * TICK,
                 (self - before.self) * TICK, postgres < 0 ? -1 : (postgres - before.postgres) * TICK);
     }
 
     /** CPU seconds spent between two readings. */
-    record Delta(double worker, double jit, double gc, double sandbox, double postgres) {
+    record Delta(double worker, double jit, double c2, double gc, double sandbox, double postgres) {
         @Override
         public String toString() {
-            return String.format("worker %.2f (JIT %.2f, GC %.2f), sandbox %.2f%s", worker, jit, gc, sandbox,
+            return String.format("%s, sandbox %.2f%s", workerPart(), sandbox,
                     postgres < 0 ? "" : String.format(", PostgreSQL %.2f", postgres));
+        }
+
+        /** The worker's part alone (for a delta since {@link #ZERO}, where the other processes' figures mean nothing). */
+        String workerPart() {
+            return String.format("worker %.2f (JIT %.2f of which C2 %.2f, GC %.2f)", worker, jit, c2, gc);
         }
     }
 

@@ -73,7 +73,8 @@ class WorkerBenchmarkIT {
             List<UUID> cold = new ArrayList<>();
             Started first = startWorker(workerEnv);
             try (AppProcess worker = first.worker) {
-                report.append(String.format("worker started (empty database) in %.1f s%n", first.seconds));
+                report.append(String.format("worker started (empty database) in %.1f s, CPU s to ready: %s%n", first.seconds,
+                        first.atReady.workerPart()));
                 List<UUID> warmups = link(env, warmupEmails);
                 List<UUID> warmAccounts = link(env, warmEmails);
                 List<UUID> parallel = link(env, parallelEmails);
@@ -121,8 +122,8 @@ class WorkerBenchmarkIT {
                 try (AppProcess worker = restarted.worker) {
                     Result r = run(env, worker, cold.subList(i, i + 1));
                     colds.add(r);
-                    report.append(r.line(String.format("cold run %d (worker restarted, ready in %.1f s)", i + 1,
-                            restarted.seconds)));
+                    report.append(r.line(String.format("cold run %d (worker restarted, ready in %.1f s, CPU s to ready: %s)",
+                            i + 1, restarted.seconds, restarted.atReady.workerPart())));
                 }
             }
 
@@ -167,13 +168,15 @@ class WorkerBenchmarkIT {
         return accounts;
     }
 
-    private record Started(AppProcess worker, double seconds) {
+    /** @param atReady the worker's CPU from its start to readiness (a warm-up's cost is there, not in its first sync) */
+    private record Started(AppProcess worker, double seconds, CpuTime.Delta atReady) {
     }
 
     private static Started startWorker(Map<String, String> env) throws IOException {
         Instant start = Instant.now();
         AppProcess worker = ProcessTestEnvironment.startWorker("bench", env, HEAP);
-        return new Started(worker, Duration.between(start, Instant.now()).toMillis() / 1000.0);
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        return new Started(worker, seconds, CpuTime.of(worker.pid()).since(CpuTime.ZERO));
     }
 
     private static double median(List<Result> results) {
