@@ -725,7 +725,7 @@
         const renamed = await api('/api/v1/send-tab/device', { method: 'PUT', body: { name: input.value } });
         output.className = 'notice';
         output.textContent = renamed.chosen ? t('device_name_saved', { name: renamed.name }) : t('device_name_reset_done');
-        input.value = renamed.name;
+        input.value = renamed.name || '';
       } catch (error) {
         output.className = 'error';
         output.textContent = error.message || String(error);

@@ -61,10 +61,10 @@ import io.fxhome.sync.token.TokenServerClient;
  * previous token) is a {@link NodeReassignedException}, after which this client carries on with the new node.
  *
  * <p>
- * The credentials may be given as a {@link Supplier} ({@link #builder(SyncClientConfig, Supplier)}), asked at most once
- * and only when a request needs them: a refresh, a tokenserver request or a record to decrypt. A sync that finds nothing
- * new with cached tokens never asks, so its caller never opens the stored secrets (docs/benchmarks.md, "A fleet under
- * load").
+ * The credentials may be given as a {@link Supplier} ({@link #builder(SyncClientConfig, Supplier)}), asked once (again
+ * only after it threw) and only when a request needs them: a refresh, a tokenserver request or a record to decrypt. A
+ * sync that finds nothing new with cached tokens never asks, so its caller never opens the stored secrets
+ * (docs/benchmarks.md, "A fleet under load").
  *
  * <p>
  * One instance per account and sync cycle; thread-safe.
@@ -151,9 +151,9 @@ public final class SyncClient {
     }
 
     /**
-     * A client that asks {@code credentials} for them only when a request needs them (at most once), for a caller
-     * whose credentials are costly to produce (sealed at rest). The supplier must not return null; whatever it throws
-     * propagates to the call that needed them.
+     * A client that asks {@code credentials} for them only when a request needs them (once, or again after it threw),
+     * for a caller whose credentials are costly to produce (sealed at rest). The supplier must not return null;
+     * whatever it throws propagates to the call that needed them.
      */
     public static Builder builder(SyncClientConfig config, Supplier<SyncCredentials> credentials) {
         if (credentials == null) {

@@ -1,7 +1,9 @@
 package io.fxhome.worker.db;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import io.quarkus.logging.Log;
 
@@ -35,18 +37,21 @@ public final class SearchIndexes {
         try {
             // The function waits for a merge another session has begun, then merges what is left; the pages it writes
             // are index maintenance that a crash's replay redoes or autovacuum repeats, so no commit waits for them.
-            long pages = tx.inPageTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("select gin_clean_pending_list(to_regclass(?))")) {
-                    ps.setString(1, index);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? rs.getLong(1) : 0L;
-                    }
-                }
-            });
+            long pages = tx.inPageTransaction(c -> merge(c, index));
             Log.debugf("merged %d pending pages of %s in %d ms", (Object) pages, index,
                     (System.nanoTime() - start) / 1_000_000);
         } catch (DatabaseException e) {
             Log.warnf("could not merge the pending list of %s (autovacuum will): %s", index, e.getMessage());
+        }
+    }
+
+    /** Merges the index's pending list on {@code c}; returns the pending pages merged. */
+    public static long merge(Connection c, String index) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select gin_clean_pending_list(to_regclass(?))")) {
+            ps.setString(1, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
         }
     }
 }

@@ -42,7 +42,7 @@ final class LoopbackStorage implements AutoCloseable {
         this.records = records;
         this.more = more;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -39,6 +39,7 @@ import io.fxhome.worker.bookmarks.BookmarkWriter;
 import io.fxhome.worker.config.MemorySize;
 import io.fxhome.worker.config.WorkerConfig;
 import io.fxhome.worker.db.DatabaseException;
+import io.fxhome.worker.db.SearchIndexes;
 import io.fxhome.worker.history.HistoryNormalizer;
 import io.fxhome.worker.history.HistoryPlaceRow;
 import io.fxhome.worker.history.HistoryWriter;
@@ -175,8 +176,23 @@ public class WarmUp {
                 done.addAndGet(page.size());
             });
         }
+        mergeSearchIndexes();
         int queued = CompilerQueue.awaitEmpty(deadline);
         return new Result(done.get(), pageCount.get(), written.get(), Duration.ofNanos(System.nanoTime() - start), queued);
+    }
+
+    /**
+     * The rolled-back rows' trigram entries still went to the shared GIN pending lists, which every account's search
+     * reads whole until they are merged: merge them now rather than leave them to autovacuum.
+     */
+    private void mergeSearchIndexes() {
+        try (Connection c = dataSource.getConnection()) {
+            SearchIndexes.merge(c, SearchIndexes.HISTORY_MATCH);
+            SearchIndexes.merge(c, SearchIndexes.BOOKMARK_MATCH);
+        } catch (SQLException e) {
+            Log.warnf("warm-up: could not merge the search indexes' pending lists (autovacuum will): %s",
+                    e.getMessage());
+        }
     }
 
     private void download(StorageClient client, CollectionKeys keys, String collection, Semaphore writers,

@@ -26,7 +26,8 @@ import io.quarkus.logging.Log;
  * The name fxhome's device carries in the account's "Send to device" menus. A name the user chooses is sent to Mozilla
  * at once, as Firefox renames itself (a device update holding the name alone), and kept in
  * {@code send_tab_device.chosen_name} so that the worker's re-registrations keep it. An empty name goes back to the
- * install's ({@code fxhome.send-tab.device-name}): the worker sends it in a "receive commands" job asked for here.
+ * install's ({@code fxhome.send-tab.device-name}): the worker sends it in a "receive commands" job asked for here, or
+ * at the account's next sync when one is running (the job then arrives as a duplicate of its lease).
  */
 @ApplicationScoped
 public class FxhomeDeviceName {
@@ -77,7 +78,8 @@ public class FxhomeDeviceName {
                 Log.infof("account %s: the device's name goes back at the next sync (queue: %s)", accountId,
                         e.getMessage());
             }
-            return new Current(now.deviceId(), now.name(), false);
+            // The install's name is the worker's setting: unknown here, and Mozilla still shows the old one for now.
+            return new Current(now.deviceId(), null, false);
         }
         AccountSecrets secrets = credentials.open(accountId);
         try {

@@ -37,9 +37,9 @@ public class FxhomeDeviceResource {
     }
 
     @GET
-    @Operation(summary = "fxhome's device in the account's device list: `{\"deviceId\", \"name\", \"chosen\"}`; 404 `not-registered` before the first sync")
+    @Operation(summary = "fxhome's device in the account's device list: `{\"deviceId\", \"name\", \"chosen\"}` (a signed-in session, not an API token); 404 `not-registered` before the first sync")
     public Response device() {
-        var account = current.require().accountId();
+        var account = current.requireSession().accountId();
         return naming.current(account)
                 .map(d -> Response.ok(d).header("Cache-Control", "no-store").build())
                 .orElseThrow(() -> new Problem(404, "not-registered", "Not a device yet",
@@ -48,7 +48,7 @@ public class FxhomeDeviceResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename fxhome's device (needs X-CSRF-Token): `{\"name\"}`, at most 255 display-safe characters as Mozilla requires; empty for the install's name (sent at the account's next sync); 400 `invalid-device-name`, 409 `not-registered`, Mozilla's refusals as for sending")
+    @Operation(summary = "Rename fxhome's device (needs X-CSRF-Token): `{\"name\"}`, at most 255 display-safe characters as Mozilla requires; empty for the install's name (sent at the account's next sync; the answer's `name` is then null); 400 `invalid-device-name`, 409 `not-registered`, Mozilla's refusals as for sending")
     public Response rename(Rename request, @HeaderParam(CurrentUser.CSRF_HEADER) String csrf) {
         var account = current.requireForChange(csrf).accountId();
         if (request == null) {

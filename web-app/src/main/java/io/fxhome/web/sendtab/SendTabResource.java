@@ -50,7 +50,8 @@ public class SendTabResource {
     @Path("/devices")
     @Operation(summary = "The account's devices that accept tabs (Mozilla's open-uri command), fxhome's own left out, most recently active first; asks Mozilla each time")
     public Response devices() {
-        var account = current.require().accountId();
+        // A session, not a read-only API token: each call opens the refresh token and asks Mozilla.
+        var account = current.requireSession().accountId();
         return Response.ok(new Devices(sender.targets(account))).header("Cache-Control", "no-store").build();
     }
 

@@ -81,11 +81,15 @@ public class TabSender {
     public Sent send(UUID accountId, String deviceId, String url, String title) {
         SendableUrl.require(url);
         String cleanTitle = title == null ? "" : title.strip();
+        // No title longer than a record could hold is worth shortening step by step (each step encodes the payload).
+        String fitTitle = cleanTitle.codePointCount(0, cleanTitle.length()) > MAX_CLEARTEXT
+                ? cleanTitle.substring(0, cleanTitle.offsetByCodePoints(0, MAX_CLEARTEXT))
+                : cleanTitle;
         if (deviceId == null || !DEVICE_ID.matcher(deviceId).matches()) {
             throw SendTabProblems.unknownDevice();
         }
         // Built before a slot of the limit is taken: a page that cannot fit costs nothing.
-        SendTabPayload payload = payload(cleanTitle, url);
+        SendTabPayload payload = payload(fitTitle, url);
         // Secrets before the limit: an account that must sign in again spends nothing.
         AccountSecrets secrets = credentials.open(accountId);
         sent.take(accountId).ifPresent(wait -> {

@@ -113,8 +113,10 @@ class ApiTokensTest {
                 assertThat(r.jsonPath().getString("code")).as(method + " " + path).isEqualTo("token-not-accepted");
             }
         }
-        // Token and feed management need the browser's session.
-        for (String path : List.of("/api/v1/tokens", "/api/v1/feeds", "/api/v1//tokens", "/api/v1/x/../tokens")) {
+        // Token and feed management need the browser's session, and so do the Send Tab reads (each asks Mozilla with
+        // the account's refresh token).
+        for (String path : List.of("/api/v1/tokens", "/api/v1/feeds", "/api/v1//tokens", "/api/v1/x/../tokens",
+                "/api/v1/send-tab/devices", "/api/v1/send-tab/device")) {
             bearer(token).urlEncodingEnabled(false).get(path).then().statusCode(403);
         }
         bearer(token).contentType(ContentType.JSON).body(Map.of("name", "more")).post("/api/v1/tokens").then()
