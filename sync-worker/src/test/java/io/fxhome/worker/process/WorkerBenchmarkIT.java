@@ -3,6 +3,11 @@ package io.fxhome.worker.process;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +52,16 @@ class WorkerBenchmarkIT {
     // Cold figure: this many times, the worker is restarted (a deployment) and syncs one account as its first job;
     // the database and the sandbox (which stands for Mozilla's warm servers) are past their start-up by then.
     private static final int COLD_RUNS = Integer.getInteger("bench.cold-runs", 3);
+    // The heap sampler asks the worker's /q/metrics four times a second: code a just-restarted worker compiles during
+    // its first sync, at a rate no production scrape comes near (false: no sampling, no heap figures).
+    private static final boolean SAMPLE_HEAP = Boolean.parseBoolean(System.getProperty("bench.sample-heap", "true"));
+    // A fair comparison of runs (docs/benchmarks.md, "Cold and warm on the same tables"): every measured run (warm or
+    // cold) writes into the same tables: before it, the accounts synced last are deleted (not the first warm-up
+    // accounts) and the database vacuumed, analyzed and checkpointed; and the benchmark waits for a run's end through
+    // one connection. Before (false: as the benchmark ran until then), the cold runs, which come last, wrote into
+    // tables larger by every account before them, an autovacuum or checkpoint fell into whichever run it fell into,
+    // and each poll (five a second) started a PostgreSQL backend, so the longer run paid more for its own measuring.
+    private static final boolean FAIR = Boolean.parseBoolean(System.getProperty("bench.fair", "true"));
 
     @Test
     void firstSyncOfLargeAccounts() throws Exception {
@@ -71,6 +86,8 @@ class WorkerBenchmarkIT {
             List<Result> warm = new ArrayList<>();
             Result fresh = null;
             List<UUID> cold = new ArrayList<>();
+            // the accounts synced last, deleted before the next measured run (bench.fair)
+            List<UUID> last = List.of();
             Started first = startWorker(workerEnv);
             try (AppProcess worker = first.worker) {
                 report.append(String.format("worker started (empty database) in %.1f s, CPU s to ready: %s%n", first.seconds,
@@ -87,10 +104,13 @@ class WorkerBenchmarkIT {
                     report.append(r.line("warm-up account " + (i + 1)
                             + (i == 0 ? " (fresh install: empty database, worker just started)" : "")));
                 }
-                long baseline = settledHeap(worker);
+                long baseline = SAMPLE_HEAP ? settledHeap(worker) : 0;
                 report.append("idle heap after start: ").append(baseline >> 20).append(" MiB (max ").append(HEAP).append(")\n");
 
+                last = warmups.isEmpty() ? List.of() : warmups.subList(warmups.size() - 1, warmups.size());
                 for (int i = 0; i < warmAccounts.size(); i++) {
+                    settle(env, last);
+                    last = warmAccounts.subList(i, i + 1);
                     Result r = run(env, worker, warmAccounts.subList(i, i + 1));
                     warm.add(r);
                     report.append(r.line("warm run " + (i + 1)))
@@ -108,6 +128,8 @@ class WorkerBenchmarkIT {
                 System.out.print(report);
 
                 if (!parallel.isEmpty()) {
+                    settle(env, last);
+                    last = parallel;
                     Result many = run(env, worker, parallel);
                     report.append(String.format(
                             "%d accounts in parallel: %d records in %.1f s = %.0f records/s, peak heap %d MiB (+%d MiB over idle, %d MiB per account)%n",
@@ -118,6 +140,9 @@ class WorkerBenchmarkIT {
 
             List<Result> colds = new ArrayList<>();
             for (int i = 0; i < cold.size(); i++) {
+                // Before the restart: the warm-up's own traces (its rolled-back rows) are part of the cold case.
+                settle(env, last);
+                last = cold.subList(i, i + 1);
                 Started restarted = startWorker(restartEnv);
                 try (AppProcess worker = restarted.worker) {
                     Result r = run(env, worker, cold.subList(i, i + 1));
@@ -189,21 +214,21 @@ class WorkerBenchmarkIT {
     }
 
     /** One timed run, with the CPU the processes spent on it (from /proc: the machine is shared, wall time alone misleads). */
-    private record Result(long records, double seconds, long peakHeap, CpuTime.Delta cpu, String load) {
+    private record Result(long records, double seconds, long peakHeap, CpuTime.Delta cpu, String load, String pgShare) {
         double rate() {
             return records / seconds;
         }
 
         String line(String what) {
-            return String.format("%s: %d records in %.2f s = %.0f records/s; CPU s: %s; load average %s%n", what,
-                    records, seconds, rate(), cpu, load);
+            return String.format("%s: %d records in %.2f s = %.0f records/s; CPU s: %s; load average %s%n%s", what,
+                    records, seconds, rate(), cpu, load, pgShare);
         }
     }
 
     private static Result run(ProcessTestEnvironment env, AppProcess worker, List<UUID> accounts) throws Exception {
         AtomicLong peak = new AtomicLong();
         Thread sampler = Thread.ofVirtual().start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (SAMPLE_HEAP && !Thread.currentThread().isInterrupted()) {
                 try {
                     peak.accumulateAndGet(worker.heapUsedBytes(), Math::max);
                     Thread.sleep(250);
@@ -215,23 +240,77 @@ class WorkerBenchmarkIT {
             }
         });
         String load = CpuTime.loadAverage();
+        PostgresShare pg = PostgresShare.start();
         CpuTime before = CpuTime.of(worker.pid());
         Instant start = Instant.now();
         for (UUID account : accounts) {
             env.publisher.publish(SyncJob.of(account, SyncReason.FIRST_LINK, Instant.now()));
         }
-        for (UUID account : accounts) {
-            MirrorAssertions.awaitRuns(env.db, account, 1, Duration.ofMinutes(30));
+        if (FAIR) {
+            awaitRuns(env, accounts);
+        } else {
+            for (UUID account : accounts) {
+                MirrorAssertions.awaitRuns(env.db, account, 1, Duration.ofMinutes(30));
+            }
         }
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         CpuTime.Delta cpu = CpuTime.of(worker.pid()).since(before);
+        String pgShare = pg == null ? "" : pg.since();
         sampler.interrupt();
         long records = 0;
         for (UUID account : accounts) {
             records += Long.parseLong(MirrorAssertions.rows(env.db,
                     "select coalesce(sum(records_applied), 0) from sync_run where account_id = ?", account).get(0));
         }
-        return new Result(records, seconds, peak.get(), cpu, load);
+        return new Result(records, seconds, peak.get(), cpu, load, pgShare);
+    }
+
+    /**
+     * With {@code bench.fair}, deletes the accounts synced last (its history goes with it), then vacuums and
+     * analyzes the database and checkpoints it (as the postgres role, where the server lets it in), so that every
+     * measured run writes into the same tables, with no autovacuum or checkpoint of an earlier run's rows during it.
+     */
+    private static void settle(ProcessTestEnvironment env, List<UUID> last) throws Exception {
+        if (!FAIR) {
+            return;
+        }
+        try (Connection c = env.db.getConnection(); Statement s = c.createStatement()) {
+            for (UUID account : last) {
+                try (PreparedStatement ps = c.prepareStatement("delete from account where id = ?")) {
+                    ps.setObject(1, account);
+                    ps.executeUpdate();
+                }
+            }
+            s.execute("vacuum (analyze)");
+        }
+        try (Connection c = DriverManager.getConnection(env.db.getURL(), "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("checkpoint");
+        } catch (SQLException notHere) {
+            System.out.println("settle: no checkpoint (" + notHere.getMessage() + ")");
+        }
+    }
+
+    /** Waits for each account's first run through one connection, polling every 200 ms, for 30 minutes at most. */
+    private static void awaitRuns(ProcessTestEnvironment env, List<UUID> accounts) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+        try (Connection c = env.db.getConnection();
+                PreparedStatement ps = c.prepareStatement("select count(*) from sync_run where account_id = ?")) {
+            for (UUID account : accounts) {
+                while (true) {
+                    ps.setObject(1, account);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) >= 1) {
+                            break;
+                        }
+                    }
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new AssertionError("account " + account + " has no sync run after 30 minutes");
+                    }
+                    Thread.sleep(200);
+                }
+            }
+        }
     }
 
     /** Heap in use once the collector has had a moment: the process's own floor. */
