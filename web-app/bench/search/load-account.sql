@@ -13,22 +13,23 @@ insert into account (id, fxa_uid, email, last_sync_at)
 values (:'account', 'benchuid-' || :'account', 'bench-' || :'account' || '@example.test', now())
 on conflict (id) do nothing;
 
-insert into history_place (account_id, guid, url, title, match_text, visit_count, frecency_visits, last_visit_at, last_typed_at,
-                           frecency, server_modified)
-select :'account', 'g' || lpad(to_hex(i), 11, '0'), url, title, fxhome_match_text(title, url),
-       visits, visits, last_visit, case when typed then last_visit end, pg_temp.frecency(last_visit, visits, typed), 1700000000
-  from (select i,
-               'https://' || case when i % 3 = 0 then 'www.' else '' end
-               || pg_temp.site(1 + (7717 + pg_temp.skew(3000, 2.5)) % 20000) || '/' || pg_temp.pick_word()
-               || case when i % 2 = 0 then '/' || pg_temp.pick_word() else '' end
-               || case when i % 5 = 0 then '?id=' || i else '' end as url,
-               initcap(pg_temp.pick_word()) || ' ' || pg_temp.pick_word() || ' ' || pg_temp.pick_word()
-               || case when i % 2 = 0 then ' ' || pg_temp.pick_word() || ' ' || pg_temp.pick_word() else '' end
-               || case when i % 7 = 0 then ' - ' || initcap(pg_temp.pick_word()) else '' end as title,
-               1 + floor(-ln(1 - random()) * 3)::integer as visits,
-               now() - make_interval(secs => 730 * 86400 * power(random(), 2.0)) as last_visit,
-               random() < 0.1 as typed
-          from generate_series(1, :big_places) i) p;
+-- The pages first, aside: the worker writes bookmarks before history, and each page arrives with its bookmarked mark
+-- (HistoryWriter), so a first sync leaves history_place with inserted rows only, never updated ones.
+create temp table account_place as
+select i as k,
+       'https://' || case when i % 3 = 0 then 'www.' else '' end
+       || pg_temp.site(1 + (7717 + pg_temp.skew(3000, 2.5)) % 20000) || '/' || pg_temp.pick_word()
+       || case when i % 2 = 0 then '/' || pg_temp.pick_word() else '' end
+       || case when i % 5 = 0 then '?id=' || i else '' end as url,
+       initcap(pg_temp.pick_word()) || ' ' || pg_temp.pick_word() || ' ' || pg_temp.pick_word()
+       || case when i % 2 = 0 then ' ' || pg_temp.pick_word() || ' ' || pg_temp.pick_word() else '' end
+       || case when i % 7 = 0 then ' - ' || initcap(pg_temp.pick_word()) else '' end as title,
+       1 + floor(-ln(1 - random()) * 3)::integer as visits,
+       now() - make_interval(secs => 730 * 86400 * power(random(), 2.0)) as last_visit,
+       random() < 0.1 as typed
+  from generate_series(1, :big_places) i;
+create index on account_place (k);
+analyze account_place;
 
 -- The measured account's bookmarks: 70 % of them pages it visited, the rest unvisited; some tagged, a few with keywords.
 insert into bookmark (account_id, guid, parent_guid, kind, title, children)
@@ -44,13 +45,16 @@ select :'account', 'b' || lpad(to_hex(i), 11, '0'),
        case when i % 50 = 0 then 'kw' || i end,
        now() - make_interval(secs => 1500 * 86400 * random())
   from generate_series(1, :big_bookmarks) i
-  left join history_place p on p.account_id = :'account'
-                            and p.guid = 'g' || lpad(to_hex(1 + (i * 9973) % :big_places), 11, '0') and i % 10 < 7;
--- Marks and scores as the worker leaves them.
-update history_place p set bookmarked = true
-  from bookmark b
- where p.account_id = :'account' and b.account_id = p.account_id and b.url = p.url
-   and b.kind = 'bookmark';
+  left join account_place p on p.k = 1 + (i * 9973) % :big_places and i % 10 < 7;
+
+insert into history_place (account_id, guid, url, title, match_text, visit_count, frecency_visits, last_visit_at, last_typed_at,
+                           frecency, server_modified, bookmarked)
+select :'account', 'g' || lpad(to_hex(k), 11, '0'), url, title, fxhome_match_text(title, url),
+       visits, visits, last_visit, case when typed then last_visit end, pg_temp.frecency(last_visit, visits, typed), 1700000000,
+       exists (select 1 from bookmark b where b.account_id = :'account' and b.url = p.url and b.kind = 'bookmark')
+  from account_place p
+ order by k;
+-- Scores as the worker leaves them: bookmarks take their pages' (updated rows, as the worker's passOnPageScores).
 update bookmark b
    -- (fxhome_page_frecency of one weight-100 sample on the day added: that day + 199)
    set frecency = coalesce(x.frecency, floor(extract(epoch from b.date_added) / 86400)::integer + 199)

@@ -4,11 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import io.quarkus.logging.Log;
 
 /**
- * Merges a trigram index's GIN pending list into the index once a first sync has written an account's rows.
+ * Leaves the address-bar search's indexes and tables as maintenance would, once a first sync has written an account's
+ * rows: merges the trigram indexes' GIN pending lists, and marks the new heap pages all-visible.
  * <p>
  * GIN indexes take new rows into a pending list (fastupdate), merged in bulk when it outgrows
  * {@code gin_pending_list_limit} (4 MB) or when VACUUM or autovacuum comes. A first sync leaves the last few megabytes
@@ -22,6 +24,10 @@ public final class SearchIndexes {
     public static final String HISTORY_MATCH = "history_place_match_idx";
     /** The same for bookmarks. */
     public static final String BOOKMARK_MATCH = "bookmark_match_idx";
+    /** The history pages' table. */
+    public static final String HISTORY_TABLE = "history_place";
+    /** The bookmarks' table. */
+    public static final String BOOKMARK_TABLE = "bookmark";
 
     private SearchIndexes() {
     }
@@ -42,6 +48,34 @@ public final class SearchIndexes {
                     (System.nanoTime() - start) / 1_000_000);
         } catch (DatabaseException e) {
             Log.warnf("could not merge the pending list of %s (autovacuum will): %s", index, e.getMessage());
+        }
+    }
+
+    /**
+     * Marks the table's pages that the sync just filled all-visible: a VACUUM of the heap alone, now. The search walks
+     * history and bookmarks in frecency order through index-only scans, which visit the heap for every row on a page
+     * not marked all-visible; until autovacuum comes (for {@code history_place}, after 1 % of its rows are new: never
+     * for one account's first sync in a large installation), the account's first searches did (docs/benchmarks.md,
+     * "Search as a person types"). The indexes are left alone ({@code index_cleanup off}: their pending lists are
+     * merged by {@link #mergePending}, and a scan of every index of a table shared by all accounts would cost seconds);
+     * so is the table's end ({@code truncate false}: no exclusive lock on a table other syncs write to). A table another
+     * session is vacuuming (autovacuum, another first sync) is skipped ({@code skip_locked}), never waited for: that
+     * VACUUM marks the pages. A failure is logged and costs only the speed of the next searches.
+     *
+     * @param table one of the search's tables ({@code history_place}, {@code bookmark}), never input
+     */
+    public static void markVisible(Transactions tx, String table) {
+        long start = System.nanoTime();
+        try {
+            tx.withoutTransaction(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("vacuum (index_cleanup off, truncate false, process_toast false, skip_locked) " + table);
+                }
+                return null;
+            });
+            Log.debugf("marked the new pages of %s all-visible in %d ms", table, (System.nanoTime() - start) / 1_000_000);
+        } catch (DatabaseException e) {
+            Log.warnf("could not vacuum %s (autovacuum will): %s", table, e.getMessage());
         }
     }
 

@@ -32,6 +32,20 @@ public final class Transactions {
         return run(work, true);
     }
 
+    /**
+     * Work outside any transaction block, in autocommit: for statements PostgreSQL refuses inside one (VACUUM).
+     */
+    public <T> T withoutTransaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
     private <T> T run(Work<T> work, boolean asyncCommit) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

@@ -118,6 +118,10 @@ final class CollectionSyncs {
             // pages pass their scores on to their bookmarks, whose rows then enter their index's list again.
             SearchIndexes.mergePending(tx, SearchIndexes.HISTORY_MATCH);
             SearchIndexes.mergePending(tx, SearchIndexes.BOOKMARK_MATCH);
+            // And the new pages all-visible, so that the search's frecency walks read the index alone (autovacuum
+            // would not come for one account's rows in a large installation).
+            SearchIndexes.markVisible(tx, SearchIndexes.HISTORY_TABLE);
+            SearchIndexes.markVisible(tx, SearchIndexes.BOOKMARK_TABLE);
         }
         return result;
     }
@@ -167,6 +171,7 @@ final class CollectionSyncs {
         if (newer == null) {
             // As for history (above): a full download's last bookmarks, merged into the trigram index once.
             SearchIndexes.mergePending(tx, SearchIndexes.BOOKMARK_MATCH);
+            SearchIndexes.markVisible(tx, SearchIndexes.BOOKMARK_TABLE);
         }
         return result;
     }
