@@ -310,7 +310,7 @@ final class SearchStatement {
     }
 
     /**
-     * The URL's host starts with the prefix. One character: the host's first character, which the V23 indexes hold
+     * The URL's host starts with the prefix. One character: the host's first character, which the V30 indexes hold
      * beside the frecency, so that the 20 most frecent are read in order rather than every host of that letter sorted;
      * longer: a range of the host indexes (a few dozen rows).
      */

@@ -47,7 +47,7 @@ class BoundedIndexPlansTest {
         assertReadsThrough(new SearchStatement(account.account).keyword("man"), "bookmark_keyword_idx");
         assertReadsThrough(new SearchStatement(account.account).origins("git"), "history_place_typed_host_idx",
                 "bookmark_host_idx");
-        // One character: the first-character indexes, in frecency order (V23).
+        // One character: the first-character indexes, in frecency order (V30).
         assertReadsThrough(new SearchStatement(account.account).origins("g"), "history_place_typed_host1_idx",
                 "bookmark_host1_idx");
     }
