@@ -70,8 +70,13 @@ class OneScheduledJobTest {
     }
 
     private SchedulerTick tick() {
+        return tick(LOST_JOB_AFTER);
+    }
+
+    private SchedulerTick tick(Duration lostJobAfter) {
         var config = TestConfigs.scheduler(Map.of("fxhome.scheduler.policy.recent-interval", "10s",
-                "fxhome.scheduler.policy.min-interval", "10s"));
+                "fxhome.scheduler.policy.min-interval", "10s", "fxhome.scheduler.policy.lost-job-after",
+                lostJobAfter.toSeconds() + "s"));
         return new SchedulerTick(dataSource, publisher, new SyncSchedulePolicy(config.policy(), () -> 0.5), clock, 100, 2,
                 "test", n -> {
                 });
@@ -123,22 +128,28 @@ class OneScheduledJobTest {
     }
 
     /**
-     * How a lane behaves now: 500 accounts on a 10 s interval and no worker for 5 minutes. Before, every tick published
-     * every account again (30 ticks, 15,000 jobs); now each has its one job waiting.
+     * How a lane behaves now: 300 accounts on a 10 s interval and no worker for 5 minutes (30 ticks). Each has its one
+     * job waiting; {@code lost-job-after} 0s, the behaviour before, publishes every account at every tick.
      */
     @Test
     void withoutWorkersTheScheduledLaneHoldsOneJobPerAccount() {
-        accounts.insertMany(500, T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofHours(1)), T0.minusSeconds(1));
+        accounts.insertMany(300, T0.minus(Duration.ofDays(10)), T0.minus(Duration.ofHours(1)), T0.minusSeconds(1));
+        assertThat(publishedInFiveMinutes(LOST_JOB_AFTER)).isEqualTo(300);
+        assertThat(lanes.drain(topology.scheduledQueue(), Duration.ofSeconds(5), 300)).extracting(SyncJob::accountId)
+                .doesNotHaveDuplicates().hasSize(300);
 
+        accounts.update("update account set next_sync_at = '" + T0.minusSeconds(1) + "'");
+        assertThat(publishedInFiveMinutes(Duration.ZERO)).as("as before: every account at every tick")
+                .isEqualTo(300 * 30);
+    }
+
+    private int publishedInFiveMinutes(Duration lostJobAfter) {
         int published = 0;
         for (Instant at = T0; at.isBefore(T0.plus(Duration.ofMinutes(5))); at = at.plus(INTERVAL)) {
             clock.set(at);
-            published += tick().run().published();
+            published += tick(lostJobAfter).run().published();
         }
-
-        assertThat(published).isEqualTo(500);
-        assertThat(lanes.drain(topology.scheduledQueue(), Duration.ofSeconds(5), 500)).extracting(SyncJob::accountId)
-                .doesNotHaveDuplicates().hasSize(500);
+        return published;
     }
 
     /**
