@@ -102,5 +102,15 @@ public interface SchedulerConfig {
          */
         @WithDefault("5m")
         Duration serverBackoffSpread();
+
+        /**
+         * {@code fxhome.scheduler.policy.lost-job-after}: a scheduled job is published again after this long at the
+         * earliest when no run of it was written (lost by the broker, dead-lettered without a run, still waiting in a
+         * long queue, or run by a worker older than the {@code sync_every} column). Until then the account is not due:
+         * the worker's run write makes it due one interval after its sync ends, so an account has at most one scheduled
+         * job waiting and the scheduler's work follows the workers' rate rather than the schedule's.
+         */
+        @WithDefault("15m")
+        Duration lostJobAfter();
     }
 }

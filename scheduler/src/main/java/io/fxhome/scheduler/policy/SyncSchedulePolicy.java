@@ -22,8 +22,10 @@ import io.fxhome.scheduler.config.SchedulerConfig;
  * day 15 min, a week 1 h, a month 6 h, longer 24 h; divided by {@code busy-speedup} (3, not below
  * {@code min-interval}, 5 min) when a sync found changed data within {@code busy-window} (24 h);</li>
  * </ol>
- * and every next due time moves by up to ±{@code jitter} (10 %) of the interval, so that accounts linked together
- * spread out. Accounts that are needs_reauth, deleted, paused or paused by an operator are never due (the query
+ * and every interval moves by up to ±{@code jitter} (10 %), so that accounts linked together spread out. An enqueued
+ * account is due again one such interval after its run ends (the worker's run write), or, if no run is written, after
+ * the interval or {@code lost-job-after} (15 min) from now, whichever is later. Accounts that are needs_reauth, deleted, paused
+ * or paused by an operator are never due (the query
  * skips them). The random source is injected, so tests can pin it.
  */
 public final class SyncSchedulePolicy {
@@ -39,6 +41,9 @@ public final class SyncSchedulePolicy {
         }
         if (config.jitter() < 0 || config.jitter() >= 1) {
             throw new IllegalArgumentException("fxhome.scheduler.policy.jitter must be in [0, 1)");
+        }
+        if (config.lostJobAfter().isNegative()) {
+            throw new IllegalArgumentException("fxhome.scheduler.policy.lost-job-after must not be negative");
         }
     }
 
@@ -66,7 +71,8 @@ public final class SyncSchedulePolicy {
             return new ScheduleDecision.Defer(account.backoffUntil().plusMillis(spreadMillis));
         }
         Duration interval = interval(account, now);
-        return new ScheduleDecision.Enqueue(interval, now.plus(jittered(interval)));
+        Duration syncEvery = jittered(interval);
+        return new ScheduleDecision.Enqueue(interval, syncEvery, now.plus(max(syncEvery, config.lostJobAfter())));
     }
 
     /** The interval before jitter. */
@@ -111,5 +117,9 @@ public final class SyncSchedulePolicy {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -5,10 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +24,9 @@ final class DueAccounts {
     /**
      * Locks up to {@code limit} due accounts, oldest due first, skipping rows another transaction holds: concurrent
      * batches (threads of one tick, or two instances whose ticks overlap) take disjoint sets. Uses account_due_idx.
-     * Each comes with the storage endpoint of its last sync, whose node may be backed off.
+     * Each comes with the storage endpoint of its last sync, whose node may be backed off. {@code for no key update}
+     * (all the batch's updates need) rather than {@code for update}: a worker's run row for one of these accounts
+     * checks its foreign key with {@code for key share}, which this lock does not block while the batch publishes.
      */
     static List<AccountActivity> lockDue(Connection connection, Instant now, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
@@ -32,7 +36,7 @@ final class DueAccounts {
                  where status = 'active' and not schedule_paused and next_sync_at <= ?
                  order by next_sync_at
                  limit ?
-                   for update skip locked""")) {
+                   for no key update skip locked""")) {
             select.setObject(1, at(now));
             select.setInt(2, limit);
             List<AccountActivity> due = new ArrayList<>(limit);
@@ -64,25 +68,37 @@ final class DueAccounts {
         }
     }
 
-    /** Sets each account's next due time, in one statement. */
+    /** Sets each account's next due time, in one statement; sync_every is left as it is. */
     static void stamp(Connection connection, List<UUID> ids, List<Instant> nextDueAt) throws SQLException {
+        stamp(connection, ids, nextDueAt, Collections.nCopies(ids.size(), null));
+    }
+
+    /**
+     * Sets each account's next due time and, where {@code syncEvery} has one (a published job), the interval the worker
+     * makes it due after its run ends; in one statement.
+     */
+    static void stamp(Connection connection, List<UUID> ids, List<Instant> nextDueAt, List<Duration> syncEvery)
+            throws SQLException {
         if (ids.isEmpty()) {
             return;
         }
-        long[] millis = new long[nextDueAt.size()];
+        Long[] millis = new Long[nextDueAt.size()];
+        Long[] everyMillis = new Long[millis.length];
         for (int i = 0; i < millis.length; i++) {
             millis[i] = nextDueAt.get(i).toEpochMilli();
+            everyMillis[i] = syncEvery.get(i) == null ? null : syncEvery.get(i).toMillis();
         }
         // Epoch milliseconds rather than timestamps: no time zone can creep into the array encoding.
         try (PreparedStatement update = connection.prepareStatement("""
                 update account a
-                   set next_sync_at = to_timestamp(v.due_ms / 1000.0)
-                  from unnest(?::uuid[], ?::bigint[]) as v(id, due_ms)
+                   set next_sync_at = to_timestamp(v.due_ms / 1000.0),
+                       sync_every = coalesce(v.every_ms * interval '1 millisecond', a.sync_every)
+                  from unnest(?::uuid[], ?::bigint[], ?::bigint[]) as v(id, due_ms, every_ms)
                  where a.id = v.id""")) {
             Array idArray = connection.createArrayOf("uuid", ids.toArray());
-            Array dueArray = connection.createArrayOf("bigint", boxed(millis));
             update.setArray(1, idArray);
-            update.setArray(2, dueArray);
+            update.setArray(2, connection.createArrayOf("bigint", millis));
+            update.setArray(3, connection.createArrayOf("bigint", everyMillis));
             update.executeUpdate();
         }
     }
@@ -101,14 +117,6 @@ final class DueAccounts {
             update.setArray(2, connection.createArrayOf("text", reasons.toArray()));
             update.executeUpdate();
         }
-    }
-
-    private static Long[] boxed(long[] values) {
-        Long[] boxed = new Long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
-        }
-        return boxed;
     }
 
     static OffsetDateTime at(Instant instant) {

@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +36,11 @@ import io.fxhome.scheduler.policy.SyncSchedulePolicy;
 
 /**
  * One pass over the due accounts. Each batch is one transaction: lock up to {@code batchSize} due accounts
- * ({@code FOR UPDATE SKIP LOCKED}), ask the policy, stamp their next due time, publish their jobs and wait for the
- * broker's confirms, then commit. A crash before the commit leaves the accounts due, so they are published again by
+ * ({@code FOR NO KEY UPDATE SKIP LOCKED}), ask the policy, stamp their next due time, publish their jobs and wait for
+ * the broker's confirms, then commit. A published account is stamped no earlier than the lost-job timeout and keeps
+ * the interval chosen for it (sync_every): the worker's run write makes it due one interval after its sync ends, so an
+ * account has at most one scheduled job waiting however far the workers fall behind. A crash before the commit leaves the
+ * accounts due, so they are published again by
  * the next tick: at worst one extra job (workers drop duplicates), never a lost account. Several batches run at once
  * on disjoint rows; overlapping ticks of two instances behave the same way, so no account is published twice.
  * <p>
@@ -203,6 +207,7 @@ public final class SchedulerTick {
                 Instant now = clock.instant();
                 List<UUID> stampIds = new ArrayList<>(due.size());
                 List<Instant> stampTimes = new ArrayList<>(due.size());
+                List<Duration> stampEvery = new ArrayList<>(due.size());
                 List<SyncJob> jobs = new ArrayList<>(due.size());
                 List<UUID> pauseIds = new ArrayList<>();
                 List<String> pauseReasons = new ArrayList<>();
@@ -213,11 +218,13 @@ public final class SchedulerTick {
                             jobs.add(SyncJob.of(account.accountId(), SyncReason.SCHEDULED, now));
                             stampIds.add(account.accountId());
                             stampTimes.add(enqueue.nextDueAt());
+                            stampEvery.add(enqueue.syncEvery());
                         }
                         case ScheduleDecision.Defer defer -> {
                             deferred++;
                             stampIds.add(account.accountId());
                             stampTimes.add(defer.nextDueAt());
+                            stampEvery.add(null);
                         }
                         case ScheduleDecision.Pause pause -> {
                             pauseIds.add(account.accountId());
@@ -225,7 +232,7 @@ public final class SchedulerTick {
                         }
                     }
                 }
-                DueAccounts.stamp(connection, stampIds, stampTimes);
+                DueAccounts.stamp(connection, stampIds, stampTimes, stampEvery);
                 DueAccounts.pause(connection, pauseIds, pauseReasons);
                 // Confirmed by the broker before the stamps commit: a failure here rolls them back.
                 publisher.publishAll(jobs);

@@ -28,7 +28,11 @@ class SyncSchedulePolicyTest {
     private Duration intervalOf(ScheduleDecision decision) {
         assertThat(decision).isInstanceOf(ScheduleDecision.Enqueue.class);
         var enqueue = (ScheduleDecision.Enqueue) decision;
-        assertThat(enqueue.nextDueAt()).isEqualTo(NOW.plus(enqueue.interval()));
+        // No jitter in the middle; until its run is written, due no earlier than the lost-job timeout (15 min).
+        assertThat(enqueue.syncEvery()).isEqualTo(enqueue.interval());
+        Duration lostJobAfter = Duration.ofMinutes(15);
+        assertThat(enqueue.nextDueAt()).isEqualTo(
+                NOW.plus(enqueue.interval().compareTo(lostJobAfter) > 0 ? enqueue.interval() : lostJobAfter));
         return enqueue.interval();
     }
 
@@ -198,8 +202,28 @@ class SyncSchedulePolicyTest {
         var latest = (ScheduleDecision.Enqueue) new SyncSchedulePolicy(TestConfigs.scheduler().policy(), () -> 0.999999)
                 .decide(account, NOW);
         assertThat(earliest.interval()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(earliest.nextDueAt()).isEqualTo(NOW.plus(Duration.ofSeconds(810)));
-        assertThat(Duration.between(NOW, latest.nextDueAt())).isBetween(Duration.ofSeconds(989), Duration.ofSeconds(990));
+        assertThat(earliest.syncEvery()).isEqualTo(Duration.ofSeconds(810));
+        assertThat(latest.syncEvery()).isBetween(Duration.ofSeconds(989), Duration.ofSeconds(990));
+        // Until a run is written: the later of the jittered interval and the lost-job timeout (15 min).
+        assertThat(earliest.nextDueAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
+        assertThat(latest.nextDueAt()).isEqualTo(NOW.plus(latest.syncEvery()));
+    }
+
+    @Test
+    void aPublishedAccountIsDueNoEarlierThanTheLostJobTimeout() {
+        var account = usedAgo(Duration.ofMinutes(1));
+        var tenSeconds = new SyncSchedulePolicy(TestConfigs.scheduler(Map.of("fxhome.scheduler.policy.recent-interval",
+                "10s", "fxhome.scheduler.policy.min-interval", "10s", "fxhome.scheduler.policy.lost-job-after", "2m"))
+                .policy(), MIDDLE);
+        var enqueue = (ScheduleDecision.Enqueue) tenSeconds.decide(account, NOW);
+        assertThat(enqueue.syncEvery()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(enqueue.nextDueAt()).isEqualTo(NOW.plus(Duration.ofMinutes(2)));
+
+        var noTimeout = new SyncSchedulePolicy(TestConfigs.scheduler(Map.of("fxhome.scheduler.policy.recent-interval",
+                "10s", "fxhome.scheduler.policy.min-interval", "10s", "fxhome.scheduler.policy.lost-job-after", "0s"))
+                .policy(), MIDDLE);
+        assertThat(((ScheduleDecision.Enqueue) noTimeout.decide(account, NOW)).nextDueAt())
+                .as("0s: due one interval after publishing, as before").isEqualTo(NOW.plusSeconds(10));
     }
 
     @Test

@@ -136,24 +136,41 @@ final class RunGroupCommit {
         try (PreparedStatement ps = c.prepareStatement("""
                 update account a
                    set last_sync_at = now(), failure_count = 0, backoff_until = v.backoff_until, status_reason = null,
-                       data_changed_at = case when v.changed then now() else a.data_changed_at end
-                  from unnest(?::uuid[], ?::text[]::timestamptz[], ?::boolean[]) as v(id, backoff_until, changed)
+                       data_changed_at = case when v.changed then now() else a.data_changed_at end,
+                       next_sync_at = coalesce(v.finished_at + a.sync_every, a.next_sync_at)
+                  from unnest(?::uuid[], ?::text[]::timestamptz[], ?::boolean[], ?::text[]::timestamptz[])
+                       as v(id, backoff_until, changed, finished_at)
                  where a.id = v.id""")) {
             ps.setArray(1, c.createArrayOf("uuid", synced.stream().map(FinishedRun::accountId).toArray()));
             ps.setArray(2, c.createArrayOf("text",
                     synced.stream().map(r -> text(r.synced().backoffUntil())).toArray()));
             ps.setArray(3, c.createArrayOf("boolean", synced.stream().map(r -> r.synced().dataChanged()).toArray()));
+            ps.setArray(4, c.createArrayOf("text", synced.stream().map(r -> text(r.finishedAt())).toArray()));
             ps.executeUpdate();
         }
     }
 
+    /**
+     * The run rows; an account whose run did not complete (markSynced does the others) is due one sync_every after it,
+     * in the same statement: the scheduler stamped it far enough ahead that its job was not published twice.
+     */
     private static void insertRuns(Connection c, List<FinishedRun> runs) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
+                with v as materialized (
+                    select * from unnest(?::uuid[], ?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::text[],
+                                         ?::int[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[],
+                                         ?::bigint[], ?::boolean[])
+                        as v(account_id, started_at, finished_at, reason, attempt, outcome, error, applied, skipped,
+                             deleted, duration_ms, synced)),
+                due as (
+                    update account a set next_sync_at = v.finished_at + a.sync_every
+                      from v
+                     where a.id = v.account_id and not v.synced and a.sync_every is not null)
                 insert into sync_run (account_id, started_at, finished_at, reason, attempt, outcome, error,
                                       records_applied, records_skipped, records_deleted, duration_ms)
-                select * from unnest(?::uuid[], ?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::text[],
-                                     ?::int[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[],
-                                     ?::bigint[])""")) {
+                select account_id, started_at, finished_at, reason, attempt, outcome, error, applied, skipped, deleted,
+                       duration_ms
+                  from v""")) {
             ps.setArray(1, c.createArrayOf("uuid", runs.stream().map(FinishedRun::accountId).toArray()));
             ps.setArray(2, c.createArrayOf("text", runs.stream().map(r -> text(r.startedAt())).toArray()));
             ps.setArray(3, c.createArrayOf("text", runs.stream().map(r -> text(r.finishedAt())).toArray()));
@@ -165,6 +182,7 @@ final class RunGroupCommit {
             ps.setArray(9, c.createArrayOf("int8", runs.stream().map(FinishedRun::skipped).toArray()));
             ps.setArray(10, c.createArrayOf("int8", runs.stream().map(FinishedRun::deleted).toArray()));
             ps.setArray(11, c.createArrayOf("int8", runs.stream().map(FinishedRun::durationMs).toArray()));
+            ps.setArray(12, c.createArrayOf("boolean", runs.stream().map(r -> r.synced() != null).toArray()));
             ps.executeUpdate();
         }
     }
