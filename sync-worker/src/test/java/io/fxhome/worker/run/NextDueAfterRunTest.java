@@ -69,7 +69,7 @@ class NextDueAfterRunTest {
         }
     }
 
-    /** An account whose scheduled job was published with this sync_every (null: by a scheduler before V27). */
+    /** An account whose scheduled job was published with this sync_every (null: by a scheduler before V31). */
     private UUID scheduled(TestAccounts accounts, String syncEvery) throws Exception {
         UUID id = accounts.create();
         try (Connection c = ds.getConnection();
