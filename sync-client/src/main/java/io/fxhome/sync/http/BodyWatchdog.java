@@ -4,9 +4,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpTimeoutException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,13 +19,24 @@ import java.util.concurrent.TimeUnit;
  * timeout.
  */
 final class BodyWatchdog {
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "fxhome-http-body-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService TIMER = timer();
 
     private BodyWatchdog() {
+    }
+
+    /**
+     * Removes a task from its queue when it is cancelled, as every body that ends in time cancels its own: otherwise
+     * each stays queued until its read timeout and the thread wakes for it only to drop it, one wake-up per HTTP
+     * exchange 30 s later and a queue of tens of thousands in a busy worker (docs/benchmarks.md, "A fleet under load").
+     */
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "fxhome-http-body-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
+import io.fxhome.worker.db.DatabaseException;
 import io.fxhome.worker.db.Transactions;
 
 /**
@@ -33,11 +34,13 @@ final class RunGroupCommit {
     /** Runs per transaction at most: a bound on the statement's arrays, far above what a worker's slots produce. */
     private static final int MAX_GROUP = 1_000;
 
+    private final DataSource shard;
     private final Transactions tx;
     private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
 
     RunGroupCommit(DataSource shard) {
+        this.shard = shard;
         this.tx = new Transactions(shard);
     }
 
@@ -118,54 +121,52 @@ final class RunGroupCommit {
     private void write(List<FinishedRun> group) {
         // One order for every group: two transactions touching the same accounts never deadlock.
         List<FinishedRun> runs = group.stream().sorted(Comparator.comparing(FinishedRun::accountId)).toList();
+        if (runs.stream().allMatch(r -> r.skippedKept().isEmpty())) {
+            // The usual group: one statement in autocommit, its own transaction, so one network exchange in all where
+            // a transaction of three statements and its commit took four (docs/benchmarks.md, "A fleet under load").
+            try (Connection c = shard.getConnection()) {
+                storeRuns(c, runs);
+            } catch (SQLException e) {
+                throw new DatabaseException(e);
+            }
+            return;
+        }
         tx.inTransaction(c -> {
-            markSynced(c, runs);
-            insertRuns(c, runs);
+            storeRuns(c, runs);
             insertSkipped(c, runs);
-            clearProgress(c, runs);
             return null;
         });
     }
 
-    /** What AccountStatusWriter wrote for a completed sync, for every completed run of the group at once. */
-    private static void markSynced(Connection c, List<FinishedRun> runs) throws SQLException {
-        List<FinishedRun> synced = runs.stream().filter(r -> r.synced() != null).toList();
-        if (synced.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
-                update account a
-                   set last_sync_at = now(), failure_count = 0, backoff_until = v.backoff_until, status_reason = null,
-                       data_changed_at = case when v.changed then now() else a.data_changed_at end,
-                       next_sync_at = coalesce(v.finished_at + a.sync_every, a.next_sync_at)
-                  from unnest(?::uuid[], ?::text[]::timestamptz[], ?::boolean[], ?::text[]::timestamptz[])
-                       as v(id, backoff_until, changed, finished_at)
-                 where a.id = v.id""")) {
-            ps.setArray(1, c.createArrayOf("uuid", synced.stream().map(FinishedRun::accountId).toArray()));
-            ps.setArray(2, c.createArrayOf("text",
-                    synced.stream().map(r -> text(r.synced().backoffUntil())).toArray()));
-            ps.setArray(3, c.createArrayOf("boolean", synced.stream().map(r -> r.synced().dataChanged()).toArray()));
-            ps.setArray(4, c.createArrayOf("text", synced.stream().map(r -> text(r.finishedAt())).toArray()));
-            ps.executeUpdate();
-        }
-    }
-
     /**
-     * The run rows; an account whose run did not complete (markSynced does the others) is due one sync_every after it,
-     * in the same statement: the scheduler stamped it far enough ahead that its job was not published twice.
+     * In one statement: the run rows; for every completed run what AccountStatusWriter wrote for a completed sync
+     * (failures forgotten, the server's soft backoff kept, data_changed_at when it changed data); for every run whose
+     * account has sync_every, the next due time one sync_every after it (synced and due touch disjoint rows: one run
+     * per account in a group); the end of the live progress. The sync_run rows' foreign key to account still fails
+     * the whole statement for a run whose account was deleted meanwhile (writeGroup then stores the others one by
+     * one).
      */
-    private static void insertRuns(Connection c, List<FinishedRun> runs) throws SQLException {
+    private static void storeRuns(Connection c, List<FinishedRun> runs) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 with v as materialized (
                     select * from unnest(?::uuid[], ?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::text[],
                                          ?::int[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[],
-                                         ?::bigint[], ?::boolean[])
+                                         ?::bigint[], ?::boolean[], ?::text[]::timestamptz[], ?::boolean[])
                         as v(account_id, started_at, finished_at, reason, attempt, outcome, error, applied, skipped,
-                             deleted, duration_ms, synced)),
+                             deleted, duration_ms, synced, backoff_until, changed)),
+                synced as (
+                    update account a
+                       set last_sync_at = now(), failure_count = 0, backoff_until = v.backoff_until,
+                           status_reason = null,
+                           data_changed_at = case when v.changed then now() else a.data_changed_at end,
+                           next_sync_at = coalesce(v.finished_at + a.sync_every, a.next_sync_at)
+                      from v
+                     where a.id = v.account_id and v.synced),
                 due as (
                     update account a set next_sync_at = v.finished_at + a.sync_every
                       from v
-                     where a.id = v.account_id and not v.synced and a.sync_every is not null)
+                     where a.id = v.account_id and not v.synced and a.sync_every is not null),
+                progress as (delete from sync_progress p using v where p.account_id = v.account_id)
                 insert into sync_run (account_id, started_at, finished_at, reason, attempt, outcome, error,
                                       records_applied, records_skipped, records_deleted, duration_ms)
                 select account_id, started_at, finished_at, reason, attempt, outcome, error, applied, skipped, deleted,
@@ -183,6 +184,10 @@ final class RunGroupCommit {
             ps.setArray(10, c.createArrayOf("int8", runs.stream().map(FinishedRun::deleted).toArray()));
             ps.setArray(11, c.createArrayOf("int8", runs.stream().map(FinishedRun::durationMs).toArray()));
             ps.setArray(12, c.createArrayOf("boolean", runs.stream().map(r -> r.synced() != null).toArray()));
+            ps.setArray(13, c.createArrayOf("text",
+                    runs.stream().map(r -> r.synced() == null ? null : text(r.synced().backoffUntil())).toArray()));
+            ps.setArray(14, c.createArrayOf("boolean",
+                    runs.stream().map(r -> r.synced() != null && r.synced().dataChanged()).toArray()));
             ps.executeUpdate();
         }
     }
@@ -205,14 +210,6 @@ final class RunGroupCommit {
                 }
             }
             ps.executeBatch();
-        }
-    }
-
-    /** The live progress of a run ends with it. */
-    private static void clearProgress(Connection c, List<FinishedRun> runs) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("delete from sync_progress where account_id = any (?)")) {
-            ps.setArray(1, c.createArrayOf("uuid", runs.stream().map(FinishedRun::accountId).toArray()));
-            ps.executeUpdate();
         }
     }
 
