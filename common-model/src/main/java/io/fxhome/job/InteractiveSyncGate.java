@@ -72,13 +72,17 @@ public final class InteractiveSyncGate {
             return InteractiveSyncOutcome.rateLimited(lastRequest.plus(minInterval));
         }
         boolean resumed = "paused".equals(status);
+        // sync_every goes: the interactive run's write would otherwise make the account due one old interval after it
+        // (a day for an account paused while idle, minutes for a busy one), not "no sooner than nextScheduledAfter".
+        // The next scheduled publish chooses it anew (docs/scheduler.md, "Due times").
         try (PreparedStatement update = connection.prepareStatement("""
                 update account
                    set status = 'active',
                        status_reason = case when status = 'paused' then null else status_reason end,
                        last_seen_at = ?,
                        interactive_requested_at = ?,
-                       next_sync_at = greatest(next_sync_at, ?)
+                       next_sync_at = greatest(next_sync_at, ?),
+                       sync_every = null
                  where id = ?""")) {
             OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
             update.setObject(1, at);

@@ -103,6 +103,11 @@ public final class TestAccounts {
         return query("select status from account where id = ?", id);
     }
 
+    /** The interval the scheduler chose at its last publish ({@code sync_every}), as PostgreSQL prints it, or null. */
+    public String syncEvery(UUID id) {
+        return query("select sync_every::text from account where id = ?", id);
+    }
+
     public String statusReason(UUID id) {
         return query("select status_reason from account where id = ?", id);
     }

@@ -110,7 +110,7 @@ final class DueAccounts {
         }
         try (PreparedStatement update = connection.prepareStatement("""
                 update account a
-                   set status = 'paused', status_reason = v.reason
+                   set status = 'paused', status_reason = v.reason, sync_every = null
                   from unnest(?::uuid[], ?::text[]) as v(id, reason)
                  where a.id = v.id and a.status = 'active'""")) {
             update.setArray(1, connection.createArrayOf("uuid", ids.toArray()));

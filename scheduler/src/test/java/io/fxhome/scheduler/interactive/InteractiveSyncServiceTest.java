@@ -121,6 +121,23 @@ class InteractiveSyncServiceTest {
     }
 
     @Test
+    void aReturningUserIsDueSoonAfterTheInteractiveSyncNotOneOldIntervalAfterIt() {
+        UUID id = account("paused");
+        // Last published while idle: a day, with its jitter.
+        accounts.update("update account set sync_every = interval '23 hours 10 minutes'");
+        Instant before = Instant.now();
+
+        requests.request(id, SyncReason.INTERACTIVE);
+
+        assertThat(accounts.syncEvery(id)).isNull();
+        // The worker's run write (RunGroupCommit) for the interactive sync, a minute later: without sync_every it keeps
+        // the gate's "no sooner than 15 minutes", where it would otherwise have made the account due in 23 hours.
+        accounts.update("update account set next_sync_at = coalesce(now() + interval '1 minute' + sync_every, next_sync_at)");
+        assertThat(accounts.nextSyncAt(id)).isBetween(before.plus(Duration.ofMinutes(15)).minusMillis(1),
+                Instant.now().plus(Duration.ofMinutes(15)).plusSeconds(1));
+    }
+
+    @Test
     void accountsThatCannotSyncAreRefusedWithoutAJob() {
         assertThat(requests.request(account("needs_reauth"), SyncReason.INTERACTIVE).result()).isEqualTo(Result.NEEDS_REAUTH);
         assertThat(requests.request(account("deleted"), SyncReason.INTERACTIVE).result()).isEqualTo(Result.DELETED);

@@ -164,6 +164,7 @@ class SchedulerTickTest {
     void pausesAccountsNotUsedForNinetyDays() {
         UUID dormant = accounts.insert("active", T0.minus(Duration.ofDays(200)), T0.minus(Duration.ofDays(91)),
                 T0.minusSeconds(1), null, null);
+        accounts.update("update account set sync_every = interval '24 hours'");
         UUID idle = accounts.insert("active", T0.minus(Duration.ofDays(200)), T0.minus(Duration.ofDays(89)), T0.minusSeconds(1),
                 null, null);
 
@@ -173,6 +174,8 @@ class SchedulerTickTest {
         assertThat(report.published()).isEqualTo(1);
         assertThat(accounts.status(dormant)).isEqualTo("paused");
         assertThat(accounts.statusReason(dormant)).isEqualTo("not used for 91 days");
+        // The idle interval it was last published with does not outlive the pause (docs/scheduler.md, "Due times").
+        assertThat(accounts.syncEvery(dormant)).isNull();
         assertThat(accounts.status(idle)).isEqualTo("active");
         assertThat(accounts.nextSyncAt(idle)).isEqualTo(T0.plus(Duration.ofHours(24)));
         assertThat(lanes.drainScheduled()).extracting(SyncJob::accountId).containsExactly(idle);

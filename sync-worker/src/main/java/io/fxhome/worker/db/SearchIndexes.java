@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 
 import io.quarkus.logging.Log;
@@ -67,13 +68,18 @@ public final class SearchIndexes {
     public static void markVisible(Transactions tx, String table) {
         long start = System.nanoTime();
         try {
-            tx.withoutTransaction(c -> {
+            SQLWarning skipped = tx.withoutTransaction(c -> {
                 try (Statement st = c.createStatement()) {
                     st.execute("vacuum (index_cleanup off, truncate false, process_toast false, skip_locked) " + table);
+                    // A table skipped (locked, or not this role's to vacuum) is a warning, not an error.
+                    return st.getWarnings();
                 }
-                return null;
             });
-            Log.debugf("marked the new pages of %s all-visible in %d ms", table, (System.nanoTime() - start) / 1_000_000);
+            if (skipped != null) {
+                Log.infof("vacuum of %s skipped (autovacuum will mark its pages): %s", table, skipped.getMessage());
+            } else {
+                Log.debugf("marked the new pages of %s all-visible in %d ms", table, (System.nanoTime() - start) / 1_000_000);
+            }
         } catch (DatabaseException e) {
             Log.warnf("could not vacuum %s (autovacuum will): %s", table, e.getMessage());
         }

@@ -16,7 +16,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
-import io.fxhome.worker.db.DatabaseException;
 import io.fxhome.worker.db.Transactions;
 
 /**
@@ -34,13 +33,11 @@ final class RunGroupCommit {
     /** Runs per transaction at most: a bound on the statement's arrays, far above what a worker's slots produce. */
     private static final int MAX_GROUP = 1_000;
 
-    private final DataSource shard;
     private final Transactions tx;
     private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
 
     RunGroupCommit(DataSource shard) {
-        this.shard = shard;
         this.tx = new Transactions(shard);
     }
 
@@ -124,11 +121,10 @@ final class RunGroupCommit {
         if (runs.stream().allMatch(r -> r.skippedKept().isEmpty())) {
             // The usual group: one statement in autocommit, its own transaction, so one network exchange in all where
             // a transaction of three statements and its commit took four (docs/benchmarks.md, "A fleet under load").
-            try (Connection c = shard.getConnection()) {
+            tx.withoutTransaction(c -> {
                 storeRuns(c, runs);
-            } catch (SQLException e) {
-                throw new DatabaseException(e);
-            }
+                return null;
+            });
             return;
         }
         tx.inTransaction(c -> {
