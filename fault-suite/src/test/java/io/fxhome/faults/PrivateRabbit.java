@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +76,20 @@ final class PrivateRabbit extends PrivateServer {
 
     int port() {
         return port;
+    }
+
+    /**
+     * What the node logged, all its log files together: what only the broker sees, such as a channel it closed because
+     * a client acknowledged a delivery tag the channel never gave out.
+     */
+    String log() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(dir.resolve("log"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList()) {
+                all.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
     }
 
     /** Messages in each queue, ready and unacknowledged together ({@code rabbitmqctl list_queues name messages}). */

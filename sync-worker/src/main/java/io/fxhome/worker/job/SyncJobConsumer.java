@@ -16,21 +16,25 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  */
 @ApplicationScoped
 public class SyncJobConsumer {
+    private static final String INTERACTIVE = "sync-interactive";
+    private static final String SCHEDULED = "sync-scheduled";
     private final SyncJobHandler handler;
+    private final ConsumerRegistrations registrations;
 
-    public SyncJobConsumer(SyncJobHandler handler) {
+    public SyncJobConsumer(SyncJobHandler handler, ConsumerRegistrations registrations) {
         this.handler = handler;
+        this.registrations = registrations;
     }
 
-    @Incoming("sync-interactive")
+    @Incoming(INTERACTIVE)
     @Blocking(value = "sync-pool", ordered = false)
     public CompletionStage<Void> interactive(Message<Object> message) {
-        return handler.handle(message);
+        return handler.handle(message, new Delivery(INTERACTIVE, registrations.delivered(INTERACTIVE, message)));
     }
 
-    @Incoming("sync-scheduled")
+    @Incoming(SCHEDULED)
     @Blocking(value = "sync-pool", ordered = false)
     public CompletionStage<Void> scheduled(Message<Object> message) {
-        return handler.handle(message);
+        return handler.handle(message, new Delivery(SCHEDULED, registrations.delivered(SCHEDULED, message)));
     }
 }

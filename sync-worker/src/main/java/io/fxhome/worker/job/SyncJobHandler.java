@@ -3,6 +3,7 @@ package io.fxhome.worker.job;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,28 +36,32 @@ public class SyncJobHandler {
     private final SyncTopology topology;
     private final WorkerConfig config;
     private final MeterRegistry metrics;
+    private final ConsumerRegistrations registrations;
+    private final Counter superseded;
     /** Jobs by outcome, registered once rather than looked up per job (a fleet's profile, docs/benchmarks.md). */
     private final Map<SyncOutcome.Kind, Counter> jobs = new EnumMap<>(SyncOutcome.Kind.class);
 
     public SyncJobHandler(AccountSyncer syncer, SyncJobPublisher publisher, SyncTopology topology, WorkerConfig config,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, ConsumerRegistrations registrations) {
         this.syncer = syncer;
         this.publisher = publisher;
         this.topology = topology;
         this.config = config;
         this.metrics = metrics;
+        this.registrations = registrations;
+        this.superseded = metrics.counter("fxhome.worker.deliveries.superseded");
         for (SyncOutcome.Kind kind : SyncOutcome.Kind.values()) {
             jobs.put(kind, metrics.counter("fxhome.worker.jobs", "outcome", kind.name().toLowerCase(Locale.ROOT)));
         }
     }
 
-    public CompletionStage<Void> handle(Message<?> message) {
+    public CompletionStage<Void> handle(Message<?> message, Delivery delivery) {
         SyncJob job;
         byte[] body = MessageBodies.bytes(message.getPayload());
         try {
             job = SyncJobCodec.decode(body);
         } catch (InvalidSyncJobException e) {
-            return deadLetterUnreadable(message, body, e);
+            return deadLetterUnreadable(message, delivery, body, e);
         }
         SyncOutcome outcome;
         try {
@@ -83,12 +88,26 @@ public class SyncJobHandler {
                             dead.next().attempt(), outcome.reason());
                 }
             }
-            return message.ack();
+            return settled(delivery, "account " + job.accountId()) ? message.ack() : CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
             Log.errorf("account %s: could not re-publish the job (%s); the broker will deliver it again", job.accountId(),
                     e.getMessage());
-            return message.nack(e);
+            return settled(delivery, "account " + job.accountId()) ? message.nack(e) : CompletableFuture.completedFuture(null);
         }
+    }
+
+    /**
+     * Whether the delivery can be acknowledged (or nacked) here: not when it came through a channel the connector has
+     * replaced since (ConsumerRegistrations), where the broker already requeued it and delivers it again.
+     */
+    private boolean settled(Delivery delivery, String what) {
+        if (!registrations.superseded(delivery.lane(), delivery.consumerTag())) {
+            return true;
+        }
+        superseded.increment();
+        Log.infof("%s: the job came through a connection to the broker that has since been replaced; the broker"
+                + " requeued it, and its redelivery settles it", what);
+        return false;
     }
 
     /**
@@ -96,16 +115,17 @@ public class SyncJobHandler {
      * would requeue it (the lanes' failure strategy, right for a job whose retry could not be published) and loop on it
      * until the queue's delivery limit, an error every time. Only if even the dead-lettering fails is it nacked.
      */
-    private CompletionStage<Void> deadLetterUnreadable(Message<?> message, byte[] body, InvalidSyncJobException e) {
+    private CompletionStage<Void> deadLetterUnreadable(Message<?> message, Delivery delivery, byte[] body,
+            InvalidSyncJobException e) {
         metrics.counter("fxhome.worker.jobs", "outcome", "invalid").increment();
         try {
             publisher.publishUnreadable(body, e.getMessage());
         } catch (RuntimeException publishFailure) {
             Log.errorf("an unreadable sync job (%s) could not be dead-lettered (%s); the broker will deliver it again",
                     e.getMessage(), publishFailure.getMessage());
-            return message.nack(e);
+            return settled(delivery, "an unreadable job") ? message.nack(e) : CompletableFuture.completedFuture(null);
         }
         Log.warnf("dead-lettered an unreadable sync job (%d bytes): %s", body.length, e.getMessage());
-        return message.ack();
+        return settled(delivery, "an unreadable job") ? message.ack() : CompletableFuture.completedFuture(null);
     }
 }
