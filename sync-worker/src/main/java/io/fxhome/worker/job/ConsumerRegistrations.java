@@ -22,6 +22,10 @@ import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMessage;
  * "unknown delivery tag", which requeues every job in flight on it and makes the consumer reconnect again. The broker
  * has already requeued the job with its old channel; its redelivery settles it. ({@code RestartFaultIT}: the broker's
  * log showed these channel errors after a restart.)
+ * <p>
+ * What this cannot see: a job that settles after the reconnection but before the new registration's first delivery
+ * (the broker redelivers the requeued jobs at once, so that window is short) is still acknowledged on the new channel,
+ * and the broker may close it once more; the consumer then reconnects again, as before this check.
  */
 @ApplicationScoped
 public class ConsumerRegistrations {
