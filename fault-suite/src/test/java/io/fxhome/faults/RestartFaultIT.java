@@ -154,7 +154,7 @@ class RestartFaultIT {
         Instant phase = Instant.now();
         List<AppProcess> before = system.processes();
         addHistory(phase, 3_000);
-        system.sandbox.sandbox().latency(null, 3_000);
+        system.sandbox.sandbox().latency(null, 4_000);
         for (WebUser user : users) {
             if (user.accountId() == null) {
                 user.signIn(system.web, system.db); // run alone (-Dit.test=RestartFaultIT#aSync*)
