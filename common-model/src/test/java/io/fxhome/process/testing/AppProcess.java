@@ -57,6 +57,7 @@ public final class AppProcess implements AutoCloseable {
         private final String name;
         private Path log;
         private String maxHeap = "256m";
+        private int niceness;
         private final List<String> jvmOptions = new ArrayList<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
@@ -75,6 +76,15 @@ public final class AppProcess implements AutoCloseable {
         /** {@code -Xmx}, e.g. {@code 256m} (the default). */
         public Builder maxHeap(String size) {
             this.maxHeap = size;
+            return this;
+        }
+
+        /**
+         * Starts the JVM through {@code nice -n}: every thread it starts runs at this lower CPU priority (a benchmark's
+         * process that must yield the cores to another, as an operator may run the worker beside the web app).
+         */
+        public Builder niceness(int increment) {
+            this.niceness = increment;
             return this;
         }
 
@@ -101,8 +111,12 @@ public final class AppProcess implements AutoCloseable {
                 throw new IllegalStateException("no packaged application at " + jar.toAbsolutePath()
                         + ": package it first (./mvnw package -DskipTests), as `verify` does before the integration tests");
             }
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + maxHeap));
+            List<String> command = new ArrayList<>();
+            if (niceness != 0) {
+                // nice execs the JVM, so the process (and its pid) is the JVM's.
+                command.addAll(List.of("nice", "-n", Integer.toString(niceness)));
+            }
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeap));
             command.addAll(jvmOptions);
             command.add("-Dquarkus.http.port=0");
             properties.forEach((key, value) -> command.add("-D" + key + "=" + value));

@@ -75,6 +75,16 @@ class FleetBenchmarkIT {
     /** Steady web traffic: wrk connections, each waiting this long between requests. */
     private static final int WEB_CONNECTIONS = Integer.getInteger("bench.web.connections", 4);
     private static final int WEB_DELAY_MS = Integer.getInteger("bench.web.delay-ms", 10);
+    /**
+     * The worker's CPU priority below the other processes' ({@code nice -n}; 0, the default: the same), as an operator
+     * running it on the web app's host may choose (docs/operations.md).
+     */
+    private static final int WORKER_NICE = Integer.getInteger("bench.worker-nice", 0);
+    /**
+     * Each answer of the sandbox's accounts server, tokenserver and storage held back this long (0, the default: at
+     * once), for a network's round trip to Mozilla's servers.
+     */
+    private static final long UPSTREAM_LATENCY_MS = Long.getLong("bench.upstream-latency-ms", 0);
     private static final String DB = "fxhome_bench_fleet";
     private static final String NAMESPACE = "fxhome.bench.fleet";
     private static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench/fleet"));
@@ -108,11 +118,13 @@ class FleetBenchmarkIT {
         try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withScryptN(1024),
                 port(3))) {
             Sandbox sandbox = server.sandbox();
-            line("%d accounts, interval %s, %d s phases, worker concurrency %d, %d cores, load %s", ACCOUNTS, INTERVAL,
-                    PHASE_SECONDS, CONCURRENCY, Runtime.getRuntime().availableProcessors(), loadAverage());
+            line("%d accounts, interval %s, %d s phases, worker concurrency %d, worker nice %d, upstream latency %d ms,"
+                    + " %d cores, load %s", ACCOUNTS, INTERVAL, PHASE_SECONDS, CONCURRENCY, WORKER_NICE, UPSTREAM_LATENCY_MS,
+                    Runtime.getRuntime().availableProcessors(), loadAverage());
             Instant t = Instant.now();
             List<String> emails = createAccounts(sandbox);
             line("sandbox accounts created in %d s", Duration.between(t, Instant.now()).toSeconds());
+            sandbox.latency(null, UPSTREAM_LATENCY_MS);
 
             Map<String, String> env = new java.util.HashMap<>();
             env.put("QUARKUS_DATASOURCE_JDBC_URL", db.getURL());
@@ -136,6 +148,7 @@ class FleetBenchmarkIT {
             String workerJvm = System.getProperty("worker.jvm-options", "").strip();
             try (AppProcess worker = AppProcess.of(app("sync-worker"), "fleet-worker")
                     .maxHeap(System.getProperty("bench.heap", "1g"))
+                    .niceness(WORKER_NICE)
                     .jvmOptions(workerJvm.isEmpty() ? List.of() : List.of(workerJvm.split("\\s+")))
                     .properties(port(0) == 0 ? Map.of() : Map.of("quarkus.http.port", Integer.toString(port(0))))
                     .environment(workerEnv).start().awaitReady(Duration.ofSeconds(180));
