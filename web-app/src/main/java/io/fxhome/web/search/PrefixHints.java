@@ -48,7 +48,11 @@ class PrefixHints {
         WALK_FIRST,
         /** The first walk (short words) would miss, or the trigram look finds every match: it comes first. */
         FIRST_WALK,
-        /** The long walk would miss too: after a trigram look that reaches its cap, every match. */
+        /**
+         * The long walk would miss too: after a trigram look that reaches its cap, every match. Certain when a long walk
+         * missed; a guess when a first walk found too few boundary matches for the long walk to find enough at the same
+         * rate ({@link SearchService#longWalkLikelyMisses}).
+         */
         EVERY_WALK;
 
         Skip max(Skip other) {

@@ -172,8 +172,10 @@ public class SearchService {
             }
             learnedBookmarks = learnedBookmarks.max(bookmarks.learned(candidates, Part.BOOKMARK, words.isEmpty(), perSource));
             learnedHistory = learnedHistory.max(history.learned(candidates, Part.HISTORY, words.isEmpty(), perSource));
-            bookmarks = bookmarks.next(candidates, Part.BOOKMARK, words.isEmpty(), perSource, skips.bookmarks());
-            history = history.next(candidates, Part.HISTORY, words.isEmpty(), perSource, skips.history());
+            // What this search learned holds for its own next step too: a first walk that found few boundary matches
+            // skips the long walk after the trigram look.
+            bookmarks = bookmarks.next(candidates, Part.BOOKMARK, words.isEmpty(), perSource, learnedBookmarks);
+            history = history.next(candidates, Part.HISTORY, words.isEmpty(), perSource, learnedHistory);
             pass = new SearchStatement(account);
         }
         hints.remember(account, new PrefixHints.Learned(q.restrictions(), scripts, perSource, folded, learnedBookmarks,
@@ -288,12 +290,29 @@ public class SearchService {
          */
         Skip learned(List<Candidate> candidates, Part part, boolean noWords, int perSource) {
             return switch (this) {
-                case WALK -> boundaryMatches(candidates, part) >= perSource ? Skip.WALK_FIRST : Skip.FIRST_WALK;
+                case WALK -> {
+                    long found = boundaryMatches(candidates, part);
+                    yield found >= perSource ? Skip.WALK_FIRST
+                            : longWalkLikelyMisses(found, part, perSource) ? Skip.EVERY_WALK : Skip.FIRST_WALK;
+                }
                 case CAPPED -> capReached(candidates, part) ? Skip.NOTHING : Skip.FIRST_WALK;
                 case TOP -> noWords || boundaryMatches(candidates, part) >= perSource ? Skip.NOTHING : Skip.EVERY_WALK;
                 case ALL, DONE -> Skip.NOTHING;
             };
         }
+    }
+
+    /**
+     * Whether the long walk would likely miss too, after a first walk that found {@code found} boundary matches (fewer
+     * than {@code perSource}): it reads five times as many of the most frecent pages, so at the first walk's rate it
+     * would find five times as many, and fewer than {@code perSource} is a miss followed by every match. A guess
+     * (boundary matches need not be spread evenly in frecency order), like {@link Skip#WALK_FIRST}: a wrong one costs
+     * time, never an answer, because every match is exact. Measured in docs/benchmarks.md ("Search as a person types").
+     */
+    static boolean longWalkLikelyMisses(long found, Part part, int perSource) {
+        long times = part == Part.BOOKMARK ? BOOKMARK_SCAN / WALK_FIRST_BOOKMARK_SCAN
+                : HISTORY_SCAN / WALK_FIRST_HISTORY_SCAN;
+        return found * times < perSource;
     }
 
     private static boolean capReached(List<Candidate> candidates, Part part) {

@@ -416,6 +416,34 @@ class AddressBarSearchTest {
         assertThat(stale).containsExactlyElementsOf(search(aliceBrowser, "ommo").getList("results.url"));
     }
 
+    @Test
+    void aFirstWalkThatFindsFewSkipsTheLongWalkAndStillRanksEveryMatch() throws SQLException {
+        // The 3,000 most frecent pages hold 2 boundary matches of "quo", the next 200 hold 40 more (the long walk would
+        // have found them), and 400 pages hold "quo" inside a word, more than the trigram look reads.
+        SearchFixtures.exec(ds,
+                """
+                        insert into history_place (account_id, guid, url, title, visit_count, last_visit_at, frecency)
+                        select ?, 'q' || lpad(i::text, 11, '0'), 'https://q' || i || '.example/',
+                               case when i in (1000, 2000) or i between 3101 and 3140 then 'Quokka ' || i
+                                    when i <= 3100 then 'Filler ' || i else 'Unquokkaish ' || i end,
+                               1, now(), 2000000 - i
+                          from generate_series(1, 3540) i""",
+                alice.account);
+        assertThat(2 * (SearchService.HISTORY_SCAN / SearchService.WALK_FIRST_HISTORY_SCAN)).isLessThan(28);
+        assertThat(SearchService.longWalkLikelyMisses(2, Candidate.Part.HISTORY, 28)).isTrue();
+        assertThat(SearchService.longWalkLikelyMisses(6, Candidate.Part.HISTORY, 28)).isFalse();
+        assertThat(SearchService.longWalkLikelyMisses(5, Candidate.Part.BOOKMARK, 28)).isTrue();
+
+        hints.forget(alice.account);
+        List<String> found = search(aliceBrowser, "quo").getList("results.url");
+        // The walk's guess was wrong, and the answer is every match's best: the 25 most frecent boundary matches.
+        assertThat(found).containsExactlyElementsOf(column("select url from history_place where account_id = ?"
+                + " and title like 'Quokka %' order by frecency desc limit 25"));
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("quok"), Instant.now()).history())
+                .isEqualTo(PrefixHints.Skip.EVERY_WALK);
+        assertThat(search(aliceBrowser, "quok").getList("results.url")).containsExactlyElementsOf(found);
+    }
+
     /**
      * 400 pages with "common" at a word boundary, each visited i % 37 + 1 times, and 60 more frecent ones with the word
      * inside another ("uncommonly"): more matches than the bounded trigram look reads.
