@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.fxhome.hygiene.testing.LogCapture;
 import io.fxhome.sandbox.testing.SandboxTestResource;
 import io.fxhome.web.session.SessionStore;
 import io.fxhome.web.testsupport.Browser;
@@ -435,13 +436,57 @@ class AddressBarSearchTest {
         assertThat(SearchService.longWalkLikelyMisses(5, Candidate.Part.BOOKMARK, 28)).isTrue();
 
         hints.forget(alice.account);
-        List<String> found = search(aliceBrowser, "quo").getList("results.url");
+        List<String> found;
+        try (LogCapture capture = LogCapture.start()) {
+            found = search(aliceBrowser, "quo").getList("results.url");
+            // Both sources walk; history's trigram look reaches its cap and every match follows, without the long walk.
+            assertThat(passes(capture)).containsExactly("ww", "cc", "a");
+        }
         // The walk's guess was wrong, and the answer is every match's best: the 25 most frecent boundary matches.
         assertThat(found).containsExactlyElementsOf(column("select url from history_place where account_id = ?"
                 + " and title like 'Quokka %' order by frecency desc limit 25"));
         assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("quok"), Instant.now()).history())
                 .isEqualTo(PrefixHints.Skip.EVERY_WALK);
         assertThat(search(aliceBrowser, "quok").getList("results.url")).containsExactlyElementsOf(found);
+    }
+
+    @Test
+    void aFirstWalkThatFindsManyGoesStraightToTheLongWalk() throws SQLException {
+        // The 3,000 most frecent pages hold 10 boundary matches of "vel" (at that rate the long walk finds 50), the
+        // next 200 hold 30 more, and 400 pages hold "vel" inside a word, more than the trigram look reads.
+        SearchFixtures.exec(ds,
+                """
+                        insert into history_place (account_id, guid, url, title, visit_count, last_visit_at, frecency)
+                        select ?, 'v' || lpad(i::text, 11, '0'), 'https://v' || i || '.example/',
+                               case when i % 300 = 0 or i between 3101 and 3130 then 'Velvet ' || i
+                                    when i <= 3100 then 'Filler ' || i else 'Unvelvety ' || i end,
+                               1, now(), 2000000 - i
+                          from generate_series(1, 3530) i""",
+                alice.account);
+        assertThat(SearchService.longWalkLikelyMisses(10, Candidate.Part.HISTORY, 28)).isFalse();
+        hints.forget(alice.account);
+        List<String> found;
+        try (LogCapture capture = LogCapture.start()) {
+            found = search(aliceBrowser, "vel").getList("results.url");
+            // History's walk found 10 of 28: the long walk next, in the pass of the bookmarks' trigram look.
+            assertThat(passes(capture)).containsExactly("ww", "ct");
+        }
+        assertThat(found).containsExactlyElementsOf(column("select url from history_place where account_id = ?"
+                + " and title like 'Velvet %' order by frecency desc limit 25"));
+    }
+
+    /** The step codes of each pass of the searches the capture saw (bookmarks', then history's), from the DEBUG line. */
+    private List<String> passes(LogCapture capture) {
+        String prefix = "search for account " + alice.account + ":";
+        List<String> lines = capture.lines().stream().filter(l -> l.contains(prefix)).toList();
+        assertThat(lines).hasSize(1);
+        String passes = lines.get(0).substring(lines.get(0).indexOf("ms)") + 3).strip();
+        List<String> codes = new ArrayList<>();
+        String[] fields = passes.split(" ");
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            codes.add(fields[i]);
+        }
+        return codes;
     }
 
     /**
