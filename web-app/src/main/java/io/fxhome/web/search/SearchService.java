@@ -230,8 +230,7 @@ public class SearchService {
      * which step reads more (its candidates are dropped):
      * <ul>
      * <li>WALK: the most frecent few thousand, in frecency order (short words, which are common: Firefox's own way).
-     * Enough boundary matches are the answer; else the bounded trigram look, or the long walk when the first walk's
-     * rate says it finds enough ({@link #longWalkLikelyMisses}).</li>
+     * Enough boundary matches are the answer; else the bounded trigram look.</li>
      * <li>CAPPED: the bounded trigram look. Fewer than {@link #CAP} matches are all of them; else the frecency-ordered
      * walk over more.</li>
      * <li>TOP: the frecency-ordered walk, up to {@link #HISTORY_SCAN}. Enough boundary matches (or no words) are the
@@ -273,11 +272,7 @@ public class SearchService {
 
         Step next(List<Candidate> candidates, Part part, boolean noWords, int perSource, Skip skip) {
             Step next = switch (this) {
-                case WALK -> {
-                    long found = boundaryMatches(candidates, part);
-                    // Enough at the first walk's rate: the long walk, without the trigram look that would reach its cap.
-                    yield found >= perSource ? DONE : longWalkLikelyMisses(found, part, perSource) ? CAPPED : TOP;
-                }
+                case WALK -> boundaryMatches(candidates, part) >= perSource ? DONE : CAPPED;
                 case CAPPED -> capReached(candidates, part) ? skip == Skip.EVERY_WALK ? ALL : TOP : DONE;
                 case TOP -> noWords || boundaryMatches(candidates, part) >= perSource ? DONE : ALL;
                 case ALL, DONE -> DONE;
@@ -310,11 +305,9 @@ public class SearchService {
     /**
      * Whether the long walk would likely miss too, after a first walk that found {@code found} boundary matches (fewer
      * than {@code perSource}): it reads five times as many of the most frecent pages, so at the first walk's rate it
-     * would find five times as many. Fewer than {@code perSource}: the trigram look, then every match if it reaches
-     * its cap; else the long walk at once, without the trigram look, which for such common words would mostly read
-     * its cap of matches only to hand over to the long walk. A guess (boundary matches need not be spread evenly in
-     * frecency order), like {@link Skip#WALK_FIRST}: a wrong one costs time, never an answer, because the long walk's
-     * miss is followed by every match. Measured in docs/benchmarks.md ("Search as a person types").
+     * would find five times as many, and fewer than {@code perSource} is a miss followed by every match. A guess
+     * (boundary matches need not be spread evenly in frecency order), like {@link Skip#WALK_FIRST}: a wrong one costs
+     * time, never an answer, because every match is exact. Measured in docs/benchmarks.md ("Search as a person types").
      */
     static boolean longWalkLikelyMisses(long found, Part part, int perSource) {
         long times = part == Part.BOOKMARK ? BOOKMARK_SCAN / WALK_FIRST_BOOKMARK_SCAN

@@ -450,32 +450,7 @@ class AddressBarSearchTest {
         assertThat(search(aliceBrowser, "quok").getList("results.url")).containsExactlyElementsOf(found);
     }
 
-    @Test
-    void aFirstWalkThatFindsManyGoesStraightToTheLongWalk() throws SQLException {
-        // The 3,000 most frecent pages hold 10 boundary matches of "vel" (at that rate the long walk finds 50), the
-        // next 200 hold 30 more, and 400 pages hold "vel" inside a word, more than the trigram look reads.
-        SearchFixtures.exec(ds,
-                """
-                        insert into history_place (account_id, guid, url, title, visit_count, last_visit_at, frecency)
-                        select ?, 'v' || lpad(i::text, 11, '0'), 'https://v' || i || '.example/',
-                               case when i % 300 = 0 or i between 3101 and 3130 then 'Velvet ' || i
-                                    when i <= 3100 then 'Filler ' || i else 'Unvelvety ' || i end,
-                               1, now(), 2000000 - i
-                          from generate_series(1, 3530) i""",
-                alice.account);
-        assertThat(SearchService.longWalkLikelyMisses(10, Candidate.Part.HISTORY, 28)).isFalse();
-        hints.forget(alice.account);
-        List<String> found;
-        try (LogCapture capture = LogCapture.start()) {
-            found = search(aliceBrowser, "vel").getList("results.url");
-            // History's walk found 10 of 28: the long walk next, in the pass of the bookmarks' trigram look.
-            assertThat(passes(capture)).containsExactly("ww", "ct");
-        }
-        assertThat(found).containsExactlyElementsOf(column("select url from history_place where account_id = ?"
-                + " and title like 'Velvet %' order by frecency desc limit 25"));
-    }
-
-    /** The step codes of each pass of the searches the capture saw (bookmarks', then history's), from the DEBUG line. */
+    /** The step codes of each pass of the search the capture saw (bookmarks', then history's), from its DEBUG line. */
     private List<String> passes(LogCapture capture) {
         String prefix = "search for account " + alice.account + ":";
         List<String> lines = capture.lines().stream().filter(l -> l.contains(prefix)).toList();
