@@ -80,11 +80,6 @@ class FleetBenchmarkIT {
      * running it on the web app's host may choose (docs/operations.md).
      */
     private static final int WORKER_NICE = Integer.getInteger("bench.worker-nice", 0);
-    /**
-     * Each answer of the sandbox's accounts server, tokenserver and storage held back this long (0, the default: at
-     * once), for a network's round trip to Mozilla's servers.
-     */
-    private static final long UPSTREAM_LATENCY_MS = Long.getLong("bench.upstream-latency-ms", 0);
     private static final String DB = "fxhome_bench_fleet";
     private static final String NAMESPACE = "fxhome.bench.fleet";
     private static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench/fleet"));
@@ -118,13 +113,12 @@ class FleetBenchmarkIT {
         try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withScryptN(1024),
                 port(3))) {
             Sandbox sandbox = server.sandbox();
-            line("%d accounts, interval %s, %d s phases, worker concurrency %d, worker nice %d, upstream latency %d ms,"
-                    + " %d cores, load %s", ACCOUNTS, INTERVAL, PHASE_SECONDS, CONCURRENCY, WORKER_NICE, UPSTREAM_LATENCY_MS,
-                    Runtime.getRuntime().availableProcessors(), loadAverage());
+            line("%d accounts, interval %s, %d s phases, worker concurrency %d, worker nice %d, %d cores, load %s", ACCOUNTS,
+                    INTERVAL, PHASE_SECONDS, CONCURRENCY, WORKER_NICE, Runtime.getRuntime().availableProcessors(),
+                    loadAverage());
             Instant t = Instant.now();
             List<String> emails = createAccounts(sandbox);
             line("sandbox accounts created in %d s", Duration.between(t, Instant.now()).toSeconds());
-            sandbox.latency(null, UPSTREAM_LATENCY_MS);
 
             Map<String, String> env = new java.util.HashMap<>();
             env.put("QUARKUS_DATASOURCE_JDBC_URL", db.getURL());
