@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMessage;
 
 /**
  * Takes sync jobs from the two lanes. Both run on the {@code sync-pool} worker pool, whose size and the lanes' prefetch
@@ -19,22 +20,25 @@ public class SyncJobConsumer {
     private static final String INTERACTIVE = "sync-interactive";
     private static final String SCHEDULED = "sync-scheduled";
     private final SyncJobHandler handler;
-    private final ConsumerRegistrations registrations;
 
-    public SyncJobConsumer(SyncJobHandler handler, ConsumerRegistrations registrations) {
+    public SyncJobConsumer(SyncJobHandler handler) {
         this.handler = handler;
-        this.registrations = registrations;
     }
 
     @Incoming(INTERACTIVE)
     @Blocking(value = "sync-pool", ordered = false)
     public CompletionStage<Void> interactive(Message<Object> message) {
-        return handler.handle(message, new Delivery(INTERACTIVE, registrations.delivered(INTERACTIVE, message)));
+        return handler.handle(message, new Delivery(INTERACTIVE, consumerTag(message)));
     }
 
     @Incoming(SCHEDULED)
     @Blocking(value = "sync-pool", ordered = false)
     public CompletionStage<Void> scheduled(Message<Object> message) {
-        return handler.handle(message, new Delivery(SCHEDULED, registrations.delivered(SCHEDULED, message)));
+        return handler.handle(message, new Delivery(SCHEDULED, consumerTag(message)));
+    }
+
+    /** The registration a delivery came through (null for a message not from RabbitMQ). */
+    private static String consumerTag(Message<?> message) {
+        return message instanceof IncomingRabbitMQMessage<?> delivery ? delivery.getRabbitMQMessage().consumerTag() : null;
     }
 }

@@ -36,19 +36,19 @@ public class SyncJobHandler {
     private final SyncTopology topology;
     private final WorkerConfig config;
     private final MeterRegistry metrics;
-    private final ConsumerRegistrations registrations;
+    private final ConsumerChannels channels;
     private final Counter superseded;
     /** Jobs by outcome, registered once rather than looked up per job (a fleet's profile, docs/benchmarks.md). */
     private final Map<SyncOutcome.Kind, Counter> jobs = new EnumMap<>(SyncOutcome.Kind.class);
 
     public SyncJobHandler(AccountSyncer syncer, SyncJobPublisher publisher, SyncTopology topology, WorkerConfig config,
-            MeterRegistry metrics, ConsumerRegistrations registrations) {
+            MeterRegistry metrics, ConsumerChannels channels) {
         this.syncer = syncer;
         this.publisher = publisher;
         this.topology = topology;
         this.config = config;
         this.metrics = metrics;
-        this.registrations = registrations;
+        this.channels = channels;
         this.superseded = metrics.counter("fxhome.worker.deliveries.superseded");
         for (SyncOutcome.Kind kind : SyncOutcome.Kind.values()) {
             jobs.put(kind, metrics.counter("fxhome.worker.jobs", "outcome", kind.name().toLowerCase(Locale.ROOT)));
@@ -98,14 +98,14 @@ public class SyncJobHandler {
 
     /**
      * Whether the delivery can be acknowledged (or nacked) here: not when it came through a channel the connector has
-     * replaced since (ConsumerRegistrations), where the broker already requeued it and delivers it again.
+     * closed since (ConsumerChannels), where the broker already requeued it and delivers it again.
      */
     private boolean settled(Delivery delivery, String what) {
-        if (!registrations.superseded(delivery.lane(), delivery.consumerTag())) {
+        if (!channels.superseded(delivery.consumerTag())) {
             return true;
         }
         superseded.increment();
-        Log.infof("%s: the job came through a connection to the broker that has since been replaced; the broker"
+        Log.infof("%s: the job came through a channel to the broker that has closed since; the broker"
                 + " requeued it, and its redelivery settles it", what);
         return false;
     }
