@@ -78,47 +78,13 @@ final class SearchStatement {
         return p(account);
     }
 
-    /** " and" each word anywhere in {@code column}. */
-    private SearchStatement anywhere(String column, List<WordPattern> words) {
+    /** " and" each word anywhere in {@code column}; only indexable patterns may guide an index. */
+    private SearchStatement anywhere(String column, List<WordPattern> words, boolean forIndex) {
         for (WordPattern w : words) {
-            t(" and ").t(column).t(" like ").p(w.like());
+            // "(x || '')" keeps a pattern without trigrams away from the GIN index (it would read every entry).
+            t(" and ").t(!forIndex || w.indexable() ? column : "(" + column + " || '')").t(" like ").p(w.like());
         }
         return this;
-    }
-
-    /**
-     * The account's rows, for a part that finds them through the trigram keys ({@link #lookedUp}): the keys name the
-     * account already, so the equality only drops rows of an account that shares its part of the keys, and is kept
-     * away from the account's B-tree indexes ("is true"), which a generic plan would otherwise AND with the lookup,
-     * reading all of the account's entries.
-     */
-    private SearchStatement ofTheAccount(String alias) {
-        return t(" where (" + alias + ".account_id = ").account().t(") is true");
-    }
-
-    /**
-     * The account's rows for a part that must also be in other sources: the planner may start from those (a few
-     * tabs or bookmarks) and look the page up by URL, which needs the account in the index condition.
-     */
-    private SearchStatement ofTheAccount(String alias, AlsoIn also) {
-        return also.equals(AlsoIn.NOTHING) ? ofTheAccount(alias)
-                : t(" where " + alias + ".account_id = ").account();
-    }
-
-    /**
-     * " and" each word anywhere in the match text, found through the account's trigram keys (migration V32): the GIN
-     * index gives the rows holding every trigram of the words (the account's own posting lists), the LIKEs check each.
-     * Words without a trigram look up the account's key, which every row of the account holds.
-     */
-    private SearchStatement lookedUp(String alias, List<WordPattern> words) {
-        return anywhere(alias + ".match_text", words)
-                .holdingTrigramsOf(alias, words.stream().map(WordPattern::word).distinct().toArray(String[]::new));
-    }
-
-    /** " and" the row holds every trigram key of the words (a condition the GIN index answers). */
-    private SearchStatement holdingTrigramsOf(String alias, String[] words) {
-        return t(" and fxhome_trigram_keys(" + alias + ".account_id, " + alias + ".match_text) @> (fxhome_trigram_query(")
-                .account().t(", ").p(words).t("::text[]) collate \"C\")");
     }
 
     /** An expression: every word at a word boundary. */
@@ -173,7 +139,7 @@ final class SearchStatement {
                 .t(" from (select t.guid from (select guid, frecency, last_visit_at, match_text from history_place where account_id = ")
                 .account()
                 .t(" order by frecency desc, last_visit_at desc limit ").p(scan).t(") t where true")
-                .anywhere("t.match_text", words).t(" and ").boundary("t.match_text", words)
+                .anywhere("t.match_text", words, false).t(" and ").boundary("t.match_text", words)
                 .noScripts("t.match_text", allowScripts)
                 .t(" limit ").p(limit).t(") m join history_place p on p.account_id = ").account().t(" and p.guid = m.guid");
         return endPart();
@@ -189,8 +155,8 @@ final class SearchStatement {
         startPart().t(
                 "select 'h', y.url, y.title, y.frecency, y.last_visit_at, y.visit_count, y.boundary, null::text, null::text, y.n::float8")
                 .t(" from (select x.*, count(*) over () as n from (select p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, ")
-                .boundary("p.match_text", words).t(" as boundary from history_place p").ofTheAccount("p")
-                .lookedUp("p", words).noScripts("p.match_text", allowScripts).t(" limit ").p(cap).t(") x")
+                .boundary("p.match_text", words).t(" as boundary from history_place p where p.account_id = ").account()
+                .anywhere("p.match_text", words, true).noScripts("p.match_text", allowScripts).t(" limit ").p(cap).t(") x")
                 .t(" order by x.boundary desc, x.frecency desc, x.last_visit_at desc limit ").p(limit).t(") y");
         return endPart();
     }
@@ -200,8 +166,8 @@ final class SearchStatement {
         startPart().t(
                 "select 'b', y.url, y.title, y.frecency, v.last_at, coalesce(v.visits, 0), y.boundary, null::text, y.keyword, y.n::float8")
                 .t(" from (select x.*, count(*) over () as n from (select k.url, k.title, k.frecency, k.keyword, k.date_added, ")
-                .boundary("k.match_text", words).t(" as boundary from bookmark k").ofTheAccount("k")
-                .t(" and k.kind = 'bookmark' and k.url is not null").lookedUp("k", words)
+                .boundary("k.match_text", words).t(" as boundary from bookmark k where k.account_id = ").account()
+                .t(" and k.kind = 'bookmark' and k.url is not null").anywhere("k.match_text", words, true)
                 .noScripts("k.match_text", allowScripts).t(" limit ").p(cap).t(") x")
                 .t(" order by x.boundary desc, x.frecency desc, x.date_added desc limit ").p(limit).t(") y")
                 .t(" left join lateral (").historyOf("y.url").t(") v on true");
@@ -212,8 +178,8 @@ final class SearchStatement {
     SearchStatement historyAll(List<WordPattern> words, int limit, boolean allowScripts) {
         startPart().t("select 'h', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, ")
                 .boundary("p.match_text", words)
-                .t(", null::text, null::text, null::float8 from history_place p").ofTheAccount("p")
-                .lookedUp("p", words).noScripts("p.match_text", allowScripts)
+                .t(", null::text, null::text, null::float8 from history_place p where p.account_id = ").account()
+                .anywhere("p.match_text", words, true).noScripts("p.match_text", allowScripts)
                 .t(" order by 7 desc, p.frecency desc, p.last_visit_at desc limit ").p(limit);
         return endPart();
     }
@@ -226,7 +192,7 @@ final class SearchStatement {
                 .account()
                 .t(" and kind = 'bookmark' and url is not null order by frecency desc, date_added desc limit ").p(scan)
                 .t(") t where true")
-                .anywhere("t.match_text", words).t(" and ").boundary("t.match_text", words)
+                .anywhere("t.match_text", words, false).t(" and ").boundary("t.match_text", words)
                 .noScripts("t.match_text", allowScripts)
                 .t(" limit ").p(limit).t(") m join bookmark k on k.account_id = ").account().t(" and k.guid = m.guid")
                 .t(" left join lateral (").historyOf("k.url").t(") v on true");
@@ -239,9 +205,9 @@ final class SearchStatement {
         startPart().t(
                 "select 'b', m.url, m.title, m.frecency, v.last_at, coalesce(v.visits, 0), m.boundary, null::text, m.keyword, null::float8")
                 .t(" from (select k.url, k.title, k.frecency, k.keyword, k.date_added, ").boundary("k.match_text", words)
-                .t(" as boundary from bookmark k").ofTheAccount("k", also)
+                .t(" as boundary from bookmark k where k.account_id = ").account()
                 .t(" and k.kind = 'bookmark' and k.url is not null")
-                .lookedUp("k", words).noScripts("k.match_text", allowScripts).alsoIn("k.url", also)
+                .anywhere("k.match_text", words, true).noScripts("k.match_text", allowScripts).alsoIn("k.url", also)
                 .t(" order by boundary desc, k.frecency desc, k.date_added desc limit ").p(limit).t(") m")
                 .t(" left join lateral (").historyOf("m.url").t(") v on true");
         return endPart();
@@ -254,8 +220,8 @@ final class SearchStatement {
         }
         startPart().t("select 'h', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, ")
                 .boundary("p.match_text", words)
-                .t(", null::text, null::text, null::float8 from history_place p").ofTheAccount("p", also)
-                .lookedUp("p", words).noScripts("p.match_text", allowScripts).alsoIn("p.url", also)
+                .t(", null::text, null::text, null::float8 from history_place p where p.account_id = ").account()
+                .anywhere("p.match_text", words, true).noScripts("p.match_text", allowScripts).alsoIn("p.url", also)
                 .t(" order by 7 desc, p.frecency desc, p.last_visit_at desc limit ").p(limit);
         return endPart();
     }
@@ -268,7 +234,7 @@ final class SearchStatement {
                 .boundary("t.match_text", words)
                 .t(", d.name, null::text, null::float8 from tab t join device d on d.account_id = t.account_id and d.client_id = t.client_id")
                 .t(" left join lateral (").historyOf("t.url").t(") v on true where t.account_id = ").account()
-                .anywhere("t.match_text", words).noScripts("t.match_text", allowScripts).alsoIn("t.url", also)
+                .anywhere("t.match_text", words, false).noScripts("t.match_text", allowScripts).alsoIn("t.url", also)
                 .t(" limit 200");
         return endPart();
     }
@@ -290,7 +256,7 @@ final class SearchStatement {
                 .t(" from (select url, title, sent_at, sender_name, ").boundary("match_text", words)
                 .t(" as boundary from (select url, title, sent_at, sender_name, match_text from inbox where account_id = ")
                 .account().t(" order by sent_at desc limit ").p(INBOX_WALK).t(") w where true")
-                .anywhere("match_text", words).noScripts("match_text", allowScripts).t(" order by sent_at desc limit ")
+                .anywhere("match_text", words, false).noScripts("match_text", allowScripts).t(" order by sent_at desc limit ")
                 .p(limit).t(") i")
                 .t(" left join lateral (").historyOf("i.url").t(") v on true");
         return endPart();
@@ -371,18 +337,15 @@ final class SearchStatement {
     SearchStatement urlPrefixes(String foldedPrefix) {
         String like = "%\n" + WordPattern.escapeLike(foldedPrefix) + "%";
         String likeWww = "%\nwww." + WordPattern.escapeLike(foldedPrefix) + "%";
-        // Both alternatives hold the prefix's trigrams.
-        String[] prefix = { foldedPrefix };
         startPart().t(
                 "select 'u', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, true, null::text, null::text, null::float8")
-                .t(" from history_place p").ofTheAccount("p").t(" and (p.match_text like ").p(like)
-                .t(" or p.match_text like ").p(likeWww).t(")").holdingTrigramsOf("p", prefix)
-                .t(" order by p.frecency desc limit 10").endPart();
+                .t(" from history_place p where p.account_id = ").account().t(" and (p.match_text like ").p(like)
+                .t(" or p.match_text like ").p(likeWww).t(") order by p.frecency desc limit 10").endPart();
         startPart()
                 .t("select 'u', b.url, b.title, b.frecency, null::timestamptz, 0, true, null::text, null::text, null::float8")
-                .t(" from bookmark b").ofTheAccount("b").t(" and b.kind = 'bookmark' and b.url is not null")
-                .t(" and (b.match_text like ").p(like).t(" or b.match_text like ").p(likeWww).t(")")
-                .holdingTrigramsOf("b", prefix).t(" order by b.frecency desc limit 10");
+                .t(" from bookmark b where b.account_id = ").account().t(" and b.kind = 'bookmark' and b.url is not null")
+                .t(" and (b.match_text like ").p(like).t(" or b.match_text like ").p(likeWww)
+                .t(") order by b.frecency desc limit 10");
         return endPart();
     }
 }

@@ -7,14 +7,13 @@ package io.fxhome.web.search;
  * Firefox's boundary (SQLFunctions.cpp, isOnBoundary): a match starting with a letter a-z counts only at the start or
  * after a character that is not a-z; a match starting with anything else is always on a boundary.
  *
- * @param word the folded word itself (the trigram lookup takes its trigrams: migration V32)
  * @param like LIKE pattern (escape character {@code \})
  * @param boundary regular expression, or null when any match is on a boundary
  * @param indexable the pattern holds three letters or digits in a row, so a trigram index can serve it (a pattern
  *        without any would make a GIN index read every entry)
  * @param length the folded word's length in characters (short words are common: the search walks in frecency order)
  */
-record WordPattern(String word, String like, String boundary, boolean indexable, int length) {
+record WordPattern(String like, String boundary, boolean indexable, int length) {
     enum Where {
         TITLE_OR_URL,
         TITLE,
@@ -38,7 +37,7 @@ record WordPattern(String word, String like, String boundary, boolean indexable,
                 case URL -> "\\n([^\\n]*[^a-z])?" + word;
             };
         }
-        return new WordPattern(folded, anywhere, boundary, hasTrigram(folded), folded.codePointCount(0, folded.length()));
+        return new WordPattern(anywhere, boundary, hasTrigram(folded), folded.codePointCount(0, folded.length()));
     }
 
     static String escapeLike(String s) {

@@ -48,9 +48,6 @@ public final class QueryPlans {
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();
         }
-        if (value instanceof String[] array) {
-            return "array[" + String.join(", ", java.util.Arrays.stream(array).map(QueryPlans::literal).toList()) + "]::text[]";
-        }
         return "'" + value.toString().replace("'", "''") + "'";
     }
 
@@ -71,21 +68,6 @@ public final class QueryPlans {
             }
         }
         return b.toString();
-    }
-
-    /** A scan whose condition names the account (the first column of every index of per-user data). */
-    public static void readsOneAccount(String scan) {
-        org.assertj.core.api.Assertions.assertThat(scan).contains("account_id =");
-    }
-
-    /**
-     * A lookup of the trigram indexes (migration V32), whose keys are built from the account: the GIN index gives only
-     * rows holding the account's keys; the statement keeps an account_id condition for the rows of another account
-     * sharing the account's part of the keys (checked in the SQL by the search tests).
-     */
-    public static void looksUpTheAccountsTrigramKeys(String scan) {
-        org.assertj.core.api.Assertions.assertThat(scan).startsWith("Bitmap Index Scan").containsPattern("_match_idx: ")
-                .contains("fxhome_trigram_keys(account_id, ");
     }
 
     private static List<String> scans(Connection c, String explain, List<Object> params) throws SQLException {
