@@ -105,8 +105,8 @@ public class SyncJobHandler {
             return true;
         }
         superseded.increment();
-        Log.infof("%s: the job came through a channel to the broker that has closed since; the broker"
-                + " requeued it, and its redelivery settles it", what);
+        Log.infof("%s: the job came through a channel of lane %s that has closed since; the broker requeued it, and"
+                + " its redelivery settles it", what, delivery.lane());
         return false;
     }
 
