@@ -81,6 +81,7 @@ class FleetBenchmarkIT {
      */
     private static final int WORKER_NICE = Integer.getInteger("bench.worker-nice", 0);
     private static final String DB = "fxhome_bench_fleet";
+    private static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432"));
     private static final String NAMESPACE = "fxhome.bench.fleet";
     private static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench/fleet"));
     /**
@@ -158,11 +159,14 @@ class FleetBenchmarkIT {
                 List<Probe> probes = signInProbes(sandbox, web, db);
                 Thread sampler = Thread.ofPlatform().daemon().start(() -> sampleGauge(worker, rabbit, topology));
 
-                phase = "idle";
-                Wrk idleBefore = wrk(web, probes.get(0).cookie, "web-idle-before", 30);
-                line("web app idle (before): %s", idleBefore);
-
                 Cpu cpu = new Cpu(db, worker.pid(), web.pid());
+                // The idle figure is the warm web app's: its first seconds (JIT compiling) would make it the slower.
+                phase = "warm-up";
+                wrk(web, probes.get(0).cookie, "web-warm-up", 20);
+                phase = "idle";
+                line("web app idle (before, after a 20 s warm-up): %s", idle(cpu, web, probes.get(0).cookie,
+                        "web-idle-before"));
+
                 AppProcess scheduler = AppProcess.of(app("scheduler"),
                         "fleet-scheduler")
                         .properties(port(2) == 0 ? Map.of() : Map.of("quarkus.http.port", Integer.toString(port(2))))
@@ -196,8 +200,7 @@ class FleetBenchmarkIT {
                         Duration.between(stopped, Instant.now()).toSeconds());
                 Thread.sleep(10_000);
                 phase = "idle";
-                Wrk idleAfter = wrk(web, probes.get(0).cookie, "web-idle-after", 30);
-                line("web app idle (after): %s", idleAfter);
+                line("web app idle (after): %s", idle(cpu, web, probes.get(0).cookie, "web-idle-after"));
                 sampling.set(false);
                 sampler.join();
             }
@@ -222,8 +225,7 @@ class FleetBenchmarkIT {
     private static PGSimpleDataSource dataSource(String user, String database) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         // FXHOME_TEST_PG_PORT: a private PostgreSQL per checkout, as the other process tests.
-        ds.setURL("jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432") + "/"
-                + database);
+        ds.setURL("jdbc:postgresql://127.0.0.1:" + PG_PORT + "/" + database);
         ds.setUser(user);
         ds.setPassword(user.equals("fxhome") ? "fxhome" : null);
         ds.setReWriteBatchedInserts(true);
@@ -359,7 +361,8 @@ class FleetBenchmarkIT {
     // ------------------------------------------------------------------ a measured phase
 
     record Result(int seconds, long syncs, long withChanges, long otherOutcomes, double workerCpu, double pgCpu,
-            double brokerCpu, double schedulerCpu, double webCpu, double sandboxCpu, Wrk web, long commits) {
+            double brokerCpu, double schedulerCpu, double webCpu, double sandboxCpu, Wrk web, WebWait webWait,
+            long commits) {
         double perSecond() {
             return (double) syncs / seconds;
         }
@@ -368,9 +371,9 @@ class FleetBenchmarkIT {
         public String toString() {
             return String.format(Locale.ROOT,
                     "%d syncs in %d s = %.0f/s (%d found changes, %d not done); CPU s: worker %.1f, PostgreSQL %.1f, "
-                            + "broker %.1f, scheduler %.1f, web %.1f, sandbox+driver %.1f; %d commits; web under load: %s",
+                            + "broker %.1f, scheduler %.1f, web %.1f, sandbox+driver %.1f; %d commits; web under load: %s; %s",
                     syncs, seconds, perSecond(), withChanges, otherOutcomes, workerCpu, pgCpu, brokerCpu, schedulerCpu,
-                    webCpu, sandboxCpu, commits, web);
+                    webCpu, sandboxCpu, commits, web, webWait);
         }
     }
 
@@ -410,7 +413,33 @@ class FleetBenchmarkIT {
         }
         int seconds = (int) Duration.between(start, end).toSeconds();
         return new Result(seconds, syncs, changed, other, cpu.worker.seconds(), cpu.postgres.seconds(),
-                cpu.broker.seconds(), cpu.schedulerCpu.seconds(), cpu.web.seconds(), cpu.self.seconds(), wrk, commits);
+                cpu.broker.seconds(), cpu.schedulerCpu.seconds(), cpu.web.seconds(), cpu.self.seconds(), wrk,
+                cpu.webWait(wrk, seconds), commits);
+    }
+
+    /** The web app's traffic alone for 30 s, and what its requests waited for a core. */
+    private static String idle(Cpu cpu, AppProcess web, String cookie, String name) throws Exception {
+        cpu.reset();
+        Instant start = Instant.now();
+        Wrk wrk = wrk(web, cookie, name, 30);
+        cpu.sample();
+        return wrk + "; " + cpu.webWait(wrk, (int) Duration.between(start, Instant.now()).toSeconds());
+    }
+
+    /**
+     * Time the web app spent runnable but waiting for a core: its threads' (its JIT compiler's and collector's too), and
+     * its PostgreSQL backends' (ProcWait), in all and per wrk request. Under load it is what sharing the cores adds to
+     * the requests' latency, on average; the p99 is the requests that waited several times.
+     */
+    record WebWait(double appSeconds, double dbSeconds, long requests) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT,
+                    "the web app waited for a core %.1f s in its threads and %.1f s in its PostgreSQL backends "
+                            + "(%.3f and %.3f ms a request)",
+                    appSeconds, dbSeconds, 1000 * appSeconds / Math.max(1, requests),
+                    1000 * dbSeconds / Math.max(1, requests));
+        }
     }
 
     /**
@@ -443,6 +472,8 @@ class FleetBenchmarkIT {
         final ProcCpu schedulerCpu = new ProcCpu();
         final ProcCpu web = new ProcCpu();
         final ProcCpu self = new ProcCpu();
+        final ProcWait webThreads = new ProcWait();
+        final ProcWait webBackends = new ProcWait();
         final PGSimpleDataSource db;
         final long workerPid;
         final long webPid;
@@ -487,6 +518,31 @@ class FleetBenchmarkIT {
                 return;
             }
             postgres.sample(backends);
+            webThreads.sample(Set.of(webPid));
+            webBackends.sample(backendsOf(webPid));
+        }
+
+        /** PostgreSQL's backends that serve the process {@code pid} (by its connections' ports). */
+        private Set<Long> backendsOf(long pid) {
+            Set<Integer> ports = ProcWait.clientPorts(pid, PG_PORT);
+            Set<Long> backends = new HashSet<>();
+            try (Connection c = db.getConnection();
+                    PreparedStatement ps = c.prepareStatement(
+                            "select pid from pg_stat_activity where client_port = any(?::int[])")) {
+                ps.setArray(1, c.createArrayOf("int4", ports.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        backends.add(rs.getLong(1));
+                    }
+                }
+            } catch (SQLException e) {
+                // the next sample will do
+            }
+            return backends;
+        }
+
+        synchronized WebWait webWait(Wrk wrk, int seconds) {
+            return new WebWait(webThreads.seconds(), webBackends.seconds(), Math.round(wrk.requestsPerSecond() * seconds));
         }
 
         synchronized void reset() {
@@ -494,6 +550,8 @@ class FleetBenchmarkIT {
             for (ProcCpu p : List.of(worker, postgres, broker, schedulerCpu, web, self)) {
                 p.reset();
             }
+            webThreads.reset();
+            webBackends.reset();
         }
     }
 
