@@ -31,7 +31,7 @@ class ConsumerChannelsTest {
     }
 
     @Test
-    void aConnectionThatDiesClosesEveryRegistrationOnIt() throws Exception {
+    void aConnectionThatClosesSupersedesEveryRegistrationOnIt() throws Exception {
         String tag;
         try (Connection connection = connect()) {
             tag = consume(connection.createChannel());

@@ -55,7 +55,8 @@ import io.fxhome.sync.fxa.FxaConfig;
 /**
  * The fleet benchmark (not part of the normal build; docs/benchmarks.md, "A fleet under load"): bench.accounts linked
  * sandbox accounts on a bench.interval schedule, synced by the packaged worker as the packaged scheduler enqueues them,
- * while the packaged web app serves steady traffic (wrk). Phases: the web app idle; the first syncs; nothing new
+ * while the packaged web app serves steady traffic (wrk). Phases: the web app warmed up, then idle; the first syncs;
+ * nothing new
  * (every sync finds nothing); a few changes (a share of the accounts gets records, and probe accounts signed in
  * through the web app measure the delay from a change in the sandbox to the web app's API); the scheduler stopped,
  * and the web app idle again. It samples the worker's slots gauge and the queues' depth every second throughout.
@@ -386,6 +387,9 @@ class FleetBenchmarkIT {
         Thread mutating = mutator == null ? null : Thread.ofPlatform().start(() -> mutator.run(PHASE_SECONDS));
         Thread probing = visibility == null ? null : Thread.ofPlatform().start(() -> visibility.run(PHASE_SECONDS));
         Wrk wrk = wrk(web, cookie, "web-" + phase, PHASE_SECONDS);
+        // The web app's wait over wrk's requests only: the visibility probes may go on polling a few seconds longer.
+        cpu.sample();
+        WebWait webWait = cpu.webWait(wrk);
         if (mutating != null) {
             mutating.join();
         }
@@ -413,17 +417,16 @@ class FleetBenchmarkIT {
         }
         int seconds = (int) Duration.between(start, end).toSeconds();
         return new Result(seconds, syncs, changed, other, cpu.worker.seconds(), cpu.postgres.seconds(),
-                cpu.broker.seconds(), cpu.schedulerCpu.seconds(), cpu.web.seconds(), cpu.self.seconds(), wrk,
-                cpu.webWait(wrk, seconds), commits);
+                cpu.broker.seconds(), cpu.schedulerCpu.seconds(), cpu.web.seconds(), cpu.self.seconds(), wrk, webWait,
+                commits);
     }
 
     /** The web app's traffic alone for 30 s, and what its requests waited for a core. */
     private static String idle(Cpu cpu, AppProcess web, String cookie, String name) throws Exception {
         cpu.reset();
-        Instant start = Instant.now();
         Wrk wrk = wrk(web, cookie, name, 30);
         cpu.sample();
-        return wrk + "; " + cpu.webWait(wrk, (int) Duration.between(start, Instant.now()).toSeconds());
+        return wrk + "; " + cpu.webWait(wrk);
     }
 
     /**
@@ -507,42 +510,32 @@ class FleetBenchmarkIT {
                 schedulerCpu.sample(Set.of(scheduler));
             }
             Set<Long> backends = new HashSet<>();
+            Set<Long> webBackendPids = new HashSet<>();
             try (Connection c = db.getConnection();
-                    Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("select pid from pg_stat_activity where datname = '" + DB
-                            + "' and pid <> pg_backend_pid()")) {
-                while (rs.next()) {
-                    backends.add(rs.getLong(1));
+                    PreparedStatement ps = c.prepareStatement("""
+                            select pid, client_port = any(?::int[]) from pg_stat_activity
+                             where datname = ? and pid <> pg_backend_pid()""")) {
+                // The web app's backends by its connections' ports.
+                ps.setArray(1, c.createArrayOf("int4", ProcWait.clientPorts(webPid, PG_PORT).toArray()));
+                ps.setString(2, DB);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        backends.add(rs.getLong(1));
+                        if (rs.getBoolean(2)) {
+                            webBackendPids.add(rs.getLong(1));
+                        }
+                    }
                 }
             } catch (SQLException e) {
                 return;
             }
             postgres.sample(backends);
             webThreads.sample(Set.of(webPid));
-            webBackends.sample(backendsOf(webPid));
+            webBackends.sample(webBackendPids);
         }
 
-        /** PostgreSQL's backends that serve the process {@code pid} (by its connections' ports). */
-        private Set<Long> backendsOf(long pid) {
-            Set<Integer> ports = ProcWait.clientPorts(pid, PG_PORT);
-            Set<Long> backends = new HashSet<>();
-            try (Connection c = db.getConnection();
-                    PreparedStatement ps = c.prepareStatement(
-                            "select pid from pg_stat_activity where client_port = any(?::int[])")) {
-                ps.setArray(1, c.createArrayOf("int4", ports.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        backends.add(rs.getLong(1));
-                    }
-                }
-            } catch (SQLException e) {
-                // the next sample will do
-            }
-            return backends;
-        }
-
-        synchronized WebWait webWait(Wrk wrk, int seconds) {
-            return new WebWait(webThreads.seconds(), webBackends.seconds(), Math.round(wrk.requestsPerSecond() * seconds));
+        synchronized WebWait webWait(Wrk wrk) {
+            return new WebWait(webThreads.seconds(), webBackends.seconds(), wrk.requests());
         }
 
         synchronized void reset() {
@@ -649,7 +642,7 @@ class FleetBenchmarkIT {
 
     // ------------------------------------------------------------------ web traffic
 
-    record Wrk(double requestsPerSecond, String p50, String p99, String max) {
+    record Wrk(long requests, double requestsPerSecond, String p50, String p99, String max) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%.0f req/s, p50 %s, p99 %s, max %s", requestsPerSecond, p50, p99, max);
@@ -669,7 +662,8 @@ class FleetBenchmarkIT {
             throw new IllegalStateException("wrk did not end");
         }
         String out = Files.readString(OUT.resolve(name + ".txt"));
-        return new Wrk(Double.parseDouble(find(out, "Requests/sec:\\s+([0-9.]+)")), find(out, "\\s50%\\s+(\\S+)"),
+        return new Wrk(Long.parseLong(find(out, "(\\d+) requests in")),
+                Double.parseDouble(find(out, "Requests/sec:\\s+([0-9.]+)")), find(out, "\\s50%\\s+(\\S+)"),
                 find(out, "\\s99%\\s+(\\S+)"), find(out, "Latency\\s+\\S+\\s+\\S+\\s+(\\S+)"));
     }
 

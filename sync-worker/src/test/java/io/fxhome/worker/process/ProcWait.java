@@ -13,20 +13,24 @@ import java.util.Set;
 /**
  * Time the threads of processes spent runnable but waiting for a core ({@code /proc/<pid>/task/<tid>/schedstat}'s second
  * field, the scheduler's run delay, in nanoseconds): what a request waits for on a machine whose cores are busy with
- * other work. Summed per thread from the first sample that saw it; threads that ended keep their last value.
+ * other work. Summed per thread, keyed by its id and start time (ids are reused); a thread first seen after
+ * {@link #reset()} counts from its start, one seen before from its first sample; threads that ended keep their last
+ * value.
  */
 final class ProcWait {
     private final Map<String, Long> first = new HashMap<>();
     private final Map<String, Long> last = new HashMap<>();
+    private boolean reset;
 
     synchronized void sample(Set<Long> pids) {
         for (long pid : pids) {
             try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
                 for (Path task : tasks) {
                     long delay = runDelay(task.resolve("schedstat"));
-                    if (delay >= 0) {
-                        String key = pid + "/" + task.getFileName();
-                        first.putIfAbsent(key, delay);
+                    String started = startTime(task);
+                    if (delay >= 0 && started != null) {
+                        String key = pid + "/" + task.getFileName() + "@" + started;
+                        first.putIfAbsent(key, reset ? 0 : delay);
                         last.put(key, delay);
                     }
                 }
@@ -48,6 +52,18 @@ final class ProcWait {
     synchronized void reset() {
         first.clear();
         first.putAll(last);
+        reset = true;
+    }
+
+    /** Field 22 of the task's stat (its start, in clock ticks since boot), or null when it is gone. */
+    private static String startTime(Path task) {
+        try {
+            String stat = Files.readString(task.resolve("stat"));
+            // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19];
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static long runDelay(Path schedstat) {
