@@ -71,6 +71,11 @@ class FleetBenchmarkIT {
     private static final int RECORDS_PER_CHANGE = 3;
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
     private static final int PROBES = Integer.getInteger("bench.probes", 3);
+    /**
+     * How often a probe asks the web app for its history until its change is listed: the delay's resolution, and
+     * web traffic of its own in the changes phase (3 probes at 100 ms, the default, about 25 requests a second).
+     */
+    private static final int PROBE_POLL_MS = Integer.getInteger("bench.probe-poll-ms", 100);
     /** How long the backlog may take to drain after the scheduler stopped (a pair on a loaded machine shortens it). */
     private static final int DRAIN_SECONDS = Integer.getInteger("bench.drain-seconds", 600);
     /** Steady web traffic: wrk connections, each waiting this long between requests. */
@@ -609,7 +614,7 @@ class FleetBenchmarkIT {
                             // Given up after a minute: counted as a minute, over the goal.
                             while (!get(web, "/api/v1/history", p.cookie()).contains(url)
                                     && System.nanoTime() - changed < TimeUnit.SECONDS.toNanos(60)) {
-                                Thread.sleep(100);
+                                Thread.sleep(PROBE_POLL_MS);
                             }
                             delaysMs.add((System.nanoTime() - changed) / 1_000_000);
                             Thread.sleep(ThreadLocalRandom.current().nextLong(1000, 3000));
