@@ -56,10 +56,9 @@ import io.fxhome.sync.fxa.FxaConfig;
  * The fleet benchmark (not part of the normal build; docs/benchmarks.md, "A fleet under load"): bench.accounts linked
  * sandbox accounts on a bench.interval schedule, synced by the packaged worker as the packaged scheduler enqueues them,
  * while the packaged web app serves steady traffic (wrk). Phases: the web app warmed up, then idle; the first syncs;
- * nothing new
- * (every sync finds nothing); a few changes (a share of the accounts gets records, and probe accounts signed in
- * through the web app measure the delay from a change in the sandbox to the web app's API); the scheduler stopped,
- * and the web app idle again. It samples the worker's slots gauge and the queues' depth every second throughout.
+ * nothing new (every sync finds nothing); a few changes (a share of the accounts gets records, and probe accounts
+ * signed in through the web app measure the delay from a change in the sandbox to the web app's API); the scheduler
+ * stopped, and the web app idle again. It samples the worker's slots gauge and the queues' depth every second throughout.
  * Figures go to stdout and target/bench/fleet/.
  */
 class FleetBenchmarkIT {
