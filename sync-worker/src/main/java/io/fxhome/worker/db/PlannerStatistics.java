@@ -1,7 +1,9 @@
 package io.fxhome.worker.db;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,16 +65,13 @@ public final class PlannerStatistics {
     }
 
     private void refresh(String... tables) {
+        // The usual answer, nothing stale, costs one exchange in autocommit (where the look's lock ends with its
+        // statement); a table found stale is looked at again in the transaction that holds its lock and analyzes it.
+        if (tx.withoutTransaction(c -> stale(c, tables)).isEmpty()) {
+            return;
+        }
         tx.inTransaction(c -> {
-            List<String> stale = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(STALE)) {
-                ps.setArray(1, c.createArrayOf("text", tables));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        stale.add(rs.getString(1));
-                    }
-                }
-            }
+            List<String> stale = stale(c, tables);
             if (!stale.isEmpty()) {
                 long start = System.nanoTime();
                 try (Statement st = c.createStatement()) {
@@ -83,5 +82,18 @@ public final class PlannerStatistics {
             }
             return null;
         });
+    }
+
+    private static List<String> stale(Connection c, String... tables) throws SQLException {
+        List<String> stale = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(STALE)) {
+            ps.setArray(1, c.createArrayOf("text", tables));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stale.add(rs.getString(1));
+                }
+            }
+        }
+        return stale;
     }
 }

@@ -33,7 +33,9 @@ public final class Transactions {
     }
 
     /**
-     * Work outside any transaction block, in autocommit: for statements PostgreSQL refuses inside one (VACUUM).
+     * Work outside any transaction block, in autocommit: for statements PostgreSQL refuses inside one (VACUUM), and for
+     * work of one statement (or one batch the driver sends with one Sync), which is then its own transaction in one
+     * exchange with PostgreSQL, where a transaction block takes two (BEGIN with the statement, then COMMIT).
      */
     public <T> T withoutTransaction(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {

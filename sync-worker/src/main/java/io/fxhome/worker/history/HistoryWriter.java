@@ -1,9 +1,10 @@
 package io.fxhome.worker.history;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.fxhome.worker.db.CopyRows;
+import io.fxhome.worker.db.Text;
 import io.fxhome.worker.frecency.BookmarkFrecency;
 import io.fxhome.worker.frecency.Frecency;
 import io.fxhome.worker.frecency.Visit;
@@ -23,22 +25,25 @@ import io.fxhome.worker.frecency.Visit;
 /**
  * Merges a page of history records into {@code history_place} and {@code history_visit}. History is an archive:
  * visits are added, never replaced, because each Sync record carries only its latest visits and Sync forgets pages
- * after 60 days. Only a tombstone removes a place (and its visits). One COPY per stage table and one set-based statement
- * per page, inside the caller's transaction.
+ * after 60 days. Only a tombstone removes a place (and its visits). A page merges in one exchange with PostgreSQL (its
+ * columns as arrays, one set-based statement), or, into an empty archive, goes in by COPY; inside the caller's
+ * transaction.
  * <p>
  * The same statement keeps each page's Firefox frecency (the {@code fxhome_page_frecency} function of migration V7, see
  * docs/search.md) up to date from its 10 latest visits, old and new, and {@link BookmarkFrecency} passes it on to
  * bookmarks of the same URL: the address-bar search never computes a score itself.
  */
 public final class HistoryWriter {
-    // The page's transaction skips JIT: compiling the merge for every page cost more than running it.
-    static final String STAGE = """
-            create temp table if not exists stage_place (guid text, url text, title text, server_modified numeric,
-                                                         frecency integer, sample_micros bigint[], sample_types smallint[])
-                on commit delete rows;
-            create temp table if not exists stage_visit (place_guid text, visited_at bigint, transition smallint)
-                on commit delete rows;
-            set local jit = off;
+    // The page's settings and the account's hold (see append) go in the merge's exchange, ahead of it: a page of a few
+    // records costs three round trips in all with its transaction's, where staging it took ten (temporary tables, two
+    // COPYs, their emptying), and PostgreSQL's share of a sync that found a few changes went with them
+    // (docs/benchmarks.md, "A fleet under load"). The merge skips JIT: compiling it for every page cost more than
+    // running it. And it keeps one plan per connection: the planner cannot see how long the arrays are in a generic
+    // plan and prices them at 100 rows, so left to choose it planned a custom one for every page, 1.5 ms each, as
+    // long as the merge itself; the plan is built to be right for any page (below).
+    static final String BEFORE_MERGE = """
+            select set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true);
+            select 1 from account where id = ? for key share;
             """;
     // One statement: new visits go in (duplicates skipped: a visit is its date and type), and each place is upserted
     // with its count and last visit raised by exactly the visits that were new. The record lists at most 20 visits,
@@ -50,8 +55,17 @@ public final class HistoryWriter {
     // made for it whatever the statistics say: with a new account's rows not yet analyzed, a join hashed all of the
     // account's places for every page (a first sync quadratic in its size), and an EXISTS or LIMIT 1 probe walked
     // another index of the account's rows hoping for an early match.
+    // The page comes as arrays, one per column (a place's sampled visits as array literals, which have no other way into
+    // one array element), unnested under the names the statement reads.
     static final String MERGE = """
-            with inserted as (
+            with stage_place as (
+                select s.guid, s.url, s.title, s.server_modified, s.frecency, s.sample_micros::bigint[] as sample_micros,
+                       s.sample_types::smallint[] as sample_types
+                  from unnest(?::text[], ?::text[], ?::text[], ?::numeric[], ?::int[], ?::text[], ?::text[])
+                       as s (guid, url, title, server_modified, frecency, sample_micros, sample_types)),
+            stage_visit as (
+                select * from unnest(?::text[], ?::bigint[], ?::smallint[]) as v (place_guid, visited_at, transition)),
+            inserted as (
                 insert into history_visit (account_id, place_guid, visited_at, transition)
                 select ?, place_guid, visited_at, transition from stage_visit
                 on conflict do nothing
@@ -102,7 +116,8 @@ public final class HistoryWriter {
                 returning url, frecency, bookmarked)
             select url, max(frecency) from merged where bookmarked group by url
             """;
-    private static final long MERGE_PARAMETERS = MERGE.chars().filter(c -> c == '?').count();
+    /** The merge's parameters after the page's ten arrays: each is the account. */
+    private static final long MERGE_ACCOUNT_PARAMETERS = MERGE.chars().filter(c -> c == '?').count() - 10;
     private static final String DELETE_VISITS = "delete from history_visit where account_id = ? and place_guid = any(?)";
     private static final String DELETE_PLACES = "delete from history_place where account_id = ? and guid = any(?) returning url";
 
@@ -112,36 +127,82 @@ public final class HistoryWriter {
         this.connection = connection;
     }
 
-    /** Merges one page into the archive; returns the number of places written. */
+    /**
+     * Merges one page into the archive; returns the number of places written. Fails with SQLState 23503 if the account
+     * no longer exists (see {@link #append}); the caller's transaction then rolls back what the statement wrote.
+     */
     public int write(UUID accountId, Collection<HistoryPlaceRow> page) throws SQLException {
         Collection<HistoryPlaceRow> places = lastOfEachGuid(page);
         if (places.isEmpty()) {
             return 0;
         }
-        // Only a merge stages (an append goes straight to the tables): its temp tables are made, or found, here.
-        try (Statement st = connection.createStatement()) {
-            st.execute(STAGE);
-        }
-        CopyRows stagedPlaces = new CopyRows();
-        CopyRows stagedVisits = new CopyRows();
+        int n = places.size();
+        String[] guids = new String[n];
+        String[] urls = new String[n];
+        String[] titles = new String[n];
+        BigDecimal[] serverModified = new BigDecimal[n];
+        Integer[] frecency = new Integer[n];
+        String[] sampleMicros = new String[n];
+        String[] sampleTypes = new String[n];
+        List<String> visitGuids = new ArrayList<>();
+        List<Long> visitedAt = new ArrayList<>();
+        List<Short> transitions = new ArrayList<>();
+        int i = 0;
         for (HistoryPlaceRow p : places) {
             Set<Visit> distinct = Frecency.distinct(p.visits());
             List<Visit> sample = Frecency.sample(distinct);
-            stagePlace(stagedPlaces, p, sample, Frecency.countedVisits(distinct)).endRow();
+            // NUL cannot travel in text (the COPY of append replaces it the same way).
+            guids[i] = Text.clean(p.guid());
+            urls[i] = Text.clean(p.url());
+            titles[i] = Text.clean(p.title());
+            serverModified[i] = p.serverModified();
+            frecency[i] = Frecency.of(sample, Frecency.countedVisits(distinct), false, p.url());
+            sampleMicros[i] = sample.stream().map(v -> Long.toString(v.visitedAtMicros()))
+                    .collect(Collectors.joining(",", "{", "}"));
+            sampleTypes[i] = sample.stream().map(v -> Integer.toString(v.transition()))
+                    .collect(Collectors.joining(",", "{", "}"));
             for (Visit v : distinct) {
-                stagedVisits.text(p.guid()).number(v.visitedAtMicros()).number(v.transition()).endRow();
+                visitGuids.add(guids[i]);
+                visitedAt.add(v.visitedAtMicros());
+                transitions.add((short) v.transition());
+            }
+            i++;
+        }
+        // In URL order: pages written at once then lock shared bookmarks in the same order (no deadlock).
+        SortedMap<String, Integer> bookmarked = new TreeMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(BEFORE_MERGE + MERGE)) {
+            int k = 1;
+            ps.setObject(k++, accountId);
+            ps.setArray(k++, connection.createArrayOf("text", guids));
+            ps.setArray(k++, connection.createArrayOf("text", urls));
+            ps.setArray(k++, connection.createArrayOf("text", titles));
+            ps.setArray(k++, connection.createArrayOf("numeric", serverModified));
+            ps.setArray(k++, connection.createArrayOf("int4", frecency));
+            ps.setArray(k++, connection.createArrayOf("text", sampleMicros));
+            ps.setArray(k++, connection.createArrayOf("text", sampleTypes));
+            ps.setArray(k++, connection.createArrayOf("text", visitGuids.toArray()));
+            ps.setArray(k++, connection.createArrayOf("int8", visitedAt.toArray()));
+            ps.setArray(k++, connection.createArrayOf("int2", transitions.toArray()));
+            for (int a = 0; a < MERGE_ACCOUNT_PARAMETERS; a++) {
+                ps.setObject(k++, accountId);
+            }
+            ps.execute();
+            // The results in order: the settings, the hold, the merge's bookmarked pages.
+            ps.getMoreResults();
+            try (ResultSet rs = ps.getResultSet()) {
+                if (!rs.next()) {
+                    throw goneAccount(accountId);
+                }
+            }
+            ps.getMoreResults();
+            try (ResultSet rs = ps.getResultSet()) {
+                while (rs.next()) {
+                    bookmarked.put(rs.getString(1), rs.getInt(2));
+                }
             }
         }
-        stagedPlaces.copyInto(connection,
-                "stage_place (guid, url, title, server_modified, frecency, sample_micros, sample_types)");
-        stagedVisits.copyInto(connection, "stage_visit (place_guid, visited_at, transition)");
-        new BookmarkFrecency(connection).passOnPageScores(accountId, mergeStaged(accountId));
-        // The stage empties at commit; a later page in the same transaction must not see these rows again
-        // (DELETE, not TRUNCATE: on a small temp table it is far cheaper).
-        try (Statement st = connection.createStatement()) {
-            st.execute("delete from stage_place; delete from stage_visit");
-        }
-        return places.size();
+        new BookmarkFrecency(connection).passOnPageScores(accountId, bookmarked);
+        return n;
     }
 
     /**
@@ -150,13 +211,16 @@ public final class HistoryWriter {
      * {@code history_place} and {@code history_visit} by COPY, with counts, dates and frecency taken from the records
      * (a bookmarked page scored as one), the same rows {@link #write} would produce at several times the cost. A place
      * that is there after all (which the caller rules out) fails the page with a unique violation; the retried sync
-     * then merges.
+     * then merges. Holds the account's row until the transaction ends: a page for an account deleted meanwhile fails
+     * with SQLState 23503 instead of leaving rows behind, as the foreign keys history no longer has would (migration
+     * V10).
      */
     public int append(UUID accountId, Collection<HistoryPlaceRow> page) throws SQLException {
         Collection<HistoryPlaceRow> places = lastOfEachGuid(page);
         if (places.isEmpty()) {
             return 0;
         }
+        holdAccount(accountId);
         BookmarkFrecency bookmarks = new BookmarkFrecency(connection);
         Set<String> bookmarkedUrls = bookmarks.bookmarkedUrls(accountId,
                 places.stream().map(HistoryPlaceRow::url).distinct().toList());
@@ -193,19 +257,19 @@ public final class HistoryWriter {
         return places.size();
     }
 
-    /**
-     * Locks the account's row against deletion until the page commits, as the foreign keys history no longer has would
-     * (migration V10): a page written for an account deleted meanwhile fails instead of leaving rows behind.
-     */
-    public void holdAccount(UUID accountId) throws SQLException {
+    private void holdAccount(UUID accountId) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("select 1 from account where id = ? for key share")) {
             ps.setObject(1, accountId);
             try (var rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new SQLException("account " + accountId + " no longer exists", "23503");
+                    throw goneAccount(accountId);
                 }
             }
         }
+    }
+
+    private static SQLException goneAccount(UUID accountId) {
+        return new SQLException("account " + accountId + " no longer exists", "23503");
     }
 
     /** Whether the account's history archive is empty: a download may then {@link #append}. */
@@ -225,30 +289,6 @@ public final class HistoryWriter {
         Map<String, HistoryPlaceRow> byGuid = new LinkedHashMap<>();
         page.forEach(p -> byGuid.put(p.guid(), p));
         return byGuid.values();
-    }
-
-    private static CopyRows stagePlace(CopyRows rows, HistoryPlaceRow p, List<Visit> sample, int counted) {
-        return rows.text(p.guid()).text(p.url()).text(p.title()).number(p.serverModified())
-                .number(Frecency.of(sample, counted, false, p.url()))
-                .text(sample.stream().map(v -> Long.toString(v.visitedAtMicros())).collect(Collectors.joining(",", "{", "}")))
-                .text(sample.stream().map(v -> Integer.toString(v.transition())).collect(Collectors.joining(",", "{", "}")));
-    }
-
-    /** Runs MERGE over the staged page (its parameters are all the account); returns bookmarked URLs' frecency. */
-    private SortedMap<String, Integer> mergeStaged(UUID accountId) throws SQLException {
-        // In URL order: pages written at once then lock shared bookmarks in the same order (no deadlock).
-        SortedMap<String, Integer> bookmarked = new TreeMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(MERGE)) {
-            for (int i = 1; i <= MERGE_PARAMETERS; i++) {
-                ps.setObject(i, accountId);
-            }
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    bookmarked.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-        }
-        return bookmarked;
     }
 
     /** Applies tombstones: the place and all its visits go; bookmarks of those URLs fall back to their own score. */

@@ -352,7 +352,7 @@ public class AccountSyncer {
         }
         String fingerprint = BulkKeysFingerprint.of(keys.get());
         boolean all = SyncPlan.downloadAllAgain(state, sameNode, meta.get().syncId(), fingerprint);
-        Map<String, CollectionState> collections = tx.inTransaction(
+        Map<String, CollectionState> collections = tx.withoutTransaction(
                 c -> new SyncStateRepository(c).loadCollections(accountId));
         CollectionSyncs syncs = new CollectionSyncs(client, keys.get(), tx, accountId, config.pageSize(), maxRecordBytes,
                 chunkBytes, extraWriters, run);
@@ -387,7 +387,7 @@ public class AccountSyncer {
             CollectionState done = new CollectionState(name,
                     result.lastModified() == null ? null : result.lastModified().text(),
                     engine == null ? null : engine.syncId(), engine == null ? null : engine.version(), fingerprint);
-            tx.inTransaction(c -> {
+            tx.withoutTransaction(c -> {
                 new SyncStateRepository(c).saveCollection(accountId, done);
                 return null;
             });
@@ -395,7 +395,7 @@ public class AccountSyncer {
         AccountSyncState next = new AccountSyncState(node.apiEndpoint().toString(), Long.toString(node.uid()),
                 meta.get().syncId(), meta.get().storageVersion(), info.get().lastModified().text(),
                 info.get().modified("crypto").map(ServerTimestamp::text).orElse(null), fingerprint);
-        tx.inTransaction(c -> {
+        tx.withoutTransaction(c -> {
             new SyncStateRepository(c).save(accountId, next);
             return null;
         });

@@ -80,11 +80,15 @@ final class CollectionSyncs {
     DownloadResult history(ServerTimestamp newer) {
         run.progress("history", expected.apply("history"));
         // Into an empty archive (a first sync) pages are appended, not merged, until the download restarts (a 412:
-        // records may then come again).
-        AtomicBoolean append = new AtomicBoolean(tx.inTransaction(c -> HistoryWriter.archiveEmpty(c, accountId)));
+        // records may then come again). A download since a mark merges without asking: it may find the archive empty
+        // (an account whose history was empty so far), where a merge is as right, and it is most syncs.
+        AtomicBoolean append = new AtomicBoolean(
+                newer == null && tx.inTransaction(c -> HistoryWriter.archiveEmpty(c, accountId)));
         // History pages commute (each merges; a record appears once per download, and a restart drains first), so
         // they may be written over several connections at once.
         AtomicInteger pagesWritten = new AtomicInteger();
+        // The most pages committed when a check ran (each page's check follows its commit).
+        AtomicInteger checkedAfter = new AtomicInteger();
         DownloadResult result = download("history", newer, new PageWritePipeline(extraWriters), page -> {
             List<HistoryPlaceRow> places = new ArrayList<>(page.size());
             List<String> tombstones = new ArrayList<>();
@@ -98,20 +102,23 @@ final class CollectionSyncs {
             }
             tx.inPageTransaction(c -> {
                 HistoryWriter writer = new HistoryWriter(c);
-                writer.holdAccount(accountId);
                 run.applied(append.get() ? writer.append(accountId, places) : writer.write(accountId, places));
                 run.deleted(writer.delete(accountId, tombstones));
                 return null;
             });
             // After pages 1, 2, 4, 8, …: the statistics lag at most twice as far behind as with a check after every
             // page (a catalog query and a transaction each, on the writer's connection slot), and the download's end
-            // checks once more.
-            if (Integer.bitCount(pagesWritten.incrementAndGet()) == 1) {
+            // checks once more if pages were written after the last check.
+            int written = pagesWritten.incrementAndGet();
+            if (Integer.bitCount(written) == 1) {
                 statistics.refreshIfStale("history_place", "history_visit");
+                checkedAfter.accumulateAndGet(written, Math::max);
             }
             run.advance(page.size());
         }, () -> append.set(false));
-        statistics.refreshIfStale("history_place", "history_visit");
+        if (checkedAfter.get() < pagesWritten.get()) {
+            statistics.refreshIfStale("history_place", "history_visit");
+        }
         if (newer == null) {
             // A full download (a first sync, above all) leaves its last rows in the trigram indexes' pending lists,
             // which every search would read whole until autovacuum comes: merged once, now. Bookmarks too: history

@@ -148,7 +148,6 @@ public class WarmUp {
                     boolean append = pageCount.getAndIncrement() % 4 != 1;
                     written.addAndGet(rolledBack((c, account) -> {
                         HistoryWriter writer = new HistoryWriter(c);
-                        writer.holdAccount(account);
                         return append ? writer.append(account, places) : writer.write(account, places);
                     }));
                     done.addAndGet(page.size());

@@ -96,7 +96,12 @@ class HistoryWriterTest {
                 place("dddddddddd05", "bookmarked", new Visit(1_690_000_000_000_000L, 1)),
                 // Dates to the microsecond, one on the epoch's second day; text the COPY format must escape.
                 place("dddddddddd06", "tab\there \\ back\nslash\r", new Visit(1_700_000_000_123_456L, 2),
-                        new Visit(86_400_000_001L, 1)));
+                        new Visit(86_400_000_001L, 1)),
+                // And what an array literal must quote (the merge takes the page as arrays): the word NULL, braces,
+                // quotes, commas, spaces; a title that is really null.
+                new HistoryPlaceRow("dddddddddd07", "https://example.com/{a,b}?q=\"x\" y", "NULL",
+                        new BigDecimal("1700000000.5"), List.of(new Visit(1_700_000_300_000_000L, 1))),
+                place("dddddddddd08", null, new Visit(1_700_000_400_000_000L, 3)));
         for (UUID a : List.of(appended, merged)) {
             try (Connection c = ds.getConnection();
                     PreparedStatement ps = c.prepareStatement(
@@ -115,8 +120,12 @@ class HistoryWriterTest {
         String visits = "select place_guid, visited_at, transition from history_visit where account_id = ? order by 1, 2, 3";
         String bookmarks = "select guid, frecency from bookmark where account_id = ?";
         try (Connection c = ds.getConnection()) {
-            assertThat(query(c, places, appended)).hasSize(6).isEqualTo(query(c, places, merged));
-            assertThat(query(c, visits, appended)).hasSize(8).isEqualTo(query(c, visits, merged));
+            assertThat(query(c, places, appended)).hasSize(8).isEqualTo(query(c, places, merged));
+            assertThat(query(c, visits, appended)).hasSize(10).isEqualTo(query(c, visits, merged));
+            assertThat(query(c,
+                    "select url, title, title is null from history_place where account_id = ? and guid > 'dddddddddd06'",
+                    merged))
+                    .containsExactly("https://example.com/{a,b}?q=\"x\" y|NULL|f", "https://example.com/dddddddddd08|null|t");
             assertThat(query(c, "select last_visit_at = to_timestamp(1700000000.123456), last_typed_at = last_visit_at, title "
                     + "from history_place where account_id = ? and guid = 'dddddddddd06'", appended))
                     .containsExactly("t|t|tab\there \\ back\nslash\r");
@@ -140,11 +149,12 @@ class HistoryWriterTest {
             assertThat(query(c, "select guid from history_place where account_id = ?", account)).isEmpty();
             assertThat(query(c, "select place_guid from history_visit where account_id = ?", account)).isEmpty();
         }
-        assertThatThrownBy(() -> tx.inTransaction(c -> {
-            HistoryWriter writer = new HistoryWriter(c);
-            writer.holdAccount(account);
-            return writer.append(account, List.of(place("ffffffffffff", "x", new Visit(6L, 1))));
-        })).hasMessageContaining("no longer exists");
+        assertThatThrownBy(() -> tx.inTransaction(
+                c -> new HistoryWriter(c).append(account, List.of(place("ffffffffffff", "x", new Visit(6L, 1))))))
+                .hasMessageContaining("no longer exists");
+        assertThatThrownBy(() -> tx.inTransaction(
+                c -> new HistoryWriter(c).write(account, List.of(place("ffffffffffff", "x", new Visit(6L, 1))))))
+                .hasMessageContaining("no longer exists");
         try (Connection c = ds.getConnection()) {
             assertThat(query(c, "select guid from history_place where account_id = ?", account)).isEmpty();
         }
@@ -180,10 +190,12 @@ class HistoryWriterTest {
                 st.execute("analyze history_place; analyze history_visit; analyze bookmark");
             }
             c.setAutoCommit(false);
-            try (var st = c.createStatement()) {
-                st.execute(HistoryWriter.STAGE);
-            }
             String account = "'" + fresh + "'";
+            // The merge's parameters: the page's ten arrays (one place, one visit), then the account; the look-up's: the
+            // page's URLs, then the account.
+            String[] page = { "text[]", "array['gggggggggggg']", "text[]", "array['https://example.com/big1']", "text[]",
+                    "array['t']", "numeric[]", "array[1.5]", "int[]", "array[100]", "text[]", "array['{5}']", "text[]",
+                    "array['{1}']", "text[]", "array['gggggggggggg']", "bigint[]", "array[5]", "smallint[]", "array[1]" };
             for (String[] statement : List.of(new String[] { "merge", HistoryWriter.MERGE, "uuid", account },
                     new String[] { "bookmarked", BookmarkFrecency.BOOKMARKED_URLS, "text[]",
                             "array['https://example.com/big1']", "uuid", account })) {
@@ -191,14 +203,23 @@ class HistoryWriterTest {
                 List<String> types = new ArrayList<>();
                 List<String> values = new ArrayList<>();
                 while (sql.contains("?")) {
-                    // The merge's parameters are all the account; the look-up's are the page's URLs, then the account.
-                    int k = statement.length == 4 ? 2 : 2 + 2 * types.size();
-                    types.add(statement[k]);
-                    values.add(statement[k + 1]);
+                    int n = types.size();
+                    boolean merge = statement[0].equals("merge");
+                    if (merge && n < page.length / 2) {
+                        types.add(page[2 * n]);
+                        values.add(page[2 * n + 1]);
+                    } else {
+                        int k = merge ? 2 : 2 + 2 * n;
+                        types.add(statement[k]);
+                        values.add(statement[k + 1]);
+                    }
                     sql = sql.replaceFirst("\\?", "\\$" + types.size());
                 }
                 try (var st = c.createStatement()) {
                     st.execute("prepare " + statement[0] + " (" + String.join(", ", types) + ") as " + sql);
+                    // The merge's plan as the worker runs it: one generic plan per connection (HistoryWriter).
+                    st.execute("set plan_cache_mode = "
+                            + (statement[0].equals("merge") ? "force_generic_plan" : "auto"));
                 }
                 List<String> plan = new ArrayList<>();
                 try (var st = c.createStatement();
@@ -213,7 +234,9 @@ class HistoryWriterTest {
                         .contains("using bookmark_url_idx on bookmark b")
                         .doesNotContain("Seq Scan on history_place").doesNotContain("Seq Scan on bookmark");
                 if (statement[0].equals("merge")) {
-                    assertThat(text).as("merge plan:\n" + text).contains("using history_place_pkey on history_place o");
+                    assertThat(text).as("merge plan:\n" + text).contains("using history_place_pkey on history_place o")
+                            // Generic: the account is a parameter, not the value of this execution.
+                            .contains("account_id = $").doesNotContain(fresh.toString());
                 }
             }
             c.rollback();
