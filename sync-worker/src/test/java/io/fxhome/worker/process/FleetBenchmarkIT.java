@@ -172,8 +172,8 @@ class FleetBenchmarkIT {
 
                 Cpu cpu = new Cpu(db, worker.pid(), web.pid());
                 // The idle figure is the warm web app's: its first seconds (JIT compiling) would make it the slower.
-                // Warmed with the probes' requests too, which it first serves in the changes phase: compiled then,
-                // they took a fifth of its CPU in that phase's first half minute.
+                // Warmed with the probes' requests too, which it first serves in the changes phase: compiling them then
+                // took two fifths of its CPU from 5 to 25 s into that phase (perf).
                 phase = "warm-up";
                 Thread probeWarmUp = Thread.ofPlatform().start(() -> pollHistory(web, probes, 20));
                 wrk(web, probes.get(0).cookie, "web-warm-up", 20);
