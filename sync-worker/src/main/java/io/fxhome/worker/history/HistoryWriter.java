@@ -48,7 +48,7 @@ public final class HistoryWriter {
     // One statement: new visits go in (duplicates skipped: a visit is its date and type), and each place is upserted
     // with its count and last visit raised by exactly the visits that were new. The record lists at most 20 visits,
     // so the archive's count is kept here, never taken from the record. A page seen for the first time and not
-    // bookmarked keeps the frecency computed before the COPY (Frecency); any other is scored here from the union of
+    // bookmarked keeps the frecency computed before the merge (Frecency); any other is scored here from the union of
     // its archived visits and the page's (the inserted ones are not visible to the rest of the statement). It returns
     // the bookmarked pages' new frecency, for their bookmarks.
     // The stored place and the bookmark are looked up by LATERAL aggregates so that each stays one probe of the index
