@@ -58,6 +58,7 @@ public final class AppProcess implements AutoCloseable {
         private Path log;
         private String maxHeap = "256m";
         private int niceness;
+        private boolean idleScheduling;
         private final List<String> jvmOptions = new ArrayList<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
@@ -88,6 +89,16 @@ public final class AppProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts the JVM through {@code chrt --idle 0} (Linux's SCHED_IDLE): its threads run only on a core that no
+         * ordinary thread wants, and an ordinary thread that wakes takes the core from them at once, where a nice one
+         * would still finish its slice first.
+         */
+        public Builder idleScheduling(boolean idle) {
+            this.idleScheduling = idle;
+            return this;
+        }
+
         /** More JVM options, before {@code -jar}. */
         public Builder jvmOptions(List<String> options) {
             jvmOptions.addAll(options);
@@ -112,6 +123,10 @@ public final class AppProcess implements AutoCloseable {
                         + ": package it first (./mvnw package -DskipTests), as `verify` does before the integration tests");
             }
             List<String> command = new ArrayList<>();
+            if (idleScheduling) {
+                // chrt execs what follows, as nice does.
+                command.addAll(List.of("chrt", "--idle", "0"));
+            }
             if (niceness != 0) {
                 // nice execs the JVM, so the process (and its pid) is the JVM's.
                 command.addAll(List.of("nice", "-n", Integer.toString(niceness)));

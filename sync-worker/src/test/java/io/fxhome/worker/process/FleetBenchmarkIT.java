@@ -91,6 +91,8 @@ class FleetBenchmarkIT {
      * running it on the web app's host may choose (docs/operations.md).
      */
     private static final int WORKER_NICE = Integer.getInteger("bench.worker-nice", 0);
+    /** The worker under SCHED_IDLE ({@code chrt --idle 0}), as {@code ./fxhome} runs it (docs/operations.md). */
+    private static final boolean WORKER_IDLE = Boolean.getBoolean("bench.worker-idle");
     private static final String DB = "fxhome_bench_fleet";
     private static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432"));
     private static final String NAMESPACE = "fxhome.bench.fleet";
@@ -125,8 +127,9 @@ class FleetBenchmarkIT {
         try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withScryptN(1024),
                 port(3))) {
             Sandbox sandbox = server.sandbox();
-            line("%d accounts, interval %s, %d s phases, worker concurrency %d, worker nice %d, %d cores, load %s", ACCOUNTS,
-                    INTERVAL, PHASE_SECONDS, CONCURRENCY, WORKER_NICE, Runtime.getRuntime().availableProcessors(),
+            line("%d accounts, interval %s, %d s phases, worker concurrency %d, worker nice %d%s, %d cores, load %s",
+                    ACCOUNTS, INTERVAL, PHASE_SECONDS, CONCURRENCY, WORKER_NICE, WORKER_IDLE ? " under SCHED_IDLE" : "",
+                    Runtime.getRuntime().availableProcessors(),
                     loadAverage());
             Instant t = Instant.now();
             List<String> emails = createAccounts(sandbox);
@@ -155,6 +158,7 @@ class FleetBenchmarkIT {
             try (AppProcess worker = AppProcess.of(app("sync-worker"), "fleet-worker")
                     .maxHeap(System.getProperty("bench.heap", "1g"))
                     .niceness(WORKER_NICE)
+                    .idleScheduling(WORKER_IDLE)
                     .jvmOptions(workerJvm.isEmpty() ? List.of() : List.of(workerJvm.split("\\s+")))
                     .properties(port(0) == 0 ? Map.of() : Map.of("quarkus.http.port", Integer.toString(port(0))))
                     .environment(workerEnv).start().awaitReady(Duration.ofSeconds(180));
