@@ -127,10 +127,9 @@ class FleetBenchmarkIT {
         try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withScryptN(1024),
                 port(3))) {
             Sandbox sandbox = server.sandbox();
-            line("%d accounts, interval %s, %d s phases, worker concurrency %d, worker nice %d%s, %d cores, load %s",
+            line("%d accounts, interval %s, %d s phases, worker concurrency %d, worker nice %d%s, %d cores, autogroup %s, load %s",
                     ACCOUNTS, INTERVAL, PHASE_SECONDS, CONCURRENCY, WORKER_NICE, WORKER_IDLE ? " under SCHED_IDLE" : "",
-                    Runtime.getRuntime().availableProcessors(),
-                    loadAverage());
+                    Runtime.getRuntime().availableProcessors(), autogroup(), loadAverage());
             Instant t = Instant.now();
             List<String> emails = createAccounts(sandbox);
             line("sandbox accounts created in %d s", Duration.between(t, Instant.now()).toSeconds());
@@ -788,6 +787,18 @@ class FleetBenchmarkIT {
         try (Connection c = db.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Linux's autogroup scheduling, which changes how the processes share the cores (docs/operations.md, "One host:
+     * the web app first"): on, off, or "?" where the kernel has no such setting.
+     */
+    private static String autogroup() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/sched_autogroup_enabled")).strip().equals("0") ? "off" : "on";
+        } catch (IOException e) {
+            return "?";
         }
     }
 
