@@ -91,7 +91,10 @@ class FleetBenchmarkIT {
      * running it on the web app's host may choose (docs/operations.md).
      */
     private static final int WORKER_NICE = Integer.getInteger("bench.worker-nice", 0);
-    /** The worker under SCHED_IDLE ({@code chrt --idle 0}), as {@code ./fxhome} runs it (docs/operations.md). */
+    /**
+     * The worker under SCHED_IDLE ({@code chrt --idle 0}) instead: measured, not how {@code ./fxhome} runs it
+     * (docs/benchmarks.md, "SCHED_IDLE for the worker").
+     */
     private static final boolean WORKER_IDLE = Boolean.getBoolean("bench.worker-idle");
     private static final String DB = "fxhome_bench_fleet";
     private static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("FXHOME_TEST_PG_PORT", "5432"));
