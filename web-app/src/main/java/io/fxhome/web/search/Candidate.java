@@ -10,10 +10,12 @@ import java.time.Instant;
  * @param boundary every word matched at a word boundary
  * @param device the device's name, for a tab; the sender's, for a tab in the inbox
  * @param extra the keyword (KEYWORD, BOOKMARK)
- * @param rank adaptive history's rank (ADAPTIVE parts)
+ * @param rank adaptive history's rank (ADAPTIVE parts); for BOOKMARK and HISTORY, how many matches a bounded trigram look
+ *        found, or the page's place in a walk's frecency order
+ * @param matchText the match text of a page a walk found (BOOKMARK and HISTORY), for {@link WalkSample}; else null
  */
 record Candidate(Part part, String url, String title, int frecency, Instant lastAt, int visits, boolean boundary, String device,
-        String extra, double rank) {
+        String extra, double rank, String matchText) {
 
     enum Part {
         TAB("t", "tab"),
