@@ -10,12 +10,10 @@ import java.time.Instant;
  * @param boundary every word matched at a word boundary
  * @param device the device's name, for a tab; the sender's, for a tab in the inbox
  * @param extra the keyword (KEYWORD, BOOKMARK)
- * @param rank adaptive history's rank (ADAPTIVE parts); for BOOKMARK and HISTORY, how many matches a bounded trigram look
- *        found, or the page's place in a walk's frecency order
- * @param matchText the match text of a page a walk found (BOOKMARK and HISTORY), for {@link WalkSample}; else null
+ * @param rank adaptive history's rank (ADAPTIVE parts)
  */
 record Candidate(Part part, String url, String title, int frecency, Instant lastAt, int visits, boolean boundary, String device,
-        String extra, double rank, String matchText) {
+        String extra, double rank) {
 
     enum Part {
         TAB("t", "tab"),

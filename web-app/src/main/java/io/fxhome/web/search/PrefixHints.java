@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,11 +30,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 class PrefixHints {
     /** Accounts remembered; past this, all are forgotten (as the session cache does). */
     private static final int MAX_ACCOUNTS = 10_000;
-    /**
-     * Every this many searches remembered, the accounts whose newest search is past the TTL are forgotten: what is kept
-     * (with a walk sample, a few kilobytes an account) is then that of the accounts typing now.
-     */
-    private static final int SWEEP_EVERY = 1_024;
     /** Searches remembered per account: the last few keystrokes, and the query typed before a correction. */
     private static final int PER_ACCOUNT = 8;
     /** A hint is about data that a sync may change: kept for the length of a person's typing, not longer. */
@@ -73,11 +67,9 @@ class PrefixHints {
      * @param scripts whether javascript: URLs were searched
      * @param perSource candidates kept per source
      * @param words the folded words, as matched
-     * @param bookmarkWalk what a walk through bookmarks that answered saw, or null
-     * @param historyWalk what a walk through history that answered saw, or null
      */
     record Learned(Set<Restriction> restrictions, boolean scripts, int perSource, List<String> words, Skip bookmarks,
-            Skip history, WalkSample bookmarkWalk, WalkSample historyWalk, Instant at) {
+            Skip history, Instant at) {
         /** The same shape, and every word of this search is a prefix of the word at its place in {@code later}'s. */
         boolean precedes(Set<Restriction> r, boolean s, int n, List<String> later) {
             if (!restrictions.equals(r) || scripts != s || perSource != n || words.size() > later.size()) {
@@ -90,25 +82,14 @@ class PrefixHints {
             }
             return true;
         }
-
-        boolean teaches() {
-            return bookmarks != Skip.NOTHING || history != Skip.NOTHING || bookmarkWalk != null || historyWalk != null;
-        }
-
-        /** Without the walk samples {@code newer} replaces (only the newest of each is kept: they are a page of texts). */
-        Learned olderThan(Learned newer) {
-            return new Learned(restrictions, scripts, perSource, words, bookmarks, history,
-                    newer.bookmarkWalk == null ? bookmarkWalk : null, newer.historyWalk == null ? historyWalk : null, at);
-        }
     }
 
-    /** The skips for bookmarks and history, and the newest walk samples of an earlier query (or null). */
-    record Skips(Skip bookmarks, Skip history, WalkSample bookmarkWalk, WalkSample historyWalk) {
-        static final Skips NONE = new Skips(Skip.NOTHING, Skip.NOTHING, null, null);
+    /** The skips for bookmarks and history. */
+    record Skips(Skip bookmarks, Skip history) {
+        static final Skips NONE = new Skips(Skip.NOTHING, Skip.NOTHING);
     }
 
     private final Map<UUID, Deque<Learned>> byAccount = new ConcurrentHashMap<>();
-    private final AtomicLong remembered = new AtomicLong();
 
     /** What earlier searches of this account say about a search of these words. */
     Skips lookup(UUID account, Set<Restriction> restrictions, boolean scripts, int perSource, List<String> words,
@@ -119,54 +100,33 @@ class PrefixHints {
         }
         Skip bookmarks = Skip.NOTHING;
         Skip history = Skip.NOTHING;
-        WalkSample bookmarkWalk = null;
-        WalkSample historyWalk = null;
         synchronized (learned) {
-            // Newest first: the first sample found is the newest.
             for (Learned l : learned) {
                 if (l.at().plus(TTL).isAfter(now) && l.precedes(restrictions, scripts, perSource, words)) {
                     bookmarks = bookmarks.max(l.bookmarks());
                     history = history.max(l.history());
-                    bookmarkWalk = bookmarkWalk == null ? l.bookmarkWalk() : bookmarkWalk;
-                    historyWalk = historyWalk == null ? l.historyWalk() : historyWalk;
                 }
             }
         }
-        return new Skips(bookmarks, history, bookmarkWalk, historyWalk);
+        return new Skips(bookmarks, history);
     }
 
     /** Keeps what a search learned, when it learned anything. */
     void remember(UUID account, Learned learned) {
-        if (!learned.teaches() || learned.words().isEmpty()) {
+        if (learned.bookmarks() == Skip.NOTHING && learned.history() == Skip.NOTHING || learned.words().isEmpty()) {
             return;
         }
         if (byAccount.size() > MAX_ACCOUNTS) {
             byAccount.clear();
         }
-        if (remembered.incrementAndGet() % SWEEP_EVERY == 0) {
-            forgetIdle(learned.at());
-        }
         Deque<Learned> list = byAccount.computeIfAbsent(account, a -> new ArrayDeque<>());
         synchronized (list) {
             list.removeIf(l -> l.words().equals(learned.words()) && l.restrictions().equals(learned.restrictions()));
-            for (int i = list.size(); i > 0; i--) {
-                list.addLast(list.removeFirst().olderThan(learned));
-            }
             list.addFirst(learned);
             while (list.size() > PER_ACCOUNT) {
                 list.removeLast();
             }
         }
-    }
-
-    /** Forgets the accounts whose newest search is past the TTL at {@code now}. */
-    void forgetIdle(Instant now) {
-        byAccount.values().removeIf(list -> {
-            synchronized (list) {
-                Learned newest = list.peekFirst();
-                return newest == null || !newest.at().plus(TTL).isAfter(now);
-            }
-        });
     }
 
     /** Forgets the account (tests; an account's data deleted). */

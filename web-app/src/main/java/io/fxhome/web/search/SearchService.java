@@ -129,18 +129,12 @@ public class SearchService {
 
         // Pass 1: tabs, keyword, adaptive history, autofill, and for bookmarks and history the cheapest first look.
         SearchStatement first = new SearchStatement(account);
-        // How far a walk would go, from an earlier keystroke's walk that answered (WalkSample).
-        int bookmarkPages = skips.bookmarkWalk() == null ? WalkSample.UNKNOWN : skips.bookmarkWalk().pagesFor(words, perSource);
-        int historyPages = skips.historyWalk() == null ? WalkSample.UNKNOWN : skips.historyWalk().pagesFor(words, perSource);
         Step bookmarks = Step.first(sources.bookmarks, sources.bookmarkAlso.equals(AlsoIn.NOTHING), words.isEmpty(),
-                indexable, shortWords, skips.bookmarks(), bookmarkPages, Part.BOOKMARK);
-        Step history = Step.first(sources.history, true, words.isEmpty(), indexable, shortWords, skips.history(),
-                historyPages, Part.HISTORY);
+                indexable, shortWords, skips.bookmarks());
+        Step history = Step.first(sources.history, true, words.isEmpty(), indexable, shortWords, skips.history());
         // What this search learns for the next keystroke: at least what it was told.
         Skip learnedBookmarks = skips.bookmarks();
         Skip learnedHistory = skips.history();
-        WalkSample bookmarkWalk = null;
-        WalkSample historyWalk = null;
         if (sources.tabs) {
             first.tabs(words, scripts, sources.tabAlso);
         }
@@ -178,12 +172,6 @@ public class SearchService {
             }
             learnedBookmarks = learnedBookmarks.max(bookmarks.learned(candidates, Part.BOOKMARK, words.isEmpty(), perSource));
             learnedHistory = learnedHistory.max(history.learned(candidates, Part.HISTORY, words.isEmpty(), perSource));
-            bookmarkWalk = bookmarks.answeredWalk(candidates, Part.BOOKMARK, words.isEmpty(), perSource)
-                    ? WalkSample.of(candidates, Part.BOOKMARK)
-                    : bookmarkWalk;
-            historyWalk = history.answeredWalk(candidates, Part.HISTORY, words.isEmpty(), perSource)
-                    ? WalkSample.of(candidates, Part.HISTORY)
-                    : historyWalk;
             // What this search learned holds for its own next step too: a first walk that found few boundary matches
             // skips the long walk after the trigram look.
             bookmarks = bookmarks.next(candidates, Part.BOOKMARK, words.isEmpty(), perSource, learnedBookmarks);
@@ -191,18 +179,13 @@ public class SearchService {
             pass = new SearchStatement(account);
         }
         hints.remember(account, new PrefixHints.Learned(q.restrictions(), scripts, perSource, folded, learnedBookmarks,
-                learnedHistory, bookmarkWalk, historyWalk, Instant.now()));
+                learnedHistory, Instant.now()));
         if (times != null) {
-            LOG.debugf("search for account %s: %d words, hints %s%s/%s/%s, passes (bookmarks, history: ms)%s", account,
-                    words.size(), skips.bookmarks().ordinal(), skips.history().ordinal(), pages(bookmarkPages),
-                    pages(historyPages), times);
+            LOG.debugf("search for account %s: %d words, hints %s%s, passes (bookmarks, history: ms)%s", account, words.size(),
+                    skips.bookmarks().ordinal(), skips.history().ordinal(), times);
         }
         candidates.removeIf(x -> x.part().adaptive() && !sources.allowsAdaptive(x, candidates));
         return ResultRanking.rank(q, autofill, candidates, limit);
-    }
-
-    private static String pages(int estimate) {
-        return estimate == WalkSample.UNKNOWN ? "-" : estimate == Integer.MAX_VALUE ? "none" : Integer.toString(estimate);
     }
 
     private static void add(SearchStatement s, Step step, Part part, List<WordPattern> words, int perSource, boolean scripts,
@@ -271,14 +254,7 @@ public class SearchService {
             this.code = code;
         }
 
-        /**
-         * The first step. {@code walkPages} is how many pages a walk would read to find enough boundary matches, at the
-         * rate an earlier keystroke's walk found those that still match ({@link WalkSample#pagesFor}), or
-         * {@link WalkSample#UNKNOWN}: known, it chooses between the walks and the trigram look where the words' length
-         * would guess; like every hint, it costs time when wrong, never an answer.
-         */
-        static Step first(boolean searched, boolean plain, boolean noWords, boolean indexable, boolean shortWords, Skip skip,
-                int walkPages, Part part) {
+        static Step first(boolean searched, boolean plain, boolean noWords, boolean indexable, boolean shortWords, Skip skip) {
             if (!searched) {
                 return DONE;
             }
@@ -291,19 +267,7 @@ public class SearchService {
             if (!indexable) {
                 return skip == Skip.EVERY_WALK ? ALL : TOP;
             }
-            if (walkPages != WalkSample.UNKNOWN && skip != Skip.EVERY_WALK) {
-                boolean history = part == Part.HISTORY;
-                if (walkPages <= (history ? WALK_FIRST_HISTORY_SCAN : WALK_FIRST_BOOKMARK_SCAN) && skip != Skip.FIRST_WALK) {
-                    return WALK;
-                }
-                return walkPages <= (history ? HISTORY_SCAN : BOOKMARK_SCAN) ? TOP : CAPPED;
-            }
             return shortWords && skip == Skip.NOTHING || skip == Skip.WALK_FIRST ? WALK : CAPPED;
-        }
-
-        /** This step, just run, was a walk that found enough boundary matches: the answer, and a sample for later keys. */
-        boolean answeredWalk(List<Candidate> candidates, Part part, boolean noWords, int perSource) {
-            return (this == WALK || this == TOP) && !noWords && boundaryMatches(candidates, part) >= perSource;
         }
 
         Step next(List<Candidate> candidates, Part part, boolean noWords, int perSource, Skip skip) {
@@ -405,7 +369,7 @@ public class SearchService {
         return query(c, statement.sql(), statement.params(),
                 rs -> new Candidate(Part.of(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getInt(4),
                         Sql.instant(rs.getTimestamp(5)), rs.getInt(6), rs.getBoolean(7), rs.getString(8), rs.getString(9),
-                        rs.getDouble(10), rs.getString(11)));
+                        rs.getDouble(10)));
     }
 
     /** One row of a result. */

@@ -6,8 +6,7 @@ import java.util.UUID;
 
 /**
  * Builds the SQL of one search round trip: a UNION ALL of parts, each returning {@link Candidate} columns
- * ({@code part, url, title, frecency, last_at, visits, boundary, device, extra, rank, match_text}). Every part reads one
- * account's
+ * ({@code part, url, title, frecency, last_at, visits, boundary, device, extra, rank}). Every part reads one account's
  * rows through an index that starts with {@code account_id}; user input only ever travels as parameters, and each
  * parameter is added where its {@code ?} is written, so text and parameters stay in step.
  */
@@ -132,14 +131,13 @@ final class SearchStatement {
      * History, first pass: the account's pages in frecency order, read from the frecency index alone (an index-only
      * scan), keeping the first {@code limit} that match every word at a word boundary. The scan stops as soon as it
      * has them, and in any case after the {@code scan} most frecent pages; boundary matches rank before all others, so
-     * when it found {@code limit} of them they are the answer. Each row carries its place in the walk and its match text
-     * ({@link WalkSample}).
+     * when it found {@code limit} of them they are the answer.
      */
     SearchStatement historyTop(List<WordPattern> words, int scan, int limit, boolean allowScripts) {
         startPart().t(
-                "select 'h', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, true, null::text, null::text, m.pos::float8, m.match_text")
-                .t(" from (select t.guid, t.match_text, t.pos from (select guid, match_text, row_number() over (order by frecency desc,")
-                .t(" last_visit_at desc) as pos from history_place where account_id = ").account()
+                "select 'h', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, true, null::text, null::text, null::float8")
+                .t(" from (select t.guid from (select guid, frecency, last_visit_at, match_text from history_place where account_id = ")
+                .account()
                 .t(" order by frecency desc, last_visit_at desc limit ").p(scan).t(") t where true")
                 .anywhere("t.match_text", words, false).t(" and ").boundary("t.match_text", words)
                 .noScripts("t.match_text", allowScripts)
@@ -155,7 +153,7 @@ final class SearchStatement {
      */
     SearchStatement historyCapped(List<WordPattern> words, int cap, int limit, boolean allowScripts) {
         startPart().t(
-                "select 'h', y.url, y.title, y.frecency, y.last_visit_at, y.visit_count, y.boundary, null::text, null::text, y.n::float8, null::text")
+                "select 'h', y.url, y.title, y.frecency, y.last_visit_at, y.visit_count, y.boundary, null::text, null::text, y.n::float8")
                 .t(" from (select x.*, count(*) over () as n from (select p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, ")
                 .boundary("p.match_text", words).t(" as boundary from history_place p where p.account_id = ").account()
                 .anywhere("p.match_text", words, true).noScripts("p.match_text", allowScripts).t(" limit ").p(cap).t(") x")
@@ -166,7 +164,7 @@ final class SearchStatement {
     /** Bookmarks, a bounded look through the trigram index (see {@link #historyCapped}). */
     SearchStatement bookmarksCapped(List<WordPattern> words, int cap, int limit, boolean allowScripts) {
         startPart().t(
-                "select 'b', y.url, y.title, y.frecency, v.last_at, coalesce(v.visits, 0), y.boundary, null::text, y.keyword, y.n::float8, null::text")
+                "select 'b', y.url, y.title, y.frecency, v.last_at, coalesce(v.visits, 0), y.boundary, null::text, y.keyword, y.n::float8")
                 .t(" from (select x.*, count(*) over () as n from (select k.url, k.title, k.frecency, k.keyword, k.date_added, ")
                 .boundary("k.match_text", words).t(" as boundary from bookmark k where k.account_id = ").account()
                 .t(" and k.kind = 'bookmark' and k.url is not null").anywhere("k.match_text", words, true)
@@ -180,7 +178,7 @@ final class SearchStatement {
     SearchStatement historyAll(List<WordPattern> words, int limit, boolean allowScripts) {
         startPart().t("select 'h', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, ")
                 .boundary("p.match_text", words)
-                .t(", null::text, null::text, null::float8, null::text from history_place p where p.account_id = ").account()
+                .t(", null::text, null::text, null::float8 from history_place p where p.account_id = ").account()
                 .anywhere("p.match_text", words, true).noScripts("p.match_text", allowScripts)
                 .t(" order by 7 desc, p.frecency desc, p.last_visit_at desc limit ").p(limit);
         return endPart();
@@ -189,9 +187,9 @@ final class SearchStatement {
     /** Bookmarks, first pass (see {@link #historyTop}). */
     SearchStatement bookmarksTop(List<WordPattern> words, int scan, int limit, boolean allowScripts) {
         startPart().t(
-                "select 'b', k.url, k.title, k.frecency, v.last_at, coalesce(v.visits, 0), true, null::text, k.keyword, m.pos::float8, m.match_text")
-                .t(" from (select t.guid, t.match_text, t.pos from (select guid, match_text, row_number() over (order by frecency desc,")
-                .t(" date_added desc) as pos from bookmark where account_id = ").account()
+                "select 'b', k.url, k.title, k.frecency, v.last_at, coalesce(v.visits, 0), true, null::text, k.keyword, null::float8")
+                .t(" from (select t.guid from (select guid, frecency, date_added, match_text from bookmark where account_id = ")
+                .account()
                 .t(" and kind = 'bookmark' and url is not null order by frecency desc, date_added desc limit ").p(scan)
                 .t(") t where true")
                 .anywhere("t.match_text", words, false).t(" and ").boundary("t.match_text", words)
@@ -205,7 +203,7 @@ final class SearchStatement {
     SearchStatement bookmarksAll(List<WordPattern> words, int limit, boolean allowScripts, AlsoIn also) {
         // The page's history is looked up for the bookmarks kept only, after the limit.
         startPart().t(
-                "select 'b', m.url, m.title, m.frecency, v.last_at, coalesce(v.visits, 0), m.boundary, null::text, m.keyword, null::float8, null::text")
+                "select 'b', m.url, m.title, m.frecency, v.last_at, coalesce(v.visits, 0), m.boundary, null::text, m.keyword, null::float8")
                 .t(" from (select k.url, k.title, k.frecency, k.keyword, k.date_added, ").boundary("k.match_text", words)
                 .t(" as boundary from bookmark k where k.account_id = ").account()
                 .t(" and k.kind = 'bookmark' and k.url is not null")
@@ -222,7 +220,7 @@ final class SearchStatement {
         }
         startPart().t("select 'h', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, ")
                 .boundary("p.match_text", words)
-                .t(", null::text, null::text, null::float8, null::text from history_place p where p.account_id = ").account()
+                .t(", null::text, null::text, null::float8 from history_place p where p.account_id = ").account()
                 .anywhere("p.match_text", words, true).noScripts("p.match_text", allowScripts).alsoIn("p.url", also)
                 .t(" order by 7 desc, p.frecency desc, p.last_visit_at desc limit ").p(limit);
         return endPart();
@@ -234,7 +232,7 @@ final class SearchStatement {
                 .t("select 't', t.url, t.title, greatest(v.frecency, floor(extract(epoch from t.last_used) / 86400)::integer + "
                         + TAB_FRECENCY_DAYS + "), coalesce(v.last_at, t.last_used), coalesce(v.visits, 0), ")
                 .boundary("t.match_text", words)
-                .t(", d.name, null::text, null::float8, null::text from tab t join device d on d.account_id = t.account_id and d.client_id = t.client_id")
+                .t(", d.name, null::text, null::float8 from tab t join device d on d.account_id = t.account_id and d.client_id = t.client_id")
                 .t(" left join lateral (").historyOf("t.url").t(") v on true where t.account_id = ").account()
                 .anywhere("t.match_text", words, false).noScripts("t.match_text", allowScripts).alsoIn("t.url", also)
                 .t(" limit 200");
@@ -254,7 +252,7 @@ final class SearchStatement {
         startPart()
                 .t("select 'i', i.url, i.title, greatest(v.frecency, floor(extract(epoch from i.sent_at) / 86400)::integer + "
                         + TAB_FRECENCY_DAYS + "), coalesce(v.last_at, i.sent_at), coalesce(v.visits, 0), i.boundary,"
-                        + " i.sender_name, null::text, null::float8, null::text")
+                        + " i.sender_name, null::text, null::float8")
                 .t(" from (select url, title, sent_at, sender_name, ").boundary("match_text", words)
                 .t(" as boundary from (select url, title, sent_at, sender_name, match_text from inbox where account_id = ")
                 .account().t(" order by sent_at desc limit ").p(INBOX_WALK).t(") w where true")
@@ -269,8 +267,7 @@ final class SearchStatement {
      * B-tree entry cannot hold a long one), so the lookup names them, then checks the whole keyword.
      */
     SearchStatement keyword(String keyword) {
-        startPart().t(
-                "select 'k', b.url, b.title, b.frecency, null::timestamptz, 0, true, null::text, b.keyword, null::float8, null::text")
+        startPart().t("select 'k', b.url, b.title, b.frecency, null::timestamptz, 0, true, null::text, b.keyword, null::float8")
                 .t(" from bookmark b where b.account_id = ").account().t(" and left(lower(b.keyword), 255) = left(")
                 .p(keyword).t(", 255) and lower(b.keyword) = ").p(keyword)
                 .t(" and b.keyword is not null and b.kind = 'bookmark' and b.url is not null order by b.frecency desc limit 1");
@@ -284,7 +281,7 @@ final class SearchStatement {
      */
     SearchStatement adaptive(String input, int limit) {
         startPart()
-                .t("select 'a' || s.src, i.url, s.title, s.frecency, s.last_at, s.visits, true, s.device, null::text, i.rank, null::text")
+                .t("select 'a' || s.src, i.url, s.title, s.frecency, s.last_at, s.visits, true, s.device, null::text, i.rank")
                 .t(" from (select url_hash, url, round((decayed * case when input = ").p(input)
                 .t(" then 2 else 1 end)::numeric, 1)::float8 as rank from (select distinct on (url_hash) url_hash, url, input,")
                 .t(" use_count * power(0.975::float8, extract(epoch from now() - used_at)::float8 / 86400) as decayed")
@@ -312,12 +309,12 @@ final class SearchStatement {
      */
     SearchStatement origins(String hostPrefix) {
         startPart().t(
-                "select 'o', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, true, null::text, null::text, null::float8, null::text")
+                "select 'o', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, true, null::text, null::text, null::float8")
                 .t(" from history_place p where p.account_id = ").account().t(" and ").hostStarts("p.url", hostPrefix)
                 .t(" and p.last_typed_at > now() - interval '90 days' order by p.frecency desc limit 20")
                 .endPart();
         startPart().t(
-                "select 'o', b.url, b.title, b.frecency, null::timestamptz, 0, true, null::text, null::text, null::float8, null::text")
+                "select 'o', b.url, b.title, b.frecency, null::timestamptz, 0, true, null::text, null::text, null::float8")
                 .t(" from bookmark b where b.account_id = ").account().t(" and b.kind = 'bookmark' and b.url is not null")
                 .t(" and ").hostStarts("b.url", hostPrefix).t(" order by b.frecency desc limit 20");
         return endPart();
@@ -341,11 +338,11 @@ final class SearchStatement {
         String like = "%\n" + WordPattern.escapeLike(foldedPrefix) + "%";
         String likeWww = "%\nwww." + WordPattern.escapeLike(foldedPrefix) + "%";
         startPart().t(
-                "select 'u', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, true, null::text, null::text, null::float8, null::text")
+                "select 'u', p.url, p.title, p.frecency, p.last_visit_at, p.visit_count, true, null::text, null::text, null::float8")
                 .t(" from history_place p where p.account_id = ").account().t(" and (p.match_text like ").p(like)
                 .t(" or p.match_text like ").p(likeWww).t(") order by p.frecency desc limit 10").endPart();
         startPart()
-                .t("select 'u', b.url, b.title, b.frecency, null::timestamptz, 0, true, null::text, null::text, null::float8, null::text")
+                .t("select 'u', b.url, b.title, b.frecency, null::timestamptz, 0, true, null::text, null::text, null::float8")
                 .t(" from bookmark b where b.account_id = ").account().t(" and b.kind = 'bookmark' and b.url is not null")
                 .t(" and (b.match_text like ").p(like).t(" or b.match_text like ").p(likeWww)
                 .t(") order by b.frecency desc limit 10");

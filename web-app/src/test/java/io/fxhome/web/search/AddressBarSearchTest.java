@@ -450,55 +450,6 @@ class AddressBarSearchTest {
         assertThat(search(aliceBrowser, "quok").getList("results.url")).containsExactlyElementsOf(found);
     }
 
-    @Test
-    void anEarlierKeystrokesWalkChoosesTheNextOnesFirstStep() throws SQLException {
-        // One page in 25 starts with "zeta", one in 350 with "zetab" (and 400 less frecent ones hold "zetab" inside a
-        // word: the trigram look for it reaches its cap).
-        SearchFixtures.exec(ds,
-                """
-                        insert into history_place (account_id, guid, url, title, visit_count, last_visit_at, frecency)
-                        select ?, 'z' || lpad(i::text, 11, '0'), 'https://z' || i || '.example/',
-                               case when i > 12000 then 'Unzetabarish ' || i when i % 350 = 0 then 'Zetabar ' || i
-                                    when i % 25 = 0 then 'Zetafoo ' || i else 'Filler ' || i end,
-                               1, now(), 2000000 - i
-                          from generate_series(1, 12400) i""",
-                alice.account);
-        hints.forget(alice.account);
-        search(aliceBrowser, "zeta");
-        // Its walk answered after the 700 most frecent pages, whose 28 boundary matches it keeps for the next keystroke.
-        WalkSample sample = hints.lookup(alice.account, Set.of(), false, 28, List.of("zetab"), Instant.now()).historyWalk();
-        assertThat(sample.pages()).isEqualTo(700);
-        assertThat(sample.matchTexts()).hasSize(28).allSatisfy(t -> assertThat(t).startsWith("zeta"));
-        List<WordPattern> zetab = List.of(WordPattern.of("zetab", WordPattern.Where.TITLE_OR_URL));
-        // Two of them start with "zetab": at that rate 28 need 9,800 pages, within the long walk's 15,000.
-        assertThat(sample.pagesFor(zetab, 28)).isEqualTo(9_800);
-        assertThat(sample.pagesFor(List.of(WordPattern.of("zetaq", WordPattern.Where.TITLE_OR_URL)), 28))
-                .isEqualTo(Integer.MAX_VALUE);
-
-        List<String> typed;
-        try (LogCapture capture = LogCapture.start()) {
-            typed = search(aliceBrowser, "zetab").getList("results.url");
-            // Bookmarks: the trigram look ("zeta" walked them and missed); history: the long walk at once, where the
-            // words' length alone would take the trigram look, which reaches its cap, before it.
-            assertThat(passes(capture)).containsExactly("ct");
-        }
-        List<String> expected = column("select url from history_place where account_id = ?"
-                + " and title like 'Zetabar %' order by frecency desc limit 25");
-        assertThat(typed).containsExactlyElementsOf(expected);
-        hints.forget(alice.account);
-        try (LogCapture capture = LogCapture.start()) {
-            assertThat(search(aliceBrowser, "zetab").getList("results.url")).containsExactlyElementsOf(expected);
-            assertThat(passes(capture)).containsExactly("cc", "t");
-        }
-        // No page of the sample starts with "zetaq": the trigram look, which finds its few matches.
-        hints.forget(alice.account);
-        search(aliceBrowser, "zeta");
-        try (LogCapture capture = LogCapture.start()) {
-            assertThat(search(aliceBrowser, "zetaq").getList("results.url")).isEmpty();
-            assertThat(passes(capture)).containsExactly("cc");
-        }
-    }
-
     /** The step codes of each pass of the search the capture saw (bookmarks', then history's), from its DEBUG line. */
     private List<String> passes(LogCapture capture) {
         String prefix = "search for account " + alice.account + ":";
