@@ -12,6 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -67,6 +73,13 @@ public class SearchService {
      */
     static final int SPARE = 3;
 
+    /**
+     * Runs history's passes beside the rest of a search, on a connection of their own: a person's keystroke waits for
+     * the longer of the two rather than for both (docs/search.md, "Two connections"). A virtual thread per search: it
+     * waits on PostgreSQL, never computes.
+     */
+    private static final ExecutorService SECOND_CONNECTION = Executors.newVirtualThreadPerTaskExecutor();
+
     /** Every query runs on the account's shard. */
     private final ShardRouter shards;
     /** What the account's previous keystrokes learned: which walks the next one can skip. */
@@ -82,11 +95,12 @@ public class SearchService {
         if (q.isEmpty() || limit <= 0) {
             return List.of();
         }
-        try (Connection c = shards.dataSource(accountId).getConnection()) {
+        DataSource data = shards.dataSource(accountId);
+        try (Connection c = data.getConnection()) {
             if (!c.getAutoCommit()) {
                 c.setAutoCommit(true);
             }
-            return search(c, accountId, q, limit);
+            return search(data, c, accountId, q, limit);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot search the data of account " + accountId + ": " + e.getMessage(), e);
         }
@@ -116,7 +130,8 @@ public class SearchService {
         }
     }
 
-    private List<SearchResult> search(Connection c, UUID account, SearchQuery q, int limit) throws SQLException {
+    private List<SearchResult> search(DataSource data, Connection c, UUID account, SearchQuery q, int limit)
+            throws SQLException {
         List<String> folded = foldedWords(c, q);
         List<WordPattern> words = patterns(q, folded);
         boolean scripts = q.text().startsWith("javascript:");
@@ -154,38 +169,120 @@ public class SearchService {
                 first.urlPrefixes(TextFolding.fold(c, List.of(autofill.get().urlPrefix())).get(0));
             }
         }
-        List<Candidate> candidates = new ArrayList<>();
-        StringBuilder times = LOG.isDebugEnabled() ? new StringBuilder() : null;
-        SearchStatement pass = first;
-        // Each later pass runs the next step of the sources whose last step was not the answer.
-        while (true) {
-            add(pass, bookmarks, Part.BOOKMARK, words, perSource, scripts, sources.bookmarkAlso);
-            add(pass, history, Part.HISTORY, words, perSource, scripts, AlsoIn.NOTHING);
-            if (pass.isEmpty()) {
-                break;
+        Passes passes = new Passes(account, words, perSource, scripts, sources.bookmarkAlso);
+        Chain done;
+        if (history != Step.DONE && (bookmarks != Step.DONE || !first.isEmpty())) {
+            // History's steps on a connection of their own, beside the rest (docs/search.md, "Two connections").
+            Future<Chain> historyChain = SECOND_CONNECTION.submit(() -> {
+                try (Connection h = data.getConnection()) {
+                    if (!h.getAutoCommit()) {
+                        h.setAutoCommit(true);
+                    }
+                    return passes.run(h, new SearchStatement(account), Step.DONE, history, learnedBookmarks, learnedHistory);
+                }
+            });
+            Chain rest;
+            try {
+                rest = passes.run(c, first, bookmarks, Step.DONE, learnedBookmarks, learnedHistory);
+            } catch (SQLException | RuntimeException e) {
+                // The other connection is returned before the failure travels on.
+                join(historyChain, e);
+                throw e;
             }
-            long t0 = System.nanoTime();
-            candidates.addAll(run(c, pass));
-            if (times != null) {
-                times.append(
-                        String.format(Locale.ROOT, " %s%s %.2f", bookmarks.code, history.code, (System.nanoTime() - t0) / 1e6));
-            }
-            learnedBookmarks = learnedBookmarks.max(bookmarks.learned(candidates, Part.BOOKMARK, words.isEmpty(), perSource));
-            learnedHistory = learnedHistory.max(history.learned(candidates, Part.HISTORY, words.isEmpty(), perSource));
-            // What this search learned holds for its own next step too: a first walk that found few boundary matches
-            // skips the long walk after the trigram look.
-            bookmarks = bookmarks.next(candidates, Part.BOOKMARK, words.isEmpty(), perSource, learnedBookmarks);
-            history = history.next(candidates, Part.HISTORY, words.isEmpty(), perSource, learnedHistory);
-            pass = new SearchStatement(account);
+            done = rest.beside(join(historyChain, null));
+        } else {
+            done = passes.run(c, first, bookmarks, history, learnedBookmarks, learnedHistory);
         }
-        hints.remember(account, new PrefixHints.Learned(q.restrictions(), scripts, perSource, folded, learnedBookmarks,
-                learnedHistory, Instant.now()));
-        if (times != null) {
+        List<Candidate> candidates = done.candidates();
+        hints.remember(account, new PrefixHints.Learned(q.restrictions(), scripts, perSource, folded, done.bookmarks(),
+                done.history(), Instant.now()));
+        if (LOG.isDebugEnabled()) {
             LOG.debugf("search for account %s: %d words, hints %s%s, passes (bookmarks, history: ms)%s", account, words.size(),
-                    skips.bookmarks().ordinal(), skips.history().ordinal(), times);
+                    skips.bookmarks().ordinal(), skips.history().ordinal(), done.times());
         }
         candidates.removeIf(x -> x.part().adaptive() && !sources.allowsAdaptive(x, candidates));
         return ResultRanking.rank(q, autofill, candidates, limit);
+    }
+
+    /** Waits for the other connection's chain; after {@code failure}, only for the connection to be returned. */
+    private static Chain join(Future<Chain> chain, Exception failure) throws SQLException {
+        try {
+            return chain.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while searching", e);
+        } catch (ExecutionException e) {
+            if (failure != null) {
+                failure.addSuppressed(e.getCause());
+                return null;
+            }
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * What one connection's passes found and learned, with each pass's step codes (bookmarks', history's) and
+     * milliseconds.
+     */
+    private record Chain(List<Candidate> candidates, Skip bookmarks, Skip history, List<String> codes, List<Double> ms) {
+        /** Both chains, as if each pass of one had run beside the same pass of the other (for the DEBUG line). */
+        Chain beside(Chain history) {
+            List<Candidate> all = new ArrayList<>(candidates);
+            all.addAll(history.candidates);
+            List<String> zippedCodes = new ArrayList<>();
+            List<Double> zippedMs = new ArrayList<>();
+            for (int i = 0; i < Math.max(codes.size(), history.codes.size()); i++) {
+                zippedCodes
+                        .add((i < codes.size() ? codes.get(i) : "") + (i < history.codes.size() ? history.codes.get(i) : ""));
+                zippedMs.add(Math.max(i < ms.size() ? ms.get(i) : 0, i < history.ms.size() ? history.ms.get(i) : 0));
+            }
+            return new Chain(all, bookmarks, history.history, zippedCodes, zippedMs);
+        }
+
+        String times() {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < codes.size(); i++) {
+                b.append(String.format(Locale.ROOT, " %s %.2f", codes.get(i), ms.get(i)));
+            }
+            return b.toString();
+        }
+    }
+
+    /** One search's passes over one connection: each runs the next step of the sources whose last step was not the answer. */
+    private record Passes(UUID account, List<WordPattern> words, int perSource, boolean scripts, AlsoIn bookmarkAlso) {
+        Chain run(Connection c, SearchStatement first, Step bookmarks, Step history, Skip learnedBookmarks,
+                Skip learnedHistory) throws SQLException {
+            List<Candidate> candidates = new ArrayList<>();
+            List<String> codes = new ArrayList<>();
+            List<Double> ms = new ArrayList<>();
+            SearchStatement pass = first;
+            while (true) {
+                add(pass, bookmarks, Part.BOOKMARK, words, perSource, scripts, bookmarkAlso);
+                add(pass, history, Part.HISTORY, words, perSource, scripts, AlsoIn.NOTHING);
+                if (pass.isEmpty()) {
+                    break;
+                }
+                long t0 = System.nanoTime();
+                candidates.addAll(SearchService.run(c, pass));
+                codes.add(bookmarks.code + history.code);
+                ms.add((System.nanoTime() - t0) / 1e6);
+                learnedBookmarks = learnedBookmarks
+                        .max(bookmarks.learned(candidates, Part.BOOKMARK, words.isEmpty(), perSource));
+                learnedHistory = learnedHistory.max(history.learned(candidates, Part.HISTORY, words.isEmpty(), perSource));
+                // What this search learned holds for its own next step too: a first walk that found few boundary
+                // matches skips the long walk after the trigram look.
+                bookmarks = bookmarks.next(candidates, Part.BOOKMARK, words.isEmpty(), perSource, learnedBookmarks);
+                history = history.next(candidates, Part.HISTORY, words.isEmpty(), perSource, learnedHistory);
+                pass = new SearchStatement(account);
+            }
+            return new Chain(candidates, learnedBookmarks, learnedHistory, codes, ms);
+        }
     }
 
     private static void add(SearchStatement s, Step step, Part part, List<WordPattern> words, int perSource, boolean scripts,
