@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import javax.sql.DataSource;
 
@@ -25,6 +26,7 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGStatement;
 
 import io.fxhome.shard.ShardRouter;
+import io.fxhome.web.config.WebConfig;
 import io.fxhome.web.jdbc.Sql;
 import io.fxhome.web.search.Candidate.Part;
 import io.fxhome.web.search.PrefixHints.Skip;
@@ -84,10 +86,16 @@ public class SearchService {
     private final ShardRouter shards;
     /** What the account's previous keystrokes learned: which walks the next one can skip. */
     private final PrefixHints hints;
+    /**
+     * Searches that may hold a second connection now ({@code fxhome.web.api.search-second-connections}); one that finds
+     * none free runs on its first alone rather than wait for the pool.
+     */
+    private final Semaphore secondConnections;
 
-    public SearchService(ShardRouter shards, PrefixHints hints) {
+    public SearchService(ShardRouter shards, PrefixHints hints, WebConfig config) {
         this.shards = shards;
         this.hints = hints;
+        this.secondConnections = new Semaphore(Math.max(0, config.api().searchSecondConnections()));
     }
 
     public List<SearchResult> search(UUID accountId, String query, int limit) {
@@ -104,6 +112,11 @@ public class SearchService {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot search the data of account " + accountId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The second connections free now (tests: drained, every search runs on one connection). */
+    Semaphore secondConnections() {
+        return secondConnections;
     }
 
     /**
@@ -171,25 +184,30 @@ public class SearchService {
         }
         Passes passes = new Passes(account, words, perSource, scripts, sources.bookmarkAlso);
         Chain done;
-        if (history != Step.DONE && (bookmarks != Step.DONE || !first.isEmpty())) {
+        if (history != Step.DONE && (bookmarks != Step.DONE || !first.isEmpty()) && secondConnections.tryAcquire()) {
             // History's steps on a connection of their own, beside the rest (docs/search.md, "Two connections").
-            Future<Chain> historyChain = SECOND_CONNECTION.submit(() -> {
-                try (Connection h = data.getConnection()) {
-                    if (!h.getAutoCommit()) {
-                        h.setAutoCommit(true);
-                    }
-                    return passes.run(h, new SearchStatement(account), Step.DONE, history, learnedBookmarks, learnedHistory);
-                }
-            });
-            Chain rest;
             try {
-                rest = passes.run(c, first, bookmarks, Step.DONE, learnedBookmarks, learnedHistory);
-            } catch (SQLException | RuntimeException e) {
-                // The other connection is returned before the failure travels on.
-                join(historyChain, e);
-                throw e;
+                Future<Chain> historyChain = SECOND_CONNECTION.submit(() -> {
+                    try (Connection h = data.getConnection()) {
+                        if (!h.getAutoCommit()) {
+                            h.setAutoCommit(true);
+                        }
+                        return passes.run(h, new SearchStatement(account), Step.DONE, history, learnedBookmarks,
+                                learnedHistory);
+                    }
+                });
+                Chain rest;
+                try {
+                    rest = passes.run(c, first, bookmarks, Step.DONE, learnedBookmarks, learnedHistory);
+                } catch (SQLException | RuntimeException e) {
+                    // The other connection is returned before the failure travels on.
+                    join(historyChain, e);
+                    throw e;
+                }
+                done = rest.beside(join(historyChain, null));
+            } finally {
+                secondConnections.release();
             }
-            done = rest.beside(join(historyChain, null));
         } else {
             done = passes.run(c, first, bookmarks, history, learnedBookmarks, learnedHistory);
         }

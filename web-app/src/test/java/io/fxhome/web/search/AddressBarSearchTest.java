@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 import jakarta.inject.Inject;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.fxhome.hygiene.testing.LogCapture;
 import io.fxhome.sandbox.testing.SandboxTestResource;
+import io.fxhome.web.config.WebConfig;
 import io.fxhome.web.session.SessionStore;
 import io.fxhome.web.testsupport.Browser;
 import io.quarkus.test.common.WithTestResource;
@@ -58,6 +60,10 @@ class AddressBarSearchTest {
     SessionStore sessions;
     @Inject
     PrefixHints hints;
+    @Inject
+    SearchService searchService;
+    @Inject
+    WebConfig config;
 
     SearchFixtures alice;
     SearchFixtures bob;
@@ -415,6 +421,25 @@ class AddressBarSearchTest {
         assertThat(stale).hasSize(25).allSatisfy(u -> assertThat(title(u)).startsWith("Ommon "));
         hints.forget(alice.account);
         assertThat(stale).containsExactlyElementsOf(search(aliceBrowser, "ommo").getList("results.url"));
+    }
+
+    @Test
+    void aSearchWithoutASecondConnectionAnswersTheSame() throws SQLException {
+        // Short, common, rare and restricted words: one to three steps of history beside tabs, bookmarks and the rest.
+        commonAndUncommonPages();
+        Semaphore free = searchService.secondConnections();
+        for (String q : List.of("c", "comm", "common", "common pa", "ommo", "ommonly go", "bread", "^ bre", "* ma", "% x")) {
+            hints.forget(alice.account);
+            List<String> twoConnections = search(aliceBrowser, q).getList("results.url");
+            int drained = free.drainPermits();
+            try {
+                hints.forget(alice.account);
+                assertThat(search(aliceBrowser, q).getList("results.url")).as(q).containsExactlyElementsOf(twoConnections);
+            } finally {
+                free.release(drained);
+            }
+        }
+        assertThat(free.availablePermits()).isEqualTo(config.api().searchSecondConnections());
     }
 
     @Test
