@@ -8,6 +8,10 @@ over a threshold, each step's median and p90, and the slowest keystrokes.
 
     web-app/bench/search/passes.py web-app/target/bench-keystrokes-NAME [threshold ms, 10] [slowest shown, 15]
 
+Since history's steps run on a second connection beside the rest (docs/search.md, "Two connections"), a pass's
+milliseconds are the longer of the two connections' passes of the same rank, which did not run at the same moment:
+the per-step figures are each step's cost, but a line's times no longer add up to the keystroke's time in PostgreSQL.
+
 The run must have had the app's SearchService at DEBUG:
 BENCH_APP_OPTS='-Dquarkus.log.category."io.fxhome.web.search.SearchService".level=DEBUG'.
 """

@@ -113,9 +113,9 @@ public interface WebConfig {
 
         /**
          * {@code fxhome.web.api.search-second-connections}: searches that may run history's steps on a second database
-         * connection at once (docs/search.md, "Two connections"); the others, and all with 0, run on one. Keep it under
-         * half the pool's {@code quarkus.datasource.jdbc.max-size} (20): a search holds its first connection while it
-         * takes the second, so a pool all of whose connections were such first ones would wait for itself.
+         * connection at once, per pool (docs/search.md, "Two connections"); the others, and all with 0, run on one. A
+         * pool never gives half its {@code max-size} or more (20: at most 9): a search holds its first connection while
+         * it takes the second, so a pool all of whose connections were such first ones would wait for itself.
          */
         @WithDefault("8")
         int searchSecondConnections();

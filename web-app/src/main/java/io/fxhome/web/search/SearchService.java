@@ -10,21 +10,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.postgresql.PGStatement;
 
+import io.agroal.api.AgroalDataSource;
 import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.config.WebConfig;
 import io.fxhome.web.jdbc.Sql;
@@ -86,16 +87,18 @@ public class SearchService {
     private final ShardRouter shards;
     /** What the account's previous keystrokes learned: which walks the next one can skip. */
     private final PrefixHints hints;
+    /** {@code fxhome.web.api.search-second-connections}. */
+    private final int secondConnectionsSetting;
     /**
-     * Searches that may hold a second connection now ({@code fxhome.web.api.search-second-connections}); one that finds
-     * none free runs on its first alone rather than wait for the pool.
+     * Per pool (each shard has its own), the searches that may hold a second connection now; one that finds none free
+     * runs on its first alone.
      */
-    private final Semaphore secondConnections;
+    private final Map<AgroalDataSource, Semaphore> secondConnections = new ConcurrentHashMap<>();
 
     public SearchService(ShardRouter shards, PrefixHints hints, WebConfig config) {
         this.shards = shards;
         this.hints = hints;
-        this.secondConnections = new Semaphore(Math.max(0, config.api().searchSecondConnections()));
+        this.secondConnectionsSetting = config.api().searchSecondConnections();
     }
 
     public List<SearchResult> search(UUID accountId, String query, int limit) {
@@ -103,7 +106,7 @@ public class SearchService {
         if (q.isEmpty() || limit <= 0) {
             return List.of();
         }
-        DataSource data = shards.dataSource(accountId);
+        AgroalDataSource data = shards.dataSource(accountId);
         try (Connection c = data.getConnection()) {
             if (!c.getAutoCommit()) {
                 c.setAutoCommit(true);
@@ -114,9 +117,14 @@ public class SearchService {
         }
     }
 
-    /** The second connections free now (tests: drained, every search runs on one connection). */
-    Semaphore secondConnections() {
-        return secondConnections;
+    /**
+     * The second connections of a pool free now: the setting, but never half of the pool or more. A search holds its
+     * first connection while it takes the second, so a pool whose every connection were such a first one would wait for
+     * itself. (Tests drain it: every search runs on one connection.)
+     */
+    Semaphore secondConnections(AgroalDataSource pool) {
+        return secondConnections.computeIfAbsent(pool, p -> new Semaphore(Math.max(0, Math.min(secondConnectionsSetting,
+                (p.getConfiguration().connectionPoolConfiguration().maxSize() - 1) / 2))));
     }
 
     /**
@@ -143,7 +151,7 @@ public class SearchService {
         }
     }
 
-    private List<SearchResult> search(DataSource data, Connection c, UUID account, SearchQuery q, int limit)
+    private List<SearchResult> search(AgroalDataSource data, Connection c, UUID account, SearchQuery q, int limit)
             throws SQLException {
         List<String> folded = foldedWords(c, q);
         List<WordPattern> words = patterns(q, folded);
@@ -184,11 +192,20 @@ public class SearchService {
         }
         Passes passes = new Passes(account, words, perSource, scripts, sources.bookmarkAlso);
         Chain done;
-        if (history != Step.DONE && (bookmarks != Step.DONE || !first.isEmpty()) && secondConnections.tryAcquire()) {
+        Semaphore seconds = secondConnections(data);
+        if (history != Step.DONE && (bookmarks != Step.DONE || !first.isEmpty()) && seconds.tryAcquire()) {
             // History's steps on a connection of their own, beside the rest (docs/search.md, "Two connections").
             try {
                 Future<Chain> historyChain = SECOND_CONNECTION.submit(() -> {
-                    try (Connection h = data.getConnection()) {
+                    Connection h;
+                    try {
+                        h = data.getConnection();
+                    } catch (SQLException e) {
+                        // None to be had in time: history's steps run on the first connection after the rest.
+                        LOG.debugf("search: no second connection for account %s (%s)", account, e.getMessage());
+                        return null;
+                    }
+                    try (h) {
                         if (!h.getAutoCommit()) {
                             h.setAutoCommit(true);
                         }
@@ -199,14 +216,23 @@ public class SearchService {
                 Chain rest;
                 try {
                     rest = passes.run(c, first, bookmarks, Step.DONE, learnedBookmarks, learnedHistory);
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException | RuntimeException | Error e) {
                     // The other connection is returned before the failure travels on.
-                    join(historyChain, e);
+                    try {
+                        ended(historyChain);
+                    } catch (SQLException | RuntimeException | Error other) {
+                        e.addSuppressed(other);
+                    }
                     throw e;
                 }
-                done = rest.beside(join(historyChain, null));
+                Chain historyDone = ended(historyChain);
+                if (historyDone == null) {
+                    historyDone = passes.run(c, new SearchStatement(account), Step.DONE, history, learnedBookmarks,
+                            learnedHistory);
+                }
+                done = rest.beside(historyDone);
             } finally {
-                secondConnections.release();
+                seconds.release();
             }
         } else {
             done = passes.run(c, first, bookmarks, history, learnedBookmarks, learnedHistory);
@@ -222,25 +248,31 @@ public class SearchService {
         return ResultRanking.rank(q, autofill, candidates, limit);
     }
 
-    /** Waits for the other connection's chain; after {@code failure}, only for the connection to be returned. */
-    private static Chain join(Future<Chain> chain, Exception failure) throws SQLException {
+    /**
+     * The other connection's chain, once it has ended and returned its connection (null: it had none). Searches take
+     * milliseconds and each statement at most its timeout, so the wait goes on through an interrupt, which is kept.
+     */
+    private static Chain ended(Future<Chain> chain) throws SQLException {
+        boolean interrupted = false;
         try {
-            return chain.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while searching", e);
-        } catch (ExecutionException e) {
-            if (failure != null) {
-                failure.addSuppressed(e.getCause());
-                return null;
+            while (true) {
+                try {
+                    return chain.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    switch (e.getCause()) {
+                        case SQLException sql -> throw sql;
+                        case RuntimeException r -> throw r;
+                        case Error err -> throw err;
+                        default -> throw new IllegalStateException(e.getCause());
+                    }
+                }
             }
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 
