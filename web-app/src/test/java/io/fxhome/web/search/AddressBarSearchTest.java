@@ -446,7 +446,7 @@ class AddressBarSearchTest {
         // The setting (8), under half of the pool (the test profile's max-size).
         assertThat(free.availablePermits()).isEqualTo(
                 Math.min(config.api().searchSecondConnections(),
-                        (ds.getConfiguration().connectionPoolConfiguration().maxSize() - 1) / 2));
+                        (pool.getConfiguration().connectionPoolConfiguration().maxSize() - 1) / 2));
         assertThat(free.availablePermits()).isPositive();
     }
 
