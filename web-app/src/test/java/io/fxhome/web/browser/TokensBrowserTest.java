@@ -153,6 +153,9 @@ class TokensBrowserTest {
                     .get(feedUri.getRawPath() + "?" + feedUri.getRawQuery()).then().statusCode(200).extract().asString());
             assertThat(atom.entries).extracting(AtomDocument.Entry::title).containsExactly("Open tab");
             d.findElement(By.cssSelector("input[value='Turn off feeds']")).click();
+            // The redirect first (reading the body while the page is replaced fails in Chromium's inspector), then
+            // the settled page's notice.
+            wait.until(ExpectedConditions.urlContains("/basic/tokens?notice=feeds-off"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Feeds turned off"));
             given().urlEncodingEnabled(false).get(feedUri.getRawPath() + "?" + feedUri.getRawQuery()).then().statusCode(404);
         }
