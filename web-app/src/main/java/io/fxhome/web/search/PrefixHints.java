@@ -20,11 +20,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  * the most frecent pages found too few boundary matches, the longer query's walk through the same pages finds too few
  * as well; and when its bounded trigram look found every match, the longer query's does too.
  * <p>
- * A hint only ever skips a walk, to the next step that {@code SearchService.Step} would take after it, or takes the first
- * walk first when a shorter prefix's walk found enough: every step after a walk is exact on its own (the trigram look
- * knows when it found every match, every match is every match), and a walk is the answer only when it found enough
- * boundary matches, so a hint that is wrong (a guess that misses, or the account's data changed since) costs time and
- * never changes an answer.
+ * A hint only ever skips a walk or a bounded trigram look, to the next step that {@code SearchService.Step} would take
+ * after it, or takes the first walk first when a shorter prefix's walk found enough: every step after a walk is exact on
+ * its own (the trigram look knows when it found every match, every match is every match), and a walk is the answer only
+ * when it found enough boundary matches, so a hint that is wrong (a guess that misses, or the account's data changed
+ * since) costs time and never changes an answer.
  */
 @ApplicationScoped
 class PrefixHints {
@@ -60,6 +60,49 @@ class PrefixHints {
         }
     }
 
+    /** What a source's bounded trigram look does for these words, as far as earlier searches showed. */
+    enum Look {
+        /** Nothing known. */
+        UNKNOWN,
+        /**
+         * A guess: the look would reach its cap, so the step after it comes instead (the long walk, or every match). Learned
+         * where a trigram look reached its cap, or where a first walk found enough boundary matches (at that rate the
+         * account holds more matches than the cap), and held only for later searches whose words of three letters or
+         * more are the same: they add or extend only words the trigram index cannot serve (the first letters of a next
+         * word), so their look reads the same trigrams and keeps most of the same rows.
+         */
+        COMMON,
+        /** Certain: the look of a prefix of these words found every match (fewer than its cap), so does this one. */
+        FEW;
+
+        Look max(Look other) {
+            return other.ordinal() > ordinal() ? other : this;
+        }
+    }
+
+    /** A source's hint: which walks to skip, and what its trigram look would do. */
+    record Hint(Skip skip, Look look) {
+        static final Hint NONE = new Hint(Skip.NOTHING, Look.UNKNOWN);
+
+        Hint max(Hint other) {
+            return new Hint(skip.max(other.skip), look.max(other.look));
+        }
+
+        boolean learnedAnything() {
+            return skip != Skip.NOTHING || look != Look.UNKNOWN;
+        }
+
+        /** As a search of {@code later} words may take it from one of {@code earlier} words (see {@link Look#COMMON}). */
+        Hint towards(List<String> earlier, List<String> later) {
+            return look == Look.COMMON && !trigramWords(earlier).equals(trigramWords(later)) ? new Hint(skip, Look.UNKNOWN)
+                    : this;
+        }
+
+        private static List<String> trigramWords(List<String> words) {
+            return words.stream().filter(WordPattern::hasTrigram).toList();
+        }
+    }
+
     /**
      * One search's shape and what it learned.
      *
@@ -68,8 +111,8 @@ class PrefixHints {
      * @param perSource candidates kept per source
      * @param words the folded words, as matched
      */
-    record Learned(Set<Restriction> restrictions, boolean scripts, int perSource, List<String> words, Skip bookmarks,
-            Skip history, Instant at) {
+    record Learned(Set<Restriction> restrictions, boolean scripts, int perSource, List<String> words, Hint bookmarks,
+            Hint history, Instant at) {
         /** The same shape, and every word of this search is a prefix of the word at its place in {@code later}'s. */
         boolean precedes(Set<Restriction> r, boolean s, int n, List<String> later) {
             if (!restrictions.equals(r) || scripts != s || perSource != n || words.size() > later.size()) {
@@ -84,9 +127,9 @@ class PrefixHints {
         }
     }
 
-    /** The skips for bookmarks and history. */
-    record Skips(Skip bookmarks, Skip history) {
-        static final Skips NONE = new Skips(Skip.NOTHING, Skip.NOTHING);
+    /** The hints for bookmarks and history. */
+    record Skips(Hint bookmarks, Hint history) {
+        static final Skips NONE = new Skips(Hint.NONE, Hint.NONE);
     }
 
     private final Map<UUID, Deque<Learned>> byAccount = new ConcurrentHashMap<>();
@@ -98,13 +141,13 @@ class PrefixHints {
         if (learned == null || words.isEmpty()) {
             return Skips.NONE;
         }
-        Skip bookmarks = Skip.NOTHING;
-        Skip history = Skip.NOTHING;
+        Hint bookmarks = Hint.NONE;
+        Hint history = Hint.NONE;
         synchronized (learned) {
             for (Learned l : learned) {
                 if (l.at().plus(TTL).isAfter(now) && l.precedes(restrictions, scripts, perSource, words)) {
-                    bookmarks = bookmarks.max(l.bookmarks());
-                    history = history.max(l.history());
+                    bookmarks = bookmarks.max(l.bookmarks().towards(l.words(), words));
+                    history = history.max(l.history().towards(l.words(), words));
                 }
             }
         }
@@ -113,7 +156,7 @@ class PrefixHints {
 
     /** Keeps what a search learned, when it learned anything. */
     void remember(UUID account, Learned learned) {
-        if (learned.bookmarks() == Skip.NOTHING && learned.history() == Skip.NOTHING || learned.words().isEmpty()) {
+        if (!learned.bookmarks().learnedAnything() && !learned.history().learnedAnything() || learned.words().isEmpty()) {
             return;
         }
         if (byAccount.size() > MAX_ACCOUNTS) {

@@ -30,6 +30,8 @@ import io.fxhome.shard.ShardRouter;
 import io.fxhome.web.config.WebConfig;
 import io.fxhome.web.jdbc.Sql;
 import io.fxhome.web.search.Candidate.Part;
+import io.fxhome.web.search.PrefixHints.Hint;
+import io.fxhome.web.search.PrefixHints.Look;
 import io.fxhome.web.search.PrefixHints.Skip;
 import io.fxhome.web.search.SearchStatement.AlsoIn;
 
@@ -169,8 +171,8 @@ public class SearchService {
                 indexable, shortWords, skips.bookmarks());
         Step history = Step.first(sources.history, true, words.isEmpty(), indexable, shortWords, skips.history());
         // What this search learns for the next keystroke: at least what it was told.
-        Skip learnedBookmarks = skips.bookmarks();
-        Skip learnedHistory = skips.history();
+        Hint learnedBookmarks = skips.bookmarks();
+        Hint learnedHistory = skips.history();
         if (sources.tabs) {
             first.tabs(words, scripts, sources.tabAlso);
         }
@@ -241,8 +243,9 @@ public class SearchService {
         hints.remember(account, new PrefixHints.Learned(q.restrictions(), scripts, perSource, folded, done.bookmarks(),
                 done.history(), Instant.now()));
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("search for account %s: %d words, hints %s%s, passes (bookmarks, history: ms)%s", account, words.size(),
-                    skips.bookmarks().ordinal(), skips.history().ordinal(), done.times());
+            LOG.debugf("search for account %s: %d words, hints %s%s%s%s, passes (bookmarks, history: ms)%s", account,
+                    words.size(), skips.bookmarks().skip().ordinal(), skips.history().skip().ordinal(),
+                    skips.bookmarks().look().ordinal(), skips.history().look().ordinal(), done.times());
         }
         candidates.removeIf(x -> x.part().adaptive() && !sources.allowsAdaptive(x, candidates));
         return ResultRanking.rank(q, autofill, candidates, limit);
@@ -280,7 +283,7 @@ public class SearchService {
      * What one connection's passes found and learned, with each pass's step codes (bookmarks', history's) and
      * milliseconds.
      */
-    private record Chain(List<Candidate> candidates, Skip bookmarks, Skip history, List<String> codes, List<Double> ms) {
+    private record Chain(List<Candidate> candidates, Hint bookmarks, Hint history, List<String> codes, List<Double> ms) {
         /** Both chains, as if each pass of one had run beside the same pass of the other (for the DEBUG line). */
         Chain beside(Chain history) {
             List<Candidate> all = new ArrayList<>(candidates);
@@ -306,8 +309,8 @@ public class SearchService {
 
     /** One search's passes over one connection: each runs the next step of the sources whose last step was not the answer. */
     private record Passes(UUID account, List<WordPattern> words, int perSource, boolean scripts, AlsoIn bookmarkAlso) {
-        Chain run(Connection c, SearchStatement first, Step bookmarks, Step history, Skip learnedBookmarks,
-                Skip learnedHistory) throws SQLException {
+        Chain run(Connection c, SearchStatement first, Step bookmarks, Step history, Hint learnedBookmarks,
+                Hint learnedHistory) throws SQLException {
             List<Candidate> candidates = new ArrayList<>();
             List<String> codes = new ArrayList<>();
             List<Double> ms = new ArrayList<>();
@@ -326,7 +329,8 @@ public class SearchService {
                         .max(bookmarks.learned(candidates, Part.BOOKMARK, words.isEmpty(), perSource));
                 learnedHistory = learnedHistory.max(history.learned(candidates, Part.HISTORY, words.isEmpty(), perSource));
                 // What this search learned holds for its own next step too: a first walk that found few boundary
-                // matches skips the long walk after the trigram look.
+                // matches skips the long walk after the trigram look; one that missed after a shorter prefix showed the
+                // words common skips the trigram look.
                 bookmarks = bookmarks.next(candidates, Part.BOOKMARK, words.isEmpty(), perSource, learnedBookmarks);
                 history = history.next(candidates, Part.HISTORY, words.isEmpty(), perSource, learnedHistory);
                 pass = new SearchStatement(account);
@@ -401,7 +405,7 @@ public class SearchService {
             this.code = code;
         }
 
-        static Step first(boolean searched, boolean plain, boolean noWords, boolean indexable, boolean shortWords, Skip skip) {
+        static Step first(boolean searched, boolean plain, boolean noWords, boolean indexable, boolean shortWords, Hint hint) {
             if (!searched) {
                 return DONE;
             }
@@ -411,16 +415,26 @@ public class SearchService {
             if (noWords) {
                 return TOP;
             }
+            Skip skip = hint.skip();
             if (!indexable) {
                 return skip == Skip.EVERY_WALK ? ALL : TOP;
             }
-            return shortWords && skip == Skip.NOTHING || skip == Skip.WALK_FIRST ? WALK : CAPPED;
+            return shortWords && skip == Skip.NOTHING || skip == Skip.WALK_FIRST ? WALK : look(hint);
         }
 
-        Step next(List<Candidate> candidates, Part part, boolean noWords, int perSource, Skip skip) {
+        /** The bounded trigram look, or the step after it where a shorter prefix showed it would reach its cap. */
+        private static Step look(Hint hint) {
+            return hint.look() == Look.COMMON ? afterCap(hint) : CAPPED;
+        }
+
+        private static Step afterCap(Hint hint) {
+            return hint.skip() == Skip.EVERY_WALK ? ALL : TOP;
+        }
+
+        Step next(List<Candidate> candidates, Part part, boolean noWords, int perSource, Hint hint) {
             Step next = switch (this) {
-                case WALK -> boundaryMatches(candidates, part) >= perSource ? DONE : CAPPED;
-                case CAPPED -> capReached(candidates, part) ? skip == Skip.EVERY_WALK ? ALL : TOP : DONE;
+                case WALK -> boundaryMatches(candidates, part) >= perSource ? DONE : look(hint);
+                case CAPPED -> capReached(candidates, part) ? afterCap(hint) : DONE;
                 case TOP -> noWords || boundaryMatches(candidates, part) >= perSource ? DONE : ALL;
                 case ALL, DONE -> DONE;
             };
@@ -433,18 +447,21 @@ public class SearchService {
         /**
          * What this step, just run, says about longer prefixes of the same words: a walk that missed misses for them
          * too, and a trigram look that found every match finds every match of theirs; a walk that found enough says
-         * the words are common, and longer prefixes of them likely are too.
+         * the words are common, and longer prefixes of them likely are too; so does a trigram look that reached its cap.
          */
-        Skip learned(List<Candidate> candidates, Part part, boolean noWords, int perSource) {
+        Hint learned(List<Candidate> candidates, Part part, boolean noWords, int perSource) {
             return switch (this) {
                 case WALK -> {
                     long found = boundaryMatches(candidates, part);
-                    yield found >= perSource ? Skip.WALK_FIRST
-                            : longWalkLikelyMisses(found, part, perSource) ? Skip.EVERY_WALK : Skip.FIRST_WALK;
+                    yield found >= perSource ? new Hint(Skip.WALK_FIRST, Look.COMMON)
+                            : new Hint(longWalkLikelyMisses(found, part, perSource) ? Skip.EVERY_WALK : Skip.FIRST_WALK,
+                                    Look.UNKNOWN);
                 }
-                case CAPPED -> capReached(candidates, part) ? Skip.NOTHING : Skip.FIRST_WALK;
-                case TOP -> noWords || boundaryMatches(candidates, part) >= perSource ? Skip.NOTHING : Skip.EVERY_WALK;
-                case ALL, DONE -> Skip.NOTHING;
+                case CAPPED -> capReached(candidates, part) ? new Hint(Skip.NOTHING, Look.COMMON)
+                        : new Hint(Skip.FIRST_WALK, Look.FEW);
+                case TOP -> noWords || boundaryMatches(candidates, part) >= perSource ? Hint.NONE
+                        : new Hint(Skip.EVERY_WALK, Look.UNKNOWN);
+                case ALL, DONE -> Hint.NONE;
             };
         }
     }

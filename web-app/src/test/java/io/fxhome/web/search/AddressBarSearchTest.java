@@ -377,7 +377,8 @@ class AddressBarSearchTest {
         // "ommo" walks and misses, "c" and "co" find their boundary matches among the most frecent pages.
         commonAndUncommonPages();
         List<String> typed = List.of("o", "om", "omm", "ommo", "ommon", "ommonl", "ommonly g", "ommonly go", "c", "co", "com",
-                "comm", "common", "common p", "common pa", "b", "br", "bre", "brea", "bread", "bread r", "bread re", "^ bre",
+                "comm", "common", "common p", "common pa", "common g", "common go", "b", "br", "bre", "brea", "bread",
+                "bread r", "bread re", "^ bre",
                 "^ bread", "* m", "* ma", "* man");
         SoftAssertions soft = new SoftAssertions();
         for (String q : typed) {
@@ -392,21 +393,21 @@ class AddressBarSearchTest {
         // long walk found none either: longer prefixes skip both walks.
         hints.forget(alice.account);
         search(aliceBrowser, "ommo");
-        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("ommon"), Instant.now()).history())
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("ommon"), Instant.now()).history().skip())
                 .isEqualTo(PrefixHints.Skip.EVERY_WALK);
-        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("ommon", "x"), Instant.now()).history())
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("ommon", "x"), Instant.now()).history().skip())
                 .isEqualTo(PrefixHints.Skip.EVERY_WALK);
         assertThat(hints.lookup(alice.account, Set.of(Restriction.HISTORY), false, 28, List.of("ommon"), Instant.now())
-                .history()).isEqualTo(PrefixHints.Skip.NOTHING);
-        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("commo"), Instant.now()).history())
+                .history().skip()).isEqualTo(PrefixHints.Skip.NOTHING);
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("commo"), Instant.now()).history().skip())
                 .isEqualTo(PrefixHints.Skip.NOTHING);
         // "comm" found its boundary matches in the first walk: longer prefixes of it ("common", five letters and more)
         // walk first too, and find the same answer as a fresh search (the loop above typed them).
         hints.forget(alice.account);
         search(aliceBrowser, "comm");
-        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("common"), Instant.now()).history())
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("common"), Instant.now()).history().skip())
                 .isEqualTo(PrefixHints.Skip.WALK_FIRST);
-        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("common", "pa"), Instant.now()).history())
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("common", "pa"), Instant.now()).history().skip())
                 .isEqualTo(PrefixHints.Skip.WALK_FIRST);
         // A hint gone stale only costs time, the answer is the fresh one: "omm" misses in its walks, then a sync brings
         // 30 more frecent pages that start with "ommon", which the walk for "ommo" would find.
@@ -418,12 +419,59 @@ class AddressBarSearchTest {
                         select ?, 'o' || lpad(i::text, 11, '0'), 'https://o' || i || '.example/', 'Ommon ' || i, 1, now(), 999999 - i
                           from generate_series(1, 30) i""",
                 alice.account);
-        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("ommo"), Instant.now()).history())
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("ommo"), Instant.now()).history().skip())
                 .isEqualTo(PrefixHints.Skip.EVERY_WALK);
         List<String> stale = search(aliceBrowser, "ommo").getList("results.url");
         assertThat(stale).hasSize(25).allSatisfy(u -> assertThat(title(u)).startsWith("Ommon "));
         hints.forget(alice.account);
         assertThat(stale).containsExactlyElementsOf(search(aliceBrowser, "ommo").getList("results.url"));
+    }
+
+    @Test
+    void aWordShownCommonSkipsTheTrigramLookWhileTheNextWordIsTooShortForIt() throws SQLException {
+        // "common" is in all 460 pages: its trigram look reaches the cap, and the long walk finds the 400 "Common page"s.
+        commonAndUncommonPages();
+        hints.forget(alice.account);
+        try (LogCapture capture = LogCapture.start()) {
+            search(aliceBrowser, "common");
+            assertThat(historySteps(capture)).containsExactly("c", "t");
+        }
+        // Words that add only letters the trigram index cannot serve read the same trigrams: the look is skipped for them.
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("common", "pa"), Instant.now()).history().look())
+                .isEqualTo(PrefixHints.Look.COMMON);
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("common", "pag"), Instant.now()).history().look())
+                .isEqualTo(PrefixHints.Look.UNKNOWN);
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("commonl"), Instant.now()).history().look())
+                .isEqualTo(PrefixHints.Look.UNKNOWN);
+        List<String> pages;
+        try (LogCapture capture = LogCapture.start()) {
+            pages = search(aliceBrowser, "common pa").getList("results.url");
+            assertThat(historySteps(capture)).containsExactly("t");
+        }
+        assertThat(pages).hasSize(25).allSatisfy(u -> assertThat(title(u)).startsWith("Common page"));
+        hints.forget(alice.account);
+        assertThat(search(aliceBrowser, "common pa").getList("results.url")).containsExactlyElementsOf(pages);
+
+        // A wrong guess costs a step, never an answer: "common d" is only in the 60 "Uncommonly good" pages, which the
+        // look would have read whole; the long walk finds no boundary match, and every match is ranked.
+        hints.forget(alice.account);
+        search(aliceBrowser, "common");
+        List<String> good;
+        try (LogCapture capture = LogCapture.start()) {
+            good = search(aliceBrowser, "common d").getList("results.url");
+            assertThat(historySteps(capture)).containsExactly("t", "a");
+        }
+        assertThat(good).hasSize(25).allSatisfy(u -> assertThat(title(u)).startsWith("Uncommonly good"));
+        hints.forget(alice.account);
+        try (LogCapture capture = LogCapture.start()) {
+            assertThat(search(aliceBrowser, "common d").getList("results.url")).containsExactlyElementsOf(good);
+            assertThat(historySteps(capture)).containsExactly("c");
+        }
+        // A look that found every match is certain, and wins over the guess: "common do" after "common d" (and
+        // "common") looks again.
+        search(aliceBrowser, "common");
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("common", "do"), Instant.now()).history().look())
+                .isEqualTo(PrefixHints.Look.FEW);
     }
 
     @Test
@@ -478,9 +526,14 @@ class AddressBarSearchTest {
         // The walk's guess was wrong, and the answer is every match's best: the 25 most frecent boundary matches.
         assertThat(found).containsExactlyElementsOf(column("select url from history_place where account_id = ?"
                 + " and title like 'Quokka %' order by frecency desc limit 25"));
-        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("quok"), Instant.now()).history())
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("quok"), Instant.now()).history().skip())
                 .isEqualTo(PrefixHints.Skip.EVERY_WALK);
         assertThat(search(aliceBrowser, "quok").getList("results.url")).containsExactlyElementsOf(found);
+    }
+
+    /** History's step codes in the search the capture saw, pass by pass. */
+    private List<String> historySteps(LogCapture capture) {
+        return passes(capture).stream().map(p -> p.substring(p.length() - 1)).toList();
     }
 
     /** The step codes of each pass of the search the capture saw (bookmarks', then history's), from its DEBUG line. */
