@@ -52,12 +52,16 @@ public class SearchService {
     private static final Logger LOG = Logger.getLogger(SearchService.class);
     /**
      * The bounded trigram look reads at most this many matches. Fewer is the whole answer (rare words, most queries of
-     * two or three words); this many means common words, better served in frecency order.
+     * two or three words); this many means common words, better served in frecency order. The look's index scan costs
+     * the same whatever the cap (its bitmap holds every candidate); each row read costs 2–4 µs more, so reading up to a
+     * thousand costs less than the long walk that a lower cap sends words of a few hundred matches to (measured in
+     * docs/benchmarks.md, "A higher cap").
      */
-    static final int CAP = 300;
+    static final int CAP = 1000;
     /**
      * The frecency-ordered pass reads at most this many of the most frecent history pages: words on 0.2 % of them or
-     * more (what reaches the cap on 100,000 pages) find enough boundary matches there, and it stops as soon as they do.
+     * more find enough boundary matches there (what reaches the cap is 1 % of 100,000 pages), and it stops as soon as
+     * they do.
      */
     static final int HISTORY_SCAN = 15_000;
     /** The same for bookmarks. */

@@ -350,7 +350,7 @@ class AddressBarSearchTest {
     @Test
     void commonWordsAreRankedThroughTheFrecencyOrderedPass() throws SQLException {
         commonAndUncommonPages();
-        assertThat(SearchService.CAP).isLessThan(400);
+        assertThat(SearchService.CAP).isLessThan(1060);
         // Pages of equal frecency may come in any order: the scores are compared, in order, and every page is a boundary match.
         List<String> common = search(aliceBrowser, "common").getList("results.url");
         assertThat(common).hasSize(25).allSatisfy(u -> assertThat(title(u)).startsWith("Common page"));
@@ -429,7 +429,7 @@ class AddressBarSearchTest {
 
     @Test
     void aWordShownCommonSkipsTheTrigramLookWhileTheNextWordIsTooShortForIt() throws SQLException {
-        // "common" is in all 460 pages: its trigram look reaches the cap, and the long walk finds the 400 "Common page"s.
+        // "common" is in all 1,060 pages: its trigram look reaches the cap, and the long walk finds the "Common page"s.
         commonAndUncommonPages();
         hints.forget(alice.account);
         try (LogCapture capture = LogCapture.start()) {
@@ -501,7 +501,7 @@ class AddressBarSearchTest {
     @Test
     void aFirstWalkThatFindsFewSkipsTheLongWalkAndStillRanksEveryMatch() throws SQLException {
         // The 3,000 most frecent pages hold 2 boundary matches of "quo", the next 200 hold 40 more (the long walk would
-        // have found them), and 400 pages hold "quo" inside a word, more than the trigram look reads.
+        // have found them), and 1,100 pages hold "quo" inside a word, more than the trigram look reads.
         SearchFixtures.exec(ds,
                 """
                         insert into history_place (account_id, guid, url, title, visit_count, last_visit_at, frecency)
@@ -509,7 +509,7 @@ class AddressBarSearchTest {
                                case when i in (1000, 2000) or i between 3101 and 3140 then 'Quokka ' || i
                                     when i <= 3100 then 'Filler ' || i else 'Unquokkaish ' || i end,
                                1, now(), 2000000 - i
-                          from generate_series(1, 3540) i""",
+                          from generate_series(1, 4240) i""",
                 alice.account);
         assertThat(2 * (SearchService.HISTORY_SCAN / SearchService.WALK_FIRST_HISTORY_SCAN)).isLessThan(28);
         assertThat(SearchService.longWalkLikelyMisses(2, Candidate.Part.HISTORY, 28)).isTrue();
@@ -551,21 +551,21 @@ class AddressBarSearchTest {
     }
 
     /**
-     * 400 pages with "common" at a word boundary, each visited i % 37 + 1 times, and 60 more frecent ones with the word
+     * 1,000 pages with "common" at a word boundary, each visited i % 37 + 1 times, and 60 more frecent ones with the word
      * inside another ("uncommonly"): more matches than the bounded trigram look reads.
      */
     private void commonAndUncommonPages() throws SQLException {
         SearchFixtures.exec(ds,
                 """
                         insert into history_place (account_id, guid, url, title, visit_count, last_visit_at)
-                        select ?, 'c' || lpad(i::text, 11, '0'), 'https://c' || i || '.example/', case when i <= 400 then 'Common page ' || i
-                               else 'Uncommonly good ' || i end, 1, now() from generate_series(1, 460) i""",
+                        select ?, 'c' || lpad(i::text, 11, '0'), 'https://c' || i || '.example/', case when i <= 1000 then 'Common page ' || i
+                               else 'Uncommonly good ' || i end, 1, now() from generate_series(1, 1060) i""",
                 alice.account);
         SearchFixtures.exec(ds,
                 """
                         insert into history_visit (account_id, place_guid, visited_at, transition)
                         select ?, 'c' || lpad(i::text, 11, '0'), (extract(epoch from now())::bigint - v * 86400) * 1000000, 1
-                          from generate_series(1, 460) i, generate_series(0, 60) v where v < case when i <= 400 then i % 37 + 1 else 50 end""",
+                          from generate_series(1, 1060) i, generate_series(0, 60) v where v < case when i <= 1000 then i % 37 + 1 else 50 end""",
                 alice.account);
         alice.scored();
     }
