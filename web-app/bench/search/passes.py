@@ -12,6 +12,10 @@ Since history's steps run on a second connection beside the rest (docs/search.md
 milliseconds are the longer of the two connections' passes of the same rank, which did not run at the same moment:
 the per-step figures are each step's cost, but a line's times no longer add up to the keystroke's time in PostgreSQL.
 
+A line's hints are four digits: bookmarks' and history's `PrefixHints.Skip` (0 nothing, 1 walk first, 2 skip the
+first walk, 3 skip both walks), then their `PrefixHints.Look` (0 unknown, 1 common: the bounded trigram look skipped
+where it would come, 2 few: the look finds every match).
+
 The run must have had the app's SearchService at DEBUG:
 BENCH_APP_OPTS='-Dquarkus.log.category."io.fxhome.web.search.SearchService".level=DEBUG'.
 """

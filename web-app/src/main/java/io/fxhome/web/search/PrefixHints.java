@@ -65,11 +65,11 @@ class PrefixHints {
         /** Nothing known. */
         UNKNOWN,
         /**
-         * A guess: the look would reach its cap, so the step after it comes instead (the long walk, or every match). Learned
-         * where a trigram look reached its cap, or where a first walk found enough boundary matches (at that rate the
-         * account holds more matches than the cap), and held only for later searches whose words of three letters or
-         * more are the same: they add or extend only words the trigram index cannot serve (the first letters of a next
-         * word), so their look reads the same trigrams and keeps most of the same rows.
+         * A guess: the words are common, so the step after the look comes instead of it (the long walk, or every match).
+         * Learned where a trigram look reached its cap, or where a first walk found enough boundary matches, and held
+         * only for later searches whose words of three letters or more are the same: they add or extend only words the
+         * trigram index cannot serve (the first letters of a next word), so their look would read the same trigrams and
+         * keep most of the same rows, and the long walk is likely to find enough among the most frecent pages.
          */
         COMMON,
         /** Certain: the look of a prefix of these words found every match (fewer than its cap), so does this one. */
