@@ -43,14 +43,19 @@ class PrefixHints {
          * Nothing to skip, and the first walk found enough boundary matches for a prefix of these words: they are
          * common, so the first walk comes first even for words longer than {@code WALK_FIRST_LENGTH}, before the
          * trigram look that would read up to its cap of their matches. A guess, where the skips below are certain: a
-         * walk that misses is followed by the trigram look, as for a short word.
+         * walk that misses is followed by the trigram look, as for a short word, unless {@link Look#COMMON} (learned
+         * with this) skips it.
          */
         WALK_FIRST,
-        /** The first walk (short words) would miss, or the trigram look finds every match: it comes first. */
+        /**
+         * The first walk (short words) would miss, or the trigram look finds every match: the look comes first (the long
+         * walk, where {@link Look#COMMON} skips it).
+         */
         FIRST_WALK,
         /**
-         * The long walk would miss too: after a trigram look that reaches its cap, every match. Certain when a long walk
-         * missed; a guess when a first walk found too few boundary matches for the long walk to find enough at the same
+         * The long walk would miss too: every match, without the trigram look (which could only be followed by every
+         * match, and reads the same rows when it finds fewer than its cap). Certain when a long walk missed; a guess when a
+         * first walk found too few boundary matches for the long walk to find enough at the same
          * rate ({@link SearchService#longWalkLikelyMisses}).
          */
         EVERY_WALK;
@@ -67,7 +72,8 @@ class PrefixHints {
         /**
          * A guess: the words are common, so the step after the look comes instead of it (the long walk, or every match).
          * Learned where a trigram look reached its cap, or where a first walk found enough boundary matches, and held
-         * only for later searches whose words of three letters or more are the same: they add or extend only words the
+         * only for later searches whose words with three letters or digits in a row are the same: they add or extend only words
+         * the
          * trigram index cannot serve (the first letters of a next word), so their look would read the same trigrams and
          * keep most of the same rows, and the long walk is likely to find enough among the most frecent pages.
          */

@@ -91,7 +91,7 @@ public class SearchService {
 
     /** Every query runs on the account's shard. */
     private final ShardRouter shards;
-    /** What the account's previous keystrokes learned: which walks the next one can skip. */
+    /** What the account's previous keystrokes learned: which walks, or trigram look, the next one can skip. */
     private final PrefixHints hints;
     /** {@code fxhome.web.api.search-second-connections}. */
     private final int secondConnectionsSetting;
@@ -385,16 +385,18 @@ public class SearchService {
      * which step reads more (its candidates are dropped):
      * <ul>
      * <li>WALK: the most frecent few thousand, in frecency order (short words, which are common: Firefox's own way).
-     * Enough boundary matches are the answer; else the bounded trigram look.</li>
+     * Enough boundary matches are the answer; else the bounded trigram look (every match, where the long walk would
+     * miss too).</li>
      * <li>CAPPED: the bounded trigram look. Fewer than {@link #CAP} matches are all of them; else the frecency-ordered
      * walk over more.</li>
      * <li>TOP: the frecency-ordered walk, up to {@link #HISTORY_SCAN}. Enough boundary matches (or no words) are the
      * answer; else every match.</li>
      * <li>ALL: every match, through the trigram index.</li>
      * </ul>
-     * A hint from the previous keystroke ({@link PrefixHints}) skips a walk that is known to miss, or walks first for
-     * words of any length when a shorter prefix's walk found enough: the steps after a walk are exact whatever the
-     * hint, so a hint only ever changes how long the answer takes.
+     * A hint from the previous keystroke ({@link PrefixHints}) skips a walk that is known to miss, or the trigram look
+     * for words a shorter prefix showed common, or walks first for words of any length when a shorter prefix's walk
+     * found enough: the steps after a walk are exact whatever the hint, so a hint only ever changes how long the answer
+     * takes.
      */
     private enum Step {
         DONE(""),
@@ -426,9 +428,17 @@ public class SearchService {
             return shortWords && skip == Skip.NOTHING || skip == Skip.WALK_FIRST ? WALK : look(hint);
         }
 
-        /** The bounded trigram look, or the step after it where a shorter prefix showed it would reach its cap. */
+        /**
+         * The bounded trigram look, unless a hint says which step comes after it. Where both walks miss, the look could
+         * be followed only by every match, which reads the same rows as the look when there are fewer than its cap (the
+         * same bitmap of candidates, the same heap rows): every match at once. Where a shorter prefix showed the words
+         * common, the long walk.
+         */
         private static Step look(Hint hint) {
-            return hint.look() == Look.COMMON ? afterCap(hint) : CAPPED;
+            if (hint.skip() == Skip.EVERY_WALK) {
+                return ALL;
+            }
+            return hint.look() == Look.COMMON ? TOP : CAPPED;
         }
 
         private static Step afterCap(Hint hint) {
@@ -473,7 +483,7 @@ public class SearchService {
     /**
      * Whether the long walk would likely miss too, after a first walk that found {@code found} boundary matches (fewer
      * than {@code perSource}): it reads five times as many of the most frecent pages, so at the first walk's rate it
-     * would find five times as many, and fewer than {@code perSource} is a miss followed by every match. A guess
+     * would find five times as many, and fewer than {@code perSource} is a miss: every match comes next. A guess
      * (boundary matches need not be spread evenly in frecency order), like {@link Skip#WALK_FIRST}: a wrong one costs
      * time, never an answer, because every match is exact. Measured in docs/benchmarks.md ("Search as a person types").
      */

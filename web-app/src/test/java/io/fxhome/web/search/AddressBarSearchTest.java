@@ -288,8 +288,8 @@ class AddressBarSearchTest {
         List<SearchStatement> statements = List.of(
                 new SearchStatement(alice.account).historyTop(words, 2000, 35, false),
                 new SearchStatement(alice.account).historyAll(words, 35, false),
-                new SearchStatement(alice.account).historyCapped(words, 300, 35, false),
-                new SearchStatement(alice.account).bookmarksCapped(words, 300, 35, false),
+                new SearchStatement(alice.account).historyCapped(words, SearchService.CAP, 35, false),
+                new SearchStatement(alice.account).bookmarksCapped(words, SearchService.CAP, 35, false),
                 new SearchStatement(alice.account).historyAll(words, 35, false,
                         new SearchStatement.AlsoIn(false, true, false, true)),
                 new SearchStatement(alice.account).bookmarksTop(words, 1000, 35, false),
@@ -362,7 +362,7 @@ class AddressBarSearchTest {
         assertThat(frecencies(anywhere)).containsExactlyElementsOf(
                 column("select frecency from history_place where account_id = ? and title ilike '%ommon%' order by frecency desc limit 25"));
         // Words of up to WALK_FIRST_LENGTH characters walk the most frecent pages first: found there ("comm"), or
-        // not ("ommo": the walk finds no boundary match, the trigram look reaches its cap, every match is ranked).
+        // not ("ommo": the walk finds no boundary match, so the long walk would find none either: every match is ranked).
         assertThat("comm").hasSizeLessThanOrEqualTo(SearchService.WALK_FIRST_LENGTH);
         List<String> prefix = search(aliceBrowser, "comm").getList("results.url");
         assertThat(prefix).hasSize(25).allSatisfy(u -> assertThat(title(u)).startsWith("Common page"));
@@ -377,7 +377,7 @@ class AddressBarSearchTest {
         // "ommo" walks and misses, "c" and "co" find their boundary matches among the most frecent pages.
         commonAndUncommonPages();
         List<String> typed = List.of("o", "om", "omm", "ommo", "ommon", "ommonl", "ommonly g", "ommonly go", "c", "co", "com",
-                "comm", "common", "common p", "common pa", "common g", "common go", "b", "br", "bre", "brea", "bread",
+                "comm", "common", "common g", "common go", "common", "common p", "common pa", "b", "br", "bre", "brea", "bread",
                 "bread r", "bread re", "^ bre",
                 "^ bread", "* m", "* ma", "* man");
         SoftAssertions soft = new SoftAssertions();
@@ -389,8 +389,8 @@ class AddressBarSearchTest {
             search(aliceBrowser, q);
         }
         soft.assertAll();
-        // "ommo" walked the most frecent pages and found no boundary match, its trigram look reached the cap, and the
-        // long walk found none either: longer prefixes skip both walks.
+        // "ommo" walked the most frecent pages and found no boundary match, so the long walk would find none either
+        // (a guess), and every match came next: longer prefixes skip both walks.
         hints.forget(alice.account);
         search(aliceBrowser, "ommo");
         assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("ommon"), Instant.now()).history().skip())
@@ -434,7 +434,8 @@ class AddressBarSearchTest {
         hints.forget(alice.account);
         try (LogCapture capture = LogCapture.start()) {
             search(aliceBrowser, "common");
-            assertThat(historySteps(capture)).containsExactly("c", "t");
+            // Bookmarks hold no "common": their trigram look finds none, beside history's.
+            assertThat(passes(capture)).containsExactly("cc", "t");
         }
         // Words that add only letters the trigram index cannot serve read the same trigrams: the look is skipped for them.
         assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("common", "pa"), Instant.now()).history().look())
@@ -446,7 +447,7 @@ class AddressBarSearchTest {
         List<String> pages;
         try (LogCapture capture = LogCapture.start()) {
             pages = search(aliceBrowser, "common pa").getList("results.url");
-            assertThat(historySteps(capture)).containsExactly("t");
+            assertThat(passes(capture)).containsExactly("ct");
         }
         assertThat(pages).hasSize(25).allSatisfy(u -> assertThat(title(u)).startsWith("Common page"));
         hints.forget(alice.account);
@@ -459,19 +460,23 @@ class AddressBarSearchTest {
         List<String> good;
         try (LogCapture capture = LogCapture.start()) {
             good = search(aliceBrowser, "common d").getList("results.url");
-            assertThat(historySteps(capture)).containsExactly("t", "a");
+            assertThat(passes(capture)).containsExactly("ct", "a");
         }
         assertThat(good).hasSize(25).allSatisfy(u -> assertThat(title(u)).startsWith("Uncommonly good"));
         hints.forget(alice.account);
         try (LogCapture capture = LogCapture.start()) {
             assertThat(search(aliceBrowser, "common d").getList("results.url")).containsExactlyElementsOf(good);
-            assertThat(historySteps(capture)).containsExactly("c");
+            assertThat(passes(capture)).containsExactly("cc");
         }
         // A look that found every match is certain, and wins over the guess: "common do" after "common d" (and
         // "common") looks again.
         search(aliceBrowser, "common");
         assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("common", "do"), Instant.now()).history().look())
                 .isEqualTo(PrefixHints.Look.FEW);
+        try (LogCapture capture = LogCapture.start()) {
+            search(aliceBrowser, "common do");
+            assertThat(passes(capture)).containsExactly("cc");
+        }
     }
 
     @Test
@@ -520,8 +525,9 @@ class AddressBarSearchTest {
         List<String> found;
         try (LogCapture capture = LogCapture.start()) {
             found = search(aliceBrowser, "quo").getList("results.url");
-            // Both sources walk; history's trigram look reaches its cap and every match follows, without the long walk.
-            assertThat(passes(capture)).containsExactly("ww", "cc", "a");
+            // Both sources walk and find too few for the long walk to find enough: every match follows at once, without
+            // the trigram look (it reads the same rows where there are fewer than its cap) or the long walk.
+            assertThat(passes(capture)).containsExactly("ww", "aa");
         }
         // The walk's guess was wrong, and the answer is every match's best: the 25 most frecent boundary matches.
         assertThat(found).containsExactlyElementsOf(column("select url from history_place where account_id = ?"
@@ -529,11 +535,6 @@ class AddressBarSearchTest {
         assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("quok"), Instant.now()).history().skip())
                 .isEqualTo(PrefixHints.Skip.EVERY_WALK);
         assertThat(search(aliceBrowser, "quok").getList("results.url")).containsExactlyElementsOf(found);
-    }
-
-    /** History's step codes in the search the capture saw, pass by pass. */
-    private List<String> historySteps(LogCapture capture) {
-        return passes(capture).stream().map(p -> p.substring(p.length() - 1)).toList();
     }
 
     /** The step codes of each pass of the search the capture saw (bookmarks', then history's), from its DEBUG line. */
