@@ -71,7 +71,9 @@ class PrefixHints {
         UNKNOWN,
         /**
          * A guess: the words are common, so the step after the look comes instead of it (the long walk, or every match).
-         * Learned where a trigram look reached its cap, or where a first walk found enough boundary matches, and held
+         * Learned where a trigram look reached its cap, where a first walk found enough boundary matches, or where a
+         * short word's first walk found a fair share of them (the long walk likely finds enough: short words are in
+         * thousands of pages, where the look would read up to its cap), and held
          * only for later searches whose words with three letters or digits in a row are the same: they add or extend only words
          * the
          * trigram index cannot serve (the first letters of a next word), so their look would read the same trigrams and

@@ -313,6 +313,10 @@ public class SearchService {
 
     /** One search's passes over one connection: each runs the next step of the sources whose last step was not the answer. */
     private record Passes(UUID account, List<WordPattern> words, int perSource, boolean scripts, AlsoIn bookmarkAlso) {
+        boolean shortWords() {
+            return words.stream().allMatch(w -> w.length() <= WALK_FIRST_LENGTH);
+        }
+
         Chain run(Connection c, SearchStatement first, Step bookmarks, Step history, Hint learnedBookmarks,
                 Hint learnedHistory) throws SQLException {
             List<Candidate> candidates = new ArrayList<>();
@@ -330,8 +334,9 @@ public class SearchService {
                 codes.add(bookmarks.code + history.code);
                 ms.add((System.nanoTime() - t0) / 1e6);
                 learnedBookmarks = learnedBookmarks
-                        .max(bookmarks.learned(candidates, Part.BOOKMARK, words.isEmpty(), perSource));
-                learnedHistory = learnedHistory.max(history.learned(candidates, Part.HISTORY, words.isEmpty(), perSource));
+                        .max(bookmarks.learned(candidates, Part.BOOKMARK, words.isEmpty(), perSource, shortWords()));
+                learnedHistory = learnedHistory
+                        .max(history.learned(candidates, Part.HISTORY, words.isEmpty(), perSource, shortWords()));
                 // What this search learned holds for its own next step too: a first walk that found few boundary
                 // matches skips the long walk after the trigram look; one that missed after a shorter prefix showed the
                 // words common skips the trigram look.
@@ -463,13 +468,17 @@ public class SearchService {
          * too, and a trigram look that found every match finds every match of theirs; a walk that found enough says
          * the words are common, and longer prefixes of them likely are too; so does a trigram look that reached its cap.
          */
-        Hint learned(List<Candidate> candidates, Part part, boolean noWords, int perSource) {
+        Hint learned(List<Candidate> candidates, Part part, boolean noWords, int perSource, boolean shortWords) {
             return switch (this) {
                 case WALK -> {
                     long found = boundaryMatches(candidates, part);
-                    yield found >= perSource ? new Hint(Skip.WALK_FIRST, Look.COMMON)
-                            : new Hint(longWalkLikelyMisses(found, part, perSource) ? Skip.EVERY_WALK : Skip.FIRST_WALK,
-                                    Look.UNKNOWN);
+                    if (found >= perSource) {
+                        yield new Hint(Skip.WALK_FIRST, Look.COMMON);
+                    }
+                    boolean misses = longWalkLikelyMisses(found, part, perSource);
+                    // A short word found at this rate is common: the long walk, not the look that would read its cap.
+                    yield new Hint(misses ? Skip.EVERY_WALK : Skip.FIRST_WALK,
+                            !misses && shortWords ? Look.COMMON : Look.UNKNOWN);
                 }
                 case CAPPED -> capReached(candidates, part) ? new Hint(Skip.NOTHING, Look.COMMON)
                         : new Hint(Skip.FIRST_WALK, Look.FEW);

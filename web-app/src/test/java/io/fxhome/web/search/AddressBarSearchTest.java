@@ -537,6 +537,38 @@ class AddressBarSearchTest {
         assertThat(search(aliceBrowser, "quok").getList("results.url")).containsExactlyElementsOf(found);
     }
 
+    @Test
+    void aShortWordWhoseFirstWalkFindsAFairShareTakesTheLongWalkWithoutTheTrigramLook() throws SQLException {
+        // The 3,000 most frecent pages hold 6 boundary matches of "quo" (a fifth of the 28 needed: the long walk, five
+        // times as long, likely finds enough), the next 200 hold 40 more, and 1,100 hold "quo" inside a word: the
+        // trigram look would reach its cap.
+        SearchFixtures.exec(ds,
+                """
+                        insert into history_place (account_id, guid, url, title, visit_count, last_visit_at, frecency)
+                        select ?, 'q' || lpad(i::text, 11, '0'), 'https://q' || i || '.example/',
+                               case when i in (500, 1000, 1500, 2000, 2500, 2900) or i between 3101 and 3140 then 'Quokka ' || i
+                                    when i <= 3100 then 'Filler ' || i else 'Unquokkaish ' || i end,
+                               1, now(), 2000000 - i
+                          from generate_series(1, 4240) i""",
+                alice.account);
+        assertThat(SearchService.longWalkLikelyMisses(6, Candidate.Part.HISTORY, 28)).isFalse();
+        hints.forget(alice.account);
+        List<String> found;
+        try (LogCapture capture = LogCapture.start()) {
+            found = search(aliceBrowser, "quo").getList("results.url");
+            // History: the walk, then the long walk. Bookmarks hold no "quo": every match at once.
+            assertThat(passes(capture)).containsExactly("ww", "at");
+        }
+        assertThat(found).containsExactlyElementsOf(column("select url from history_place where account_id = ?"
+                + " and title like 'Quokka %' order by frecency desc limit 25"));
+        hints.forget(alice.account);
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("quo", "x"), Instant.now()).history().look())
+                .isEqualTo(PrefixHints.Look.UNKNOWN);
+        search(aliceBrowser, "quo");
+        assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("quo", "x"), Instant.now()).history().look())
+                .isEqualTo(PrefixHints.Look.COMMON);
+    }
+
     /** The step codes of each pass of the search the capture saw (bookmarks', then history's), from its DEBUG line. */
     private List<String> passes(LogCapture capture) {
         String prefix = "search for account " + alice.account + ":";
