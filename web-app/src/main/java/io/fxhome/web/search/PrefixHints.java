@@ -72,7 +72,8 @@ class PrefixHints {
         /**
          * A guess: the words are common, so the step after the look comes instead of it (the long walk, or every match).
          * Learned where a trigram look reached its cap, where a first walk found enough boundary matches, or where a
-         * short word's first walk found a fair share of them (the long walk likely finds enough: short words are in
+         * short word's first walk through history found a fair share of them (the long walk likely finds enough: short words
+         * are in
          * thousands of pages, where the look would read up to its cap), and held
          * only for later searches whose words with three letters or digits in a row are the same: they add or extend only words
          * the

@@ -476,9 +476,11 @@ public class SearchService {
                         yield new Hint(Skip.WALK_FIRST, Look.COMMON);
                     }
                     boolean misses = longWalkLikelyMisses(found, part, perSource);
-                    // A short word found at this rate is common: the long walk, not the look that would read its cap.
+                    // A short word found at this rate in history is common: the long walk, not the look that would
+                    // read its cap. (Bookmarks' long walk is a fifth of all bookmarks, which right after a first sync
+                    // costs more than their look: measured in docs/benchmarks.md.)
                     yield new Hint(misses ? Skip.EVERY_WALK : Skip.FIRST_WALK,
-                            !misses && shortWords ? Look.COMMON : Look.UNKNOWN);
+                            !misses && shortWords && part == Part.HISTORY ? Look.COMMON : Look.UNKNOWN);
                 }
                 case CAPPED -> capReached(candidates, part) ? new Hint(Skip.NOTHING, Look.COMMON)
                         : new Hint(Skip.FIRST_WALK, Look.FEW);
