@@ -338,8 +338,8 @@ public class SearchService {
                 learnedHistory = learnedHistory
                         .max(history.learned(candidates, Part.HISTORY, words.isEmpty(), perSource, shortWords()));
                 // What this search learned holds for its own next step too: a first walk that found few boundary
-                // matches skips the long walk after the trigram look; one that missed after a shorter prefix showed the
-                // words common skips the trigram look.
+                // matches goes to every match; one that missed after a shorter prefix showed the words common, or found
+                // a fair share of a short word in history, skips the trigram look.
                 bookmarks = bookmarks.next(candidates, Part.BOOKMARK, words.isEmpty(), perSource, learnedBookmarks);
                 history = history.next(candidates, Part.HISTORY, words.isEmpty(), perSource, learnedHistory);
                 pass = new SearchStatement(account);
@@ -466,7 +466,8 @@ public class SearchService {
         /**
          * What this step, just run, says about longer prefixes of the same words: a walk that missed misses for them
          * too, and a trigram look that found every match finds every match of theirs; a walk that found enough says
-         * the words are common, and longer prefixes of them likely are too; so does a trigram look that reached its cap.
+         * the words are common, and longer prefixes of them likely are too; so does a trigram look that reached its cap,
+         * and a short word's first walk in history that found a fair share of what it needed.
          */
         Hint learned(List<Candidate> candidates, Part part, boolean noWords, int perSource, boolean shortWords) {
             return switch (this) {
@@ -477,8 +478,8 @@ public class SearchService {
                     }
                     boolean misses = longWalkLikelyMisses(found, part, perSource);
                     // A short word found at this rate in history is common: the long walk, not the look that would
-                    // read its cap. (Bookmarks' long walk is a fifth of all bookmarks, which right after a first sync
-                    // costs more than their look: measured in docs/benchmarks.md.)
+                    // read its cap. (Not bookmarks': their long walk, right after a first sync, cost more than their
+                    // look: docs/benchmarks.md, "A higher cap".)
                     yield new Hint(misses ? Skip.EVERY_WALK : Skip.FIRST_WALK,
                             !misses && shortWords && part == Part.HISTORY ? Look.COMMON : Look.UNKNOWN);
                 }
