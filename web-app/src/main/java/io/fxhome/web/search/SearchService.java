@@ -196,7 +196,7 @@ public class SearchService {
                 first.urlPrefixes(TextFolding.fold(c, List.of(autofill.get().urlPrefix())).get(0));
             }
         }
-        Passes passes = new Passes(account, words, perSource, scripts, sources.bookmarkAlso);
+        Passes passes = new Passes(account, words, shortWords, perSource, scripts, sources.bookmarkAlso);
         Chain done;
         Semaphore seconds = secondConnections(data);
         if (history != Step.DONE && (bookmarks != Step.DONE || !first.isEmpty()) && seconds.tryAcquire()) {
@@ -312,11 +312,8 @@ public class SearchService {
     }
 
     /** One search's passes over one connection: each runs the next step of the sources whose last step was not the answer. */
-    private record Passes(UUID account, List<WordPattern> words, int perSource, boolean scripts, AlsoIn bookmarkAlso) {
-        boolean shortWords() {
-            return words.stream().allMatch(w -> w.length() <= WALK_FIRST_LENGTH);
-        }
-
+    private record Passes(UUID account, List<WordPattern> words, boolean shortWords, int perSource, boolean scripts,
+            AlsoIn bookmarkAlso) {
         Chain run(Connection c, SearchStatement first, Step bookmarks, Step history, Hint learnedBookmarks,
                 Hint learnedHistory) throws SQLException {
             List<Candidate> candidates = new ArrayList<>();
@@ -334,9 +331,9 @@ public class SearchService {
                 codes.add(bookmarks.code + history.code);
                 ms.add((System.nanoTime() - t0) / 1e6);
                 learnedBookmarks = learnedBookmarks
-                        .max(bookmarks.learned(candidates, Part.BOOKMARK, words.isEmpty(), perSource, shortWords()));
+                        .max(bookmarks.learned(candidates, Part.BOOKMARK, words.isEmpty(), perSource, shortWords));
                 learnedHistory = learnedHistory
-                        .max(history.learned(candidates, Part.HISTORY, words.isEmpty(), perSource, shortWords()));
+                        .max(history.learned(candidates, Part.HISTORY, words.isEmpty(), perSource, shortWords));
                 // What this search learned holds for its own next step too: a first walk that found few boundary
                 // matches goes to every match; one that missed after a shorter prefix showed the words common, or found
                 // a fair share of a short word in history, skips the trigram look.

@@ -507,15 +507,7 @@ class AddressBarSearchTest {
     void aFirstWalkThatFindsFewSkipsTheLongWalkAndStillRanksEveryMatch() throws SQLException {
         // The 3,000 most frecent pages hold 2 boundary matches of "quo", the next 200 hold 40 more (the long walk would
         // have found them), and 1,100 pages hold "quo" inside a word, more than the trigram look reads.
-        SearchFixtures.exec(ds,
-                """
-                        insert into history_place (account_id, guid, url, title, visit_count, last_visit_at, frecency)
-                        select ?, 'q' || lpad(i::text, 11, '0'), 'https://q' || i || '.example/',
-                               case when i in (1000, 2000) or i between 3101 and 3140 then 'Quokka ' || i
-                                    when i <= 3100 then 'Filler ' || i else 'Unquokkaish ' || i end,
-                               1, now(), 2000000 - i
-                          from generate_series(1, 4240) i""",
-                alice.account);
+        quokkaPages(1000, 2000);
         assertThat(2 * (SearchService.HISTORY_SCAN / SearchService.WALK_FIRST_HISTORY_SCAN)).isLessThan(28);
         assertThat(SearchService.longWalkLikelyMisses(2, Candidate.Part.HISTORY, 28)).isTrue();
         assertThat(SearchService.longWalkLikelyMisses(6, Candidate.Part.HISTORY, 28)).isFalse();
@@ -542,15 +534,7 @@ class AddressBarSearchTest {
         // The 3,000 most frecent pages hold 6 boundary matches of "quo" (a fifth of the 28 needed: the long walk, five
         // times as long, likely finds enough), the next 200 hold 40 more, and 1,100 hold "quo" inside a word: the
         // trigram look would reach its cap.
-        SearchFixtures.exec(ds,
-                """
-                        insert into history_place (account_id, guid, url, title, visit_count, last_visit_at, frecency)
-                        select ?, 'q' || lpad(i::text, 11, '0'), 'https://q' || i || '.example/',
-                               case when i in (500, 1000, 1500, 2000, 2500, 2900) or i between 3101 and 3140 then 'Quokka ' || i
-                                    when i <= 3100 then 'Filler ' || i else 'Unquokkaish ' || i end,
-                               1, now(), 2000000 - i
-                          from generate_series(1, 4240) i""",
-                alice.account);
+        quokkaPages(500, 1000, 1500, 2000, 2500, 2900);
         assertThat(SearchService.longWalkLikelyMisses(6, Candidate.Part.HISTORY, 28)).isFalse();
         hints.forget(alice.account);
         List<String> found;
@@ -567,6 +551,23 @@ class AddressBarSearchTest {
         search(aliceBrowser, "quo");
         assertThat(hints.lookup(alice.account, Set.of(), false, 28, List.of("quo", "x"), Instant.now()).history().look())
                 .isEqualTo(PrefixHints.Look.COMMON);
+    }
+
+    /**
+     * 4,240 pages in frecency order: "Quokka" (a boundary match of "quo") at the given places among the 3,000 most
+     * frecent and at the 40 places from 3,101, "Filler" elsewhere up to 3,100, and "Unquokkaish" (a match inside a
+     * word) in the 1,100 after 3,140, more than the trigram look reads.
+     */
+    private void quokkaPages(int... amongTheMostFrecent) throws SQLException {
+        SearchFixtures.exec(ds,
+                """
+                        insert into history_place (account_id, guid, url, title, visit_count, last_visit_at, frecency)
+                        select ?, 'q' || lpad(i::text, 11, '0'), 'https://q' || i || '.example/',
+                               case when i = any(?) or i between 3101 and 3140 then 'Quokka ' || i
+                                    when i <= 3100 then 'Filler ' || i else 'Unquokkaish ' || i end,
+                               1, now(), 2000000 - i
+                          from generate_series(1, 4240) i""",
+                alice.account, amongTheMostFrecent);
     }
 
     /** The step codes of each pass of the search the capture saw (bookmarks', then history's), from its DEBUG line. */
