@@ -9,7 +9,9 @@
   const searchForm = document.getElementById('search-form');
   const searchInput = document.getElementById('q');
   const status = document.getElementById('status');
-  const state = { csrf: null, signedIn: false, pending: null, unblock: null, browser: null };
+  // signIns counts the sign-ins of this page: a sign-in ends the browser's previous session (rotation), so a request
+  // sent before it may be answered 401 although the new session is fine.
+  const state = { csrf: null, signedIn: false, pending: null, unblock: null, browser: null, signIns: 0 };
   let renderToken = 0;
   const itemActions = [];
 
@@ -113,6 +115,7 @@
     const headers = { Accept: 'application/json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && state.csrf) headers['X-CSRF-Token'] = state.csrf;
+    const signIns = state.signIns;
     const response = await fetch(path, {
       method, headers, credentials: 'same-origin', signal: options.signal, keepalive: options.keepalive,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -121,7 +124,8 @@
     const type = response.headers.get('Content-Type') || '';
     const body = type.includes('json') ? await response.json() : null;
     if (!response.ok) {
-      if (response.status === 401 && body && body.code === 'not-signed-in') {
+      // Only an answer to a request sent since the latest sign-in speaks for the session this page now holds.
+      if (response.status === 401 && body && body.code === 'not-signed-in' && signIns === state.signIns) {
         // Signed out elsewhere, expired or deleted: what this device kept of the account goes too.
         forgetLocalData();
         if (state.signedIn) {
@@ -400,6 +404,7 @@
     }
     state.csrf = answer.csrfToken;
     state.signedIn = true;
+    state.signIns++;
     go('#/first-sync');
   }
 

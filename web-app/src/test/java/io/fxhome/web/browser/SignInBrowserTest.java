@@ -1,6 +1,7 @@
 package io.fxhome.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.URL;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,6 +28,7 @@ import io.fxhome.sandbox.Sandbox;
 import io.fxhome.sandbox.fxa.VerificationMode;
 import io.fxhome.sandbox.generator.ProfileSpec;
 import io.fxhome.sandbox.testing.SandboxTestResource;
+import io.fxhome.web.testsupport.Browser;
 import io.fxhome.web.testsupport.Chromium;
 import io.fxhome.web.testsupport.Engine;
 import io.fxhome.web.testsupport.JobQueueCleanup;
@@ -105,6 +108,44 @@ class SignInBrowserTest {
         wait.until(ExpectedConditions.urlContains("#/first-sync"));
     }
 
+    /**
+     * From the steps' page: opens Mozilla's page from its link in a new window, signs in there, closes it and returns
+     * the address it landed on.
+     */
+    private static String signInOnMozillasPageInANewWindow(WebDriver d, WebDriverWait wait, String email) {
+        String app = d.getWindowHandle();
+        d.findElement(By.id("authorization-link")).click();
+        wait.until(dr -> dr.getWindowHandles().size() == 2);
+        List<String> windows = new ArrayList<>(d.getWindowHandles());
+        windows.remove(app);
+        d.switchTo().window(windows.get(0));
+        String landedOn = signInOnMozillasPage(d, email, "correct horse");
+        assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Device connected");
+        d.close();
+        d.switchTo().window(app);
+        return landedOn;
+    }
+
+    /**
+     * Signs in with the password, then has the worker find the refresh token refused (HTTP 401 or 400 errno 108-110 on
+     * refresh); the devices' page asks to sign in again, and its button opens Mozilla's steps. Returns the account.
+     */
+    private String signedInThenRefusedByMozilla(WebBrowser browser, WebDriverWait wait, String email) throws Exception {
+        WebDriver d = browser.driver();
+        signInWithPassword(d, wait, email);
+        wait.until(ExpectedConditions.urlContains("#/first-sync"));
+        String account = TestData.one(ds, "select id from account where email = ?", email);
+        TestData.exec(ds,
+                "update account set status = 'needs_reauth', status_reason = 'refresh token revoked' where id = ?::uuid",
+                account);
+        d.get(base + "#/devices");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("needs-reauth")));
+        browser.screenshots("25-needs-reauth");
+        d.findElement(By.id("reauth-browser")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-form")));
+        return account;
+    }
+
     /** Opens the app and starts the sign-in on Mozilla's page: its steps and the paste field show. */
     private void startOnMozillasPage(WebDriver d, WebDriverWait wait) {
         d.get(base.toString());
@@ -121,16 +162,7 @@ class SignInBrowserTest {
             WebDriverWait wait = new WebDriverWait(d, WAIT);
             startOnMozillasPage(d, wait);
             browser.screenshots("21-signin-on-mozilla");
-            String app = d.getWindowHandle();
-            d.findElement(By.id("authorization-link")).click();
-            wait.until(dr -> dr.getWindowHandles().size() == 2);
-            List<String> windows = new ArrayList<>(d.getWindowHandles());
-            windows.remove(app);
-            d.switchTo().window(windows.get(0));
-            String landedOn = signInOnMozillasPage(d, email, "correct horse");
-            assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Device connected");
-            d.close();
-            d.switchTo().window(app);
+            String landedOn = signInOnMozillasPageInANewWindow(d, wait, email);
 
             d.findElement(By.id("pasted-url")).sendKeys(landedOn);
             d.findElement(By.cssSelector("#browser-form button[type=submit]")).click();
@@ -255,22 +287,79 @@ class SignInBrowserTest {
         try (WebBrowser browser = engine.start()) {
             WebDriver d = browser.driver();
             WebDriverWait wait = new WebDriverWait(d, WAIT);
-            signInWithPassword(d, wait, email);
-            wait.until(ExpectedConditions.urlContains("#/first-sync"));
-            String account = TestData.one(ds, "select id from account where email = ?", email);
-            // The worker found the refresh token refused (HTTP 401 or 400 errno 108-110 on refresh).
-            TestData.exec(ds,
-                    "update account set status = 'needs_reauth', status_reason = 'refresh token revoked' where id = ?::uuid",
-                    account);
-
-            d.get(base + "#/devices");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("needs-reauth")));
-            browser.screenshots("25-needs-reauth");
-            d.findElement(By.id("reauth-browser")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-form")));
+            String account = signedInThenRefusedByMozilla(browser, wait, email);
             completeOnMozillasPageInThisTab(d, wait, email);
             assertThat(TestData.one(ds, "select status || ' ' || id from account where email = ?", email))
                     .isEqualTo("active " + account);
         }
     }
+
+    /**
+     * Signing in again ends the browser's previous session, so a request the app sent before can be answered "not signed
+     * in" after the new sign-in: that answer must not sign the new session out. The session here ends in another tab
+     * while the app is on Mozilla's steps; the answers to the requests the app sends then are held until the new sign-in
+     * has landed (only their timing is changed, by a wrapper around the page's fetch).
+     */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void html5AnAnswerToARequestSentBeforeSigningInAgainDoesNotSignOut(Engine engine) throws Exception {
+        String email = newAccount(NewAccount.of(email(), "correct horse").withVerification(VerificationMode.NONE));
+        try (WebBrowser browser = engine.start()) {
+            WebDriver d = browser.driver();
+            WebDriverWait wait = new WebDriverWait(d, WAIT);
+            String account = signedInThenRefusedByMozilla(browser, wait, email);
+
+            // Signed out elsewhere with the same session (another tab), as the app's requests below will find.
+            Browser elsewhere = new Browser();
+            elsewhere.session = d.manage().getCookieNamed(Browser.COOKIE).getValue();
+            elsewhere.csrf = elsewhere.request().get("/api/v1/session").jsonPath().getString("csrfToken");
+            elsewhere.request().header("X-CSRF-Token", elsewhere.csrf).delete("/api/v1/session").then().statusCode(204);
+            JavascriptExecutor js = (JavascriptExecutor) d;
+            js.executeScript(HOLD_ANSWERS_UNTIL_SIGNED_IN);
+            js.executeScript("location.hash = '#/devices'");
+            wait.until(dr -> ((Number) js.executeScript("return window.fxhomeTestHeld")).intValue() > 0);
+            js.executeScript("location.hash = '#/signin/browser'");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("browser-form")));
+
+            String landedOn = signInOnMozillasPageInANewWindow(d, wait, email);
+            d.findElement(By.id("pasted-url")).sendKeys(landedOn);
+            d.findElement(By.cssSelector("#browser-form button[type=submit]")).click();
+
+            wait.until(dr -> js.executeScript("return window.fxhomeTestDelivered").equals(Boolean.TRUE));
+            assertThat(js.executeScript("return window.fxhomeTestHeldStatuses")).asList().contains(401L);
+            await("the app staying on the first sync's screen").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                    .until(() -> d.getCurrentUrl().contains("#/first-sync"));
+            assertThat(TestData.one(ds, "select count(*) from web_session where account_id = ?::uuid", account))
+                    .isEqualTo("1");
+        }
+    }
+
+    /**
+     * Holds the answers to the app's API reads sent from now on until the app has signed in again (its move to the first
+     * sync's screen), then hands them over; records their statuses.
+     */
+    private static final String HOLD_ANSWERS_UNTIL_SIGNED_IN = """
+            const realFetch = window.fetch.bind(window);
+            let release;
+            const signedIn = new Promise((resolve) => { release = resolve; });
+            window.fxhomeTestHeld = 0;
+            window.fxhomeTestHeldStatuses = [];
+            window.fxhomeTestDelivered = false;
+            window.addEventListener('hashchange', () => {
+              if (location.hash !== '#/first-sync') return;
+              window.fxhomeTestReleased = true;
+              release();
+            });
+            window.fetch = (input, init) => {
+              const answer = realFetch(input, init);
+              const read = !init || !init.method || init.method === 'GET';
+              if (!read || !String(input).startsWith('/api/v1/') || window.fxhomeTestReleased) return answer;
+              window.fxhomeTestHeld++;
+              return answer.then((response) => signedIn.then(() => {
+                window.fxhomeTestHeldStatuses.push(response.status);
+                setTimeout(() => { window.fxhomeTestDelivered = true; });
+                return response;
+              }));
+            };
+            """;
 }
