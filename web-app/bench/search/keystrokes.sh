@@ -6,14 +6,14 @@
 #   web-app/bench/search/keystrokes.sh      (from the repository root; builds the web app)
 #
 # It needs the database run.sh keeps (fxhome_bench_search, 10,100,000 places); without it, it loads it first with
-# BENCH_LOAD_ONLY=1 BENCH_DEVICES=5 run.sh (most of an hour on two shared cores). Each run then adds a new measured
-# account as its first sync leaves it: 100,000 places, 10,000 bookmarks, 5 devices with 30 tabs each, inserted into
-# the indexed tables (load-account.sql), with no ANALYZE or VACUUM before (a). The account stays in the database
+# BENCH_LOAD_ONLY=1 BENCH_DEVICES=5 run.sh (most of an hour on two shared cores). Each run starts and warms up the web
+# app, then adds a new measured account as its first sync leaves it: 100,000 places, 10,000 bookmarks, 5 devices with
+# 30 tabs each, inserted into the indexed tables (load-account.sql), with no ANALYZE or VACUUM before (a). The account stays in the database
 # afterwards, as one more of the others. Queries: keystrokes.sql. Beside the latencies: the floor (an empty query, which
 # does no database work: the HTTP path alone) and the CPU time per query of the web app and of its PostgreSQL backends.
 #
 # Environment: BENCH_PG_PORT (PostgreSQL, default FXHOME_PG_PORT or 5432), BENCH_HTTP_PORT (18194), BENCH_ROUNDS (5:
-# times each query set is sent), BENCH_SQL_ROUNDS (2), BENCH_WARM (20: seconds of warm-up on another account),
+# times each query set is sent), BENCH_SQL_ROUNDS (2), BENCH_WARM (20: seconds of warm-up on run.sh's measured account, before the first sync),
 # BENCH_SKIP_BUILD=1 to use the web app built last time, BENCH_APP_DIR to use another build (a quarkus-app directory,
 # e.g. a copy of the one before a change), BENCH_APP_OPTS (JVM options of the web app),
 # BENCH_NAME (results in web-app/target/bench-keystrokes-NAME/ rather than .../bench-keystrokes/: summary.txt),
@@ -36,7 +36,7 @@ HERE="$ROOT/web-app/bench/search"
 WORK="$ROOT/web-app/target/bench-keystrokes${BENCH_NAME:+-$BENCH_NAME}"
 mkdir -p "$WORK"
 ACCOUNT=00000000-0000-4000-8001-$(printf '%012x' "$(date +%s)")
-WARM_ACCOUNT=00000000-0000-4000-8000-000000000001
+WARM_ACCOUNT=00000000-0000-4000-8000-000000000000
 PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U fxhome -d "$DB" -v ON_ERROR_STOP=1 -Atq)
 ADMIN=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -Atq)
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -58,7 +58,45 @@ app_pid=
 cleanup() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true; }
 trap cleanup EXIT
 
-# 1. The account's first sync: its rows arrive in the indexed tables that hold the other accounts.
+stats() {
+    "${PSQL[@]}" -F ' ' -c "select relname, n_live_tup, n_mod_since_analyze, n_ins_since_vacuum,
+        coalesce(to_char(greatest(last_autoanalyze, last_analyze), 'HH24:MI:SS'), '-') as analyzed,
+        coalesce(to_char(greatest(last_autovacuum, last_vacuum), 'HH24:MI:SS'), '-') as vacuumed
+      from pg_stat_user_tables where relname in ('history_place', 'bookmark', 'tab', 'device') order by relname"
+    # What VACUUM changes for the search: the trigram indexes' pending lists (GIN fastupdate), and heap pages marked
+    # all-visible (index-only scans) as of the last VACUUM.
+    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB" -Atq -F ' ' -c "create extension if not exists pgstattuple" \
+        -c "select i, 'pending pages/tuples', pending_pages, pending_tuples from unnest(array['history_place_match_idx',
+              'bookmark_match_idx']) i, pgstatginindex(i::regclass)" \
+        -c "select relname, 'all-visible pages of', relallvisible, relpages from pg_class where relname in ('history_place', 'bookmark')"
+}
+
+session() { # account -> cookie (only the hash of the secret is stored, as by a sign-in)
+    local secret hash
+    head -c 32 /dev/urandom >"$WORK/secret"
+    secret=$(base64 -w0 "$WORK/secret" | tr '+/' '-_' | tr -d '=')
+    hash=$(sha256sum "$WORK/secret" | cut -d' ' -f1)
+    rm -f "$WORK/secret"
+    "${PSQL[@]}" -c "insert into web_session (account_id, secret_hash, expires_at) values ('$1', decode('$hash', 'hex'), now() + interval '1 day')"
+    echo "fxhome_session=$1.$secret"
+}
+WARM_COOKIE=$(session "$WARM_ACCOUNT")
+
+QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" \
+    FXHOME_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" FXHOME_JOBS_NAMESPACE=fxhome.bench.keystrokes \
+    java -Xmx512m ${BENCH_APP_OPTS:-} -jar "$APP/quarkus-run.jar" >"$WORK/web.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { fx_log "the web app did not start: $WORK/web.log"; exit 1; }
+# 1. Warm-up (JIT, connection pool, prepared plans) on run.sh's account of the same size, with its own titles' queries,
+# before the measured account exists, as an installation's web app runs before a new account's first sync. (Until
+# December 2026 the warm-up came between the first sync and (a), on an account not read since the load: its cold pages
+# pushed the new account's out of shared buffers, and (a)'s first searches read them back from storage; docs/benchmarks.md,
+# "Run-to-run spread".)
+"${PSQL[@]}" -v account="$WARM_ACCOUNT" -v big_places="$BIG_PLACES" -f "$HERE/keystrokes.sql" >"$WORK/warm-queries.tsv"
+python3 "$HERE/keystrokes.py" warm 127.0.0.1 "$PORT" "$WARM_COOKIE" "$WORK/warm-queries.tsv" "$WARM"
+
+# 2. The account's first sync: its rows arrive in the indexed tables that hold the other accounts.
 fx_log "first sync of $ACCOUNT (load average $(load))"
 t0=$(date +%s)
 "${PSQL[@]}" -v account="$ACCOUNT" -v big_places="$BIG_PLACES" -v big_bookmarks=10000 -v devices=5 \
@@ -84,44 +122,12 @@ else
     echo "first sync: new pages left to autovacuum (BENCH_FIRST_SYNC_VISIBLE=0)" >>"$WORK/merge.txt"
 fi
 fx_log "$(cat "$WORK/merge.txt")"
-stats() {
-    "${PSQL[@]}" -F ' ' -c "select relname, n_live_tup, n_mod_since_analyze, n_ins_since_vacuum,
-        coalesce(to_char(greatest(last_autoanalyze, last_analyze), 'HH24:MI:SS'), '-') as analyzed,
-        coalesce(to_char(greatest(last_autovacuum, last_vacuum), 'HH24:MI:SS'), '-') as vacuumed
-      from pg_stat_user_tables where relname in ('history_place', 'bookmark', 'tab', 'device') order by relname"
-    # What VACUUM changes for the search: the trigram indexes' pending lists (GIN fastupdate), and heap pages marked
-    # all-visible (index-only scans) as of the last VACUUM.
-    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB" -Atq -F ' ' -c "create extension if not exists pgstattuple" \
-        -c "select i, 'pending pages/tuples', pending_pages, pending_tuples from unnest(array['history_place_match_idx',
-              'bookmark_match_idx']) i, pgstatginindex(i::regclass)" \
-        -c "select relname, 'all-visible pages of', relallvisible, relpages from pg_class where relname in ('history_place', 'bookmark')"
-}
-
 "${PSQL[@]}" -v account="$ACCOUNT" -v big_places="$BIG_PLACES" -f "$HERE/keystrokes.sql" >"$WORK/queries.tsv"
 grep -P '^words\t' "$WORK/queries.tsv" >"$WORK/words.tsv"
 grep -P '^keys\t' "$WORK/queries.tsv" >"$WORK/keys.tsv"
 fx_log "$(wc -l <"$WORK/words.tsv") word queries (e.g. $(cut -f4 "$WORK/words.tsv" | sed -n '1p;2p;3p' | paste -sd'|')), $(wc -l <"$WORK/keys.tsv") keystrokes"
 
-session() { # account -> cookie (only the hash of the secret is stored, as by a sign-in)
-    local secret hash
-    head -c 32 /dev/urandom >"$WORK/secret"
-    secret=$(base64 -w0 "$WORK/secret" | tr '+/' '-_' | tr -d '=')
-    hash=$(sha256sum "$WORK/secret" | cut -d' ' -f1)
-    rm -f "$WORK/secret"
-    "${PSQL[@]}" -c "insert into web_session (account_id, secret_hash, expires_at) values ('$1', decode('$hash', 'hex'), now() + interval '1 day')"
-    echo "fxhome_session=$1.$secret"
-}
 COOKIE=$(session "$ACCOUNT")
-WARM_COOKIE=$(session "$WARM_ACCOUNT")
-
-QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" \
-    FXHOME_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" FXHOME_JOBS_NAMESPACE=fxhome.bench.keystrokes \
-    java -Xmx512m ${BENCH_APP_OPTS:-} -jar "$APP/quarkus-run.jar" >"$WORK/web.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { fx_log "the web app did not start: $WORK/web.log"; exit 1; }
-# Warm-up on another account (JIT, connection pool, prepared plans), not on the measured one.
-python3 "$HERE/keystrokes.py" warm 127.0.0.1 "$PORT" "$WARM_COOKIE" "$WORK/queries.tsv" "$WARM"
 
 naive_sql() { # queries.tsv -> psql script: the naive query of each line, timed by psql
     echo '\timing on'
