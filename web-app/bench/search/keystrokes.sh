@@ -8,13 +8,14 @@
 # It needs the database run.sh keeps (fxhome_bench_search, 10,100,000 places); without it, it loads it first with
 # BENCH_LOAD_ONLY=1 BENCH_DEVICES=5 run.sh (most of an hour on two shared cores). Each run starts and warms up the web
 # app, then adds a new measured account as its first sync leaves it: 100,000 places, 10,000 bookmarks, 5 devices with
-# 30 tabs each, inserted into the indexed tables (load-account.sql), with no ANALYZE or VACUUM before (a). The account stays in the database
-# afterwards, as one more of the others. Queries: keystrokes.sql. Beside the latencies: the floor (an empty query, which
-# does no database work: the HTTP path alone) and the CPU time per query of the web app and of its PostgreSQL backends.
+# 30 tabs each, inserted into the indexed tables (load-account.sql), with no ANALYZE or VACUUM before (a). The account
+# stays in the database afterwards, as one more of the others. Queries: keystrokes.sql. Beside the latencies: the floor
+# (an empty query, which does no database work: the HTTP path alone) and the CPU time per query of the web app and of
+# its PostgreSQL backends.
 #
 # Environment: BENCH_PG_PORT (PostgreSQL, default FXHOME_PG_PORT or 5432), BENCH_HTTP_PORT (18194), BENCH_ROUNDS (5:
-# times each query set is sent), BENCH_SQL_ROUNDS (2), BENCH_WARM (20: seconds of warm-up on run.sh's measured account, before the first sync),
-# BENCH_SKIP_BUILD=1 to use the web app built last time, BENCH_APP_DIR to use another build (a quarkus-app directory,
+# times each query set is sent), BENCH_SQL_ROUNDS (2), BENCH_WARM (20: seconds of warm-up on run.sh's measured account,
+# before the first sync), BENCH_SKIP_BUILD=1 to use the web app built last time, BENCH_APP_DIR to use another build (a quarkus-app directory,
 # e.g. a copy of the one before a change), BENCH_APP_OPTS (JVM options of the web app),
 # BENCH_NAME (results in web-app/target/bench-keystrokes-NAME/ rather than .../bench-keystrokes/: summary.txt),
 # BENCH_FIRST_SYNC_MERGE (1: the first sync ends with the worker's merge of the trigram indexes' pending lists, timed;
@@ -88,11 +89,11 @@ QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1
 app_pid=$!
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { fx_log "the web app did not start: $WORK/web.log"; exit 1; }
-# 1. Warm-up (JIT, connection pool, prepared plans) on run.sh's account of the same size, with its own titles' queries,
-# before the measured account exists, as an installation's web app runs before a new account's first sync. (Until
-# December 2026 the warm-up came between the first sync and (a), on an account not read since the load: its cold pages
-# pushed the new account's out of shared buffers, and (a)'s first searches read them back from storage; docs/benchmarks.md,
-# "Run-to-run spread".)
+# 1. Warm-up (JIT, connection pool, prepared plans) on run.sh's account of the same size, with its own titles'
+# queries, before the measured account exists, as an installation's web app runs before a new account's first sync.
+# (Until December 2026 the warm-up came between the first sync and (a), on an account not read since the load: its
+# cold pages pushed the new account's out of shared buffers, and (a)'s first searches read them back from storage;
+# docs/benchmarks.md, "Run-to-run spread".)
 "${PSQL[@]}" -v account="$WARM_ACCOUNT" -v big_places="$BIG_PLACES" -f "$HERE/keystrokes.sql" >"$WORK/warm-queries.tsv"
 python3 "$HERE/keystrokes.py" warm 127.0.0.1 "$PORT" "$WARM_COOKIE" "$WORK/warm-queries.tsv" "$WARM"
 
