@@ -15,8 +15,8 @@
 #
 # Environment: BENCH_PG_PORT (PostgreSQL, default FXHOME_PG_PORT or 5432), BENCH_HTTP_PORT (18194), BENCH_ROUNDS (5:
 # times each query set is sent), BENCH_SQL_ROUNDS (2), BENCH_WARM (20: seconds of warm-up on run.sh's measured account,
-# before the first sync), BENCH_SKIP_BUILD=1 to use the web app built last time, BENCH_APP_DIR to use another build (a quarkus-app directory,
-# e.g. a copy of the one before a change), BENCH_APP_OPTS (JVM options of the web app),
+# before the first sync), BENCH_SKIP_BUILD=1 to use the web app built last time, BENCH_APP_DIR to use another build (a
+# quarkus-app directory, e.g. a copy of the one before a change), BENCH_APP_OPTS (JVM options of the web app),
 # BENCH_NAME (results in web-app/target/bench-keystrokes-NAME/ rather than .../bench-keystrokes/: summary.txt),
 # BENCH_FIRST_SYNC_MERGE (1: the first sync ends with the worker's merge of the trigram indexes' pending lists, timed;
 # 0: without it, as the worker did before), BENCH_FIRST_SYNC_VISIBLE (1: and then with the worker's VACUUM of the heap
