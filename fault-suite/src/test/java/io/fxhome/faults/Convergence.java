@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import io.fxhome.worker.AccountRows;
 import io.fxhome.worker.e2e.MirrorAssertions;
 
@@ -46,8 +48,14 @@ final class Convergence {
         post(system, "/api/scheduler/pause");
         try {
             for (WebUser user : users) {
-                await("a completed sync of " + user + " started after the fault").atMost(timeout)
-                        .pollInterval(Duration.ofMillis(500)).until(() -> completedRunsSince(system, user, recovered) > 0);
+                try {
+                    await("a completed sync of " + user + " started after the fault").atMost(timeout)
+                            .pollInterval(Duration.ofMillis(500))
+                            .until(() -> completedRunsSince(system, user, recovered) > 0);
+                } catch (ConditionTimeoutException e) {
+                    throw new AssertionError(e.getMessage() + "; the fault was over at " + recovered
+                            + "; the account's runs: " + runs(system, user), e);
+                }
                 await(user + " equal to the sandbox's truth").atMost(timeout).pollInterval(Duration.ofSeconds(1))
                         .untilAsserted(() -> MirrorAssertions.assertMirrors(system.db, user.accountId(),
                                 system.sandbox.sandbox().truth(user.email)));
@@ -85,6 +93,14 @@ final class Convergence {
                 List<String> rows = AccountRows.query(c, sql, user.accountId());
                 assertThat(new HashSet<>(rows)).as("distinct rows of " + sql + " for " + user).hasSize(rows.size());
             }
+        }
+    }
+
+    /** The account's runs, for the failure message of a wait that did not see the one it needed. */
+    private static List<String> runs(SystemUnderFaults system, WebUser user) throws Exception {
+        try (var c = system.db.getConnection()) {
+            return AccountRows.query(c, "select started_at, finished_at, reason, attempt, outcome, error from sync_run"
+                    + " where account_id = ? order by started_at", user.accountId());
         }
     }
 

@@ -19,6 +19,7 @@ import io.fxhome.worker.config.WorkerConfig;
 import io.fxhome.worker.run.AccountSyncer;
 import io.fxhome.worker.run.SyncOutcome;
 import io.fxhome.worker.run.SyncPlan;
+import io.fxhome.worker.run.SyncResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -63,16 +64,17 @@ public class SyncJobHandler {
         } catch (InvalidSyncJobException e) {
             return deadLetterUnreadable(message, delivery, body, e);
         }
-        SyncOutcome outcome;
+        SyncResult result;
         try {
-            outcome = syncer.sync(job);
+            result = syncer.sync(job);
         } catch (RuntimeException e) {
             Log.errorf(e, "sync of account %s failed unexpectedly", job.accountId());
-            outcome = SyncOutcome.retry("unexpected: " + e.getClass().getSimpleName());
+            result = new SyncResult(SyncOutcome.retry("unexpected: " + e.getClass().getSimpleName()), job);
         }
+        SyncOutcome outcome = result.outcome();
         jobs.get(outcome.kind()).increment();
         try {
-            switch (SyncPlan.settle(outcome, job, topology, config.maxAttempts())) {
+            switch (SyncPlan.settle(outcome, result.settles(), topology, config.maxAttempts())) {
                 case SyncPlan.Ack ack -> {
                     // Nothing to publish: the acknowledgement below settles it.
                 }
@@ -83,7 +85,7 @@ public class SyncJobHandler {
                 }
                 case SyncPlan.DeadLetter dead -> {
                     publisher.publishDead(dead.next(), outcome.reason());
-                    syncer.recordDeadLetter(job, outcome.reason());
+                    syncer.recordDeadLetter(result.settles(), outcome.reason());
                     Log.warnf("account %s: job dead-lettered after %d attempts: %s", job.accountId(),
                             dead.next().attempt(), outcome.reason());
                 }

@@ -14,14 +14,30 @@ import javax.sql.DataSource;
  * connection of its own for the whole sync. Two workers never sync one account at once, and the database releases the
  * lock by itself when the connection goes, so a job redelivered after this process died is never blocked by a stale
  * lease. An advisory lock, not a row lock: no row of the account is locked by it, and nothing else waits for it.
+ * <p>
+ * A request that must be followed by a sync starting after it (a user's "sync now", a first link) is not dropped when
+ * the lease is held: {@link #askTheHolderToSyncAgain} leaves word in {@code account.sync_again}, and the holder reads
+ * it when it releases ({@link #releaseAndCheckSyncAgain}). The word is committed before the lock is tried, and the
+ * holder reads it in a statement after its unlock: a holder still holding the lock when the asker tries it reads the
+ * word after releasing; if it released before, the asker takes the lock and syncs itself.
+ * Whoever takes the lease because of the word clears it ({@link #clearSyncAgain}) before its sync downloads anything.
  */
 public final class AccountLease implements AutoCloseable {
+    private static final String RELEASE = "select pg_advisory_unlock(?)";
+    /**
+     * Two statements in one exchange: the read runs after the unlock with a snapshot of its own (read committed), so it
+     * sees any word committed while the lock was still held. (One statement would read with a snapshot from before.)
+     */
+    private static final String RELEASE_AND_READ_WORD = RELEASE + ";\nselect sync_again from account where id = ?";
     private final Connection connection;
     private final long key;
+    private final UUID accountId;
+    private boolean released;
 
-    private AccountLease(Connection connection, long key) {
+    private AccountLease(Connection connection, long key, UUID accountId) {
         this.connection = connection;
         this.key = key;
+        this.accountId = accountId;
     }
 
     /** Takes the account's lease on its shard without waiting: empty when another sync holds it. */
@@ -40,7 +56,7 @@ public final class AccountLease implements AutoCloseable {
                 connection.close();
             }
         }
-        return taken ? Optional.of(new AccountLease(connection, key)) : Optional.empty();
+        return taken ? Optional.of(new AccountLease(connection, key, accountId)) : Optional.empty();
     }
 
     /** What is read about the account together with taking its lease. */
@@ -85,7 +101,7 @@ public final class AccountLease implements AutoCloseable {
             try (ResultSet rs = ps.getResultSet()) {
                 read = reader.read(rs);
             }
-            return Optional.of(new Taken<>(new AccountLease(connection, key), read));
+            return Optional.of(new Taken<>(new AccountLease(connection, key, accountId), read));
         } catch (SQLException | RuntimeException e) {
             // The lock is the session's and outlives a failed exchange (a read that fails aborts only the implicit
             // transaction, after the lock was granted): released before the connection goes back to the pool. When
@@ -101,6 +117,65 @@ public final class AccountLease implements AutoCloseable {
     }
 
     /**
+     * For a request that must be followed by a sync starting after it, when {@link #tryTake} found the lease held:
+     * leaves word for the holder to sync once more (committed first), then tries the lease again. Taken when the
+     * holder released in between: then this caller syncs, and the word is cleared. Empty when the holder still holds
+     * it, and will read the word after releasing; or when there is no such account (nothing to sync).
+     */
+    public static <T> Optional<Taken<T>> askTheHolderToSyncAgain(DataSource shard, UUID accountId, String query,
+            Reader<T> reader) throws SQLException {
+        try (Connection connection = shard.getConnection();
+                PreparedStatement ps = connection.prepareStatement("update account set sync_again = true where id = ?")) {
+            ps.setObject(1, accountId);
+            if (ps.executeUpdate() == 0) {
+                return Optional.empty();
+            }
+        }
+        Optional<Taken<T>> taken = tryTake(shard, accountId, query, reader);
+        if (taken.isPresent()) {
+            try {
+                taken.get().lease().clearSyncAgain();
+            } catch (SQLException e) {
+                taken.get().lease().close();
+                throw e;
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Clears the word that asked for another sync: the sync about to run under this lease answers it. Called by
+     * whoever took the lease because of the word, before its sync downloads anything.
+     */
+    public void clearSyncAgain() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "update account set sync_again = false where id = ? and sync_again")) {
+            ps.setObject(1, accountId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Releases the lease and its connection, and tells whether a request asked for another sync while it was held
+     * ({@link #askTheHolderToSyncAgain}): then the caller takes the lease again (it may find another sync holding it,
+     * which reads the same word when it releases) and syncs once more. One exchange; {@link #close} then does nothing.
+     */
+    public boolean releaseAndCheckSyncAgain() throws SQLException {
+        released = true;
+        try (connection; PreparedStatement ps = connection.prepareStatement(RELEASE_AND_READ_WORD)) {
+            ps.setLong(1, key);
+            ps.setObject(2, accountId);
+            ps.execute();
+            if (!ps.getMoreResults()) {
+                throw new SQLException("the read sent with the lease's release returned nothing");
+            }
+            try (ResultSet rs = ps.getResultSet()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
      * The lease's own connection, in autocommit, for the reads of the account at the start of its sync: a read after
      * the lock sees everything the previous holder committed, and costs no connection or transaction of its own. Never
      * to be closed by the caller, nor left in a transaction.
@@ -109,10 +184,14 @@ public final class AccountLease implements AutoCloseable {
         return connection;
     }
 
-    /** Releases the lease and its connection. */
+    /** Releases the lease and its connection, unless {@link #releaseAndCheckSyncAgain} did. */
     @Override
     public void close() throws SQLException {
-        try (connection; PreparedStatement ps = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+        if (released) {
+            return;
+        }
+        released = true;
+        try (connection; PreparedStatement ps = connection.prepareStatement(RELEASE)) {
             ps.setLong(1, key);
             ps.executeQuery().close();
         }

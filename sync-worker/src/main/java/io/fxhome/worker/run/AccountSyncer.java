@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.fxhome.job.SyncJob;
+import io.fxhome.job.SyncReason;
 import io.fxhome.model.account.AccountStatus;
 import io.fxhome.runhistory.RunHistoryConfig;
 import io.fxhome.secrets.AccountSecrets;
@@ -106,33 +107,69 @@ public class AccountSyncer {
         this.chunkBytes = MemorySize.parse(config.pageChunkBytes(), "fxhome.worker.page-chunk-bytes");
     }
 
-    public SyncOutcome sync(SyncJob job) {
+    public SyncResult sync(SyncJob job) {
         UUID accountId = job.accountId();
         Shard shard = shards.shardOf(accountId);
-        Optional<AccountLease.Taken<Optional<AccountSnapshot>>> taken;
+        SyncJob pass = job;
         try {
             // The account is read in the same network exchange as the lease's lock, and after it.
-            taken = AccountLease.tryTake(shard.dataSource(), accountId, AccountSnapshot.QUERY,
-                    rows -> AccountSnapshot.of(rows, accountId));
-        } catch (SQLException e) {
-            return SyncOutcome.retry(new DatabaseException(e).getMessage());
-        }
-        if (taken.isEmpty()) {
-            return SyncOutcome.duplicate();
-        }
-        try (AccountLease lease = taken.get().lease()) {
-            long started = metrics.started();
-            try {
-                Optional<AccountSnapshot> account = taken.get().read();
-                if (job.work() == SyncJob.Work.RECEIVE_COMMANDS) {
-                    return receiveCommands(new Transactions(shard.dataSource()), accountId, account);
-                }
-                return syncLeased(new Transactions(shard.dataSource()), runsOf(shard), job, account);
-            } finally {
-                metrics.finished(started);
+            Optional<AccountLease.Taken<Optional<AccountSnapshot>>> taken = AccountLease.tryTake(shard.dataSource(),
+                    accountId, AccountSnapshot.QUERY, rows -> AccountSnapshot.of(rows, accountId));
+            if (taken.isEmpty() && wantsASyncAfterIt(job)) {
+                taken = AccountLease.askTheHolderToSyncAgain(shard.dataSource(), accountId, AccountSnapshot.QUERY,
+                        rows -> AccountSnapshot.of(rows, accountId));
             }
+            SyncOutcome outcome = SyncOutcome.duplicate();
+            boolean answersWord = false;
+            while (taken.isPresent()) {
+                boolean again;
+                try (AccountLease lease = taken.get().lease()) {
+                    if (answersWord) {
+                        lease.clearSyncAgain();
+                        Log.infof("account %s: a sync was asked for while the last one ran: syncing again", accountId);
+                    }
+                    outcome = syncUnder(shard, pass, taken.get().read());
+                    again = lease.releaseAndCheckSyncAgain();
+                }
+                if (outcome.kind() != SyncOutcome.Kind.DONE) {
+                    // Settled as this pass's job. A word left meanwhile stays for the next sync of the account (the
+                    // retry of a failed pass, or whatever comes after a backoff or a new sign-in), which answers it.
+                    return new SyncResult(outcome, pass);
+                }
+                if (!again) {
+                    break;
+                }
+                // A "sync now" came while this pass held the lease and left it word (see AccountLease). Bounded by
+                // the requests themselves: one per fxhome.jobs.interactive.min-interval per account.
+                pass = SyncJob.of(accountId, SyncReason.INTERACTIVE, clock.instant());
+                answersWord = true;
+                taken = AccountLease.tryTake(shard.dataSource(), accountId, AccountSnapshot.QUERY,
+                        rows -> AccountSnapshot.of(rows, accountId));
+            }
+            return new SyncResult(outcome, job);
         } catch (SQLException e) {
-            return SyncOutcome.retry(new DatabaseException(e).getMessage());
+            return new SyncResult(SyncOutcome.retry(new DatabaseException(e).getMessage()), pass);
+        }
+    }
+
+    /**
+     * Whether a job must be followed by a sync that starts after it, even when it finds the account syncing: a user's
+     * "sync now" or a first link. A scheduled job is dropped then (the scheduler publishes the next one after the
+     * running sync ends), and so is the app's short poll for Send Tab commands.
+     */
+    private static boolean wantsASyncAfterIt(SyncJob job) {
+        return job.work() == SyncJob.Work.SYNC && job.reason().interactive();
+    }
+
+    private SyncOutcome syncUnder(Shard shard, SyncJob job, Optional<AccountSnapshot> account) {
+        long started = metrics.started();
+        try {
+            if (job.work() == SyncJob.Work.RECEIVE_COMMANDS) {
+                return receiveCommands(new Transactions(shard.dataSource()), job.accountId(), account);
+            }
+            return syncLeased(new Transactions(shard.dataSource()), runsOf(shard), job, account);
+        } finally {
+            metrics.finished(started);
         }
     }
 

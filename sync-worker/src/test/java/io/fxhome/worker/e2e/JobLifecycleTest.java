@@ -25,7 +25,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** What happens to a job besides a plain sync: a duplicate while the account is leased, and a job that keeps failing. */
+/**
+ * What happens to a job besides a plain sync: a duplicate while the account is leased, a "sync now" while it syncs, and
+ * a job that keeps failing.
+ */
 @QuarkusTest
 @WithTestResource(SandboxTestResource.class)
 class JobLifecycleTest extends SandboxSyncTestBase {
@@ -52,6 +55,53 @@ class JobLifecycleTest extends SandboxSyncTestBase {
         }
         // Acknowledged, not retried: nothing of it is left on the queues.
         assertThat(publisher.messageCount(topology.scheduledQueue())).isZero();
+    }
+
+    /**
+     * A "sync now" that finds the account's scheduled sync running is not dropped: the running sync may have
+     * downloaded before the change the user is waiting for. It leaves word, and the holder syncs once more.
+     */
+    @Test
+    void aSyncNowWhileTheAccountIsSyncingIsAnsweredByASyncStartedAfterIt() throws Exception {
+        String email = "again-" + UUID.randomUUID() + "@example.test";
+        sandbox().createAccount(NewAccount.of(email, "pw-again").withProfile(ProfileSpec.small(nextSeed())));
+        UUID account = LinkedAccounts.link(ds, cipher, email, "pw-again");
+        double before = duplicates();
+        Instant asked;
+        // Every upstream answer for this account takes 700 ms: its sync runs for seconds.
+        sandbox().latency(email, 700);
+        try {
+            publisher.publish(SyncJob.of(account, SyncReason.SCHEDULED, Instant.now()));
+            await("the scheduled sync running").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !rows("select 1 from sync_progress where account_id = ?", account).isEmpty());
+            asked = Instant.now();
+            publisher.publish(SyncJob.of(account, SyncReason.INTERACTIVE, asked));
+            await("the request finding the lease held").atMost(Duration.ofSeconds(30))
+                    .until(() -> duplicates() != before);
+            assertThat(rows("select sync_again from account where id = ?", account)).containsExactly("t");
+            assertThat(rows("select count(*) from sync_run where account_id = ?", account)).containsExactly("0");
+        } finally {
+            sandbox().clearFaults(email);
+        }
+        awaitRuns(account, 2);
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select reason, outcome, started_at from sync_run where account_id = ? order by started_at")) {
+            ps.setObject(1, account);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("scheduled");
+                assertThat(rs.getString(2)).isEqualTo("done");
+                assertThat(rs.getTimestamp(3).toInstant()).isBefore(asked);
+                assertThat(rs.next()).as("the sync that answers the request").isTrue();
+                assertThat(rs.getString(1)).isEqualTo("interactive");
+                assertThat(rs.getString(2)).isEqualTo("done");
+                assertThat(rs.getTimestamp(3).toInstant()).isAfter(asked);
+                assertThat(rs.next()).isFalse();
+            }
+        }
+        assertThat(rows("select sync_again from account where id = ?", account)).containsExactly("f");
+        assertThat(publisher.messageCount(topology.interactiveQueue())).isZero();
     }
 
     @Test

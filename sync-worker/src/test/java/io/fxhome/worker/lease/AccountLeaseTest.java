@@ -13,11 +13,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.fxhome.account.testing.TestAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** One sync per account at a time, and no lease outlives its holder. */
 @QuarkusTest
 class AccountLeaseTest {
+    private static final String ACCOUNT = "select id from account where id = ?";
+
     @Inject
     AgroalDataSource ds;
 
@@ -91,6 +94,58 @@ class AccountLeaseTest {
         assertThat(advisoryLocks(account)).isZero();
         try (AccountLease again = AccountLease.tryTake(ds, account).orElseThrow()) {
             assertThat(advisoryLocks(account)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRequestThatFindsTheLeaseHeldLeavesWordThatTheHolderReadsWhenItReleases() throws Exception {
+        UUID account = new TestAccounts(ds).create();
+        try (AccountLease holder = AccountLease.tryTake(ds, account).orElseThrow()) {
+            assertThat(AccountLease.askTheHolderToSyncAgain(ds, account, ACCOUNT, rows -> rows.next())).isEmpty();
+            assertThat(syncAgain(account)).isTrue();
+            assertThat(advisoryLocks(account)).isEqualTo(1);
+
+            assertThat(holder.releaseAndCheckSyncAgain()).as("the holder reads the word as it releases").isTrue();
+            assertThat(advisoryLocks(account)).isZero();
+        } // close(): released already, nothing more
+          // The holder takes the lease again to answer it, and clears the word before syncing.
+        try (AccountLease again = AccountLease.tryTake(ds, account).orElseThrow()) {
+            again.clearSyncAgain();
+            assertThat(syncAgain(account)).isFalse();
+            assertThat(again.releaseAndCheckSyncAgain()).as("no request since").isFalse();
+        }
+        assertThat(advisoryLocks(account)).isZero();
+    }
+
+    @Test
+    void aRequestThatFindsTheLeaseFreedMeanwhileTakesItAndClearsTheWord() throws Exception {
+        UUID account = new TestAccounts(ds).create();
+        AccountLease.Taken<Boolean> taken = AccountLease.askTheHolderToSyncAgain(ds, account, ACCOUNT, rows -> rows.next())
+                .orElseThrow();
+        try (AccountLease lease = taken.lease()) {
+            assertThat(taken.read()).isTrue();
+            assertThat(advisoryLocks(account)).isEqualTo(1);
+            assertThat(syncAgain(account)).as("this caller's own sync answers the request").isFalse();
+        }
+        assertThat(advisoryLocks(account)).isZero();
+    }
+
+    @Test
+    void aRequestForAnAccountThatIsGoneTakesNothing() throws Exception {
+        UUID account = UUID.randomUUID();
+        assertThat(AccountLease.askTheHolderToSyncAgain(ds, account, ACCOUNT, rows -> rows.next())).isEmpty();
+        assertThat(advisoryLocks(account)).isZero();
+    }
+
+    /** Whether the account has word for its lease's holder to sync once more. */
+    private boolean syncAgain(UUID account) throws Exception {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("select sync_again from account where id = ?")) {
+            ps.setObject(1, account);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 
