@@ -18,6 +18,8 @@
 # before the first sync), BENCH_SKIP_BUILD=1 to use the web app built last time, BENCH_APP_DIR to use another build (a
 # quarkus-app directory, e.g. a copy of the one before a change), BENCH_APP_OPTS (JVM options of the web app),
 # BENCH_NAME (results in web-app/target/bench-keystrokes-NAME/ rather than .../bench-keystrokes/: summary.txt),
+# BENCH_PER_ROUND=1 (each round measured on its own, with PostgreSQL's work in it: needs pg_stat_statements in
+# shared_preload_libraries; rounds.txt, pss.txt),
 # BENCH_FIRST_SYNC_MERGE (1: the first sync ends with the worker's merge of the trigram indexes' pending lists, timed;
 # 0: without it, as the worker did before), BENCH_FIRST_SYNC_VISIBLE (1: and then with the worker's VACUUM of the heap
 # alone, which marks the new pages all-visible, timed; 0: without it, as the worker did before).
@@ -40,6 +42,7 @@ ACCOUNT=00000000-0000-4000-8001-$(printf '%012x' "$(date +%s)")
 WARM_ACCOUNT=00000000-0000-4000-8000-000000000000
 PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U fxhome -d "$DB" -v ON_ERROR_STOP=1 -Atq)
 ADMIN=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -Atq)
+DB_ADMIN=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB" -v ON_ERROR_STOP=1 -Atq)
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 mkdir -p "$WORK"
 rm -f "$WORK"/*.out "$WORK"/*.txt
@@ -146,6 +149,30 @@ cpu_ticks() {
     awk '{ sum += $14 + $15 } END { print sum + 0 }' "/proc/$app_pid/stat" $(for p in $pids; do [ -r "/proc/$p/stat" ] && echo "/proc/$p/stat"; done)
 }
 app_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
+# BENCH_PER_ROUND=1: each round on its own, with what PostgreSQL did for the web app in it (pg_stat_statements, reset
+# before each round: blocks hit, read from outside shared buffers, dirtied, written; JIT; read time if track_io_timing
+# is on) and what the web app's backends and the web app cost (page faults, CPU ticks): rounds.txt, pss.txt.
+page_faults() { # minor/major page faults of the web app's PostgreSQL backends, summed
+    local pids
+    pids=$("${ADMIN[@]}" -c "select string_agg(pid::text, ' ') from pg_stat_activity where datname = '$DB' and application_name = 'PostgreSQL JDBC Driver'")
+    awk '{ mn += $10; mj += $12 } END { printf "%d/%d", mn, mj }' $(for p in $pids; do [ -r "/proc/$p/stat" ] && echo "/proc/$p/stat"; done) /dev/null
+}
+per_round() { # phase set
+    local r f0 f1 c0 c1 a0 a1
+    : >"$WORK/$1-http-$2.out"
+    for r in $(seq 1 "$ROUNDS"); do
+        "${DB_ADMIN[@]}" -c "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" >/dev/null
+        f0=$(page_faults); c0=$(cpu_ticks); a0=$(app_ticks)
+        python3 "$HERE/keystrokes.py" http 127.0.0.1 "$PORT" "$COOKIE" "$WORK/$2.tsv" 1 "$WORK/round.out"
+        f1=$(page_faults); c1=$(cpu_ticks); a1=$(app_ticks)
+        echo "$1 $2 round $r: backends' minor/major page faults $f0 -> $f1; CPU ticks all $((c1 - c0)), web app $((a1 - a0)); p95 $(cut -f4 "$WORK/round.out" | sort -g | awk '{ v[NR] = $1 } END { print v[int(NR * 0.95)] }') ms" >>"$WORK/rounds.txt"
+        cat "$WORK/round.out" >>"$WORK/$1-http-$2.out"
+        "${DB_ADMIN[@]}" -F ' ' -c "select '$1 $2 round $r: calls', sum(calls), 'exec ms', round(sum(total_exec_time)::numeric, 1),
+                'blocks hit', sum(shared_blks_hit), 'read', sum(shared_blks_read), 'dirtied', sum(shared_blks_dirtied),
+                'written', sum(shared_blks_written), 'JIT functions', sum(jit_functions), 'read ms', round(sum(blk_read_time)::numeric, 1)
+              from pg_stat_statements s join pg_roles u on u.oid = s.userid where u.rolname = 'fxhome'" >>"$WORK/pss.txt"
+    done
+}
 # The floor: an empty query, answered without any database work (session from the cache, JSON, ETag).
 for _ in $(seq 1 300); do printf 'floor\t0\t\t\n'; done >"$WORK/floor.tsv"
 measure() { # phase
@@ -155,7 +182,11 @@ measure() { # phase
     python3 "$HERE/keystrokes.py" http 127.0.0.1 "$PORT" "$COOKIE" "$WORK/floor.tsv" 1 "$WORK/$1-http-floor.out"
     for set in words keys; do
         c0=$(cpu_ticks); a0=$(app_ticks)
-        python3 "$HERE/keystrokes.py" http 127.0.0.1 "$PORT" "$COOKIE" "$WORK/$set.tsv" "$ROUNDS" "$WORK/$1-http-$set.out"
+        if [ "${BENCH_PER_ROUND:-0}" = 1 ]; then
+            per_round "$1" "$set"
+        else
+            python3 "$HERE/keystrokes.py" http 127.0.0.1 "$PORT" "$COOKIE" "$WORK/$set.tsv" "$ROUNDS" "$WORK/$1-http-$set.out"
+        fi
         c1=$(cpu_ticks); a1=$(app_ticks); n=$(wc -l <"$WORK/$1-http-$set.out")
         awk -v p="$1" -v s="$set" -v n="$n" -v all=$((c1 - c0)) -v app=$((a1 - a0)) -v hz="$(getconf CLK_TCK)" 'BEGIN {
             printf "%s: %s: CPU per query %.2f ms (web app %.2f ms, PostgreSQL %.2f ms), %d queries\n", p, s,
